@@ -93,3 +93,10 @@ type Digester interface {
 type MACer interface {
 	MAC(key []byte, alg HashAlgorithm, data, dst []byte) ([]byte, error)
 }
+
+// XOFSummer is optionally implemented by hash contexts of extendable-output
+// functions: SumXOF appends n bytes of output for the data written so far
+// to dst, leaving the state unchanged.
+type XOFSummer interface {
+	SumXOF(dst []byte, n int) ([]byte, error)
+}

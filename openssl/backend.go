@@ -1,0 +1,136 @@
+package openssl
+
+// #include "shims.h"
+import "C"
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/go-hazmat/hazmat/backends"
+)
+
+// Backend is the OpenSSL backend. It implements [backends.HashBackend],
+// [backends.HMACBackend] and [backends.CipherBackend]. It is safe for
+// concurrent use. The zero value is not usable: use [NewBackend] or
+// [DefaultBackend].
+type Backend struct {
+	ciphers cipherRegistry
+}
+
+var (
+	_ backends.HashBackend = (*Backend)(nil)
+	_ backends.HMACBackend = (*Backend)(nil)
+	_ backends.Digester    = (*Backend)(nil)
+	_ backends.MACer       = (*Backend)(nil)
+)
+
+var defaultBackend = sync.OnceValue(NewBackend)
+
+// DefaultBackend returns the process-wide backend that the primitives
+// packages use when they are not given one.
+func DefaultBackend() *Backend { return defaultBackend() }
+
+// NewBackend returns a backend with the default cipher adapters
+// registered. Backends share OpenSSL's providers, FIPS mode and fetched
+// algorithms; each has its own adapter registry.
+func NewBackend() *Backend {
+	b := &Backend{}
+	b.ciphers.init()
+	return b
+}
+
+// HashSupported reports whether alg can be computed right now: a provider
+// under the current default properties serves it and a context initialises
+// with it.
+func (b *Backend) HashSupported(alg backends.HashAlgorithm) bool {
+	e := fetchMD(alg.Name())
+	if e.err != nil {
+		return false
+	}
+	_, err := digestOutLen(alg, e)
+	return err == nil
+}
+
+// CreateHashCtx returns a new digest context for alg, or an
+// [*backends.UnsupportedAlgorithmError].
+func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContext, error) {
+	d, err := newDigestCtx(alg)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// HMACSupported reports whether an HMAC with alg works right now.
+func (b *Backend) HMACSupported(alg backends.HashAlgorithm) bool {
+	_, err := hmacEntry(alg)
+	return err == nil
+}
+
+// CreateHMACCtx returns a new HMAC context keyed with key (copied by
+// OpenSSL; nil and empty keys are valid), or an
+// [*backends.UnsupportedAlgorithmError].
+func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backends.HMACContext, error) {
+	m, err := newMACCtx(key, alg)
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// scratch is a C digest state borrowed from a pool by one-shot digests, so
+// that they cost one C call and no C allocation.
+type scratch struct{ st *C.go_md_state }
+
+var scratchPool = sync.Pool{New: func() any {
+	st := C.go_md_state_new()
+	if st == nil {
+		return nil
+	}
+	s := &scratch{st}
+	runtime.AddCleanup(s, func(st *C.go_md_state) { C.go_md_state_free(st) }, st)
+	return s
+}}
+
+// Digest appends the digest of data to dst in one C call.
+func (b *Backend) Digest(alg backends.HashAlgorithm, data, dst []byte) ([]byte, error) {
+	e := fetchMD(alg.Name())
+	if e.err != nil {
+		return dst, e.err
+	}
+	n, err := digestOutLen(alg, e)
+	if err != nil {
+		return dst, err
+	}
+	s, _ := scratchPool.Get().(*scratch)
+	if s == nil {
+		return dst, newError("EVP_MD_CTX_new", C.go_errq_take())
+	}
+	ret, out := grow(dst, n)
+	r := C.go_digest_oneshot(s.st, e.md, base(data), C.size_t(len(data)), base(out), C.size_t(n), boolInt(e.xof))
+	scratchPool.Put(s)
+	if err := check("EVP_Digest", r); err != nil {
+		return dst, err
+	}
+	return ret, nil
+}
+
+// MAC appends HMAC(key, data) with alg to dst.
+func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) ([]byte, error) {
+	e, err := hmacEntry(alg)
+	if err != nil {
+		return dst, err
+	}
+	ctx, err := newMACState(e, key)
+	if err != nil {
+		return dst, err
+	}
+	ret, out := grow(dst, e.size)
+	r := C.go_mac_oneshot(ctx, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))
+	C.EVP_MAC_CTX_free(ctx)
+	if err := check("EVP_MAC_final", r); err != nil {
+		return dst, err
+	}
+	return ret, nil
+}

@@ -1,0 +1,28 @@
+package openssl
+
+// The #cgo directives of the package live here: Go applies #cgo lines only
+// to the package they are in.
+
+// #cgo pkg-config: libcrypto
+// #cgo CFLAGS: -O2 -Wall -Werror=implicit-function-declaration -DOPENSSL_SUPPRESS_DEPRECATED
+// #include "shims.h"
+//
+// /* Helpers on hot paths: C keeps none of the Go pointers past the call and
+// never calls back into Go. */
+// #cgo noescape go_digest_update
+// #cgo nocallback go_digest_update
+// #cgo noescape go_digest_oneshot
+// #cgo nocallback go_digest_oneshot
+// #cgo noescape go_digest_sum
+// #cgo nocallback go_digest_sum
+// #cgo noescape go_digest_flush_update
+// #cgo nocallback go_digest_flush_update
+// #cgo noescape go_mac_update
+// #cgo nocallback go_mac_update
+// #cgo noescape go_mac_oneshot
+// #cgo nocallback go_mac_oneshot
+// #cgo noescape go_mac_sum
+// #cgo nocallback go_mac_sum
+// #cgo noescape go_mac_flush_update
+// #cgo nocallback go_mac_flush_update
+import "C"

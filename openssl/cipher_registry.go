@@ -1,0 +1,5 @@
+package openssl
+
+type cipherRegistry struct{}
+
+func (r *cipherRegistry) init() {}

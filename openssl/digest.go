@@ -1,0 +1,239 @@
+package openssl
+
+// #include "shims.h"
+import "C"
+
+import (
+	"fmt"
+	"runtime"
+
+	"github.com/go-hazmat/hazmat/backends"
+)
+
+// digestBufSize is how many bytes a DigestCtx or MACCtx keeps in Go before
+// it creates (or feeds) its C context. A short message is then hashed by a
+// single C call at Sum time, and a context that is only asked its size
+// never touches C.
+const digestBufSize = 256
+
+// maxDigestSize bounds the output of a fixed-size digest (SHA-512: 64).
+const maxDigestSize = 64
+
+// maxXOFSize bounds the output length of an extendable-output function.
+const maxXOFSize = 1 << 30
+
+// DigestCtx is a message digest context over EVP_MD_CTX. It implements
+// [backends.HashContext], [backends.Summer] and [backends.Resetter]. It is
+// not safe for concurrent use.
+type DigestCtx struct {
+	alg     backends.HashAlgorithm
+	e       *mdEntry
+	outLen  int // bytes Finalize returns
+	st      *C.go_md_state
+	cleanup runtime.Cleanup
+
+	// While inC is false, every byte written since the last reset is in
+	// buf[:n] and the C context holds nothing of value.
+	buf  [digestBufSize]byte
+	n    int
+	inC  bool
+	done bool
+}
+
+var (
+	_ backends.HashContext = (*DigestCtx)(nil)
+	_ backends.Summer      = (*DigestCtx)(nil)
+	_ backends.Resetter    = (*DigestCtx)(nil)
+	_ backends.XOFSummer   = (*DigestCtx)(nil)
+)
+
+// digestOutLen checks alg against the fetched digest and returns the
+// output length to produce.
+func digestOutLen(alg backends.HashAlgorithm, e *mdEntry) (int, error) {
+	_, isXOF := alg.(backends.ExtendableOutputAlgorithm)
+	switch {
+	case e.xof && !isXOF:
+		return 0, fmt.Errorf("openssl: %s is an extendable-output function and needs an output length: %w",
+			alg.Name(), backends.ErrInvalidDigestSize)
+	case e.xof:
+		n := alg.DigestSize()
+		if n <= 0 || n > maxXOFSize {
+			return 0, fmt.Errorf("openssl: %s output length %d out of range 1..%d: %w",
+				alg.Name(), n, maxXOFSize, backends.ErrInvalidDigestSize)
+		}
+		return n, nil
+	}
+	return e.size, nil
+}
+
+func newDigestCtx(alg backends.HashAlgorithm) (*DigestCtx, error) {
+	e := fetchMD(alg.Name())
+	if e.err != nil {
+		return nil, e.err
+	}
+	n, err := digestOutLen(alg, e)
+	if err != nil {
+		return nil, err
+	}
+	return &DigestCtx{alg: alg, e: e, outLen: n}, nil
+}
+
+// state returns the C state, creating it on first use.
+func (d *DigestCtx) state() (*C.go_md_state, error) {
+	if d.st == nil {
+		st := C.go_md_state_new()
+		if st == nil {
+			return nil, newError("EVP_MD_CTX_new", C.go_errq_take())
+		}
+		d.st = st
+		d.cleanup = runtime.AddCleanup(d, func(st *C.go_md_state) { C.go_md_state_free(st) }, st)
+	}
+	return d.st, nil
+}
+
+// Algorithm returns the algorithm the context computes.
+func (d *DigestCtx) Algorithm() backends.HashAlgorithm { return d.alg }
+
+// Size returns the length of the digest in bytes.
+func (d *DigestCtx) Size() int { return d.outLen }
+
+// BlockSize returns the digest's block size in bytes.
+func (d *DigestCtx) BlockSize() int { return d.e.blockSize }
+
+// Update adds p to the digest.
+func (d *DigestCtx) Update(p []byte) error {
+	if d.done {
+		return backends.ErrAlreadyFinalized
+	}
+	if !d.inC && d.n+len(p) <= len(d.buf) {
+		d.n += copy(d.buf[d.n:], p)
+		return nil
+	}
+	st, err := d.state()
+	if err != nil {
+		return err
+	}
+	var r C.go_result
+	if !d.inC {
+		r = C.go_digest_flush_update(st, d.e.md, base(d.buf[:d.n]), C.size_t(d.n), base(p), C.size_t(len(p)))
+	} else {
+		r = C.go_digest_update(st, base(p), C.size_t(len(p)))
+	}
+	runtime.KeepAlive(d)
+	if err := check("EVP_DigestUpdate", r); err != nil {
+		return err
+	}
+	d.inC, d.n = true, 0
+	return nil
+}
+
+// Sum appends the digest of the data written so far to dst, leaving the
+// state unchanged.
+func (d *DigestCtx) Sum(dst []byte) ([]byte, error) {
+	if d.done {
+		return dst, backends.ErrAlreadyFinalized
+	}
+	ret, out := grow(dst, d.outLen)
+	if err := d.sumInto(out); err != nil {
+		return dst, err
+	}
+	return ret, nil
+}
+
+func (d *DigestCtx) sumInto(out []byte) error {
+	st, err := d.state()
+	if err != nil {
+		return err
+	}
+	xof := boolInt(d.e.xof)
+	var r C.go_result
+	if !d.inC {
+		r = C.go_digest_oneshot(st, d.e.md, base(d.buf[:d.n]), C.size_t(d.n), base(out), C.size_t(len(out)), xof)
+	} else {
+		r = C.go_digest_sum(st, base(out), C.size_t(len(out)), xof)
+	}
+	runtime.KeepAlive(d)
+	return check("EVP_DigestFinal", r)
+}
+
+// Finalize returns the digest and frees the C context. Later calls of any
+// method but Reset return [backends.ErrAlreadyFinalized].
+func (d *DigestCtx) Finalize() ([]byte, error) {
+	out, err := d.Sum(nil)
+	if err != nil {
+		return nil, err
+	}
+	d.free()
+	d.done = true
+	return out, nil
+}
+
+// Reset returns the context to its initial state, also after Finalize.
+func (d *DigestCtx) Reset() error {
+	d.n, d.inC, d.done = 0, false, false
+	return nil
+}
+
+// Copy returns an independent context in the same state.
+func (d *DigestCtx) Copy() (backends.HashContext, error) { return d.clone() }
+
+func (d *DigestCtx) clone() (*DigestCtx, error) {
+	if d.done {
+		return nil, backends.ErrAlreadyFinalized
+	}
+	c := &DigestCtx{alg: d.alg, e: d.e, outLen: d.outLen, buf: d.buf, n: d.n}
+	if d.inC {
+		st, err := c.state()
+		if err != nil {
+			return nil, err
+		}
+		r := C.go_md_state_copy(st, d.st)
+		runtime.KeepAlive(d)
+		runtime.KeepAlive(c)
+		if err := check("EVP_MD_CTX_copy_ex", r); err != nil {
+			return nil, err
+		}
+		c.inC = true
+	}
+	return c, nil
+}
+
+func (d *DigestCtx) free() {
+	if d.st != nil {
+		d.cleanup.Stop()
+		C.go_md_state_free(d.st)
+		d.st = nil
+	}
+	clear(d.buf[:d.n])
+	d.n, d.inC = 0, false
+}
+
+// grow extends dst by n bytes, returning the whole slice and the new part.
+func grow(dst []byte, n int) (whole, tail []byte) {
+	total := len(dst) + n
+	if cap(dst) >= total {
+		whole = dst[:total]
+	} else {
+		whole = make([]byte, total)
+		copy(whole, dst)
+	}
+	return whole, whole[len(dst):]
+}
+
+// SumXOF appends n bytes of the output of an extendable-output function for
+// the data written so far, leaving the state unchanged. For other digests
+// it returns an error wrapping [backends.ErrInvalidDigestSize].
+func (d *DigestCtx) SumXOF(dst []byte, n int) ([]byte, error) {
+	if d.done {
+		return dst, backends.ErrAlreadyFinalized
+	}
+	if !d.e.xof || n <= 0 || n > maxXOFSize {
+		return dst, fmt.Errorf("openssl: %s cannot produce %d bytes of output: %w",
+			d.alg.Name(), n, backends.ErrInvalidDigestSize)
+	}
+	ret, out := grow(dst, n)
+	if err := d.sumInto(out); err != nil {
+		return dst, err
+	}
+	return ret, nil
+}

@@ -1,0 +1,89 @@
+package openssl
+
+// #include "shims.h"
+import "C"
+
+import (
+	"strings"
+	"unsafe"
+)
+
+// Error is a failure reported by OpenSSL. It carries the name of the
+// OpenSSL function that failed and the reasons OpenSSL queued for it.
+type Error struct {
+	// Func is the OpenSSL function (or helper step) that failed.
+	Func string
+	// Reasons holds one line per queued OpenSSL error, first queued first,
+	// such as "digital envelope routines: unsupported (Algorithm (MD5 : 100))".
+	Reasons []string
+	// Codes holds OpenSSL's packed error codes, in the order of Reasons.
+	Codes []uint64
+}
+
+func (e *Error) Error() string {
+	s := "openssl: " + e.Func + " failed"
+	if len(e.Reasons) > 0 {
+		s += ": " + strings.Join(e.Reasons, "; ")
+	}
+	return s
+}
+
+// newError turns a queue taken inside a failing C call into an *Error, and
+// frees the queue.
+func newError(fn string, q *C.go_errq) *Error {
+	e := &Error{Func: fn}
+	if q == nil {
+		return e
+	}
+	defer C.go_errq_free(q)
+	for i := 0; i < int(q.n); i++ {
+		code := q.code[i]
+		var b strings.Builder
+		if lib := C.ERR_lib_error_string(code); lib != nil {
+			b.WriteString(C.GoString(lib))
+			b.WriteString(": ")
+		}
+		if r := C.ERR_reason_error_string(code); r != nil {
+			b.WriteString(C.GoString(r))
+		} else {
+			b.WriteString("reason ")
+			b.WriteString(itoa(int(C.ERR_GET_REASON(code))))
+		}
+		if data := C.GoString((*C.char)(unsafe.Pointer(&q.data[i][0]))); data != "" {
+			b.WriteString(" (" + data + ")")
+		}
+		e.Reasons = append(e.Reasons, b.String())
+		e.Codes = append(e.Codes, uint64(code))
+	}
+	return e
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// check returns nil for a successful result, and the *Error for a failed one.
+func check(fn string, r C.go_result) error {
+	if r.ok == 1 {
+		return nil
+	}
+	return newError(fn, r.errq)
+}

@@ -1,0 +1,224 @@
+package openssl
+
+// #include "shims.h"
+import "C"
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/go-hazmat/hazmat/backends"
+)
+
+var (
+	hmacOnce  [2]sync.Once
+	hmacMAC   [2]*C.EVP_MAC
+	hmacError [2]error
+)
+
+// fetchHMAC returns the EVP_MAC for HMAC under the current FIPS mode.
+func fetchHMAC() (*C.EVP_MAC, error) {
+	i := 0
+	if FIPS() {
+		i = 1
+	}
+	hmacOnce[i].Do(func() {
+		if initErr != nil {
+			hmacError[i] = initErr
+			return
+		}
+		var q *C.go_errq
+		hmacMAC[i] = C.go_hmac_fetch(&q)
+		if hmacMAC[i] == nil {
+			hmacError[i] = newError("EVP_MAC_fetch(HMAC)", q)
+		}
+	})
+	return hmacMAC[i], hmacError[i]
+}
+
+// hmacEntry returns the digest entry for alg when HMAC works with it.
+func hmacEntry(alg backends.HashAlgorithm) (*mdEntry, error) {
+	e := fetchMD(alg.Name())
+	if e.err != nil {
+		return nil, e.err
+	}
+	if e.xof {
+		return nil, &backends.UnsupportedAlgorithmError{
+			Algorithm: alg.Name(),
+			Reason:    backends.ReasonUnsupportedMAC,
+			Err:       fmt.Errorf("HMAC is not defined for extendable-output functions"),
+		}
+	}
+	e.hmacOnce.Do(func() {
+		// A digest the provider serves is no proof that HMAC with it
+		// works: try a context with a key of full strength.
+		key := make([]byte, e.size)
+		ctx, err := newMACState(e, key)
+		if err != nil {
+			reason := backends.ReasonUnsupportedMAC
+			if FIPS() {
+				reason = backends.ReasonFIPSRefused
+			}
+			e.hmacErr = &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: reason, Err: err}
+			return
+		}
+		C.EVP_MAC_CTX_free(ctx)
+	})
+	if e.hmacErr != nil {
+		return nil, e.hmacErr
+	}
+	return e, nil
+}
+
+// newMACState returns an EVP_MAC_CTX keyed for HMAC with e's digest.
+func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
+	mac, err := fetchHMAC()
+	if err != nil {
+		return nil, err
+	}
+	var q *C.go_errq
+	ctx := C.go_hmac_new(mac, e.cname, base(key), C.size_t(len(key)), &q)
+	if ctx == nil {
+		return nil, newError("EVP_MAC_init", q)
+	}
+	return ctx, nil
+}
+
+// MACCtx is an HMAC context over OpenSSL 3's EVP_MAC. It implements
+// [backends.HMACContext], [backends.Summer] and [backends.Resetter]. It is
+// not safe for concurrent use.
+type MACCtx struct {
+	alg     backends.HashAlgorithm
+	e       *mdEntry
+	ctx     *C.EVP_MAC_CTX // keyed; nil after Finalize
+	cleanup runtime.Cleanup
+
+	// While inC is false, every byte written since the last reset is in
+	// buf[:n], and ctx is only a keyed template that is re-initialised
+	// before use.
+	buf  [digestBufSize]byte
+	n    int
+	inC  bool
+	done bool
+}
+
+var (
+	_ backends.HMACContext = (*MACCtx)(nil)
+	_ backends.Summer      = (*MACCtx)(nil)
+	_ backends.Resetter    = (*MACCtx)(nil)
+)
+
+func newMACCtx(key []byte, alg backends.HashAlgorithm) (*MACCtx, error) {
+	e, err := hmacEntry(alg)
+	if err != nil {
+		return nil, err
+	}
+	ctx, err := newMACState(e, key)
+	if err != nil {
+		if FIPS() {
+			return nil, fmt.Errorf("openssl: HMAC-%s with a %d-byte key refused in FIPS mode: %w",
+				alg.Name(), len(key), err)
+		}
+		return nil, err
+	}
+	return wrapMAC(alg, e, ctx), nil
+}
+
+func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *MACCtx {
+	m := &MACCtx{alg: alg, e: e, ctx: ctx}
+	m.cleanup = runtime.AddCleanup(m, func(c *C.EVP_MAC_CTX) { C.EVP_MAC_CTX_free(c) }, ctx)
+	return m
+}
+
+// Algorithm returns the hash the HMAC uses.
+func (m *MACCtx) Algorithm() backends.HashAlgorithm { return m.alg }
+
+// Size returns the length of the MAC in bytes.
+func (m *MACCtx) Size() int { return m.e.size }
+
+// BlockSize returns the hash's block size in bytes.
+func (m *MACCtx) BlockSize() int { return m.e.blockSize }
+
+// Update adds p to the MAC.
+func (m *MACCtx) Update(p []byte) error {
+	if m.done {
+		return backends.ErrAlreadyFinalized
+	}
+	if !m.inC && m.n+len(p) <= len(m.buf) {
+		m.n += copy(m.buf[m.n:], p)
+		return nil
+	}
+	var r C.go_result
+	if !m.inC {
+		r = C.go_mac_flush_update(m.ctx, base(m.buf[:m.n]), C.size_t(m.n), base(p), C.size_t(len(p)))
+	} else {
+		r = C.go_mac_update(m.ctx, base(p), C.size_t(len(p)))
+	}
+	runtime.KeepAlive(m)
+	if err := check("EVP_MAC_update", r); err != nil {
+		return err
+	}
+	m.inC, m.n = true, 0
+	return nil
+}
+
+// Sum appends the MAC of the data written so far to dst, leaving the state
+// unchanged.
+func (m *MACCtx) Sum(dst []byte) ([]byte, error) {
+	if m.done {
+		return dst, backends.ErrAlreadyFinalized
+	}
+	ret, out := grow(dst, m.e.size)
+	var r C.go_result
+	if !m.inC {
+		r = C.go_mac_oneshot(m.ctx, base(m.buf[:m.n]), C.size_t(m.n), base(out), C.size_t(len(out)))
+	} else {
+		r = C.go_mac_sum(m.ctx, base(out), C.size_t(len(out)))
+	}
+	runtime.KeepAlive(m)
+	if err := check("EVP_MAC_final", r); err != nil {
+		return dst, err
+	}
+	return ret, nil
+}
+
+// Finalize returns the MAC. Later calls of Update, Sum, Finalize and Copy
+// return [backends.ErrAlreadyFinalized]; Reset makes the context usable
+// again with the same key. The keyed C context is freed (and cleansed by
+// OpenSSL) when the MACCtx becomes unreachable.
+func (m *MACCtx) Finalize() ([]byte, error) {
+	out, err := m.Sum(nil)
+	if err != nil {
+		return nil, err
+	}
+	clear(m.buf[:m.n])
+	m.n, m.inC, m.done = 0, false, true
+	return out, nil
+}
+
+// Reset returns the context to its state just after keying, also after
+// Finalize.
+func (m *MACCtx) Reset() error {
+	clear(m.buf[:m.n])
+	m.n, m.inC, m.done = 0, false, false
+	return nil
+}
+
+// Copy returns an independent context in the same state, with the same key.
+func (m *MACCtx) Copy() (backends.HMACContext, error) { return m.clone() }
+
+func (m *MACCtx) clone() (*MACCtx, error) {
+	if m.done {
+		return nil, backends.ErrAlreadyFinalized
+	}
+	var q *C.go_errq
+	ctx := C.go_mac_dup(m.ctx, &q)
+	runtime.KeepAlive(m)
+	if ctx == nil {
+		return nil, newError("EVP_MAC_CTX_dup", q)
+	}
+	c := wrapMAC(m.alg, m.e, ctx)
+	c.buf, c.n, c.inC = m.buf, m.n, m.inC
+	return c, nil
+}

@@ -1,0 +1,224 @@
+package openssl
+
+// #include "shims.h"
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+)
+
+// ErrFIPSProviderNotFound is returned by [SetFIPS] when OpenSSL cannot load
+// its FIPS provider.
+var ErrFIPSProviderNotFound = errors.New("openssl: FIPS provider not available")
+
+var (
+	initErr error
+	// fipsOn mirrors EVP_default_properties_is_fips_enabled; SetFIPS keeps
+	// it current, and fetch caches are keyed by it.
+	fipsOn atomic.Bool
+	// fipsMu serialises SetFIPS and the provider loads it makes.
+	fipsMu sync.Mutex
+)
+
+func init() {
+	if C.go_init() != 1 {
+		initErr = newError("OPENSSL_init_crypto", C.go_errq_take())
+		return
+	}
+	fipsOn.Store(C.go_fips_enabled() == 1)
+	if !fipsOn.Load() {
+		loadLegacy()
+	}
+}
+
+// loadLegacy loads OpenSSL 3's legacy provider (Blowfish, CAST5, SEED, IDEA,
+// ARC4, ...) when it is installed and the default provider is in use.
+// Loading a provider explicitly turns off OpenSSL's automatic loading of the
+// default one, so the default provider is loaded explicitly first.
+func loadLegacy() {
+	if C.go_provider_available(cDefault) != 1 {
+		return
+	}
+	if C.go_provider_available(cLegacy) == 1 {
+		return
+	}
+	if err := check("OSSL_PROVIDER_load(default)", C.go_load_provider(cDefault)); err != nil {
+		return
+	}
+	// Not installed is fine: the legacy algorithms are then unsupported.
+	_ = check("OSSL_PROVIDER_load(legacy)", C.go_load_provider(cLegacy))
+}
+
+var (
+	cDefault = C.CString("default")
+	cLegacy  = C.CString("legacy")
+	cFIPS    = C.CString("fips")
+	cBase    = C.CString("base")
+)
+
+// Init returns the error, if any, of OpenSSL's initialisation (which runs
+// when the package is loaded, reading the configuration that OPENSSL_CONF
+// names). Every backend call fails with this error when it is not nil.
+func Init() error { return initErr }
+
+// Version returns OpenSSL's version text, e.g. "OpenSSL 3.0.19 27 Jan 2026".
+func Version() string { return C.GoString(C.go_version_text()) }
+
+// VersionNumber returns OpenSSL's version as (major, minor, patch).
+func VersionNumber() (major, minor, patch int) {
+	n := uint64(C.go_version_num())
+	return int(n >> 28 & 0xf), int(n >> 20 & 0xff), int(n >> 4 & 0xff)
+}
+
+// FIPS reports whether FIPS mode is on: the default properties of OpenSSL's
+// default library context contain fips=yes, so that every algorithm is
+// fetched from a FIPS provider.
+func FIPS() bool { return fipsOn.Load() }
+
+// FIPSCapable reports whether a FIPS provider is loaded and answers requests
+// for fips=yes algorithms (it serves SHA2-256 under that property).
+func FIPSCapable() bool {
+	if C.go_provider_available(cFIPS) != 1 {
+		return false
+	}
+	name := C.CString("SHA2-256")
+	defer C.free(unsafe.Pointer(name))
+	p := C.CString("fips=yes")
+	defer C.free(unsafe.Pointer(p))
+	md := C.EVP_MD_fetch(nil, name, p)
+	if md == nil {
+		C.ERR_clear_error()
+		return false
+	}
+	C.EVP_MD_free(md)
+	return true
+}
+
+// SetFIPS turns FIPS mode on or off for the whole process. Turning it on
+// loads the fips and base providers when they are not loaded yet, and
+// fails with an error wrapping [ErrFIPSProviderNotFound] when OpenSSL
+// cannot find the FIPS provider (OPENSSL_MODULES names the folder it looks
+// in). Turning it off loads the default provider if it is not loaded.
+// Support answers and fetched algorithms follow the new mode at once.
+func SetFIPS(on bool) error {
+	if initErr != nil {
+		return initErr
+	}
+	fipsMu.Lock()
+	defer fipsMu.Unlock()
+	if on {
+		if C.go_provider_available(cFIPS) != 1 {
+			if err := check("OSSL_PROVIDER_load(fips)", C.go_load_provider(cFIPS)); err != nil {
+				return fmt.Errorf("%w (looked in %s): %w", ErrFIPSProviderNotFound, ModulesDir(), err)
+			}
+		}
+		if C.go_provider_available(cBase) != 1 {
+			if err := check("OSSL_PROVIDER_load(base)", C.go_load_provider(cBase)); err != nil {
+				return err
+			}
+		}
+	} else if C.go_provider_available(cDefault) != 1 {
+		if err := check("OSSL_PROVIDER_load(default)", C.go_load_provider(cDefault)); err != nil {
+			return err
+		}
+	}
+	if err := check("EVP_default_properties_enable_fips", C.go_set_fips(boolInt(on))); err != nil {
+		return err
+	}
+	fipsOn.Store(C.go_fips_enabled() == 1)
+	if !on {
+		loadLegacy()
+	}
+	return nil
+}
+
+// ModulesDir returns the folder OpenSSL loads providers from: OPENSSL_MODULES
+// when set, else the folder OpenSSL was built with.
+func ModulesDir() string {
+	return C.GoString(C.OPENSSL_info(C.OPENSSL_INFO_MODULES_DIR))
+}
+
+// Provider describes a loaded OpenSSL provider.
+type Provider struct {
+	Name      string // e.g. "default", "fips", "legacy", "base"
+	Version   string // the provider's own version, e.g. "3.0.19"
+	BuildInfo string
+	// Status is true when the provider reports itself usable (a FIPS
+	// provider that failed its self tests reports false).
+	Status bool
+}
+
+// Providers returns the providers loaded in OpenSSL's default library
+// context, sorted by name.
+func Providers() []Provider {
+	buf := make([]byte, 256)
+	for {
+		n := int(C.go_provider_names((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))))
+		if n <= len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, n)
+	}
+	var ps []Provider
+	for _, name := range strings.Split(strings.TrimSuffix(string(buf), "\x00"), "\x00") {
+		if name == "" {
+			continue
+		}
+		ps = append(ps, Provider{
+			Name:      name,
+			Version:   providerParam(name, "version"),
+			BuildInfo: providerParam(name, "buildinfo"),
+			Status:    providerStatus(name),
+		})
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Name < ps[j].Name })
+	return ps
+}
+
+// FIPSProviderVersion returns the version of the loaded FIPS provider, or
+// "" when none is loaded.
+func FIPSProviderVersion() string {
+	if C.go_provider_available(cFIPS) != 1 {
+		return ""
+	}
+	return providerParam("fips", "version")
+}
+
+func providerParam(prov, param string) string {
+	cp, cparam := C.CString(prov), C.CString(param)
+	defer C.free(unsafe.Pointer(cp))
+	defer C.free(unsafe.Pointer(cparam))
+	var buf [256]C.char
+	if C.go_provider_param(cp, cparam, &buf[0], C.size_t(len(buf))) != 1 {
+		return ""
+	}
+	return C.GoString(&buf[0])
+}
+
+func providerStatus(prov string) bool {
+	cp := C.CString(prov)
+	defer C.free(unsafe.Pointer(cp))
+	return C.go_provider_status(cp) == 1
+}
+
+func boolInt(b bool) C.int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// base returns a pointer to b's first byte, or nil for an empty slice.
+func base(b []byte) *C.uchar {
+	if len(b) == 0 {
+		return nil
+	}
+	return (*C.uchar)(unsafe.Pointer(&b[0]))
+}

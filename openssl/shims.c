@@ -1,0 +1,298 @@
+#include <string.h>
+#include <stdlib.h>
+#include "shims.h"
+
+go_errq *go_errq_take(void) {
+	go_errq *q;
+	const char *data = NULL;
+	int flags = 0;
+	unsigned long e;
+
+	if (ERR_peek_error() == 0)
+		return NULL;
+	q = calloc(1, sizeof(*q));
+	while ((e = ERR_get_error_all(NULL, NULL, NULL, &data, &flags)) != 0) {
+		if (q == NULL || q->n >= GO_ERRQ_MAX)
+			continue; /* keep draining: the queue must end up empty */
+		q->code[q->n] = e;
+		if (data != NULL && (flags & ERR_TXT_STRING))
+			strncpy(q->data[q->n], data, GO_ERRQ_DATA - 1);
+		q->n++;
+	}
+	return q;
+}
+
+void go_errq_free(go_errq *q) { free(q); }
+
+static go_result go_fail(void) {
+	go_result r = {0, 0, NULL};
+	r.errq = go_errq_take();
+	return r;
+}
+
+static go_result go_ok(int outl) {
+	go_result r = {1, outl, NULL};
+	return r;
+}
+
+/* ---- library ---- */
+
+int go_init(void) {
+	return OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CONFIG | OPENSSL_INIT_ADD_ALL_CIPHERS |
+	                           OPENSSL_INIT_ADD_ALL_DIGESTS, NULL);
+}
+
+const char *go_version_text(void) { return OpenSSL_version(OPENSSL_VERSION); }
+unsigned long go_version_num(void) { return OpenSSL_version_num(); }
+int go_fips_enabled(void) { return EVP_default_properties_is_fips_enabled(NULL); }
+
+go_result go_set_fips(int on) {
+	if (EVP_default_properties_enable_fips(NULL, on) != 1)
+		return go_fail();
+	return go_ok(0);
+}
+
+go_result go_load_provider(const char *name) {
+	/* The provider stays loaded for the life of the process. */
+	if (OSSL_PROVIDER_load(NULL, name) == NULL)
+		return go_fail();
+	return go_ok(0);
+}
+
+int go_provider_available(const char *name) { return OSSL_PROVIDER_available(NULL, name); }
+
+typedef struct {
+	char *buf;
+	size_t cap, len;
+} go_names;
+
+static int go_collect_name(OSSL_PROVIDER *p, void *arg) {
+	go_names *n = arg;
+	const char *name = OSSL_PROVIDER_get0_name(p);
+	size_t l = strlen(name) + 1;
+	if (n->len + l <= n->cap)
+		memcpy(n->buf + n->len, name, l);
+	n->len += l;
+	return 1;
+}
+
+size_t go_provider_names(char *buf, size_t cap) {
+	go_names n = {buf, cap, 0};
+	OSSL_PROVIDER_do_all(NULL, go_collect_name, &n);
+	return n.len;
+}
+
+typedef struct {
+	const char *name;
+	OSSL_PROVIDER *found;
+} go_find;
+
+static int go_find_provider(OSSL_PROVIDER *p, void *arg) {
+	go_find *f = arg;
+	if (strcmp(OSSL_PROVIDER_get0_name(p), f->name) == 0) {
+		f->found = p;
+		return 0;
+	}
+	return 1;
+}
+
+static OSSL_PROVIDER *go_provider(const char *name) {
+	go_find f = {name, NULL};
+	OSSL_PROVIDER_do_all(NULL, go_find_provider, &f);
+	return f.found;
+}
+
+int go_provider_param(const char *prov, const char *param, char *buf, size_t cap) {
+	OSSL_PROVIDER *p = go_provider(prov);
+	char *val = NULL;
+	OSSL_PARAM params[2];
+	if (p == NULL || cap == 0)
+		return 0;
+	params[0] = OSSL_PARAM_construct_utf8_ptr(param, &val, 0);
+	params[1] = OSSL_PARAM_construct_end();
+	if (OSSL_PROVIDER_get_params(p, params) != 1 || val == NULL) {
+		ERR_clear_error();
+		return 0;
+	}
+	strncpy(buf, val, cap - 1);
+	buf[cap - 1] = 0;
+	return 1;
+}
+
+int go_provider_status(const char *prov) {
+	OSSL_PROVIDER *p = go_provider(prov);
+	int r;
+	if (p == NULL)
+		return -1;
+	r = OSSL_PROVIDER_self_test(p);
+	ERR_clear_error();
+	return r;
+}
+
+/* ---- digests ---- */
+
+go_md_info go_md_fetch(const char *name) {
+	go_md_info info;
+	EVP_MD_CTX *ctx;
+	memset(&info, 0, sizeof(info));
+	info.legacy_known = EVP_get_digestbyname(name) != NULL;
+	info.md = EVP_MD_fetch(NULL, name, NULL);
+	if (info.md == NULL) {
+		info.errq = go_errq_take();
+		return info;
+	}
+	ctx = EVP_MD_CTX_new();
+	if (ctx == NULL || EVP_DigestInit_ex2(ctx, info.md, NULL) != 1) {
+		info.errq = go_errq_take();
+		EVP_MD_CTX_free(ctx);
+		EVP_MD_free(info.md);
+		info.md = NULL;
+		return info;
+	}
+	EVP_MD_CTX_free(ctx);
+	info.size = EVP_MD_get_size(info.md);
+	info.block_size = EVP_MD_get_block_size(info.md);
+	info.xof = (EVP_MD_get_flags(info.md) & EVP_MD_FLAG_XOF) != 0;
+	return info;
+}
+
+go_md_state *go_md_state_new(void) {
+	go_md_state *st = calloc(1, sizeof(*st));
+	if (st == NULL)
+		return NULL;
+	st->ctx = EVP_MD_CTX_new();
+	st->tmp = EVP_MD_CTX_new();
+	if (st->ctx == NULL || st->tmp == NULL) {
+		go_md_state_free(st);
+		return NULL;
+	}
+	return st;
+}
+
+void go_md_state_free(go_md_state *st) {
+	if (st == NULL)
+		return;
+	EVP_MD_CTX_free(st->ctx);
+	EVP_MD_CTX_free(st->tmp);
+	free(st);
+}
+
+go_result go_md_state_copy(go_md_state *dst, const go_md_state *src) {
+	if (EVP_MD_CTX_copy_ex(dst->ctx, src->ctx) != 1)
+		return go_fail();
+	return go_ok(0);
+}
+
+go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
+                                 const unsigned char *a, size_t alen,
+                                 const unsigned char *b, size_t blen) {
+	if (EVP_DigestInit_ex2(st->ctx, md, NULL) != 1 ||
+	    (alen > 0 && EVP_DigestUpdate(st->ctx, a, alen) != 1) ||
+	    (blen > 0 && EVP_DigestUpdate(st->ctx, b, blen) != 1))
+		return go_fail();
+	return go_ok(0);
+}
+
+go_result go_digest_update(go_md_state *st, const unsigned char *p, size_t len) {
+	if (EVP_DigestUpdate(st->ctx, p, len) != 1)
+		return go_fail();
+	return go_ok(0);
+}
+
+static int go_digest_final(EVP_MD_CTX *ctx, unsigned char *out, size_t outlen, int xof) {
+	unsigned int n = 0;
+	if (xof)
+		return EVP_DigestFinalXOF(ctx, out, outlen);
+	return EVP_DigestFinal_ex(ctx, out, &n);
+}
+
+go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int xof) {
+	if (EVP_MD_CTX_copy_ex(st->tmp, st->ctx) != 1 || go_digest_final(st->tmp, out, outlen, xof) != 1)
+		return go_fail();
+	return go_ok((int)outlen);
+}
+
+go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
+                            const unsigned char *p, size_t len,
+                            unsigned char *out, size_t outlen, int xof) {
+	if (EVP_DigestInit_ex2(st->tmp, md, NULL) != 1 ||
+	    (len > 0 && EVP_DigestUpdate(st->tmp, p, len) != 1) ||
+	    go_digest_final(st->tmp, out, outlen, xof) != 1)
+		return go_fail();
+	return go_ok((int)outlen);
+}
+
+/* ---- HMAC ---- */
+
+EVP_MAC *go_hmac_fetch(go_errq **errq) {
+	EVP_MAC *mac = EVP_MAC_fetch(NULL, OSSL_MAC_NAME_HMAC, NULL);
+	if (mac == NULL)
+		*errq = go_errq_take();
+	return mac;
+}
+
+EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest,
+                         const unsigned char *key, size_t keylen, go_errq **errq) {
+	static const unsigned char empty[1] = {0};
+	OSSL_PARAM params[2];
+	EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
+	if (ctx == NULL) {
+		*errq = go_errq_take();
+		return NULL;
+	}
+	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)digest, 0);
+	params[1] = OSSL_PARAM_construct_end();
+	/* A NULL key would mean "keep the key you have": an empty key is a
+	 * valid HMAC key and must be passed as a real, empty buffer. */
+	if (EVP_MAC_init(ctx, key != NULL ? key : empty, keylen, params) != 1) {
+		*errq = go_errq_take();
+		EVP_MAC_CTX_free(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
+EVP_MAC_CTX *go_mac_dup(EVP_MAC_CTX *ctx, go_errq **errq) {
+	EVP_MAC_CTX *d = EVP_MAC_CTX_dup(ctx);
+	if (d == NULL)
+		*errq = go_errq_take();
+	return d;
+}
+
+go_result go_mac_flush_update(EVP_MAC_CTX *ctx,
+                              const unsigned char *a, size_t alen,
+                              const unsigned char *b, size_t blen) {
+	if (EVP_MAC_init(ctx, NULL, 0, NULL) != 1 ||
+	    (alen > 0 && EVP_MAC_update(ctx, a, alen) != 1) ||
+	    (blen > 0 && EVP_MAC_update(ctx, b, blen) != 1))
+		return go_fail();
+	return go_ok(0);
+}
+
+go_result go_mac_update(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len) {
+	if (EVP_MAC_update(ctx, p, len) != 1)
+		return go_fail();
+	return go_ok(0);
+}
+
+go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen) {
+	size_t n = 0;
+	EVP_MAC_CTX *d = EVP_MAC_CTX_dup(ctx);
+	if (d == NULL || EVP_MAC_final(d, out, &n, outlen) != 1) {
+		go_result r = go_fail();
+		EVP_MAC_CTX_free(d);
+		return r;
+	}
+	EVP_MAC_CTX_free(d);
+	return go_ok((int)n);
+}
+
+go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
+                         unsigned char *out, size_t outlen) {
+	size_t n = 0;
+	if (EVP_MAC_init(ctx, NULL, 0, NULL) != 1 ||
+	    (len > 0 && EVP_MAC_update(ctx, p, len) != 1) ||
+	    EVP_MAC_final(ctx, out, &n, outlen) != 1)
+		return go_fail();
+	return go_ok((int)n);
+}

@@ -1,0 +1,115 @@
+/* C helpers of package openssl. Every helper is named go_* and does, in one
+ * cgo crossing, what would otherwise take several; every helper that can
+ * fail reads (and clears) this thread's OpenSSL error queue before it
+ * returns, because the queue is per OS thread and a goroutine may move to
+ * another thread between two cgo calls. */
+#ifndef HAZMAT_SHIMS_H
+#define HAZMAT_SHIMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+#include <openssl/provider.h>
+#include <openssl/opensslv.h>
+
+#if OPENSSL_VERSION_MAJOR < 3
+#error "hazmat needs OpenSSL 3.0 or newer"
+#endif
+
+/* The error queue of the failing thread, copied out of OpenSSL. Allocated
+ * only when a call fails; the Go side frees it with go_errq_free. */
+#define GO_ERRQ_MAX 8
+#define GO_ERRQ_DATA 160
+typedef struct go_errq {
+	int n;
+	unsigned long code[GO_ERRQ_MAX];
+	char data[GO_ERRQ_MAX][GO_ERRQ_DATA];
+} go_errq;
+
+go_errq *go_errq_take(void);
+void go_errq_free(go_errq *q);
+
+/* The result of most helpers: ok is 1 on success; outl the bytes written;
+ * errq the error queue when ok != 1 (may be NULL if the queue was empty). */
+typedef struct go_result {
+	int ok;
+	int outl;
+	go_errq *errq;
+} go_result;
+
+/* ---- library ---- */
+int go_init(void);
+const char *go_version_text(void);
+unsigned long go_version_num(void);
+int go_fips_enabled(void);
+go_result go_set_fips(int on);
+go_result go_load_provider(const char *name);
+int go_provider_available(const char *name);
+/* Writes the names of the loaded providers, NUL-separated, into buf; returns
+ * the length used, or the length needed when cap is too small. */
+size_t go_provider_names(char *buf, size_t cap);
+/* Reads a string parameter (e.g. "version", "buildinfo", "name") of a loaded
+ * provider; returns 0 if the provider or the parameter is not there. */
+int go_provider_param(const char *prov, const char *param, char *buf, size_t cap);
+int go_provider_status(const char *prov);
+
+/* ---- digests ---- */
+typedef struct go_md_info {
+	EVP_MD *md;
+	int size;
+	int block_size;
+	int xof;
+	int legacy_known; /* EVP_get_digestbyname knows the name */
+	go_errq *errq;
+} go_md_info;
+
+/* Fetches name under the current default properties and trial-initialises
+ * a context with it, so that a digest the provider lists but refuses to run
+ * is reported as missing. */
+go_md_info go_md_fetch(const char *name);
+
+/* A digest context with a scratch context for Sum. */
+typedef struct go_md_state {
+	EVP_MD_CTX *ctx;
+	EVP_MD_CTX *tmp;
+} go_md_state;
+
+go_md_state *go_md_state_new(void);
+void go_md_state_free(go_md_state *st);
+go_result go_md_state_copy(go_md_state *dst, const go_md_state *src);
+
+/* ctx := init(md); update(a); update(b) */
+go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
+                                 const unsigned char *a, size_t alen,
+                                 const unsigned char *b, size_t blen);
+go_result go_digest_update(go_md_state *st, const unsigned char *p, size_t len);
+/* out := digest of the context's state, which is left unchanged. */
+go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int xof);
+/* out := digest(md, p) computed on the scratch context st->tmp. */
+go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
+                            const unsigned char *p, size_t len,
+                            unsigned char *out, size_t outlen, int xof);
+
+/* ---- HMAC over EVP_MAC ---- */
+EVP_MAC *go_hmac_fetch(go_errq **errq);
+/* Returns a new HMAC context keyed with key for digest, or NULL with *errq. */
+EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest,
+                         const unsigned char *key, size_t keylen, go_errq **errq);
+EVP_MAC_CTX *go_mac_dup(EVP_MAC_CTX *ctx, go_errq **errq);
+/* ctx := reinit (same key); update(a); update(b) */
+go_result go_mac_flush_update(EVP_MAC_CTX *ctx,
+                              const unsigned char *a, size_t alen,
+                              const unsigned char *b, size_t blen);
+go_result go_mac_update(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len);
+/* out := MAC of the context's state, which is left unchanged. */
+go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen);
+/* out := HMAC(key of ctx, p); the context's state is consumed. */
+go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
+                         unsigned char *out, size_t outlen);
+
+#endif

@@ -1,0 +1,233 @@
+package hashes
+
+import (
+	"fmt"
+	"hash"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/openssl"
+)
+
+// Hash computes a message digest. Besides pyca's Update, Copy and Finalize
+// it implements [hash.Hash] and [hash.Cloner] (and, for SHAKE, [hash.XOF]).
+// It is not safe for concurrent use.
+type Hash struct {
+	alg Algorithm
+	b   backends.HashBackend
+	ctx backends.HashContext
+
+	final []byte // the digest once finalized
+
+	// XOF reading: out holds the first len(out) bytes of output, pos how
+	// many of them Read has returned.
+	reading bool
+	out     []byte
+	pos     int
+}
+
+var (
+	_ hash.Hash   = (*Hash)(nil)
+	_ hash.Cloner = (*Hash)(nil)
+	_ hash.XOF    = (*Hash)(nil)
+)
+
+// New returns a Hash computing alg with the default OpenSSL backend. An
+// algorithm the backend cannot serve returns an error wrapping
+// [backends.ErrUnsupportedAlgorithm]; SHAKE without a positive Size an
+// error wrapping [backends.ErrInvalidDigestSize].
+func New(alg Algorithm) (*Hash, error) {
+	return NewWithBackend(alg, openssl.DefaultBackend())
+}
+
+// NewWithBackend is [New] with a chosen backend.
+func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
+	if alg == nil || b == nil {
+		return nil, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
+	}
+	if err := checkXOFSize(alg); err != nil {
+		return nil, err
+	}
+	ctx, err := b.CreateHashCtx(alg)
+	if err != nil {
+		return nil, fmt.Errorf("hashes: %w", err)
+	}
+	return &Hash{alg: alg, b: b, ctx: ctx}, nil
+}
+
+func checkXOFSize(alg Algorithm) error {
+	if _, ok := alg.(backends.ExtendableOutputAlgorithm); ok && alg.DigestSize() <= 0 {
+		return fmt.Errorf("hashes: %s needs a positive output length, got %d: %w",
+			alg.Name(), alg.DigestSize(), backends.ErrInvalidDigestSize)
+	}
+	return nil
+}
+
+// Supported reports whether the default backend can compute alg now.
+func Supported(alg Algorithm) bool {
+	return openssl.DefaultBackend().HashSupported(alg)
+}
+
+// Sum returns the digest of data, computed with the default backend in a
+// single call into OpenSSL.
+func Sum(alg Algorithm, data []byte) ([]byte, error) {
+	return AppendSum(nil, alg, data)
+}
+
+// AppendSum appends the digest of data to dst, like [Sum]; with enough
+// capacity in dst it allocates nothing.
+func AppendSum(dst []byte, alg Algorithm, data []byte) ([]byte, error) {
+	if alg == nil {
+		return dst, fmt.Errorf("hashes: nil algorithm: %w", backends.ErrInvalidArgument)
+	}
+	if err := checkXOFSize(alg); err != nil {
+		return dst, err
+	}
+	out, err := openssl.DefaultBackend().Digest(alg, data, dst)
+	if err != nil {
+		return dst, fmt.Errorf("hashes: %w", err)
+	}
+	return out, nil
+}
+
+// Algorithm returns the algorithm h computes.
+func (h *Hash) Algorithm() Algorithm { return h.alg }
+
+// Update adds data to the digest. After Finalize, or after the first Read
+// of an XOF, it returns an error wrapping [backends.ErrAlreadyFinalized].
+func (h *Hash) Update(data []byte) error {
+	switch {
+	case h.final != nil:
+		return fmt.Errorf("hashes: update after Finalize: %w", backends.ErrAlreadyFinalized)
+	case h.reading:
+		return fmt.Errorf("hashes: write after Read: %w", backends.ErrAlreadyFinalized)
+	}
+	if err := h.ctx.Update(data); err != nil {
+		return fmt.Errorf("hashes: %w", err)
+	}
+	return nil
+}
+
+// Write adds p to the digest, like Update. It implements [io.Writer].
+func (h *Hash) Write(p []byte) (int, error) {
+	if err := h.Update(p); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Finalize returns the digest. Later calls of Update, Finalize and Copy
+// return an error wrapping [backends.ErrAlreadyFinalized]; Reset makes h
+// usable again.
+func (h *Hash) Finalize() ([]byte, error) {
+	if h.final != nil {
+		return nil, fmt.Errorf("hashes: Finalize called twice: %w", backends.ErrAlreadyFinalized)
+	}
+	d, err := h.ctx.Finalize()
+	if err != nil {
+		return nil, fmt.Errorf("hashes: %w", err)
+	}
+	h.final = d
+	return append([]byte(nil), d...), nil
+}
+
+// Copy returns an independent Hash in the same state.
+func (h *Hash) Copy() (*Hash, error) {
+	if h.final != nil {
+		return nil, fmt.Errorf("hashes: Copy after Finalize: %w", backends.ErrAlreadyFinalized)
+	}
+	c, err := h.ctx.Copy()
+	if err != nil {
+		return nil, fmt.Errorf("hashes: %w", err)
+	}
+	return &Hash{alg: h.alg, b: h.b, ctx: c, reading: h.reading, out: append([]byte(nil), h.out...), pos: h.pos}, nil
+}
+
+// Clone is Copy; it implements [hash.Cloner].
+func (h *Hash) Clone() (hash.Cloner, error) {
+	c, err := h.Copy()
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Sum appends the digest of the data written so far to b and returns the
+// result; it does not change the state. After Finalize it appends the
+// finalized digest. It panics only if OpenSSL itself fails (out of memory,
+// a provider in an error state), as it has no error result.
+func (h *Hash) Sum(b []byte) []byte {
+	if h.final != nil {
+		return append(b, h.final...)
+	}
+	var (
+		out []byte
+		err error
+	)
+	if s, ok := h.ctx.(backends.Summer); ok {
+		out, err = s.Sum(b)
+	} else {
+		var c backends.HashContext
+		if c, err = h.ctx.Copy(); err == nil {
+			var d []byte
+			d, err = c.Finalize()
+			out = append(b, d...)
+		}
+	}
+	if err != nil {
+		panic("hashes: " + err.Error())
+	}
+	return out
+}
+
+// Reset returns h to its initial state, also after Finalize.
+func (h *Hash) Reset() {
+	h.final, h.reading, h.out, h.pos = nil, false, h.out[:0], 0
+	if r, ok := h.ctx.(backends.Resetter); ok && r.Reset() == nil {
+		return
+	}
+	ctx, err := h.b.CreateHashCtx(h.alg)
+	if err != nil {
+		panic("hashes: " + err.Error())
+	}
+	h.ctx = ctx
+}
+
+// Size returns the digest length in bytes (for SHAKE, the Size chosen).
+func (h *Hash) Size() int { return h.alg.DigestSize() }
+
+// BlockSize returns the algorithm's block size in bytes.
+func (h *Hash) BlockSize() int { return h.alg.BlockSize() }
+
+// Read reads output of an extendable-output function (SHAKE128,
+// SHAKE256): successive calls continue the same output stream, which
+// starts with the bytes Sum returns. After the first Read, Update and
+// Write return errors until Reset. For other algorithms Read returns an
+// error wrapping [backends.ErrInvalidArgument].
+func (h *Hash) Read(p []byte) (int, error) {
+	if _, ok := h.alg.(backends.ExtendableOutputAlgorithm); !ok {
+		return 0, fmt.Errorf("hashes: Read on %s, which is not an extendable-output function: %w",
+			h.alg.Name(), backends.ErrInvalidArgument)
+	}
+	if h.final != nil {
+		return 0, fmt.Errorf("hashes: Read after Finalize: %w", backends.ErrAlreadyFinalized)
+	}
+	xs, ok := h.ctx.(backends.XOFSummer)
+	if !ok {
+		return 0, fmt.Errorf("hashes: backend cannot stream %s output: %w", h.alg.Name(), backends.ErrUnsupportedAlgorithm)
+	}
+	h.reading = true
+	if need := h.pos + len(p); need > len(h.out) {
+		// OpenSSL 3.0 cannot squeeze more output from a finished XOF:
+		// compute a longer prefix from the unchanged state, doubling so
+		// that reading n bytes costs O(n) in total.
+		n := max(need, 2*len(h.out), 64)
+		out, err := xs.SumXOF(h.out[:0], n)
+		if err != nil {
+			return 0, fmt.Errorf("hashes: %w", err)
+		}
+		h.out = out
+	}
+	n := copy(p, h.out[h.pos:])
+	h.pos += n
+	return n, nil
+}
