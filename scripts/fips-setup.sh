@@ -37,7 +37,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 HZ_PROG=fips-setup
-# shellcheck source=lib/common.sh
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
 . "$here/lib/common.sh"
 
 refresh=0
@@ -56,7 +56,7 @@ done
 
 openssl_bin=${HAZMAT_OPENSSL:-openssl}
 command -v "$openssl_bin" >/dev/null 2>&1 ||
-	hz_die "no openssl command; run: $(hz_root_cmd)apt-get install -y --no-install-recommends openssl"
+	hz_die "no openssl command; $(hz_root_advice 'apt-get install -y --no-install-recommends openssl')"
 
 # ossl ARGS...: the openssl command outside any FIPS configuration of the caller.
 ossl() {
@@ -131,7 +131,7 @@ download_module() {
 		[ -z "$sec" ] || entries+=("$sec $suite-security")
 		keyring=${HAZMAT_DEBIAN_KEYRING:-/usr/share/keyrings/debian-archive-keyring.gpg}
 		[ -r "$keyring" ] ||
-			hz_die "no keyring $keyring; run: $(hz_root_cmd)apt-get install -y debian-archive-keyring"
+			hz_die "no keyring $keyring; $(hz_root_advice 'apt-get install -y debian-archive-keyring')"
 		hz_log "downloading openssl-provider-fips from Debian $suite ($mirror)"
 		hz_papt_init "$cache/apt" "$keyring" "${entries[@]}"
 		rc=0

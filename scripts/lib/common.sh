@@ -39,15 +39,22 @@ hz_is_root() {
 	[ "$(id -u)" -eq 0 ]
 }
 
-# hz_root_cmd: what to put in front of a command that needs root, for advice.
-hz_root_cmd() {
-	if hz_is_root; then
-		printf ''
-	elif command -v sudo >/dev/null 2>&1; then
-		printf 'sudo '
-	else
-		printf '(as root) '
+# hz_root_advice CMD...: "run: CMD && CMD" with each command prefixed by sudo
+# when the caller is not root and sudo exists, else "run as root: ...".
+hz_root_advice() {
+	local pre='' out='' c
+	if ! hz_is_root; then
+		if command -v sudo >/dev/null 2>&1; then
+			pre='sudo '
+		else
+			out='run as root: '
+		fi
 	fi
+	[ -n "$out" ] || out='run: '
+	for c in "$@"; do
+		out="$out$pre$c && "
+	done
+	printf '%s' "${out% && }"
 }
 
 # hz_os_field NAME: a field of /etc/os-release (empty when absent).
