@@ -25,7 +25,7 @@ var ErrMalformed = errors.New("vectors: malformed vector file")
 var ErrUnsupportedFormat = errors.New("vectors: unsupported vector format")
 
 // maxLine bounds one line of input; the longest line in the collection is
-// about 70 KB (a GCM or SHA LongMsg record).
+// about 34 KB (a SHAKE128 LongMsg message).
 const maxLine = 16 << 20
 
 // Record is one record of a vector file: a group of `NAME = value` lines
