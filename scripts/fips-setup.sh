@@ -239,8 +239,14 @@ providers=$(fips_ossl list -providers 2>"$log") || {
 }
 fips_status=$(printf '%s\n' "$providers" | awk '
 	/^  [^ ]/ { p = $1 } p == "fips" && $1 == "status:" { print $2 }')
+fips_name=$(printf '%s\n' "$providers" | awk '
+	/^  [^ ]/ { p = $1 } p == "fips" && $1 == "name:" { sub(/^ *name: */, ""); print }')
 fips_version=$(printf '%s\n' "$providers" | awk '
 	/^  [^ ]/ { p = $1 } p == "fips" && $1 == "version:" { print $2 }')
+case $fips_name in
+*FIPS*) ;;
+*) hz_die "$module is no FIPS provider (it calls itself '${fips_name:-?}')" ;;
+esac
 [ "$fips_status" = active ] || {
 	printf '%s\n' "$providers" >&2
 	hz_die "the fips provider is not active under $conf"
