@@ -1,5 +1,120 @@
 package openssl
 
-type cipherRegistry struct{}
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
 
-func (r *cipherRegistry) init() {}
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
+)
+
+type adapterKey struct {
+	cipher, mode reflect.Type // mode is nil for stream ciphers
+}
+
+// cipherRegistry maps (cipher type, mode type) to the adapter that names
+// the EVP cipher, as pyca's register_cipher_adapter does.
+type cipherRegistry struct {
+	mu sync.RWMutex
+	m  map[adapterKey]backends.CipherAdapter
+}
+
+// typeOf returns v's dynamic type, or nil for a nil interface.
+func typeOf(v any) reflect.Type {
+	if v == nil {
+		return nil
+	}
+	return reflect.TypeOf(v)
+}
+
+func (r *cipherRegistry) register(cipherType, modeType reflect.Type, a backends.CipherAdapter) error {
+	if cipherType == nil || a == nil {
+		return fmt.Errorf("openssl: RegisterCipherAdapter needs a cipher type and an adapter: %w", backends.ErrInvalidArgument)
+	}
+	k := adapterKey{cipherType, modeType}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, dup := r.m[k]; dup {
+		return fmt.Errorf("openssl: adapter for (%v, %v) already registered: %w", cipherType, modeType, backends.ErrDuplicateAdapter)
+	}
+	r.m[k] = a
+	return nil
+}
+
+func (r *cipherRegistry) lookup(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherAdapter, bool) {
+	k := adapterKey{typeOf(cipher), nil}
+	if mode != nil {
+		k.mode = typeOf(mode)
+	}
+	r.mu.RLock()
+	a, ok := r.m[k]
+	r.mu.RUnlock()
+	return a, ok
+}
+
+// nameAdapter names the EVP cipher from a pattern: {cipher} is replaced
+// with prefix, {keybits} with the key size in bits and {mode} with the
+// mode's lower-case name.
+func nameAdapter(pattern string) backends.CipherAdapter {
+	return func(c backends.CipherAlgorithm, m backends.Mode) (string, bool) {
+		s := strings.ReplaceAll(pattern, "{keybits}", strconv.Itoa(c.KeySize()))
+		if m != nil {
+			s = strings.ReplaceAll(s, "{mode}", strings.ToLower(m.Name()))
+		}
+		return s, true
+	}
+}
+
+// xtsAdapter names AES-XTS by the size of one of its two keys.
+func xtsAdapter(c backends.CipherAlgorithm, _ backends.Mode) (string, bool) {
+	switch c.KeySize() {
+	case 256:
+		return "aes-128-xts", true
+	case 512:
+		return "aes-256-xts", true
+	}
+	return "", false
+}
+
+// blockModes is every block mode type with a default adapter.
+var blockModes = []backends.Mode{
+	(*modes.ECB)(nil), (*modes.CBC)(nil), (*modes.CTR)(nil), (*modes.OFB)(nil),
+	(*modes.CFB)(nil), (*modes.CFB8)(nil), (*modes.GCM)(nil),
+}
+
+// init registers the default adapters: for each block cipher, its EVP name
+// pattern for every mode (whether this OpenSSL offers the pair is for
+// CipherSupported to find out), and AES-XTS, ARC4 and ChaCha20.
+func (r *cipherRegistry) init() {
+	r.m = make(map[adapterKey]backends.CipherAdapter)
+	for _, c := range []struct {
+		cipher  backends.CipherAlgorithm
+		pattern string
+	}{
+		{(*algorithms.AES)(nil), "aes-{keybits}-{mode}"},
+		{(*algorithms.Camellia)(nil), "camellia-{keybits}-{mode}"},
+		{(*algorithms.TripleDES)(nil), "des-ede3-{mode}"},
+		{(*algorithms.Blowfish)(nil), "bf-{mode}"},
+		{(*algorithms.CAST5)(nil), "cast5-{mode}"},
+		{(*algorithms.SEED)(nil), "seed-{mode}"},
+		{(*algorithms.IDEA)(nil), "idea-{mode}"},
+		{(*algorithms.SM4)(nil), "sm4-{mode}"},
+	} {
+		for _, m := range blockModes {
+			mustRegister(r, typeOf(c.cipher), typeOf(m), nameAdapter(c.pattern))
+		}
+	}
+	mustRegister(r, typeOf((*algorithms.AES)(nil)), typeOf((*modes.XTS)(nil)), xtsAdapter)
+	mustRegister(r, typeOf((*algorithms.ARC4)(nil)), nil, nameAdapter("rc4"))
+	mustRegister(r, typeOf((*algorithms.ChaCha20)(nil)), nil, nameAdapter("chacha20"))
+}
+
+func mustRegister(r *cipherRegistry, c, m reflect.Type, a backends.CipherAdapter) {
+	if err := r.register(c, m, a); err != nil {
+		panic(err) // the default table has no duplicates
+	}
+}

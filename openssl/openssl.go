@@ -222,3 +222,5 @@ func base(b []byte) *C.uchar {
 	}
 	return (*C.uchar)(unsafe.Pointer(&b[0]))
 }
+
+func unsafePointer(p *C.char) unsafe.Pointer { return unsafe.Pointer(p) }

@@ -296,3 +296,214 @@ go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
 		return go_fail();
 	return go_ok((int)n);
 }
+
+/* ---- symmetric ciphers ---- */
+
+go_cipher_info go_cipher_fetch(const char *name) {
+	go_cipher_info info;
+	EVP_CIPHER_CTX *ctx = NULL;
+	unsigned char key[EVP_MAX_KEY_LENGTH * 2], iv[EVP_MAX_IV_LENGTH], buf[64], out[128];
+	int i, n = 0;
+
+	memset(&info, 0, sizeof(info));
+	info.legacy_known = EVP_get_cipherbyname(name) != NULL;
+	info.cipher = EVP_CIPHER_fetch(NULL, name, NULL);
+	if (info.cipher == NULL)
+		goto fail;
+	info.key_len = EVP_CIPHER_get_key_length(info.cipher);
+	info.iv_len = EVP_CIPHER_get_iv_length(info.cipher);
+	info.block_size = EVP_CIPHER_get_block_size(info.cipher);
+	info.mode = EVP_CIPHER_get_mode(info.cipher);
+	info.variable_key = (EVP_CIPHER_get_flags(info.cipher) & EVP_CIPH_VARIABLE_LENGTH) != 0;
+	info.aead = (EVP_CIPHER_get_flags(info.cipher) & EVP_CIPH_FLAG_AEAD_CIPHER) != 0;
+	if (info.key_len > (int)sizeof(key) || info.iv_len > (int)sizeof(iv))
+		goto fail;
+	/* Distinct key bytes: XTS refuses equal key halves. */
+	for (i = 0; i < (int)sizeof(key); i++)
+		key[i] = (unsigned char)(i * 7 + 1);
+	memset(iv, 0, sizeof(iv));
+	memset(buf, 0, sizeof(buf));
+	ctx = EVP_CIPHER_CTX_new();
+	if (ctx == NULL || EVP_CipherInit_ex2(ctx, info.cipher, key, info.iv_len > 0 ? iv : NULL, 1, NULL) != 1)
+		goto fail;
+	EVP_CIPHER_CTX_set_padding(ctx, 0);
+	if (EVP_CipherUpdate(ctx, out, &n, buf, 32) != 1)
+		goto fail;
+	EVP_CIPHER_CTX_free(ctx);
+	return info;
+fail:
+	info.errq = go_errq_take();
+	EVP_CIPHER_CTX_free(ctx);
+	EVP_CIPHER_free(info.cipher);
+	info.cipher = NULL;
+	return info;
+}
+
+EVP_CIPHER_CTX *go_cipher_ctx_new(void) { return EVP_CIPHER_CTX_new(); }
+void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx) { EVP_CIPHER_CTX_free(ctx); }
+
+go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                         const unsigned char *key, int keylen,
+                         const unsigned char *iv, int ivlen, int enc) {
+	int flags = EVP_CIPHER_get_flags(cipher);
+	if (EVP_CipherInit_ex2(ctx, cipher, NULL, NULL, enc, NULL) != 1)
+		return go_fail();
+	if (keylen != EVP_CIPHER_CTX_get_key_length(ctx) &&
+	    EVP_CIPHER_CTX_set_key_length(ctx, keylen) != 1)
+		return go_fail();
+	if (iv != NULL && (flags & EVP_CIPH_FLAG_AEAD_CIPHER) &&
+	    ivlen != EVP_CIPHER_CTX_get_iv_length(ctx) &&
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
+		return go_fail();
+	if (EVP_CipherInit_ex2(ctx, NULL, key, iv, enc, NULL) != 1)
+		return go_fail();
+	EVP_CIPHER_CTX_set_padding(ctx, 0);
+	return go_ok(0);
+}
+
+go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
+                           const unsigned char *in, int inl) {
+	go_result r = {1, 0, NULL};
+	if (inl == 0)
+		return r;
+	if (EVP_CipherUpdate(ctx, out, &r.outl, in, inl) != 1)
+		return go_fail();
+	return r;
+}
+
+go_result go_cipher_aad(EVP_CIPHER_CTX *ctx, const unsigned char *aad, int aadlen) {
+	int n = 0;
+	if (aadlen == 0)
+		return go_ok(0);
+	if (EVP_CipherUpdate(ctx, NULL, &n, aad, aadlen) != 1)
+		return go_fail();
+	return go_ok(0);
+}
+
+go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int enc,
+                          unsigned char *tag, int taglen) {
+	go_result r = {1, 0, NULL};
+	if (aead && !enc &&
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, tag) != 1)
+		return go_fail();
+	if (EVP_CipherFinal_ex(ctx, out, &r.outl) != 1) {
+		if (aead && !enc) {
+			/* A tag mismatch: opaque, and the queue is cleared. */
+			ERR_clear_error();
+			r.ok = 0;
+			return r;
+		}
+		return go_fail();
+	}
+	if (aead && enc &&
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, tag) != 1)
+		return go_fail();
+	return r;
+}
+
+/* The empty-but-non-NULL buffer that stands in for empty Go slices where
+ * OpenSSL gives NULL a meaning (NULL out means "this is AAD"). */
+static unsigned char go_empty[1];
+
+go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+                       const unsigned char *aad, int aadlen,
+                       const unsigned char *in, int inl,
+                       unsigned char *out, int taglen) {
+	int n = 0, m = 0;
+	if (ivlen != EVP_CIPHER_CTX_get_iv_length(ctx) &&
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
+		return go_fail();
+	if (EVP_EncryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
+	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
+	    (inl > 0 && EVP_EncryptUpdate(ctx, out, &n, in, inl) != 1) ||
+	    EVP_EncryptFinal_ex(ctx, go_empty, &m) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, out + inl) != 1)
+		return go_fail();
+	return go_ok(inl + taglen);
+}
+
+go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+                       const unsigned char *aad, int aadlen,
+                       const unsigned char *in, int inl,
+                       unsigned char *out, int taglen) {
+	int n = 0, m = 0, ptlen = inl - taglen;
+	go_result r = {0, 0, NULL};
+	if (ptlen < 0)
+		return r;
+	if (ivlen != EVP_CIPHER_CTX_get_iv_length(ctx) &&
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
+		return go_fail();
+	if (EVP_DecryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, (void *)(in + ptlen)) != 1 ||
+	    (aadlen > 0 && EVP_DecryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
+	    (ptlen > 0 && EVP_DecryptUpdate(ctx, out, &n, in, ptlen) != 1))
+		return go_fail();
+	if (EVP_DecryptFinal_ex(ctx, go_empty, &m) != 1) {
+		ERR_clear_error();
+		if (ptlen > 0)
+			OPENSSL_cleanse(out, ptlen);
+		return r;
+	}
+	return go_ok(ptlen);
+}
+
+go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen, int enc) {
+	if (EVP_CipherInit_ex2(ctx, cipher, NULL, NULL, enc, NULL) != 1 ||
+	    (keylen != EVP_CIPHER_CTX_get_key_length(ctx) &&
+	     EVP_CIPHER_CTX_set_key_length(ctx, keylen) != 1) ||
+	    EVP_CipherInit_ex2(ctx, NULL, key, NULL, enc, NULL) != 1)
+		return go_fail();
+	return go_ok(0);
+}
+
+static int go_ccm_setup(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                        const unsigned char *key, int keylen,
+                        const unsigned char *nonce, int noncelen,
+                        int taglen, const unsigned char *tag, int enc, int inl) {
+	int n = 0;
+	(void)keylen;
+	return EVP_CipherInit_ex2(ctx, cipher, NULL, NULL, enc, NULL) == 1 &&
+	       EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, noncelen, NULL) == 1 &&
+	       EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, (void *)tag) == 1 &&
+	       EVP_CipherInit_ex2(ctx, NULL, key, nonce, enc, NULL) == 1 &&
+	       EVP_CipherUpdate(ctx, NULL, &n, NULL, inl) == 1;
+}
+
+go_result go_ccm_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen,
+                      const unsigned char *nonce, int noncelen,
+                      const unsigned char *aad, int aadlen,
+                      const unsigned char *in, int inl,
+                      unsigned char *out, int taglen) {
+	int n = 0, m = 0;
+	if (!go_ccm_setup(ctx, cipher, key, keylen, nonce, noncelen, taglen, NULL, 1, inl) ||
+	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
+	    EVP_EncryptUpdate(ctx, inl > 0 ? out : go_empty, &n, inl > 0 ? in : go_empty, inl) != 1 ||
+	    EVP_EncryptFinal_ex(ctx, go_empty, &m) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, out + inl) != 1)
+		return go_fail();
+	return go_ok(inl + taglen);
+}
+
+go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen,
+                      const unsigned char *nonce, int noncelen,
+                      const unsigned char *aad, int aadlen,
+                      const unsigned char *in, int inl,
+                      unsigned char *out, int taglen) {
+	int n = 0, ptlen = inl - taglen;
+	go_result r = {0, 0, NULL};
+	if (ptlen < 0)
+		return r;
+	if (!go_ccm_setup(ctx, cipher, key, keylen, nonce, noncelen, taglen, in + ptlen, 0, ptlen) ||
+	    (aadlen > 0 && EVP_DecryptUpdate(ctx, NULL, &n, aad, aadlen) != 1))
+		return go_fail();
+	if (EVP_DecryptUpdate(ctx, ptlen > 0 ? out : go_empty, &n, ptlen > 0 ? in : go_empty, ptlen) != 1) {
+		ERR_clear_error();
+		if (ptlen > 0)
+			OPENSSL_cleanse(out, ptlen);
+		return r;
+	}
+	return go_ok(ptlen);
+}

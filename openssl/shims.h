@@ -19,6 +19,75 @@
 
 #if OPENSSL_VERSION_MAJOR < 3
 #error "hazmat needs OpenSSL 3.0 or newer"
+/* ---- symmetric ciphers ---- */
+typedef struct go_cipher_info {
+	EVP_CIPHER *cipher;
+	int key_len;
+	int iv_len;
+	int block_size;
+	int mode; /* EVP_CIPH_*_MODE */
+	int variable_key;
+	int aead;
+	int legacy_known; /* EVP_get_cipherbyname knows the name */
+	go_errq *errq;
+} go_cipher_info;
+
+/* Fetches name under the current default properties and trial-encrypts one
+ * block with a key of the cipher's default length, so that a cipher the
+ * provider lists but refuses to run is reported as missing. */
+go_cipher_info go_cipher_fetch(const char *name);
+
+EVP_CIPHER_CTX *go_cipher_ctx_new(void);
+void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
+
+/* Sets up ctx for cipher with key and iv (iv may be NULL), enc 1 or 0:
+ * key length for variable-length ciphers, IV length for AEAD ciphers, and
+ * no padding. */
+go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                         const unsigned char *key, int keylen,
+                         const unsigned char *iv, int ivlen, int enc);
+go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
+                           const unsigned char *in, int inl);
+/* Adds AAD to an AEAD context. */
+go_result go_cipher_aad(EVP_CIPHER_CTX *ctx, const unsigned char *aad, int aadlen);
+/* Finishes; for AEAD decryption tag (taglen bytes) is checked; for AEAD
+ * encryption the tag is written to tag. */
+go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int enc,
+                          unsigned char *tag, int taglen);
+
+/* One AEAD seal on a keyed context: IV, AAD, data, final and tag in one
+ * call. out receives inl bytes and then taglen bytes of tag. */
+go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+                       const unsigned char *aad, int aadlen,
+                       const unsigned char *in, int inl,
+                       unsigned char *out, int taglen);
+/* One AEAD open on a keyed context; in is ciphertext||tag. On a tag
+ * mismatch ok is 0, errq is NULL, and out is zeroed. */
+go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+                       const unsigned char *aad, int aadlen,
+                       const unsigned char *in, int inl,
+                       unsigned char *out, int taglen);
+
+/* A context keyed once for GCM or ChaCha20-Poly1305, reused by
+ * go_aead_seal/go_aead_open with a new IV per operation. */
+go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen, int enc);
+
+/* CCM cannot keep its key schedule across nonce lengths: each operation
+ * sets it up on a scratch context, all in one call. */
+go_result go_ccm_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen,
+                      const unsigned char *nonce, int noncelen,
+                      const unsigned char *aad, int aadlen,
+                      const unsigned char *in, int inl,
+                      unsigned char *out, int taglen);
+go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen,
+                      const unsigned char *nonce, int noncelen,
+                      const unsigned char *aad, int aadlen,
+                      const unsigned char *in, int inl,
+                      unsigned char *out, int taglen);
+
 #endif
 
 /* The error queue of the failing thread, copied out of OpenSSL. Allocated
@@ -111,5 +180,74 @@ go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen);
 /* out := HMAC(key of ctx, p); the context's state is consumed. */
 go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
                          unsigned char *out, size_t outlen);
+
+/* ---- symmetric ciphers ---- */
+typedef struct go_cipher_info {
+	EVP_CIPHER *cipher;
+	int key_len;
+	int iv_len;
+	int block_size;
+	int mode; /* EVP_CIPH_*_MODE */
+	int variable_key;
+	int aead;
+	int legacy_known; /* EVP_get_cipherbyname knows the name */
+	go_errq *errq;
+} go_cipher_info;
+
+/* Fetches name under the current default properties and trial-encrypts one
+ * block with a key of the cipher's default length, so that a cipher the
+ * provider lists but refuses to run is reported as missing. */
+go_cipher_info go_cipher_fetch(const char *name);
+
+EVP_CIPHER_CTX *go_cipher_ctx_new(void);
+void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
+
+/* Sets up ctx for cipher with key and iv (iv may be NULL), enc 1 or 0:
+ * key length for variable-length ciphers, IV length for AEAD ciphers, and
+ * no padding. */
+go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                         const unsigned char *key, int keylen,
+                         const unsigned char *iv, int ivlen, int enc);
+go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
+                           const unsigned char *in, int inl);
+/* Adds AAD to an AEAD context. */
+go_result go_cipher_aad(EVP_CIPHER_CTX *ctx, const unsigned char *aad, int aadlen);
+/* Finishes; for AEAD decryption tag (taglen bytes) is checked; for AEAD
+ * encryption the tag is written to tag. */
+go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int enc,
+                          unsigned char *tag, int taglen);
+
+/* One AEAD seal on a keyed context: IV, AAD, data, final and tag in one
+ * call. out receives inl bytes and then taglen bytes of tag. */
+go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+                       const unsigned char *aad, int aadlen,
+                       const unsigned char *in, int inl,
+                       unsigned char *out, int taglen);
+/* One AEAD open on a keyed context; in is ciphertext||tag. On a tag
+ * mismatch ok is 0, errq is NULL, and out is zeroed. */
+go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+                       const unsigned char *aad, int aadlen,
+                       const unsigned char *in, int inl,
+                       unsigned char *out, int taglen);
+
+/* A context keyed once for GCM or ChaCha20-Poly1305, reused by
+ * go_aead_seal/go_aead_open with a new IV per operation. */
+go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen, int enc);
+
+/* CCM cannot keep its key schedule across nonce lengths: each operation
+ * sets it up on a scratch context, all in one call. */
+go_result go_ccm_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen,
+                      const unsigned char *nonce, int noncelen,
+                      const unsigned char *aad, int aadlen,
+                      const unsigned char *in, int inl,
+                      unsigned char *out, int taglen);
+go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                      const unsigned char *key, int keylen,
+                      const unsigned char *nonce, int noncelen,
+                      const unsigned char *aad, int aadlen,
+                      const unsigned char *in, int inl,
+                      unsigned char *out, int taglen);
 
 #endif
