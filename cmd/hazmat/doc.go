@@ -1,0 +1,54 @@
+// Command hazmat is the command-line face of the hazmat library: it shows
+// what the OpenSSL on a machine offers, in FIPS mode or not, and computes and
+// checks digests and HMACs of files through OpenSSL's EVP layer.
+//
+// Usage:
+//
+//	hazmat [-fips] COMMAND [ARGS...]
+//
+// The global flag -fips switches OpenSSL's FIPS mode on before the command
+// runs; hazmat fails when no FIPS provider can be loaded (OPENSSL_MODULES
+// names the folder OpenSSL looks in). "hazmat help" lists the commands, and
+// "hazmat help COMMAND" or "hazmat COMMAND -h" shows a command's flags.
+// Flags come before file names.
+//
+// # Commands
+//
+//	hazmat info
+//
+// Prints the OpenSSL version, whether FIPS mode is on (with the FIPS
+// provider's version when one is loaded), the loaded providers with their
+// versions and status, and for every hash algorithm whether hashing and HMAC
+// with it work on this machine in the current mode.
+//
+//	hazmat hash -a ALG [-xoflen N] [FILE...]
+//	hazmat hash -a ALG -c [FILE...]
+//
+// Prints the digest of each FILE exactly as sha256sum does, "<hex>  <name>"
+// per line, reading standard input when no FILE is given or for "-". File
+// names holding a backslash, newline or carriage return are escaped as
+// sha256sum escapes them. Files are streamed, in constant memory. ALG is the
+// digest as OpenSSL names it, in any case: sha256, sha3-256, sha512-256,
+// blake2b512, md5, shake128, ... SHAKE128 and SHAKE256 print 32 and 64 bytes
+// unless -xoflen N sets the length (the "openssl dgst" of OpenSSL 3.0 prints
+// 16 and 32 bytes).
+//
+// With -c, each FILE is a checksum file in sha256sum's format ("<hex>  <name>"
+// or "<hex> *<name>" lines); hazmat checks the files it lists and prints
+// "NAME: OK", "NAME: FAILED" or "NAME: FAILED open or read" for each, and
+// sha256sum's warnings on standard error.
+//
+//	hazmat hmac -a ALG -K HEXKEY [-c] [FILE...]
+//
+// Like hash, with the HMAC under the key HEXKEY (hex; an empty -K "" is the empty
+// key) in place of the digest.
+//
+// # Exit status
+//
+// 0 on success; 1 when the work failed: an unknown or unsupported algorithm
+// (in FIPS mode, "hazmat hash -a md5" fails with "hazmat: md5: refused in
+// FIPS mode"), a key that is not hex, a file that cannot be read (hazmat
+// goes on with the other files first), a checksum that does not match; 2
+// for a wrong command line. Errors are one line on standard error, starting
+// with "hazmat: ".
+package main
