@@ -3,10 +3,12 @@ package vectors
 import "fmt"
 
 // AEADVector is one known answer of an authenticated cipher (AES-GCM,
-// SM4-GCM).
+// SM4-GCM, AES-CCM, ChaCha20-Poly1305).
 type AEADVector struct {
-	Name       string // file:line and COUNT, see [Record.Name]
-	Key        []byte
+	Name string // file:line and COUNT, see [Record.Name]
+	Key  []byte
+	// IV is the record's IV or nonce: the field `IV` (GCM) or `NONCE`
+	// (CCM, ChaCha20-Poly1305).
 	IV         []byte
 	AAD        []byte
 	Plaintext  []byte // nil when Fail is set
@@ -22,8 +24,18 @@ type AEADVector struct {
 // lines, under [Keylen], [IVlen], [PTlen], [AADlen] and [Taglen] sections
 // in bits) and files in the same style that spell the fields KEY, IV,
 // AAD, TAG, PLAINTEXT and CIPHERTEXT (SM4/rfc8998.txt). Field lengths must
-// agree with the sections.
+// agree with the sections. It reads the other AEAD files too; see
+// [LoadAEAD].
 func LoadGCM(path string) ([]AEADVector, error) {
+	return LoadAEAD(path)
+}
+
+// LoadAEAD reads a file of authenticated-encryption vectors: everything
+// [LoadGCM] reads, and files whose records give a `NONCE` instead of an
+// `IV` (the project's testdata/ciphers files for AES-CCM and
+// ChaCha20-Poly1305). A record with both IV and NONCE is malformed. The
+// tag length is the length of TAG.
+func LoadAEAD(path string) ([]AEADVector, error) {
 	recs, err := ParseFile(path)
 	if err != nil {
 		return nil, err
@@ -40,7 +52,10 @@ func aeadVectors(recs []Record, path string) ([]AEADVector, error) {
 		if v.Key, err = r.Hex("key"); err != nil {
 			return nil, err
 		}
-		if v.IV, err = r.Hex("iv"); err != nil {
+		if r.Has("iv") && r.Has("nonce") {
+			return nil, r.errorf("record has both IV and NONCE")
+		}
+		if v.IV, err = r.firstHex("iv", "nonce"); err != nil {
 			return nil, err
 		}
 		if v.AAD, err = r.firstHex("aad"); err != nil {

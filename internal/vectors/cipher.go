@@ -2,6 +2,7 @@ package vectors
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -18,9 +19,15 @@ type CipherVector struct {
 	// KEY1‖KEY2‖KEY3, or the single KEYs repeated three times.
 	Key []byte
 	// IV is the IV, or for CTR files the whole initial counter block; nil
-	// when the record has none (ECB).
+	// when the record has none (ECB). For ChaCha20 it is OpenSSL's 16-byte
+	// `chacha20` IV, the block counter in little-endian order followed by
+	// the nonce: taken from the record's IV field when it has one (which
+	// must then agree with NONCE and the counter), else built from them
+	// (a 32-bit counter before a 12-byte nonce, a 64-bit one before an
+	// 8-byte nonce).
 	IV []byte
-	// Nonce is ChaCha20's 8-byte nonce; nil otherwise.
+	// Nonce is ChaCha20's nonce: 8 bytes in the collection's files, 12 in
+	// the RFC 8439 files of testdata/ciphers; nil otherwise.
 	Nonce []byte
 	// Plaintext and Ciphertext are the data. When Bits is set they hold
 	// one byte, 0 or 1, per bit.
@@ -28,8 +35,16 @@ type CipherVector struct {
 	// Offset is, for ARC4, where in the keystream Plaintext and Ciphertext
 	// start; the keystream before it is generated and thrown away.
 	Offset int
-	// Counter is ChaCha20's initial 64-bit block counter.
+	// Counter is ChaCha20's initial block counter, from
+	// INITIAL_BLOCK_COUNTER (64-bit, the collection) or COUNTER (32-bit,
+	// testdata/ciphers).
 	Counter uint64
+	// Iterations is, when the record gives ITERATIONS = n (SM4 Example 2
+	// in testdata/ciphers/sm4.txt), the number of times Plaintext is
+	// encrypted in a row with Key, each output being the next input, to
+	// give Ciphertext; 0 when the record does not say, meaning once. A
+	// reader that does not honour it must skip the record.
+	Iterations int
 	// Bits is set for CFB1 files (AES CFB1*, TDES TCFB1*), whose
 	// PLAINTEXT and CIPHERTEXT are strings of bits, not hex.
 	Bits bool
@@ -46,7 +61,9 @@ var cfb1File = regexp.MustCompile(`^T?CFB1[^0-9]`)
 // LoadCipher reads a block- or stream-cipher file: AES and TDES KAT and
 // MMT files, RFC 3686 AES-CTR, Camellia (NTT's ECB layout and the
 // `KEY = value` files), Blowfish, CAST5, SEED, IDEA, SM4, ARC4 (with
-// OFFSET) and ChaCha20 (with NONCE and INITIAL_BLOCK_COUNTER).
+// OFFSET) and ChaCha20 (with NONCE and INITIAL_BLOCK_COUNTER, or the
+// project's NONCE, COUNTER and IV), and the project's testdata/ciphers
+// files (with ITERATIONS).
 //
 // The TDES interleaved and pipelined files (IV1/IV2/IV3) and AEAD files
 // (with AAD or TAG) give an error wrapping [ErrUnsupportedFormat]; use
@@ -126,9 +143,15 @@ func cipherVector(r *Record, bits bool) (CipherVector, error) {
 			return v, r.errorf("negative OFFSET %d", v.Offset)
 		}
 	}
-	if r.Has("initial_block_counter") {
-		if v.Counter, err = r.Uint64("initial_block_counter"); err != nil {
+	if err := chachaCounter(r, &v); err != nil {
+		return v, err
+	}
+	if r.Has("iterations") {
+		if v.Iterations, err = r.Int("iterations"); err != nil {
 			return v, err
+		}
+		if v.Iterations <= 0 {
+			return v, r.errorf("ITERATIONS %d is not positive", v.Iterations)
 		}
 	}
 	if v.Ciphertext100, err = r.optHex("ciphertext100"); err != nil {
@@ -143,6 +166,50 @@ func cipherVector(r *Record, bits bool) (CipherVector, error) {
 		}
 	}
 	return v, nil
+}
+
+// chachaCounter reads ChaCha20's block counter (INITIAL_BLOCK_COUNTER or
+// COUNTER) and fills v.IV from it and v.Nonce, or checks the IV the record
+// gives against them.
+func chachaCounter(r *Record, v *CipherVector) error {
+	var field string
+	switch ibc, c := r.Has("initial_block_counter"), r.Has("counter"); {
+	case ibc && c:
+		return r.errorf("record has both INITIAL_BLOCK_COUNTER and COUNTER")
+	case ibc:
+		field = "initial_block_counter"
+	case c:
+		field = "counter"
+	default:
+		return nil
+	}
+	var err error
+	if v.Counter, err = r.Uint64(field); err != nil {
+		return err
+	}
+	if v.Nonce == nil {
+		return nil
+	}
+	var iv [16]byte
+	switch len(v.Nonce) {
+	case 12:
+		if v.Counter > 1<<32-1 {
+			return r.errorf("counter %d does not fit the 32 bits beside a 12-byte nonce", v.Counter)
+		}
+		binary.LittleEndian.PutUint32(iv[:4], uint32(v.Counter))
+	case 8:
+		binary.LittleEndian.PutUint64(iv[:8], v.Counter)
+	default:
+		return r.errorf("ChaCha20 nonce of %d bytes, want 8 or 12", len(v.Nonce))
+	}
+	copy(iv[16-len(v.Nonce):], v.Nonce)
+	switch {
+	case v.IV == nil:
+		v.IV = iv[:]
+	case !bytes.Equal(v.IV, iv[:]):
+		return r.errorf("IV %x is not the counter followed by the nonce (%x)", v.IV, iv[:])
+	}
+	return nil
 }
 
 // direction reads the [ENCRYPT]/[DECRYPT] section; with neither, the

@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"crypto/sha3"
 	"crypto/sha512"
+	"encoding/binary"
 	"encoding/hex"
 	"hash"
 	"io/fs"
@@ -342,6 +343,10 @@ func checkCipher(t *testing.T, rel string, v CipherVector) {
 	case dir == "ciphers/ChaCha20":
 		assert.Len(t, v.Key, 32, v.Name)
 		assert.Len(t, v.Nonce, 8, v.Name)
+		require.Len(t, v.IV, 16, v.Name)
+		assert.Equal(t, v.Counter, binary.LittleEndian.Uint64(v.IV), v.Name)
+		assert.Equal(t, hex.EncodeToString(v.Nonce), hex.EncodeToString(v.IV[8:]), v.Name)
+		assert.Equal(t, hex.EncodeToString(v.Ciphertext), hex.EncodeToString(chacha20(v.Key, v.IV, v.Plaintext)), v.Name)
 	case dir == "ciphers/Camellia" && strings.HasSuffix(base, "-ecb.txt"):
 		bits, err := strconv.Atoi(strings.Split(base, "-")[1])
 		require.NoError(t, err)

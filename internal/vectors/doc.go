@@ -13,15 +13,18 @@
 // collection is present. The files are read in place and never copied into
 // the repository.
 //
+// The project's own known-answer files, in the same layout, live in the
+// module's testdata/ folder, which [TestdataDir] finds; they always run.
+//
 // # Parsing
 //
 // [Parse] and [ParseFile] turn a file into generic [Record] values: the
 // record's `NAME = value` fields and the parameters of the bracket sections
 // in force, both keyed by lower-case name. The typed loaders ([LoadHash],
-// [LoadHashMonte], [LoadHMAC], [LoadCipher], [LoadGCM], [LoadXTS]) build on
-// it, decode the hex, check lengths against the section parameters, and
-// return errors that name the file and line. [Kind] picks the loader that
-// fits a file from its folder and name.
+// [LoadHashMonte], [LoadHMAC], [LoadCipher], [LoadGCM], [LoadAEAD],
+// [LoadXTS]) build on it, decode the hex, check lengths against the section
+// parameters, and return errors that name the file and line. [Kind] picks
+// the loader that fits a file from its folder and name.
 //
 // # Monte Carlo tests
 //

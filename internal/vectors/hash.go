@@ -12,21 +12,26 @@ type HashVector struct {
 	Len  int    // message length in bits
 	Msg  []byte // the message, Len/8 bytes
 	MD   []byte // the expected digest or XOF output
-	// OutputLen is the XOF output length in bytes (SHAKE), 0 for a
-	// fixed-length digest.
+	// OutputLen is the XOF output length in bytes (SHAKE), always len(MD);
+	// 0 for a fixed-length digest.
 	OutputLen int
 }
 
 // LoadHash reads a ShortMsg, LongMsg or VariableOut file of SHA-1, SHA-2,
 // SHA-3 or SHAKE, or one of the MD5, RIPEMD-160, BLAKE2 and SM3 files in
-// the same layout.
+// the same layout, or one of the project's testdata/hashes files.
 //
 // Records carry `Len` (bits), `Msg` and `MD`, or `Output` for SHAKE. Only
 // the first Len/8 bytes of Msg are the message (the files write an empty
-// message as `00`). A SHAKE record's output length comes from its
+// message as `00`). A VariableOut record has no Len: the whole Msg is the
+// message.
+//
+// The output length of an XOF record is read by the output field it
+// accompanies. Next to `Output` (the collection's SHAKE files) it is the
 // `Outputlen` field (VariableOut) or the `[Outputlen = n]` section, both
-// in bits; it must match the length of Output. A VariableOut record has no
-// Len: the whole Msg is the message.
+// in bits. Next to `MD` (the project's testdata/hashes/shake*.txt) it is
+// the `OutputLen` field in bytes. Either way it must match the length of
+// the output, and [HashVector.OutputLen] gives it in bytes.
 func LoadHash(path string) ([]HashVector, error) {
 	recs, err := ParseFile(path)
 	if err != nil {
@@ -73,6 +78,17 @@ func hashVectors(recs []Record, path string) ([]HashVector, error) {
 			}
 			if err := checkDigestLen(r, path, len(v.MD)); err != nil {
 				return nil, err
+			}
+			if r.Has("outputlen") {
+				// Beside MD, OutputLen counts bytes (testdata/hashes).
+				n, err := r.Int("outputlen")
+				if err != nil {
+					return nil, err
+				}
+				if n <= 0 || n != len(v.MD) {
+					return nil, r.errorf("MD has %d bytes, OutputLen says %d", len(v.MD), n)
+				}
+				v.OutputLen = n
 			}
 		}
 		out = append(out, v)

@@ -7,13 +7,21 @@ type HMACVector struct {
 	Name string // file:line and COUNT, see [Record.Name]
 	Key  []byte
 	Msg  []byte
-	MD   []byte // the full-length HMAC
+	// MD is the expected HMAC: the full-length one, or when Truncate is
+	// set only its first Truncate bytes.
+	MD []byte
+	// Truncate is the length in bytes of a truncated HMAC (RFC 4231 Test
+	// Case 5), equal to len(MD); 0 when MD is the full-length HMAC.
+	// Compare MD with the first Truncate bytes of the computed HMAC.
+	Truncate int
 }
 
 // LoadHMAC reads an HMAC file of the collection (RFC 2202, RFC 2286 and
-// RFC 4231 vectors): records of `Len` (message length in bits, optional),
-// `Key`, `Msg` and `MD`. When Len is given, only the first Len/8 bytes of
-// Msg are the message.
+// RFC 4231 vectors) or of the project's testdata/hmac: records of `Len`
+// (message length in bits, optional), `Key`, `Msg`, `Truncate` (decimal
+// bytes, optional) and `MD`. When Len is given, only the first Len/8 bytes
+// of Msg are the message. When Truncate is given, MD must hold exactly
+// that many bytes.
 func LoadHMAC(path string) ([]HMACVector, error) {
 	recs, err := ParseFile(path)
 	if err != nil {
@@ -48,6 +56,14 @@ func hmacVectors(recs []Record, path string) ([]HMACVector, error) {
 		}
 		if len(v.MD) == 0 {
 			return nil, r.errorf("empty MD")
+		}
+		if r.Has("truncate") {
+			if v.Truncate, err = r.Int("truncate"); err != nil {
+				return nil, err
+			}
+			if v.Truncate <= 0 || v.Truncate != len(v.MD) {
+				return nil, r.errorf("MD has %d bytes, Truncate says %d", len(v.MD), v.Truncate)
+			}
 		}
 		out = append(out, v)
 	}

@@ -14,6 +14,7 @@ const (
 	KindHMAC      = "hmac"       // [LoadHMAC]
 	KindCipher    = "cipher"     // [LoadCipher]
 	KindGCM       = "gcm"        // [LoadGCM]
+	KindAEAD      = "aead"       // [LoadAEAD]: AEADs other than GCM (CCM, ChaCha20-Poly1305)
 	KindXTS       = "xts"        // [LoadXTS]
 	KindCMAC      = "cmac"       // no typed loader; see [ParseFile]
 	KindKeyWrap   = "keywrap"    // no typed loader; see [ParseFile]
@@ -22,6 +23,9 @@ const (
 // Kind classifies a vector file from its path, relative to the
 // collection's root or absolute, by its folders (hashes/, ciphers/,
 // HMAC/, CMAC/, keywrap/ and, under ciphers/, GCM/ and XTS/) and its name.
+// The project's testdata/ folders (hashes/, hmac/, ciphers/) are classified
+// the same way: under ciphers/, a name containing "gcm" gives [KindGCM],
+// one containing "ccm" or "poly1305" gives [KindAEAD].
 // It returns one of the Kind constants, or "" for a file that is not a
 // vector file (a Readme.txt, a file that is neither .rsp nor .txt) or that
 // it does not recognise. Both slash and backslash separate folders.
@@ -50,7 +54,7 @@ func Kind(rel string) string {
 				return KindHashMonte
 			}
 			return KindHash
-		case "HMAC":
+		case "HMAC", "hmac":
 			return KindHMAC
 		case "CMAC":
 			return KindCMAC
@@ -58,9 +62,12 @@ func Kind(rel string) string {
 			return KindKeyWrap
 		case "ciphers":
 			sub := dirs[i+1:]
+			lower := strings.ToLower(base)
 			switch {
-			case slices.Contains(sub, "GCM") || gcmName.MatchString(base):
+			case slices.Contains(sub, "GCM") || gcmName.MatchString(base) || strings.Contains(lower, "gcm"):
 				return KindGCM
+			case strings.Contains(lower, "ccm") || strings.Contains(lower, "poly1305"):
+				return KindAEAD
 			case slices.Contains(sub, "XTS") || xtsName.MatchString(base):
 				return KindXTS
 			}

@@ -32,6 +32,16 @@ func TestKind(t *testing.T) {
 		{"/home/u/.cache/hazmat/vectors/cryptography_vectors/ciphers/AES/GCM/gcmEncryptExtIV256.rsp", KindGCM},
 		{`C:\vectors\ciphers\AES\XTS\tweak-128hexstr\XTSGenAES256.rsp`, KindXTS},
 		{"/tmp/ciphers-copy/hashes-old/HMAC/rfc-2202-md5.txt", KindHMAC},
+		// the project's testdata
+		{"testdata/hashes/shake128.txt", KindHash},
+		{"testdata/hmac/sha256.txt", KindHMAC},
+		{"testdata/ciphers/sm4.txt", KindCipher},
+		{"testdata/ciphers/chacha20-rfc8439.txt", KindCipher},
+		{"testdata/ciphers/aes-gcm-spec.txt", KindGCM},
+		{"testdata/ciphers/sm4-gcm-rfc8998.txt", KindGCM},
+		{"testdata/ciphers/aes-ccm-rfc3610.txt", KindAEAD},
+		{"testdata/ciphers/chacha20poly1305-rfc8439.txt", KindAEAD},
+		{"testdata/README.md", ""},
 		// outside the collection's folders: CAVP names only
 		{"SHA512ShortMsg.rsp", KindHash},
 		{"/tmp/SHA3_224Monte.rsp", KindHashMonte},

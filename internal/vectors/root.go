@@ -135,6 +135,42 @@ func declaresModule(path string) bool {
 	return false
 }
 
+// TestdataDir returns the module's own testdata folder: testdata/ in the
+// module root, the nearest folder above the working directory (else above
+// the running executable) whose go.mod declares
+// github.com/go-hazmat/hazmat. Unlike the collection, these files are part
+// of the repository, so tests fail rather than skip when this returns an
+// error; the error wraps [ErrNoVectors].
+func TestdataDir() (string, error) {
+	var tried []string
+	try := func(dir string) (string, bool) {
+		root, ok := moduleRoot(dir)
+		if !ok {
+			return "", false
+		}
+		td := filepath.Join(root, "testdata")
+		tried = append(tried, td)
+		return td, isDir(td)
+	}
+	wd, err := os.Getwd()
+	if err == nil {
+		if td, ok := try(wd); ok {
+			return td, nil
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if exe, err := filepath.EvalSymlinks(exe); err == nil {
+			if td, ok := try(filepath.Dir(exe)); ok {
+				return td, nil
+			}
+		}
+	}
+	if len(tried) == 0 {
+		return "", fmt.Errorf("%w: no go.mod of module %s above %s", ErrNoVectors, modulePath, wd)
+	}
+	return "", fmt.Errorf("%w: no testdata folder; tried %s", ErrNoVectors, strings.Join(tried, ", "))
+}
+
 func isDir(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
