@@ -1,0 +1,75 @@
+package hazmat_test
+
+import (
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// allowed lists, for each package of the module, the packages of the
+// module it may import (outside tests). It keeps the layering of
+// DESIGN.md true: backends imports nothing of the module, the descriptor
+// leaves only backends, openssl only those, and the primitives openssl.
+//
+// DO NOT add packages here just to make the test pass: an import that
+// breaks the layering is a design change.
+var allowed = map[string][]string{
+	"backends":                      {},
+	"primitives/ciphers/algorithms": {"backends"},
+	"primitives/ciphers/modes":      {"backends"},
+	"primitives/padding":            {"backends"},
+	"internal/vectors":              {},
+	"openssl":                       {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
+	"primitives/hashes":             {"backends", "openssl"},
+	"primitives/hmac":               {"backends", "openssl"},
+	"primitives/ciphers":            {"backends", "openssl", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
+	"primitives/ciphers/aead":       {"backends", "openssl"},
+	"cmd/hazmat":                    {"*"},
+	"bench":                         {"*"},
+	"internal/kat":                  {"*"},
+}
+
+const module = "github.com/go-hazmat/hazmat"
+
+func TestImportLayering(t *testing.T) {
+	out, err := exec.Command("go", "list", "-json", "./...").Output()
+	require.NoError(t, err)
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	seen := 0
+	for dec.More() {
+		var p struct {
+			ImportPath string
+			Imports    []string
+		}
+		require.NoError(t, dec.Decode(&p))
+		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, module), "/")
+		if rel == "" {
+			continue
+		}
+		seen++
+		ok, known := allowed[rel]
+		if !assert.True(t, known, "package %s is not in the layering table", rel) {
+			continue
+		}
+		if len(ok) == 1 && ok[0] == "*" {
+			continue
+		}
+		for _, imp := range p.Imports {
+			if !strings.HasPrefix(imp, module+"/") {
+				continue
+			}
+			dep := strings.TrimPrefix(imp, module+"/")
+			assert.Contains(t, ok, dep, "%s must not import %s", rel, dep)
+		}
+		for _, imp := range p.Imports {
+			if imp == "C" {
+				assert.Equal(t, "openssl", rel, "only package openssl may use cgo")
+			}
+		}
+	}
+	assert.Greater(t, seen, 8)
+}

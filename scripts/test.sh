@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# test.sh: set up and run hazmat's whole test suite.
+#
+# Usage: scripts/test.sh [--fips]
+#
+# Installs what the build needs (deps.sh), finds the test vectors (fetching
+# Debian's cryptography vectors into the cache when neither HAZMAT_VECTORS
+# nor ../shared/vectors/nist is there), checks formatting, vet and
+# staticcheck, then runs every test with the race detector and cgocheck2.
+# With --fips the tests run in FIPS mode with OpenSSL's FIPS provider
+# (fips-setup.sh obtains and configures it in the cache) and the tests
+# assert the FIPS expectations.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$here/.." && pwd)
+cd "$top"
+
+fips=0
+case "${1:-}" in
+--fips) fips=1 ;;
+"") ;;
+*) echo "usage: scripts/test.sh [--fips]" >&2; exit 2 ;;
+esac
+
+"$here/deps.sh"
+export PATH="$PATH:$(go env GOPATH)/bin"
+
+if [ -z "${HAZMAT_VECTORS:-}" ] && [ ! -d "$top/../shared/vectors/nist" ]; then
+	HAZMAT_VECTORS=$("$here/vectors-fetch.sh")
+	export HAZMAT_VECTORS
+fi
+
+if [ "$fips" = 0 ]; then
+	echo "== gofmt, go vet, staticcheck" >&2
+	bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+	if [ -n "$bad" ]; then
+		printf 'gofmt would change:\n%s\n' "$bad" >&2
+		exit 1
+	fi
+	go vet ./...
+	if ! command -v staticcheck >/dev/null 2>&1; then
+		go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+	fi
+	staticcheck ./...
+	echo "== go test -race (default provider)" >&2
+	GOEXPERIMENT=cgocheck2 go test -race -count=1 ./...
+else
+	echo "== go test -race (FIPS mode)" >&2
+	GOEXPERIMENT=cgocheck2 "$here/fips-env.sh" go test -race -count=1 ./...
+fi
