@@ -30,8 +30,8 @@
 // sha256sum escapes them. Files are streamed, in constant memory. ALG is the
 // digest as OpenSSL names it, in any case: sha256, sha3-256, sha512-256,
 // blake2b512, md5, shake128, ... SHAKE128 and SHAKE256 print 32 and 64 bytes
-// unless -xoflen N sets the length (the "openssl dgst" of OpenSSL 3.0 prints
-// 16 and 32 bytes).
+// unless -xoflen N sets the length ("openssl dgst" with OpenSSL 3.0's default
+// provider prints 16 and 32 bytes; newer providers require -xoflen).
 //
 // With -c, each FILE is a checksum file in sha256sum's format ("<hex>  <name>"
 // or "<hex> *<name>" lines); hazmat checks the files it lists and prints

@@ -19,9 +19,9 @@ sha384, sha512, sha512-224, sha512-256, sha3-224, sha3-256, sha3-384,
 sha3-512, shake128, shake256, blake2b512, blake2s256, md5, rmd160, sm3.
 "hazmat info" shows which of them work on this machine.
 
-shake128 and shake256 print 32 and 64 bytes unless -xoflen says otherwise
-("openssl dgst" of OpenSSL 3.0 prints 16 and 32 bytes: -xoflen 16 and
--xoflen 32 give the same output).
+shake128 and shake256 print 32 and 64 bytes (their full security strength)
+unless -xoflen says otherwise. "openssl dgst" with OpenSSL 3.0's default
+provider prints 16 and 32 bytes: -xoflen 16 and -xoflen 32 match it.
 `
 
 // runHash runs "hazmat hash".
