@@ -9,11 +9,6 @@ import (
 // Algorithm is a hash algorithm: any [backends.HashAlgorithm].
 type Algorithm = backends.HashAlgorithm
 
-type fixed struct {
-	name        string
-	size, block int
-}
-
 // The fixed-output algorithms. Each is a value type; use it as SHA256{}.
 type (
 	// SHA1 is SHA-1 (FIPS 180-4). Broken for collision resistance.
