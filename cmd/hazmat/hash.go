@@ -60,7 +60,7 @@ func runHash(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, "%s", describeHashError(err))
 	}
 	if *check {
-		return checkFiles(fs.Args(), newHash, stdin, stdout, stderr)
+		return checkFiles(fs.Args(), newHash, alg.Name(), stdin, stdout, stderr)
 	}
 	return sumFiles(fs.Args(), newHash, stdin, stdout, stderr)
 }

@@ -76,7 +76,7 @@ func runHMAC(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, "%s", describeHashError(err))
 	}
 	if *check {
-		return checkFiles(fs.Args(), newHash, stdin, stdout, stderr)
+		return checkFiles(fs.Args(), newHash, "", stdin, stdout, stderr)
 	}
 	return sumFiles(fs.Args(), newHash, stdin, stdout, stderr)
 }

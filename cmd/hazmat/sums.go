@@ -13,6 +13,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/go-hazmat/hazmat/primitives/hashes"
 )
 
 // copyBufferSize is the size of the buffer that streams each input into
@@ -139,28 +141,54 @@ func unescapeName(s string) (name string, ok bool) {
 	return b.String(), true
 }
 
-// parseSumLine parses one line of a checksum file (without its line end)
-// whose digests have hexLen hex digits. It accepts "<hex>  <name>" (text
-// mode), "<hex> *<name>" (binary mode) and "<hex> <name>", with leading
-// blanks, a leading backslash when the name is escaped, and hex digits in
-// either case. It returns the digest in lower case.
-func parseSumLine(line string, hexLen int) (sum, name string, ok bool) {
+// sumParser parses the lines of one checksum file the way sha256sum does.
+type sumParser struct {
+	// hexLen is the number of hex digits of a digest.
+	hexLen int
+	// tagAlg is the name of the algorithm that tagged lines
+	// ("SHA256 (name) = <hex>") must name; "" accepts no tagged line.
+	tagAlg string
+	// layout is what the first untagged line set: layoutUnknown, then
+	// layoutFlag for "<hex>  <name>" and "<hex> *<name>", or layoutReversed
+	// for "<hex> <name>". A file may not mix the two, so that a name
+	// cannot gain or lose a leading space or star.
+	layout int
+}
+
+const (
+	layoutUnknown = iota
+	layoutFlag
+	layoutReversed
+)
+
+// parse parses one line (without its line end). It accepts, after optional
+// blanks and a backslash that says the name is escaped: "<hex>  <name>"
+// (text mode), "<hex> *<name>" (binary mode), "<hex> <name>", and
+// "TAG (<name>) = <hex>", hex digits in either case. It returns the digest
+// in lower case.
+func (p *sumParser) parse(line string) (sum, name string, ok bool) {
 	line = strings.TrimLeft(line, " \t")
 	escaped := strings.HasPrefix(line, `\`)
 	if escaped {
 		line = line[1:]
 	}
-	if len(line) < hexLen+2 || line[hexLen] != ' ' {
+	if sum, name, ok, tagged := p.parseTagged(line); tagged {
+		if ok && escaped {
+			name, ok = unescapeName(name)
+		}
+		return strings.ToLower(sum), name, ok
+	}
+	if len(line) < p.hexLen+2 || !isBlank(line[p.hexLen]) || !isHex(line[:p.hexLen]) {
 		return "", "", false
 	}
-	sum = line[:hexLen]
-	for i := 0; i < len(sum); i++ {
-		if !isHexDigit(sum[i]) {
+	sum, name = line[:p.hexLen], line[p.hexLen+1:]
+	if len(name) == 1 || name[0] != ' ' && name[0] != '*' {
+		if p.layout == layoutFlag {
 			return "", "", false
 		}
-	}
-	name = line[hexLen+1:]
-	if name[0] == ' ' || name[0] == '*' {
+		p.layout = layoutReversed
+	} else if p.layout != layoutReversed {
+		p.layout = layoutFlag
 		name = name[1:]
 	}
 	if escaped {
@@ -168,10 +196,50 @@ func parseSumLine(line string, hexLen int) (sum, name string, ok bool) {
 			return "", "", false
 		}
 	}
-	if name == "" {
+	if strings.IndexByte(name, 0) >= 0 {
 		return "", "", false
 	}
 	return strings.ToLower(sum), name, true
+}
+
+// parseTagged parses a line of the tagged format that sha256sum --tag
+// writes, "SHA256 (<name>) = <hex>". tagged is false when the line does not
+// start with a tag that names the algorithm.
+func (p *sumParser) parseTagged(line string) (sum, name string, ok, tagged bool) {
+	open := strings.IndexByte(line, '(')
+	if p.tagAlg == "" || open < 1 {
+		return "", "", false, false
+	}
+	alg, known := hashes.ByName(strings.TrimSuffix(line[:open], " "))
+	if !known || alg.Name() != p.tagAlg {
+		return "", "", false, false
+	}
+	rest := line[open+1:]
+	end := strings.LastIndexByte(rest, ')')
+	if end < 0 {
+		return "", "", false, true
+	}
+	name = rest[:end]
+	rest = strings.TrimLeft(rest[end+1:], " \t")
+	if !strings.HasPrefix(rest, "=") {
+		return "", "", false, true
+	}
+	sum = strings.TrimLeft(rest[1:], " \t")
+	if len(sum) != p.hexLen || !isHex(sum) || strings.IndexByte(name, 0) >= 0 {
+		return "", "", false, true
+	}
+	return sum, name, true, true
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isHexDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isHexDigit(c byte) bool {
@@ -183,7 +251,10 @@ func isHexDigit(c byte) bool {
 // "NAME: OK", "NAME: FAILED" or "NAME: FAILED open or read" on stdout and
 // sha256sum's warnings on stderr. The status is exitFailure when a file
 // failed, could not be read, or a checksum file had no valid line.
-func checkFiles(names []string, newHash newHashFunc, stdin io.Reader, stdout, stderr io.Writer) int {
+//
+// tagAlg is the algorithm's name for lines in the tagged format ("SHA256
+// (name) = <hex>"), or "" when that format does not apply (HMAC).
+func checkFiles(names []string, newHash newHashFunc, tagAlg string, stdin io.Reader, stdout, stderr io.Writer) int {
 	h, err := newHash()
 	if err != nil {
 		return fail(stderr, "%s", describeHashError(err))
@@ -197,7 +268,8 @@ func checkFiles(names []string, newHash newHashFunc, stdin io.Reader, stdout, st
 	buf := make([]byte, copyBufferSize)
 	code := exitOK
 	for _, name := range names {
-		if !checkFile(name, hexLen, newHash, stdin, out, stderr, buf) {
+		p := &sumParser{hexLen: hexLen, tagAlg: tagAlg}
+		if !checkFile(name, p, newHash, stdin, out, stderr, buf) {
 			code = exitFailure
 		}
 	}
@@ -209,7 +281,7 @@ func checkFiles(names []string, newHash newHashFunc, stdin io.Reader, stdout, st
 
 // checkFile checks the files that one checksum file lists, and reports
 // whether all of them matched.
-func checkFile(name string, hexLen int, newHash newHashFunc, stdin io.Reader, out *bufio.Writer, stderr io.Writer, buf []byte) bool {
+func checkFile(name string, p *sumParser, newHash newHashFunc, stdin io.Reader, out *bufio.Writer, stderr io.Writer, buf []byte) bool {
 	var r io.Reader = stdin
 	if name != stdinName {
 		f, err := os.Open(name)
@@ -236,12 +308,16 @@ func checkFile(name string, hexLen int, newHash newHashFunc, stdin io.Reader, ou
 		if line == "" && readErr != nil {
 			break
 		}
-		line = strings.TrimSuffix(line, "\n")
-		line = strings.TrimSuffix(line, "\r")
-		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "#") {
+		// Comments start in the first column; empty lines are skipped too.
+		if strings.HasPrefix(line, "#") {
 			continue
 		}
-		want, file, ok := parseSumLine(line, hexLen)
+		line = strings.TrimSuffix(line, "\n")
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" {
+			continue
+		}
+		want, file, ok := p.parse(line)
 		if !ok {
 			improper++
 			continue
