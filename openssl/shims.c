@@ -1,5 +1,8 @@
 #include <string.h>
 #include <stdlib.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include "shims.h"
 
 go_errq *go_errq_take(void) {
@@ -506,4 +509,13 @@ go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
 		return r;
 	}
 	return go_ok(ptlen);
+}
+
+long long go_malloc_inuse(void) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+	struct mallinfo2 mi = mallinfo2();
+	return (long long)(mi.uordblks + mi.hblkhd);
+#else
+	return -1;
+#endif
 }

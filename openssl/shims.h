@@ -88,6 +88,10 @@ go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *in, int inl,
                       unsigned char *out, int taglen);
 
+/* Bytes the C allocator holds in use (glibc's mallinfo2), or -1 where it
+ * cannot tell: the leak tests read it. */
+long long go_malloc_inuse(void);
+
 #endif
 
 /* The error queue of the failing thread, copied out of OpenSSL. Allocated
@@ -249,5 +253,9 @@ go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *aad, int aadlen,
                       const unsigned char *in, int inl,
                       unsigned char *out, int taglen);
+
+/* Bytes the C allocator holds in use (glibc's mallinfo2), or -1 where it
+ * cannot tell: the leak tests read it. */
+long long go_malloc_inuse(void);
 
 #endif
