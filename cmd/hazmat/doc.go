@@ -24,8 +24,12 @@
 //	hazmat hash -a ALG [-xoflen N] [FILE...]
 //	hazmat hash -a ALG -c [FILE...]
 //
-// Prints the digest of each FILE exactly as sha256sum does, "<hex>  <name>"
-// per line, reading standard input when no FILE is given or for "-". File
+// Prints the digest of each FILE exactly as sha256sum does, one line each
+// (two spaces between the hex digest and the name):
+//
+//	<hex>  <name>
+//
+// reading standard input when no FILE is given or for "-". File
 // names holding a backslash, newline or carriage return are escaped as
 // sha256sum escapes them. Files are streamed, in constant memory. ALG is the
 // digest as OpenSSL names it, in any case: sha256, sha3-256, sha512-256,
@@ -33,14 +37,22 @@
 // unless -xoflen N sets the length ("openssl dgst" with OpenSSL 3.0's default
 // provider prints 16 and 32 bytes; newer providers require -xoflen).
 //
-// With -c, each FILE is a checksum file in sha256sum's format ("<hex>  <name>"
-// or "<hex> *<name>" lines); hazmat checks the files it lists and prints
-// "NAME: OK", "NAME: FAILED" or "NAME: FAILED open or read" for each, and
-// sha256sum's warnings on standard error.
+// With -c, each FILE (standard input when none is given, or for "-") is a
+// checksum file that sha256sum would read, with lines of these forms (comments
+// start with "#"):
+//
+//	<hex>  <name>
+//	<hex> *<name>
+//	SHA256 (<name>) = <hex>
+//
+// hazmat checks the files it lists and prints "NAME: OK", "NAME: FAILED" or
+// "NAME: FAILED open or read" for each, then sha256sum's warnings on standard
+// error ("hazmat: WARNING: 1 computed checksum did NOT match"). Improperly
+// formatted lines are counted in a warning but do not fail the check.
 //
 //	hazmat hmac -a ALG -K HEXKEY [-c] [FILE...]
 //
-// Like hash, with the HMAC under the key HEXKEY (hex; an empty -K "" is the empty
+// Like hash, with the HMAC under the key HEXKEY (in hex; -K "" is the empty
 // key) in place of the digest.
 //
 // # Exit status

@@ -11,8 +11,9 @@ import (
 
 const hashHelp = `
 Print the digest of each FILE (standard input with no FILE, or for "-") as
-sha256sum does: "<hex>  <name>" per line. With -c, read such lines from the
-FILEs and check the files they name.
+sha256sum does: "<hex>  <name>" per line. With -c, read such lines (or
+"<hex> *<name>", or tagged "SHA256 (<name>) = <hex>" lines) from the FILEs
+and check the files they name, as sha256sum -c does.
 
 ALG is the digest as OpenSSL names it, in any case: sha1, sha224, sha256,
 sha384, sha512, sha512-224, sha512-256, sha3-224, sha3-256, sha3-384,
