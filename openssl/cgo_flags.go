@@ -25,4 +25,18 @@ package openssl
 // #cgo nocallback go_mac_sum
 // #cgo noescape go_mac_flush_update
 // #cgo nocallback go_mac_flush_update
+// #cgo noescape go_cipher_update
+// #cgo nocallback go_cipher_update
+// #cgo noescape go_cipher_aad
+// #cgo nocallback go_cipher_aad
+// #cgo noescape go_cipher_final
+// #cgo nocallback go_cipher_final
+// #cgo noescape go_aead_seal
+// #cgo nocallback go_aead_seal
+// #cgo noescape go_aead_open
+// #cgo nocallback go_aead_open
+// #cgo noescape go_ccm_seal
+// #cgo nocallback go_ccm_seal
+// #cgo noescape go_ccm_open
+// #cgo nocallback go_ccm_open
 import "C"

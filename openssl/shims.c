@@ -317,7 +317,10 @@ go_cipher_info go_cipher_fetch(const char *name) {
 	info.iv_len = EVP_CIPHER_get_iv_length(info.cipher);
 	info.block_size = EVP_CIPHER_get_block_size(info.cipher);
 	info.mode = EVP_CIPHER_get_mode(info.cipher);
-	info.variable_key = (EVP_CIPHER_get_flags(info.cipher) & EVP_CIPH_VARIABLE_LENGTH) != 0;
+	/* Provided ciphers say whether their key length can be set through
+	 * their settable parameters; the legacy flag covers the rest. */
+	info.variable_key = (EVP_CIPHER_get_flags(info.cipher) & EVP_CIPH_VARIABLE_LENGTH) != 0 ||
+	    OSSL_PARAM_locate_const(EVP_CIPHER_settable_ctx_params(info.cipher), OSSL_CIPHER_PARAM_KEYLEN) != NULL;
 	info.aead = (EVP_CIPHER_get_flags(info.cipher) & EVP_CIPH_FLAG_AEAD_CIPHER) != 0;
 	if (info.key_len > (int)sizeof(key) || info.iv_len > (int)sizeof(iv))
 		goto fail;
