@@ -1,0 +1,104 @@
+package aead_test
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
+)
+
+func exampleHex(s string) []byte {
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// AESGCM is a crypto/cipher.AEAD: Seal appends ciphertext‖tag, Open checks
+// the tag before it returns any plaintext.
+func ExampleNewAESGCM() {
+	// Test case 4 of the GCM specification (McGrew and Viega). In real
+	// use, never repeat a nonce under one key.
+	key := exampleHex("feffe9928665731c6d6a8f9467308308")
+	nonce := exampleHex("cafebabefacedbaddecaf888")
+	aad := exampleHex("feedfacedeadbeeffeedfacedeadbeefabaddad2")
+	plaintext := exampleHex("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72" +
+		"1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39")
+
+	gcm, err := aead.NewAESGCM(key)
+	if err != nil {
+		panic(err)
+	}
+	sealed := gcm.Seal(nil, nonce, plaintext, aad)
+	n := len(sealed) - gcm.Overhead()
+	fmt.Printf("ciphertext %x\n", sealed[:n])
+	fmt.Printf("tag %x\n", sealed[n:])
+
+	opened, err := gcm.Open(nil, nonce, sealed, aad)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(hex.EncodeToString(opened) == hex.EncodeToString(plaintext))
+	// Output:
+	// ciphertext 42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091
+	// tag 5bc94fbc3221a5db94fae95ae7121a47
+	// true
+}
+
+// Decrypt refuses a message changed in transit, and says no more than
+// that.
+func ExampleAESGCM_Decrypt() {
+	key := exampleHex("000102030405060708090a0b0c0d0e0f")
+	nonce := exampleHex("000000000000000000000001")
+	gcm, err := aead.NewAESGCM(key)
+	if err != nil {
+		panic(err)
+	}
+	sealed, err := gcm.Encrypt(nonce, []byte("pay 10 EUR to Bob"), []byte("invoice 7"))
+	if err != nil {
+		panic(err)
+	}
+
+	pt, err := gcm.Decrypt(nonce, sealed, []byte("invoice 7"))
+	fmt.Printf("%s %v\n", pt, err)
+
+	sealed[4] ^= 0x01 // would turn "10 EUR" into "00 EUR"
+	pt, err = gcm.Decrypt(nonce, sealed, []byte("invoice 7"))
+	fmt.Println(pt == nil, err)
+	fmt.Println(errors.Is(err, backends.ErrInvalidTag))
+	// Output:
+	// pay 10 EUR to Bob <nil>
+	// true authentication tag is invalid
+	// true
+}
+
+// AES-CCM with 8-byte tags and a 13-byte nonce, as in RFC 3610.
+func ExampleNewAESCCM() {
+	// RFC 3610, Packet Vector #1: the packet's 8-byte header is the AAD.
+	key := exampleHex("c0c1c2c3c4c5c6c7c8c9cacbcccdcecf")
+	nonce := exampleHex("00000003020100a0a1a2a3a4a5")
+	header := exampleHex("0001020304050607")
+	payload := exampleHex("08090a0b0c0d0e0f101112131415161718191a1b1c1d1e")
+
+	ccm, err := aead.NewAESCCM(key, 8)
+	if err != nil {
+		panic(err)
+	}
+	sealed, err := ccm.Encrypt(nonce, payload, header)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%x\n", sealed)
+
+	back, err := ccm.Decrypt(nonce, sealed, header)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%x\n", back)
+	// Output:
+	// 588c979a61c663d2f066d0c2c0f989806d5f6b61dac38417e8d12cfdf926e0
+	// 08090a0b0c0d0e0f101112131415161718191a1b1c1d1e
+}
