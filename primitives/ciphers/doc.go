@@ -8,10 +8,10 @@
 // with pyca-style Update, UpdateInto and Finalize, and, for GCM,
 // AuthenticateAdditionalData, Tag and FinalizeWithTag.
 //
-// The adapters [NewBlock], [NewStream], [NewBlockModeEncrypter] and
-// [NewBlockModeDecrypter] give the same ciphers as Go's [cipher.Block],
-// [cipher.Stream] and [cipher.BlockMode], for code written against those
-// interfaces. For authenticated encryption of whole messages, prefer
+// The adapters [NewBlock], [NewStreamEncrypter], [NewStreamDecrypter],
+// [NewBlockModeEncrypter] and [NewBlockModeDecrypter] give the same ciphers
+// as Go's [cipher.Block], [cipher.Stream] and [cipher.BlockMode], for code
+// written against those interfaces. For authenticated encryption of whole messages, prefer
 // package aead ([cipher.AEAD]), which never releases unauthenticated
 // plaintext.
 //
