@@ -55,6 +55,43 @@
 // Like hash, with the HMAC under the key HEXKEY (in hex; -K "" is the empty
 // key) in place of the digest.
 //
+//	hazmat vectors [-v] FILE...
+//
+// Runs known-answer test files through hazmat against the OpenSSL in use:
+// NIST CAVP response files and the RFC vectors of the collection described
+// in the repository's test documentation (a FILE that is a folder is
+// walked). The algorithm and mode come from the folders and the file name
+// (ciphers/AES/CFB/CFB8MMT128.rsp is AES in CFB8 mode,
+// ciphers/3DES/CBC/TCBCMMT2.rsp TDES in CBC mode,
+// ciphers/Camellia/camellia-cbc.txt Camellia in CBC mode): AES, 3DES,
+// Camellia, Blowfish, CAST5, SEED, IDEA, SM4, ARC4 and ChaCha20; AES-GCM
+// and SM4-GCM, whose FAIL records must be rejected as an invalid tag;
+// AES-XTS; the SHA-1, SHA-2, SHA-3 and SHAKE files with their Monte Carlo
+// tests, MD5, RIPEMD-160, BLAKE2 and SM3; HMAC. It prints one line per file
+// and a total:
+//
+//	PATH: N passed, N failed, N skipped (why)
+//	total: N passed, N failed, N skipped
+//
+// Records that cannot run here are skipped with the reason: algorithms that
+// this OpenSSL or FIPS mode does not offer ("unsupported here: md5: refused
+// in FIPS mode"), CFB1 and XTS records that are not whole bytes. Files of
+// kinds hazmat does not run (CMAC, key wrap, the Monte Carlo .txt
+// duplicates, prose) are skipped whole, saying why. -v lists each failing
+// record and what differed. A file that cannot be read or parsed counts as
+// one failure, and any failure makes the exit status 1.
+//
+//	hazmat bench [-time D]
+//
+// Measures hazmat against Go's own crypto on this machine: AES-128-GCM seal
+// and open, AES-256-CBC encryption, AES-128-CTR, one-shot SHA-256 and
+// SHA-512, a reused SHA-256 hasher, HMAC-SHA256 of one message and a new
+// SHA-256 hasher per message, each at 64 bytes and 16 KiB, for about D per
+// case and implementation (default 200ms). Progress goes to standard
+// error; the table goes to standard output, with columns OP, SIZE, HAZMAT
+// MB/s, GO MB/s and RATIO (hazmat's throughput over Go's). All cases use
+// approved algorithms, so bench also runs in FIPS mode.
+//
 // # Exit status
 //
 // 0 on success; 1 when the work failed: an unknown or unsupported algorithm
