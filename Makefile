@@ -27,3 +27,17 @@ fips-env:       ## print the environment for FIPS mode: eval "$$(make -s fips-en
 
 docker-test:    ## both test modes in the Docker image (needs a Docker engine)
 	docker build -f docker/Dockerfile .
+
+# Every fuzz target, FUZZTIME each. A finding fails the run and leaves its
+# reproducer in the package's testdata/fuzz directory.
+FUZZTIME ?= 30s
+
+fuzz:           ## run every fuzz target for FUZZTIME (default 30s) each
+	go test ./internal/reliability -run '^$$' -fuzz '^FuzzHash$$' -fuzztime $(FUZZTIME)
+	go test ./internal/reliability -run '^$$' -fuzz '^FuzzHMAC$$' -fuzztime $(FUZZTIME)
+	go test ./internal/reliability -run '^$$' -fuzz '^FuzzAESModes$$' -fuzztime $(FUZZTIME)
+	go test ./internal/reliability -run '^$$' -fuzz '^FuzzGCMOpenMutated$$' -fuzztime $(FUZZTIME)
+	go test ./internal/reliability -run '^$$' -fuzz '^FuzzUnpad$$' -fuzztime $(FUZZTIME)
+	go test ./internal/reliability -run '^$$' -fuzz '^FuzzContextSequence$$' -fuzztime $(FUZZTIME)
+	go test ./primitives/padding -run '^$$' -fuzz '^FuzzUnpad$$' -fuzztime $(FUZZTIME)
+	go test ./internal/vectors -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)

@@ -31,6 +31,7 @@ var allowed = map[string][]string{
 	"cmd/hazmat":                    {"*"},
 	"bench":                         {"*"},
 	"internal/kat":                  {"*"},
+	"internal/reliability":          {"*"},
 }
 
 const module = "github.com/go-hazmat/hazmat"

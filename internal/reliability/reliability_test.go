@@ -1,0 +1,144 @@
+package reliability_test
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha3"
+	"crypto/sha512"
+	"errors"
+	"fmt"
+	"hash"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/ciphers"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/hmac"
+)
+
+func TestMain(m *testing.M) {
+	fmt.Fprintf(os.Stderr, "OpenSSL: %s, FIPS mode: %v\n", openssl.Version(), openssl.FIPS())
+	if err := openssl.Init(); err != nil {
+		fmt.Fprintf(os.Stderr, "OpenSSL initialisation failed: %v\n", err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+// goHash pairs a hazmat hash with Go's implementation of it.
+type goHash struct {
+	alg hashes.Algorithm
+	new func() hash.Hash
+}
+
+// goHashes lists every fixed-output hash that Go's standard library has.
+var goHashes = []goHash{
+	{hashes.SHA1{}, sha1.New},
+	{hashes.SHA224{}, sha256.New224},
+	{hashes.SHA256{}, sha256.New},
+	{hashes.SHA384{}, sha512.New384},
+	{hashes.SHA512{}, sha512.New},
+	{hashes.SHA512_224{}, sha512.New512_224},
+	{hashes.SHA512_256{}, sha512.New512_256},
+	{hashes.SHA3_224{}, func() hash.Hash { return sha3.New224() }},
+	{hashes.SHA3_256{}, func() hash.Hash { return sha3.New256() }},
+	{hashes.SHA3_384{}, func() hash.Hash { return sha3.New384() }},
+	{hashes.SHA3_512{}, func() hash.Hash { return sha3.New512() }},
+	{hashes.MD5{}, md5.New},
+}
+
+// goSum returns Go's digest of the concatenated parts.
+func goSum(newHash func() hash.Hash, parts ...[]byte) []byte {
+	h := newHash()
+	for _, p := range parts {
+		h.Write(p)
+	}
+	return h.Sum(nil)
+}
+
+// sentinels is every sentinel error of the contract, plus padding's.
+var sentinels = []error{
+	backends.ErrUnsupportedAlgorithm, backends.ErrAlreadyFinalized, backends.ErrNotYetFinalized,
+	backends.ErrInvalidTag, backends.ErrInvalidSignature, backends.ErrDuplicateAdapter,
+	backends.ErrInvalidKeySize, backends.ErrInvalidIVSize, backends.ErrInvalidTagSize,
+	backends.ErrInvalidDigestSize, backends.ErrInvalidDataLength, backends.ErrShortBuffer,
+	backends.ErrInvalidBufferOverlap, backends.ErrInvalidArgument,
+}
+
+// requireKnownError asserts that err wraps one of the contract's sentinels
+// or is an OpenSSL error: no error leaves hazmat unclassified.
+func requireKnownError(t testing.TB, err error, msgAndArgs ...any) {
+	t.Helper()
+	require.Error(t, err, msgAndArgs...)
+	for _, s := range sentinels {
+		if errors.Is(err, s) {
+			return
+		}
+	}
+	var oe *openssl.Error
+	require.True(t, errors.As(err, &oe), "error %q wraps no sentinel of package backends and no *openssl.Error %v", err, fmt.Sprint(msgAndArgs...))
+}
+
+// requireHashRefused asserts that an unsupported hash is refused with
+// ErrUnsupportedAlgorithm by both New and Sum.
+func requireHashRefused(t testing.TB, alg hashes.Algorithm) {
+	t.Helper()
+	_, err := hashes.New(alg)
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
+	_, err = hashes.Sum(alg, []byte("abc"))
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
+}
+
+// requireHMACRefused asserts that an unsupported HMAC is refused with
+// ErrUnsupportedAlgorithm by both New and Sum.
+func requireHMACRefused(t testing.TB, alg hashes.Algorithm) {
+	t.Helper()
+	key := make([]byte, 32)
+	_, err := hmac.New(key, alg)
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
+	_, err = hmac.Sum(key, alg, []byte("abc"))
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
+}
+
+// requireCipherRefused asserts that a valid but unsupported pair is refused
+// with ErrUnsupportedAlgorithm in both directions.
+func requireCipherRefused(t testing.TB, alg backends.CipherAlgorithm, mode backends.Mode) {
+	t.Helper()
+	c, err := ciphers.NewCipher(alg, mode)
+	require.NoError(t, err)
+	_, err = c.Encryptor()
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+	_, err = c.Decryptor()
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+}
+
+// TestRequireKnownError checks the helper the other tests rely on: it must
+// accept wrapped sentinels and OpenSSL errors and nothing else.
+func TestRequireKnownError(t *testing.T) {
+	requireKnownError(t, fmt.Errorf("x: %w", backends.ErrInvalidTag))
+	requireKnownError(t, fmt.Errorf("x: %w", &openssl.Error{Func: "EVP_Foo"}))
+	requireKnownError(t, &backends.UnsupportedAlgorithmError{Algorithm: "x"})
+	ft := &fakeTB{}
+	func() {
+		defer func() { _ = recover() }() // require stops the fake with FailNow
+		requireKnownError(ft, errors.New("stray"))
+	}()
+	assert.True(t, ft.failed, "an unclassified error must fail")
+}
+
+// fakeTB records failures instead of failing the test.
+type fakeTB struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fakeTB) Helper()               {}
+func (f *fakeTB) Errorf(string, ...any) { f.failed = true }
+func (f *fakeTB) FailNow()              { f.failed = true; panic("FailNow") }
+func (f *fakeTB) Name() string          { return "fake" }
