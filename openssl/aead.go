@@ -26,7 +26,10 @@ type AEAD struct {
 	open   sync.Pool // *aeadCtx keyed for decryption
 }
 
-type aeadCtx struct{ ctx *C.EVP_CIPHER_CTX }
+type aeadCtx struct {
+	ctx   *C.EVP_CIPHER_CTX
+	ivLen int // the IV length the context is set up for
+}
 
 // NewAEAD returns an AEAD for the EVP cipher name ("aes-128-gcm",
 // "aes-256-ccm", "chacha20-poly1305", ...) with key (copied) and tags of
@@ -67,7 +70,7 @@ func (a *AEAD) newCtx(enc bool) any {
 	if ctx == nil {
 		return newError("EVP_CIPHER_CTX_new", C.go_errq_take())
 	}
-	c := &aeadCtx{ctx}
+	c := &aeadCtx{ctx: ctx, ivLen: a.e.ivLen}
 	runtime.AddCleanup(c, func(ctx *C.EVP_CIPHER_CTX) { C.go_cipher_ctx_free(ctx) }, ctx)
 	if a.ccm {
 		return c // keyed per operation
@@ -117,10 +120,13 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 		r = C.go_ccm_seal(c.ctx, a.e.cipher, base(a.key), C.int(len(a.key)), base(nonce), C.int(len(nonce)),
 			base(aad), C.int(len(aad)), base(plaintext), C.int(len(plaintext)), base(out), C.int(a.tagLen))
 	} else {
-		r = C.go_aead_seal(c.ctx, base(nonce), C.int(len(nonce)), base(aad), C.int(len(aad)),
+		r = C.go_aead_seal(c.ctx, base(nonce), C.int(len(nonce)), boolInt(len(nonce) != c.ivLen), base(aad), C.int(len(aad)),
 			base(plaintext), C.int(len(plaintext)), base(out), C.int(a.tagLen))
 	}
-	a.seal.Put(c)
+	if r.ok == 1 {
+		c.ivLen = len(nonce)
+		a.seal.Put(c)
+	}
 	if err := check("EVP_EncryptFinal_ex", r); err != nil {
 		return dst, err
 	}
@@ -152,10 +158,14 @@ func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
 		r = C.go_ccm_open(c.ctx, a.e.cipher, base(a.key), C.int(len(a.key)), base(nonce), C.int(len(nonce)),
 			base(aad), C.int(len(aad)), base(ciphertext), C.int(len(ciphertext)), base(out), C.int(a.tagLen))
 	} else {
-		r = C.go_aead_open(c.ctx, base(nonce), C.int(len(nonce)), base(aad), C.int(len(aad)),
+		r = C.go_aead_open(c.ctx, base(nonce), C.int(len(nonce)), boolInt(len(nonce) != c.ivLen), base(aad), C.int(len(aad)),
 			base(ciphertext), C.int(len(ciphertext)), base(out), C.int(a.tagLen))
 	}
-	a.open.Put(c)
+	if r.ok == 1 || r.errq == nil {
+		// Success, or a tag mismatch after a complete setup.
+		c.ivLen = len(nonce)
+		a.open.Put(c)
+	}
 	if r.ok != 1 {
 		clear(out)
 		if r.errq == nil {

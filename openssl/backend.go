@@ -93,6 +93,17 @@ var scratchPool = sync.Pool{New: func() any {
 	return s
 }}
 
+// digestOneShot writes the digest of data, len(out) bytes, into out.
+func digestOneShot(e *mdEntry, data, out []byte) error {
+	s, _ := scratchPool.Get().(*scratch)
+	if s == nil {
+		return newError("EVP_MD_CTX_new", C.go_errq_take())
+	}
+	r := C.go_digest_oneshot(s.st, e.md, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), boolInt(e.xof))
+	scratchPool.Put(s)
+	return check("EVP_Digest", r)
+}
+
 // Digest appends the digest of data to dst in one C call.
 func (b *Backend) Digest(alg backends.HashAlgorithm, data, dst []byte) ([]byte, error) {
 	e := fetchMD(alg.Name())
@@ -103,14 +114,8 @@ func (b *Backend) Digest(alg backends.HashAlgorithm, data, dst []byte) ([]byte, 
 	if err != nil {
 		return dst, err
 	}
-	s, _ := scratchPool.Get().(*scratch)
-	if s == nil {
-		return dst, newError("EVP_MD_CTX_new", C.go_errq_take())
-	}
 	ret, out := grow(dst, n)
-	r := C.go_digest_oneshot(s.st, e.md, base(data), C.size_t(len(data)), base(out), C.size_t(n), boolInt(e.xof))
-	scratchPool.Put(s)
-	if err := check("EVP_Digest", r); err != nil {
+	if err := digestOneShot(e, data, out); err != nil {
 		return dst, err
 	}
 	return ret, nil

@@ -141,17 +141,12 @@ func (d *DigestCtx) Sum(dst []byte) ([]byte, error) {
 }
 
 func (d *DigestCtx) sumInto(out []byte) error {
-	st, err := d.state()
-	if err != nil {
-		return err
-	}
-	xof := boolInt(d.e.xof)
-	var r C.go_result
 	if !d.inC {
-		r = C.go_digest_oneshot(st, d.e.md, base(d.buf[:d.n]), C.size_t(d.n), base(out), C.size_t(len(out)), xof)
-	} else {
-		r = C.go_digest_sum(st, base(out), C.size_t(len(out)), xof)
+		// Everything written is in buf: one C call on a pooled scratch
+		// state, and this context never needs one of its own.
+		return digestOneShot(d.e, d.buf[:d.n], out)
 	}
+	r := C.go_digest_sum(d.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
 	runtime.KeepAlive(d)
 	return check("EVP_DigestFinal", r)
 }

@@ -6,6 +6,7 @@ import "C"
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-hazmat/hazmat/backends"
 )
@@ -20,6 +21,7 @@ type fetchKey struct {
 // mdEntry is an EVP_MD fetched once and kept for the life of the process,
 // or the reason it could not be fetched.
 type mdEntry struct {
+	goName    string // the lower-case name, as the recent-entry cache compares it
 	md        *C.EVP_MD
 	cname     *C.char // the name as passed to OpenSSL, for EVP_MAC params
 	size      int
@@ -33,24 +35,54 @@ type mdEntry struct {
 
 var mdCache sync.Map // fetchKey -> *mdEntry
 
+// mdRecent holds recently used entries, per FIPS mode, in slots picked by a
+// cheap hash of the name: a hit costs a string comparison, where the map
+// costs hashing, lower-casing and an interface comparison.
+var mdRecent [2][16]atomic.Pointer[mdEntry]
+
 // fetchMD returns the cached digest for name under the current FIPS mode.
 func fetchMD(name string) *mdEntry {
-	k := fetchKey{strings.ToLower(name), FIPS()}
-	if e, ok := mdCache.Load(k); ok {
-		return e.(*mdEntry)
+	fips := FIPS()
+	slot := &mdRecent[boolIndex(fips)][recentSlot(name)]
+	if e := slot.Load(); e != nil && e.goName == name {
+		return e
 	}
-	e := newMDEntry(k)
-	if prev, loaded := mdCache.LoadOrStore(k, e); loaded {
-		if e.md != nil {
-			C.EVP_MD_free(e.md)
+	k := fetchKey{strings.ToLower(name), fips}
+	v, ok := mdCache.Load(k)
+	if !ok {
+		e := newMDEntry(k)
+		if prev, loaded := mdCache.LoadOrStore(k, e); loaded {
+			if e.md != nil {
+				C.EVP_MD_free(e.md)
+			}
+			v = prev
+		} else {
+			v = e
 		}
-		return prev.(*mdEntry)
+	}
+	e := v.(*mdEntry)
+	if e.goName == name {
+		slot.Store(e)
 	}
 	return e
 }
 
+func recentSlot(name string) int {
+	if name == "" {
+		return 0
+	}
+	return (len(name)*7 + int(name[len(name)-1])) & 15
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func newMDEntry(k fetchKey) *mdEntry {
-	e := &mdEntry{cname: C.CString(k.name)}
+	e := &mdEntry{goName: k.name, cname: C.CString(k.name)}
 	if initErr != nil {
 		e.err = &backends.UnsupportedAlgorithmError{Algorithm: k.name, Reason: backends.ReasonUnsupportedHash, Err: initErr}
 		return e

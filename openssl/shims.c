@@ -411,13 +411,12 @@ go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int
  * OpenSSL gives NULL a meaning (NULL out means "this is AAD"). */
 static unsigned char go_empty[1];
 
-go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
 	int n = 0, m = 0;
-	if (ivlen != EVP_CIPHER_CTX_get_iv_length(ctx) &&
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
+	if (set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
 		return go_fail();
 	if (EVP_EncryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
 	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
@@ -428,7 +427,7 @@ go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
 	return go_ok(inl + taglen);
 }
 
-go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
@@ -436,8 +435,7 @@ go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
 	go_result r = {0, 0, NULL};
 	if (ptlen < 0)
 		return r;
-	if (ivlen != EVP_CIPHER_CTX_get_iv_length(ctx) &&
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
+	if (set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
 		return go_fail();
 	if (EVP_DecryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
 	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, (void *)(in + ptlen)) != 1 ||

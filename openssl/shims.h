@@ -56,14 +56,16 @@ go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int
                           unsigned char *tag, int taglen);
 
 /* One AEAD seal on a keyed context: IV, AAD, data, final and tag in one
- * call. out receives inl bytes and then taglen bytes of tag. */
-go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+ * call. out receives inl bytes and then taglen bytes of tag. set_ivlen says
+ * that ivlen differs from the context's current IV length (Go keeps track,
+ * as asking OpenSSL 3 costs a parameter query per call). */
+go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen);
 /* One AEAD open on a keyed context; in is ciphertext||tag. On a tag
  * mismatch ok is 0, errq is NULL, and out is zeroed. */
-go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen);
@@ -222,14 +224,16 @@ go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int
                           unsigned char *tag, int taglen);
 
 /* One AEAD seal on a keyed context: IV, AAD, data, final and tag in one
- * call. out receives inl bytes and then taglen bytes of tag. */
-go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+ * call. out receives inl bytes and then taglen bytes of tag. set_ivlen says
+ * that ivlen differs from the context's current IV length (Go keeps track,
+ * as asking OpenSSL 3 costs a parameter query per call). */
+go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen);
 /* One AEAD open on a keyed context; in is ciphertext||tag. On a tag
  * mismatch ok is 0, errq is NULL, and out is zeroed. */
-go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen,
+go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen);
