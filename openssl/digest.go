@@ -67,15 +67,32 @@ func digestOutLen(alg backends.HashAlgorithm, e *mdEntry) (int, error) {
 }
 
 func newDigestCtx(alg backends.HashAlgorithm) (*DigestCtx, error) {
+	d := new(DigestCtx)
+	if err := d.Init(alg); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Init sets up a zero DigestCtx in place to compute alg, as
+// [Backend.CreateHashCtx] does, so that a caller can embed a DigestCtx in
+// its own struct and save an allocation. An unavailable algorithm returns
+// an [*backends.UnsupportedAlgorithmError]. Init on a context in use
+// returns an error wrapping [backends.ErrInvalidArgument].
+func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
+	if d.e != nil {
+		return fmt.Errorf("openssl: Init on a digest context in use: %w", backends.ErrInvalidArgument)
+	}
 	e := fetchMD(alg.Name())
 	if e.err != nil {
-		return nil, e.err
+		return e.err
 	}
 	n, err := digestOutLen(alg, e)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return &DigestCtx{alg: alg, e: e, outLen: n}, nil
+	d.alg, d.e, d.outLen = alg, e, n
+	return nil
 }
 
 // state returns the C state, creating it on first use.

@@ -47,6 +47,18 @@ func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 	if err := checkXOFSize(alg); err != nil {
 		return nil, err
 	}
+	if _, ok := b.(*openssl.Backend); ok {
+		// The OpenSSL context lives in the same allocation as the Hash.
+		s := new(struct {
+			h Hash
+			d openssl.DigestCtx
+		})
+		if err := s.d.Init(alg); err != nil {
+			return nil, fmt.Errorf("hashes: %w", err)
+		}
+		s.h = Hash{alg: alg, b: b, ctx: &s.d}
+		return &s.h, nil
+	}
 	ctx, err := b.CreateHashCtx(alg)
 	if err != nil {
 		return nil, fmt.Errorf("hashes: %w", err)

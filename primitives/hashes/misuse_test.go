@@ -123,4 +123,10 @@ func TestAllocations(t *testing.T) {
 		out, _ = hashes.AppendSum(out[:0], hashes.SHA256{}, msg)
 	})
 	assert.Zero(t, allocs, "AppendSum")
+	allocs = testing.AllocsPerRun(100, func() {
+		h, _ := hashes.New(hashes.SHA256{})
+		h.Write(msg)
+		out = h.Sum(out[:0])
+	})
+	assert.LessOrEqual(t, allocs, 1.0, "New/Write/Sum")
 }
