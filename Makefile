@@ -41,3 +41,27 @@ fuzz:           ## run every fuzz target for FUZZTIME (default 30s) each
 	go test ./internal/reliability -run '^$$' -fuzz '^FuzzContextSequence$$' -fuzztime $(FUZZTIME)
 	go test ./primitives/padding -run '^$$' -fuzz '^FuzzUnpad$$' -fuzztime $(FUZZTIME)
 	go test ./internal/vectors -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+
+# The side-by-side benchmarks of package bench (see BENCHMARKS.md): six
+# passes over the 144 sub-benchmarks (three for bench-check), BENCHTIME
+# each, about 7 minutes on 2 cores for `make bench`. One `go test` per pass rather than -count, so
+# that the runs of one benchmark are spread over the whole time and a burst
+# of load elsewhere on the machine hits every benchmark alike. The tests of
+# package bench (every implementation computes what Go's crypto does) run
+# first. BENCHCHECK_FLAGS=-time=cpu checks CPU time instead of wall-clock.
+BENCHTIME ?= 0.3s
+BENCHCHECK_FLAGS ?=
+BENCH_PASS = go test ./bench -run '^$$' -bench . -benchmem -count 1 -benchtime $(BENCHTIME) -timeout 60m
+bench bench-check: SHELL := /bin/bash
+bench bench-check: .SHELLFLAGS := -o pipefail -ec
+
+bench:          ## side-by-side benchmarks into bench/results.txt, then benchstat
+	go test -count=1 ./bench
+	for i in 1 2 3 4 5 6; do $(BENCH_PASS); done | tee bench/results.txt
+	command -v benchstat >/dev/null || test -x "$$(go env GOPATH)/bin/benchstat" || \
+		go install golang.org/x/perf/cmd/benchstat@latest
+	PATH="$$PATH:$$(go env GOPATH)/bin" benchstat bench/results.txt
+
+bench-check:    ## check the performance targets of BENCHMARKS.md (PASS/FAIL)
+	go test -count=1 ./bench
+	for i in 1 2 3; do $(BENCH_PASS); done | go run ./bench/cmd/benchcheck $(BENCHCHECK_FLAGS)
