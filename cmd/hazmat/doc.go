@@ -1,6 +1,7 @@
 // Command hazmat is the command-line face of the hazmat library: it shows
-// what the OpenSSL on a machine offers, in FIPS mode or not, and computes and
-// checks digests and HMACs of files through OpenSSL's EVP layer.
+// what the OpenSSL on a machine offers, in FIPS mode or not, computes and
+// checks digests and HMACs of files, and encrypts and decrypts streams,
+// through OpenSSL's EVP layer.
 //
 // Usage:
 //
@@ -18,8 +19,13 @@
 //
 // Prints the OpenSSL version, whether FIPS mode is on (with the FIPS
 // provider's version when one is loaded), the loaded providers with their
-// versions and status, and for every hash algorithm whether hashing and HMAC
-// with it work on this machine in the current mode.
+// versions and status, for every hash algorithm whether hashing and HMAC
+// with it work on this machine in the current mode, and the same for the
+// ciphers: a matrix of block ciphers (one row per cipher and key size) by
+// modes (ECB, CBC, CTR, OFB, CFB, CFB8, GCM, XTS), each cell "yes", "no" or
+// "-" where the mode does not take the cipher (GCM with a 64-bit block, XTS
+// with anything but AES-128 and AES-256), then ARC4, ChaCha20 and the AEADs
+// AES-GCM, AES-CCM and ChaCha20-Poly1305.
 //
 //	hazmat hash -a ALG [-xoflen N] [FILE...]
 //	hazmat hash -a ALG -c [FILE...]
@@ -54,6 +60,34 @@
 //
 // Like hash, with the HMAC under the key HEXKEY (in hex; -K "" is the empty
 // key) in place of the digest.
+//
+//	hazmat enc -NAME -K HEX [-iv HEX] [-nopad] [-in FILE] [-out FILE]
+//	hazmat dec -NAME -K HEX [-iv HEX] [-nopad] [-in FILE] [-out FILE]
+//
+// Encrypts (enc) or decrypts (dec) standard input, or -in FILE, to standard
+// output, or -out FILE, with a raw key: the output is byte for byte what
+// "openssl enc -e" or "openssl enc -d" writes with the same -K and -iv (no
+// salt, no header; hazmat takes no password). NAME is the cipher as OpenSSL
+// names it, in any case, given as a flag (-aes-256-cbc) or with -cipher NAME:
+//
+//	aes-{128,192,256}-{ecb,cbc,ctr,ofb,cfb,cfb8}      aes128 aes192 aes256
+//	camellia-{128,192,256}-{ecb,cbc,ctr,ofb,cfb,cfb8} camellia128 ...
+//	des-ede3-{ecb,cbc,ofb,cfb,cfb8}                   des-ede3 des3
+//	bf-{ecb,cbc,ofb,cfb}                              bf blowfish
+//	cast5-{ecb,cbc,ofb,cfb}                           cast cast-cbc
+//	seed-{ecb,cbc,ofb,cfb}  idea-{ecb,cbc,ofb,cfb}    seed idea
+//	sm4-{ecb,cbc,ctr,ofb,cfb}                         sm4
+//	rc4  rc4-40  chacha20
+//
+// A name without a mode is CBC, except des-ede3 (ECB). The key and IV take
+// the lengths OpenSSL gives the cipher (16 bytes for Blowfish, CAST5 and
+// RC4, 5 for rc4-40, 32 with a 16-byte IV for ChaCha20); as OpenSSL does,
+// hazmat pads a short -K or -iv with zero bytes and cuts a long one, with a
+// warning. ECB and CBC add and check PKCS #7 padding unless -nopad is given;
+// "hazmat dec" says "bad decrypt" when the padding or the length is wrong.
+// AEAD ciphers (GCM, CCM, ChaCha20-Poly1305) and XTS are refused, as
+// "openssl enc" refuses them. Streams are processed in constant memory.
+// "hazmat enc -d" is "hazmat dec".
 //
 //	hazmat vectors [-v] FILE...
 //
@@ -97,7 +131,8 @@
 // 0 on success; 1 when the work failed: an unknown or unsupported algorithm
 // (in FIPS mode, "hazmat hash -a md5" fails with "hazmat: md5: refused in
 // FIPS mode"), a key that is not hex, a file that cannot be read (hazmat
-// goes on with the other files first), a checksum that does not match; 2
-// for a wrong command line. Errors are one line on standard error, starting
-// with "hazmat: ".
+// goes on with the other files first), a checksum that does not match, a
+// bad decrypt; 2 for a wrong command line (enc and dec without -K, or
+// without -iv for a cipher that takes one). Errors are one line on
+// standard error, starting with "hazmat: ".
 package main

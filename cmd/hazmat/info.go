@@ -6,7 +6,12 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/ciphers"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/hmac"
 )
@@ -121,12 +126,132 @@ func writeHashTable(w io.Writer) error {
 	return tw.Flush()
 }
 
-// writeCipherMatrix is where the table of ciphers × modes, each marked
-// supported or not, will be written: a heading, then one row per cipher
-// and key size and one column per mode, with tabwriter as in
-// writeHashTable. It writes nothing yet.
+// writeCipherMatrix writes which block cipher and mode pairs work now,
+// one row per cipher and key size and one column per mode ("yes", "no",
+// or "-" where the mode refuses the cipher, such as GCM with a 64-bit
+// block), then the stream ciphers and the AEADs.
 func writeCipherMatrix(w io.Writer) error {
-	return nil
+	fmt.Fprintln(w, "Block ciphers and modes (-: no such pair):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "  CIPHER")
+	for _, m := range matrixModes {
+		fmt.Fprint(tw, "\t"+m.name)
+	}
+	fmt.Fprintln(tw)
+	for _, r := range matrixRows() {
+		fmt.Fprint(tw, "  "+r.name)
+		for _, m := range matrixModes {
+			fmt.Fprint(tw, "\t"+blockCell(r, m))
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Stream ciphers and AEADs:")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  CIPHER\tSUPPORTED")
+	for _, c := range otherCiphers {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, yesNo(c.supported()))
+	}
+	return tw.Flush()
+}
+
+// A matrixMode is a column of the cipher matrix: a mode built with an IV
+// (or tweak) of ivLen bytes, the cipher's block size.
+type matrixMode struct {
+	name  string
+	build func(iv []byte) (backends.Mode, error)
+}
+
+var matrixModes = []matrixMode{
+	{"ECB", func([]byte) (backends.Mode, error) { return modes.NewECB(), nil }},
+	{"CBC", func(iv []byte) (backends.Mode, error) { return modes.NewCBC(iv) }},
+	{"CTR", func(iv []byte) (backends.Mode, error) { return modes.NewCTR(iv) }},
+	{"OFB", func(iv []byte) (backends.Mode, error) { return modes.NewOFB(iv) }},
+	{"CFB", func(iv []byte) (backends.Mode, error) { return modes.NewCFB(iv) }},
+	{"CFB8", func(iv []byte) (backends.Mode, error) { return modes.NewCFB8(iv) }},
+	{"GCM", func(iv []byte) (backends.Mode, error) { return modes.NewGCM(iv[:min(len(iv), 12)], nil) }},
+	{"XTS", func([]byte) (backends.Mode, error) { return modes.NewXTS(make([]byte, 16)) }},
+}
+
+// A matrixRow is a row of the cipher matrix: a block cipher with a key of
+// keyLen bytes (XTS takes twice as many).
+type matrixRow struct {
+	name      string
+	keyLen    int
+	blockSize int // bytes
+	newAlg    func(key []byte) (backends.CipherAlgorithm, error)
+}
+
+func matrixRows() []matrixRow {
+	aes := func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewAES(k) }
+	camellia := func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewCamellia(k) }
+	return []matrixRow{
+		{"AES-128", 16, 16, aes},
+		{"AES-192", 24, 16, aes},
+		{"AES-256", 32, 16, aes},
+		{"Camellia-128", 16, 16, camellia},
+		{"Camellia-192", 24, 16, camellia},
+		{"Camellia-256", 32, 16, camellia},
+		{"TripleDES", 24, 8, func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewTripleDES(k) }},
+		{"Blowfish", 16, 8, func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewBlowfish(k) }},
+		{"CAST5", 16, 8, func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewCAST5(k) }},
+		{"SEED", 16, 16, func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewSEED(k) }},
+		{"IDEA", 16, 8, func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewIDEA(k) }},
+		{"SM4", 16, 16, func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewSM4(k) }},
+	}
+}
+
+// blockCell answers one cell: "-" when the mode refuses the cipher (or no
+// descriptor of that key size exists, as for AES-192-XTS), else whether
+// the backend runs the pair now.
+func blockCell(r matrixRow, m matrixMode) string {
+	keyLen := r.keyLen
+	if m.name == "XTS" {
+		keyLen *= 2
+	}
+	alg, err := r.newAlg(matrixKey(keyLen))
+	if err != nil {
+		return "-"
+	}
+	mode, err := m.build(make([]byte, r.blockSize))
+	if err != nil || mode.ValidateForAlgorithm(alg) != nil {
+		return "-"
+	}
+	return yesNo(ciphers.Supported(alg, mode))
+}
+
+// matrixKey returns a key of n bytes with no repeated 8-byte part, so that
+// no check of weak or repeated keys (XTS halves, TripleDES parts) refuses
+// it.
+func matrixKey(n int) []byte {
+	k := make([]byte, n)
+	for i := range k {
+		k[i] = byte(i*37 + 11)
+	}
+	return k
+}
+
+// otherCiphers are the rows of the second table: the ciphers that take no
+// mode and the AEADs of package aead.
+var otherCiphers = []struct {
+	name      string
+	supported func() bool
+}{
+	{"ARC4", func() bool {
+		c, err := algorithms.NewARC4(matrixKey(16))
+		return err == nil && ciphers.Supported(c, nil)
+	}},
+	{"ChaCha20", func() bool {
+		c, err := algorithms.NewChaCha20(matrixKey(32), make([]byte, 16))
+		return err == nil && ciphers.Supported(c, nil)
+	}},
+	{"AES-GCM", func() bool { _, err := aead.NewAESGCM(matrixKey(16)); return err == nil }},
+	{"AES-CCM", func() bool { _, err := aead.NewAESCCM(matrixKey(16), 16); return err == nil }},
+	{"ChaCha20-Poly1305", func() bool { _, err := aead.NewChaCha20Poly1305(matrixKey(32)); return err == nil }},
 }
 
 func yesNo(b bool) string {

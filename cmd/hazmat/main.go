@@ -39,6 +39,8 @@ var commands = []command{
 	{"info", "show OpenSSL, FIPS mode, providers and supported algorithms", runInfo},
 	{"hash", "compute or check message digests, like sha256sum", runHash},
 	{"hmac", "compute or check HMACs of files", runHMAC},
+	{"enc", "encrypt a stream with a raw key, like openssl enc -e", runEnc},
+	{"dec", "decrypt a stream with a raw key, like openssl enc -d", runDec},
 	{"vectors", "run NIST CAVP and RFC test-vector files against OpenSSL", runVectors},
 	{"bench", "compare hazmat with Go's crypto on this machine", runBench},
 }

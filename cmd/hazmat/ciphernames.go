@@ -1,0 +1,241 @@
+package main
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
+)
+
+// A cipherSpec is what "hazmat enc" knows of a cipher name that OpenSSL's
+// "enc" command accepts: the lengths OpenSSL gives its key and IV (the
+// EVP cipher's defaults, which -K and -iv are padded or cut to), whether
+// it pads, and how to build the hazmat algorithm and mode.
+type cipherSpec struct {
+	// name is the cipher's OpenSSL name in lower case, as the user may
+	// spell it: "aes-128-cbc", "des3", "bf".
+	name string
+	// aliasOf is the name this one is another name for ("des3" for
+	// "des-ede3-cbc"), "" for the canonical names.
+	aliasOf string
+	// keyLen is the key length in bytes (EVP_CIPHER_get_key_length).
+	keyLen int
+	// ivLen is the IV length in bytes, 0 when the cipher takes none.
+	ivLen int
+	// padBits is the block size in bits for PKCS #7 padding (ECB and CBC),
+	// 0 for the modes and ciphers that stream.
+	padBits int
+	// build returns the algorithm and mode (nil for a stream cipher) for a
+	// key of keyLen bytes and an IV of ivLen bytes.
+	build func(key, iv []byte) (backends.CipherAlgorithm, backends.Mode, error)
+}
+
+// errUnknownCipher is returned by lookupCipher for a name it does not know.
+var errUnknownCipher = errors.New("unknown cipher")
+
+// Ciphers that OpenSSL's enc refuses, with its words.
+var (
+	errAEADCipher = errors.New("AEAD ciphers not supported")
+	errXTSCipher  = errors.New("XTS ciphers not supported")
+)
+
+// lookupCipher returns the spec of an OpenSSL cipher name, in any case. It
+// returns errAEADCipher or errXTSCipher for the authenticated and XTS
+// ciphers, which a stream of bytes without a tag or data units cannot
+// carry (OpenSSL's enc refuses them too), and errUnknownCipher for a name
+// not in the table.
+func lookupCipher(name string) (cipherSpec, error) {
+	n := strings.ToLower(name)
+	if s, ok := cipherTable[n]; ok {
+		return s, nil
+	}
+	switch {
+	case n == "chacha20-poly1305" || hasModeSuffix(n, "gcm", "ccm", "ocb", "siv", "gcm-siv"):
+		return cipherSpec{}, errAEADCipher
+	case hasModeSuffix(n, "xts"):
+		return cipherSpec{}, errXTSCipher
+	}
+	return cipherSpec{}, errUnknownCipher
+}
+
+// hasModeSuffix reports whether name ends with "-" and one of modes.
+func hasModeSuffix(name string, modes ...string) bool {
+	for _, m := range modes {
+		if strings.HasSuffix(name, "-"+m) {
+			return true
+		}
+	}
+	return false
+}
+
+// cipherNames returns every name of the table, sorted.
+func cipherNames() []string {
+	names := make([]string, 0, len(cipherTable))
+	for n := range cipherTable {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// A modeSpec names a mode as OpenSSL spells it and builds it.
+type modeSpec struct {
+	name  string
+	block bool // ECB and CBC: whole blocks, padded unless -nopad
+	noIV  bool // ECB
+	build func(iv []byte) (backends.Mode, error)
+}
+
+var (
+	modeECB  = modeSpec{"ecb", true, true, func([]byte) (backends.Mode, error) { return modes.NewECB(), nil }}
+	modeCBC  = modeSpec{"cbc", true, false, func(iv []byte) (backends.Mode, error) { return modes.NewCBC(iv) }}
+	modeCTR  = modeSpec{"ctr", false, false, func(iv []byte) (backends.Mode, error) { return modes.NewCTR(iv) }}
+	modeOFB  = modeSpec{"ofb", false, false, func(iv []byte) (backends.Mode, error) { return modes.NewOFB(iv) }}
+	modeCFB  = modeSpec{"cfb", false, false, func(iv []byte) (backends.Mode, error) { return modes.NewCFB(iv) }}
+	modeCFB8 = modeSpec{"cfb8", false, false, func(iv []byte) (backends.Mode, error) { return modes.NewCFB8(iv) }}
+)
+
+// A blockFamily is a block cipher with the modes OpenSSL's enc offers it
+// in, under names "{prefix}-{mode}" (or "{prefix}-{bits}-{mode}" for the
+// key sizes of AES and Camellia).
+type blockFamily struct {
+	prefix    string
+	keyLens   []int // bytes; several for AES and Camellia, whose names carry the size
+	blockBits int
+	modes     []modeSpec
+	newAlg    func(key []byte) (backends.CipherAlgorithm, error)
+	// aliases maps other names to a mode of the family; with several key
+	// sizes, "%d" in the alias stands for the size in bits.
+	aliases map[string]string
+}
+
+// blockFamilies are the block ciphers of OpenSSL's enc that hazmat has a
+// descriptor and a mode for. (OpenSSL's CFB1 modes, single DES, two-key
+// "des-ede" names, DESX, RC2 and ARIA have none.)
+var blockFamilies = []blockFamily{
+	{
+		prefix: "aes", keyLens: []int{16, 24, 32}, blockBits: 128,
+		modes:   []modeSpec{modeECB, modeCBC, modeCTR, modeOFB, modeCFB, modeCFB8},
+		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewAES(k) },
+		aliases: map[string]string{"aes%d": "cbc"},
+	},
+	{
+		prefix: "camellia", keyLens: []int{16, 24, 32}, blockBits: 128,
+		modes:   []modeSpec{modeECB, modeCBC, modeCTR, modeOFB, modeCFB, modeCFB8},
+		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewCamellia(k) },
+		aliases: map[string]string{"camellia%d": "cbc"},
+	},
+	{
+		prefix: "des-ede3", keyLens: []int{24}, blockBits: 64,
+		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB, modeCFB8},
+		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewTripleDES(k) },
+		aliases: map[string]string{"des-ede3": "ecb", "des3": "cbc"},
+	},
+	{
+		prefix: "bf", keyLens: []int{16}, blockBits: 64,
+		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
+		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewBlowfish(k) },
+		aliases: map[string]string{"bf": "cbc", "blowfish": "cbc"},
+	},
+	{
+		prefix: "cast5", keyLens: []int{16}, blockBits: 64,
+		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
+		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewCAST5(k) },
+		aliases: map[string]string{"cast": "cbc", "cast-cbc": "cbc"},
+	},
+	{
+		prefix: "seed", keyLens: []int{16}, blockBits: 128,
+		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
+		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewSEED(k) },
+		aliases: map[string]string{"seed": "cbc"},
+	},
+	{
+		prefix: "idea", keyLens: []int{16}, blockBits: 64,
+		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
+		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewIDEA(k) },
+		aliases: map[string]string{"idea": "cbc"},
+	},
+	{
+		prefix: "sm4", keyLens: []int{16}, blockBits: 128,
+		modes:   []modeSpec{modeECB, modeCBC, modeCTR, modeOFB, modeCFB},
+		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewSM4(k) },
+		aliases: map[string]string{"sm4": "cbc"},
+	},
+}
+
+// cipherTable maps every lower-case name that hazmat enc accepts to its
+// spec.
+var cipherTable = buildCipherTable()
+
+func buildCipherTable() map[string]cipherSpec {
+	t := make(map[string]cipherSpec)
+	for _, f := range blockFamilies {
+		for _, keyLen := range f.keyLens {
+			base := f.prefix
+			if len(f.keyLens) > 1 {
+				base += "-" + strconv.Itoa(keyLen*8)
+			}
+			byMode := make(map[string]cipherSpec)
+			for _, m := range f.modes {
+				s := blockSpec(base+"-"+m.name, keyLen, f, m)
+				t[s.name] = s
+				byMode[m.name] = s
+			}
+			for alias, mode := range f.aliases {
+				if len(f.keyLens) > 1 {
+					alias = strings.Replace(alias, "%d", strconv.Itoa(keyLen*8), 1)
+				}
+				s := byMode[mode]
+				s.name, s.aliasOf = alias, s.name
+				t[alias] = s
+			}
+		}
+	}
+	t["rc4"] = arc4Spec("rc4", 16)
+	t["rc4-40"] = arc4Spec("rc4-40", 5)
+	t["chacha20"] = cipherSpec{
+		name: "chacha20", keyLen: 32, ivLen: 16,
+		build: func(key, iv []byte) (backends.CipherAlgorithm, backends.Mode, error) {
+			c, err := algorithms.NewChaCha20(key, iv)
+			return c, nil, err
+		},
+	}
+	return t
+}
+
+func blockSpec(name string, keyLen int, f blockFamily, m modeSpec) cipherSpec {
+	s := cipherSpec{name: name, keyLen: keyLen}
+	if !m.noIV {
+		s.ivLen = f.blockBits / 8
+	}
+	if m.block {
+		s.padBits = f.blockBits
+	}
+	newAlg, newMode := f.newAlg, m.build
+	s.build = func(key, iv []byte) (backends.CipherAlgorithm, backends.Mode, error) {
+		alg, err := newAlg(key)
+		if err != nil {
+			return nil, nil, err
+		}
+		mode, err := newMode(iv)
+		if err != nil {
+			return nil, nil, err
+		}
+		return alg, mode, nil
+	}
+	return s
+}
+
+func arc4Spec(name string, keyLen int) cipherSpec {
+	return cipherSpec{
+		name: name, keyLen: keyLen,
+		build: func(key, _ []byte) (backends.CipherAlgorithm, backends.Mode, error) {
+			c, err := algorithms.NewARC4(key)
+			return c, nil, err
+		},
+	}
+}

@@ -1,0 +1,394 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/primitives/ciphers"
+	"github.com/go-hazmat/hazmat/primitives/padding"
+)
+
+const encSynopsis = "-cipher NAME | -NAME  -K HEX [-iv HEX] [-nopad] [-in FILE] [-out FILE]"
+
+const encHelp = `
+Encrypt (hazmat enc) or decrypt (hazmat dec) a stream with a raw key, as
+"openssl enc -e|-d -NAME -K HEX -iv HEX" does, byte for byte: no salt, no
+header, no password. NAME is the cipher as OpenSSL spells it, in any case,
+given with -cipher or as a flag of its own (-aes-256-cbc): aes-128-cbc,
+aes-256-ctr, camellia-192-ofb, des3, bf-cfb, cast5-ecb, seed-cbc, sm4-ctr,
+rc4, chacha20, ...; AEAD and XTS ciphers are refused, as OpenSSL refuses
+them. ECB and CBC pad with PKCS #7 unless -nopad is given.
+
+-K and -iv are hex. Like OpenSSL, hazmat pads a short value with zero bytes
+and ignores the excess of a long one, with a warning, so that both give the
+same output. Input and output default to standard input and output ("-").
+"hazmat enc -d" is "hazmat dec".
+`
+
+// encChunk is how much input hazmat enc reads at a time.
+const encChunk = 64 << 10
+
+// runEnc runs "hazmat enc".
+func runEnc(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runCrypt("enc", true, args, stdin, stdout, stderr)
+}
+
+// runDec runs "hazmat dec".
+func runDec(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runCrypt("dec", false, args, stdin, stdout, stderr)
+}
+
+// runCrypt runs enc (encrypt true) or dec.
+func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := commandFlags(name, encSynopsis, encHelp, stderr)
+	cipherName := fs.String("cipher", "", "the cipher `NAME`, as OpenSSL spells it (or give it as a flag: -aes-128-cbc)")
+	keyHex := fs.String("K", "", "the key in `HEX`")
+	ivHex := fs.String("iv", "", "the IV in `HEX` (for ChaCha20, the 4-byte counter then the 12-byte nonce)")
+	nopad := fs.Bool("nopad", false, "no PKCS #7 padding for ECB and CBC: the input must be whole blocks")
+	inFile := fs.String("in", "-", "read input from `FILE`")
+	outFile := fs.String("out", "-", "write output to `FILE`")
+	var enc, dec *bool
+	if encrypt {
+		enc = fs.Bool("e", false, "encrypt (the default)")
+		dec = fs.Bool("d", false, `decrypt, as "hazmat dec" does`)
+	}
+
+	bare, args, err := bareCipherFlags(fs, args)
+	if err != nil {
+		return usageError(fs, "%v", err)
+	}
+	if code, ok := parseCommandFlags(fs, args, stdout); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return usageError(fs, "unexpected argument %q", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if encrypt {
+		if *enc && *dec {
+			return usageError(fs, "-e and -d exclude each other")
+		}
+		encrypt = !*dec
+	}
+	switch {
+	case bare != "" && set["cipher"] && !strings.EqualFold(bare, *cipherName):
+		return usageError(fs, "two ciphers given: -cipher %s and -%s", *cipherName, bare)
+	case bare != "":
+		*cipherName = bare
+	case *cipherName == "":
+		return usageError(fs, "no cipher given: use -cipher NAME or -NAME")
+	}
+
+	spec, err := lookupCipher(*cipherName)
+	switch {
+	case errors.Is(err, errUnknownCipher):
+		return fail(stderr, "unknown cipher %q", *cipherName)
+	case err != nil:
+		return fail(stderr, "%s: %v", strings.ToLower(*cipherName), err)
+	}
+	if !set["K"] {
+		return usageError(fs, "-K is required (hazmat takes no password)")
+	}
+	var iv []byte
+	switch {
+	case spec.ivLen == 0 && set["iv"]:
+		warn(stderr, "warning: iv not used by this cipher")
+	case spec.ivLen > 0 && !set["iv"]:
+		return usageError(fs, "-iv is required: %s takes a %d-byte IV", spec.name, spec.ivLen)
+	case spec.ivLen > 0:
+		var msg string
+		iv, msg, err = parseHexArg(*ivHex, spec.ivLen)
+		if err != nil {
+			return fail(stderr, "-iv: invalid hex iv value: %v", err)
+		}
+		if msg != "" {
+			warn(stderr, "-iv: %s", msg)
+		}
+	}
+	key, msg, err := parseHexArg(*keyHex, spec.keyLen)
+	if err != nil {
+		return fail(stderr, "-K: invalid hex key value: %v", err)
+	}
+	if msg != "" {
+		warn(stderr, "-K: %s", msg)
+	}
+
+	ctx, err := newCryptContext(spec, key, iv, encrypt)
+	clear(key)
+	if err != nil {
+		if what, ok := describeUnsupported(err); ok {
+			return fail(stderr, "%s: %s", spec.name, what)
+		}
+		return fail(stderr, "%s: %v", spec.name, err)
+	}
+
+	in, closeIn, err := openInput(*inFile, stdin)
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	defer closeIn()
+	out, closeOut, err := openOutput(*outFile, stdout)
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	s := &cryptStream{ctx: ctx, encrypt: encrypt}
+	if spec.padBits > 0 && !*nopad {
+		p, err := padding.NewPKCS7(spec.padBits)
+		if err != nil {
+			closeOut()
+			return fail(stderr, "%s: %v", spec.name, err)
+		}
+		if encrypt {
+			s.padder = p.Padder()
+		} else {
+			s.unpadder = p.Unpadder()
+		}
+	}
+	err = s.run(in, out)
+	if cerr := closeOut(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	return exitOK
+}
+
+// bareCipherFlags takes out of args a cipher given as a flag of its own
+// (-aes-128-cbc, --des3), as OpenSSL's enc accepts it, and returns its name
+// and the other arguments. A flag that names neither a flag of fs nor a
+// cipher that lookupCipher knows (or refuses by name) is left for the flag
+// package to report.
+func bareCipherFlags(fs *flag.FlagSet, args []string) (string, []string, error) {
+	var name string
+	rest := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" || len(a) < 2 || a[0] != '-' {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		flagName := strings.TrimPrefix(a[1:], "-")
+		if strings.Contains(flagName, "=") {
+			rest = append(rest, a)
+			continue
+		}
+		if f := fs.Lookup(flagName); f != nil {
+			rest = append(rest, a)
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); (!ok || !b.IsBoolFlag()) && i+1 < len(args) {
+				i++
+				rest = append(rest, args[i])
+			}
+			continue
+		}
+		if _, err := lookupCipher(flagName); errors.Is(err, errUnknownCipher) {
+			rest = append(rest, a)
+			continue
+		}
+		if name != "" && !strings.EqualFold(name, flagName) {
+			return "", nil, fmt.Errorf("two ciphers given: -%s and -%s", name, flagName)
+		}
+		name = flagName
+	}
+	return name, rest, nil
+}
+
+// parseHexArg decodes the hex of -K or -iv into size bytes the way
+// OpenSSL's enc does: a short string is padded with zero bytes and a long
+// one cut to 2*size digits (msg then says so), and an odd digit count
+// fills the high half of the last byte. Only the digits kept must be hex.
+func parseHexArg(s string, size int) (b []byte, msg string, err error) {
+	switch n := 2 * size; {
+	case len(s) > n:
+		s, msg = s[:n], "hex string is too long, ignoring excess"
+	case len(s) < n:
+		msg = "hex string is too short, padding with zero bytes to length"
+	}
+	b = make([]byte, size)
+	for i := 0; i < len(s); i++ {
+		v, ok := hexDigit(s[i])
+		if !ok {
+			return nil, "", fmt.Errorf("non-hex digit %q", s[i])
+		}
+		if i%2 == 0 {
+			b[i/2] = v << 4
+		} else {
+			b[i/2] |= v
+		}
+	}
+	return b, msg, nil
+}
+
+func hexDigit(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// newCryptContext builds the cipher of spec and returns its encrypting or
+// decrypting context.
+func newCryptContext(spec cipherSpec, key, iv []byte, encrypt bool) (*ciphers.Context, error) {
+	alg, mode, err := spec.build(key, iv)
+	if err != nil {
+		return nil, err
+	}
+	c, err := ciphers.NewCipher(alg, mode)
+	if err != nil {
+		return nil, err
+	}
+	if encrypt {
+		return c.Encryptor()
+	}
+	return c.Decryptor()
+}
+
+// openInput opens -in: name "-" is stdin.
+func openInput(name string, stdin io.Reader) (io.Reader, func(), error) {
+	if name == "-" {
+		return stdin, func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("-in: %v", err)
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// openOutput creates -out: name "-" is stdout. The close function returns
+// the error of closing the file.
+func openOutput(name string, stdout io.Writer) (io.Writer, func() error, error) {
+	if name == "-" {
+		return stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("-out: %v", err)
+	}
+	return f, func() error {
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("-out: %v", err)
+		}
+		return nil
+	}, nil
+}
+
+// A cryptStream runs a stream through a cipher context in encChunk pieces,
+// in constant memory, padding before encryption (padder) or unpadding
+// after decryption (unpadder) when the mode needs it.
+type cryptStream struct {
+	ctx      *ciphers.Context
+	encrypt  bool
+	padder   *padding.Padder
+	unpadder *padding.Unpadder
+}
+
+// errBadDecrypt is the error of a decryption whose length or padding is
+// wrong, in OpenSSL's words; like OpenSSL's, it does not say which.
+var errBadDecrypt = errors.New("bad decrypt")
+
+// run reads in to its end and writes the result to out.
+func (s *cryptStream) run(in io.Reader, out io.Writer) error {
+	inBuf := make([]byte, encChunk)
+	outBuf := make([]byte, encChunk+64) // room for the blocks a padder or the context held back
+	for {
+		n, rerr := io.ReadFull(in, inBuf)
+		if n > 0 {
+			if err := s.update(inBuf[:n], outBuf, out); err != nil {
+				return err
+			}
+		}
+		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+			break
+		}
+		if rerr != nil {
+			return fmt.Errorf("read: %v", rerr)
+		}
+	}
+	return s.finalize(outBuf, out)
+}
+
+// update processes one piece of input.
+func (s *cryptStream) update(data, buf []byte, out io.Writer) error {
+	if s.padder != nil {
+		var err error
+		if data, err = s.padder.Update(data); err != nil {
+			return err
+		}
+	}
+	return s.crypt(data, buf, out)
+}
+
+// crypt runs data, padded when encrypting, through the context and
+// writes the result, unpadded when decrypting.
+func (s *cryptStream) crypt(data, buf []byte, out io.Writer) error {
+	k, err := s.ctx.UpdateInto(data, buf)
+	if err != nil {
+		return err
+	}
+	res := buf[:k]
+	if s.unpadder != nil {
+		if res, err = s.unpadder.Update(res); err != nil {
+			return err
+		}
+	}
+	return write(out, res)
+}
+
+// finalize ends the stream: the padding block, the context's last bytes,
+// the unpadded last block.
+func (s *cryptStream) finalize(buf []byte, out io.Writer) error {
+	if s.padder != nil {
+		last, err := s.padder.Finalize()
+		if err != nil {
+			return err
+		}
+		if err := s.crypt(last, buf, out); err != nil {
+			return err
+		}
+	}
+	tail, err := s.ctx.Finalize()
+	if err != nil {
+		switch {
+		case !s.encrypt:
+			return errBadDecrypt
+		case errors.Is(err, backends.ErrInvalidDataLength):
+			return errors.New("bad encrypt: the input is not a whole number of blocks (-nopad)")
+		}
+		return fmt.Errorf("bad encrypt: %v", err)
+	}
+	if s.unpadder != nil {
+		res, err := s.unpadder.Update(tail)
+		if err != nil {
+			return err
+		}
+		if err := write(out, res); err != nil {
+			return err
+		}
+		if tail, err = s.unpadder.Finalize(); err != nil {
+			return errBadDecrypt
+		}
+	}
+	return write(out, tail)
+}
+
+func write(w io.Writer, p []byte) error {
+	if len(p) == 0 {
+		return nil
+	}
+	if _, err := w.Write(p); err != nil {
+		return fmt.Errorf("write: %v", err)
+	}
+	return nil
+}
