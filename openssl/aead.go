@@ -66,9 +66,10 @@ func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (*AEAD, 
 
 // newCtx returns a keyed context, or an error value for get to report.
 func (a *AEAD) newCtx(enc bool) any {
-	ctx := C.go_cipher_ctx_new()
+	var q *C.go_errq
+	ctx := C.go_cipher_ctx_new(&q)
 	if ctx == nil {
-		return newError("EVP_CIPHER_CTX_new", C.go_errq_take())
+		return newError("EVP_CIPHER_CTX_new", q)
 	}
 	c := &aeadCtx{ctx: ctx, ivLen: a.e.ivLen}
 	runtime.AddCleanup(c, func(ctx *C.EVP_CIPHER_CTX) { C.go_cipher_ctx_free(ctx) }, ctx)

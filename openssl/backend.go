@@ -4,6 +4,8 @@ package openssl
 import "C"
 
 import (
+	"fmt"
+	"reflect"
 	"runtime"
 	"sync"
 
@@ -44,6 +46,9 @@ func NewBackend() *Backend {
 // under the current default properties serves it and a context initialises
 // with it.
 func (b *Backend) HashSupported(alg backends.HashAlgorithm) bool {
+	if isNilAlg(alg) {
+		return false
+	}
 	e := fetchMD(alg.Name())
 	if e.err != nil {
 		return false
@@ -55,6 +60,9 @@ func (b *Backend) HashSupported(alg backends.HashAlgorithm) bool {
 // CreateHashCtx returns a new digest context for alg, or an
 // [*backends.UnsupportedAlgorithmError].
 func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContext, error) {
+	if isNilAlg(alg) {
+		return nil, errNilAlg
+	}
 	d, err := newDigestCtx(alg)
 	if err != nil {
 		return nil, err
@@ -64,6 +72,9 @@ func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContex
 
 // HMACSupported reports whether an HMAC with alg works right now.
 func (b *Backend) HMACSupported(alg backends.HashAlgorithm) bool {
+	if isNilAlg(alg) {
+		return false
+	}
 	_, err := hmacEntry(alg)
 	return err == nil
 }
@@ -72,6 +83,9 @@ func (b *Backend) HMACSupported(alg backends.HashAlgorithm) bool {
 // OpenSSL; nil and empty keys are valid), or an
 // [*backends.UnsupportedAlgorithmError].
 func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backends.HMACContext, error) {
+	if isNilAlg(alg) {
+		return nil, errNilAlg
+	}
 	m, err := newMACCtx(key, alg)
 	if err != nil {
 		return nil, err
@@ -84,9 +98,10 @@ func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backend
 type scratch struct{ st *C.go_md_state }
 
 var scratchPool = sync.Pool{New: func() any {
-	st := C.go_md_state_new()
+	var q *C.go_errq
+	st := C.go_md_state_new(&q)
 	if st == nil {
-		return nil
+		return newError("EVP_MD_CTX_new", q)
 	}
 	s := &scratch{st}
 	runtime.AddCleanup(s, func(st *C.go_md_state) { C.go_md_state_free(st) }, st)
@@ -95,9 +110,10 @@ var scratchPool = sync.Pool{New: func() any {
 
 // digestOneShot writes the digest of data, len(out) bytes, into out.
 func digestOneShot(e *mdEntry, data, out []byte) error {
-	s, _ := scratchPool.Get().(*scratch)
-	if s == nil {
-		return newError("EVP_MD_CTX_new", C.go_errq_take())
+	v := scratchPool.Get()
+	s, ok := v.(*scratch)
+	if !ok {
+		return v.(error)
 	}
 	r := C.go_digest_oneshot(s.st, e.md, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), boolInt(e.xof))
 	scratchPool.Put(s)
@@ -106,6 +122,9 @@ func digestOneShot(e *mdEntry, data, out []byte) error {
 
 // Digest appends the digest of data to dst in one C call.
 func (b *Backend) Digest(alg backends.HashAlgorithm, data, dst []byte) ([]byte, error) {
+	if isNilAlg(alg) {
+		return dst, errNilAlg
+	}
 	e := fetchMD(alg.Name())
 	if e.err != nil {
 		return dst, e.err
@@ -123,6 +142,9 @@ func (b *Backend) Digest(alg backends.HashAlgorithm, data, dst []byte) ([]byte, 
 
 // MAC appends HMAC(key, data) with alg to dst.
 func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) ([]byte, error) {
+	if isNilAlg(alg) {
+		return dst, errNilAlg
+	}
 	e, err := hmacEntry(alg)
 	if err != nil {
 		return dst, err
@@ -138,4 +160,15 @@ func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) 
 		return dst, err
 	}
 	return ret, nil
+}
+
+var errNilAlg = fmt.Errorf("openssl: nil hash algorithm: %w", backends.ErrInvalidArgument)
+
+// isNilAlg reports whether alg is nil or a nil pointer in an interface.
+func isNilAlg(alg any) bool {
+	if alg == nil {
+		return true
+	}
+	v := reflect.ValueOf(alg)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }

@@ -19,7 +19,7 @@ var _ backends.CipherBackend = (*Backend)(nil)
 // default properties serves that cipher (it is fetched and trial-run; the
 // answer is cached per FIPS mode). mode is nil for stream ciphers.
 func (b *Backend) CipherSupported(cipher backends.CipherAlgorithm, mode backends.Mode) bool {
-	if cipher == nil {
+	if isNilAlg(cipher) {
 		return false
 	}
 	_, err := b.resolve(cipher, mode)
@@ -64,7 +64,7 @@ func ivOf(cipher backends.CipherAlgorithm, mode backends.Mode) []byte {
 }
 
 func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends.Mode, encrypt bool) (backends.CipherContext, error) {
-	if cipher == nil {
+	if isNilAlg(cipher) {
 		return nil, fmt.Errorf("openssl: nil cipher: %w", backends.ErrInvalidArgument)
 	}
 	e, err := b.resolve(cipher, mode)
@@ -81,9 +81,10 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if !e.aead && len(iv) != e.ivLen {
 		return nil, fmt.Errorf("openssl: %s takes a %d-byte IV, got %d: %w", e.name, e.ivLen, len(iv), backends.ErrInvalidIVSize)
 	}
-	ctx := C.go_cipher_ctx_new()
+	var q *C.go_errq
+	ctx := C.go_cipher_ctx_new(&q)
 	if ctx == nil {
-		return nil, newError("EVP_CIPHER_CTX_new", C.go_errq_take())
+		return nil, newError("EVP_CIPHER_CTX_new", q)
 	}
 	c := &CipherCtx{
 		ctx:       ctx,
@@ -293,24 +294,6 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 		data = data[len(chunk):]
 	}
 	return nil
-}
-
-// Update processes data; see [CipherCtx.Update].
-func (a *AEADCtx) Update(data []byte) ([]byte, error) {
-	out, err := a.CipherCtx.Update(data)
-	if len(data) > 0 {
-		a.started = true
-	}
-	return out, err
-}
-
-// UpdateInto processes data into buf; see [CipherCtx.UpdateInto].
-func (a *AEADCtx) UpdateInto(data, buf []byte) (int, error) {
-	n, err := a.CipherCtx.UpdateInto(data, buf)
-	if len(data) > 0 {
-		a.started = true
-	}
-	return n, err
 }
 
 // Finalize ends the operation. Encrypting, it computes the tag (see Tag).

@@ -83,6 +83,9 @@ func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
 	if d.e != nil {
 		return fmt.Errorf("openssl: Init on a digest context in use: %w", backends.ErrInvalidArgument)
 	}
+	if isNilAlg(alg) {
+		return errNilAlg
+	}
 	e := fetchMD(alg.Name())
 	if e.err != nil {
 		return e.err
@@ -98,9 +101,10 @@ func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
 // state returns the C state, creating it on first use.
 func (d *DigestCtx) state() (*C.go_md_state, error) {
 	if d.st == nil {
-		st := C.go_md_state_new()
+		var q *C.go_errq
+		st := C.go_md_state_new(&q)
 		if st == nil {
-			return nil, newError("EVP_MD_CTX_new", C.go_errq_take())
+			return nil, newError("EVP_MD_CTX_new", q)
 		}
 		d.st = st
 		d.cleanup = runtime.AddCleanup(d, func(st *C.go_md_state) { C.go_md_state_free(st) }, st)

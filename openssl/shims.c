@@ -159,13 +159,14 @@ go_md_info go_md_fetch(const char *name) {
 	return info;
 }
 
-go_md_state *go_md_state_new(void) {
+go_md_state *go_md_state_new(go_errq **errq) {
 	go_md_state *st = calloc(1, sizeof(*st));
-	if (st == NULL)
-		return NULL;
-	st->ctx = EVP_MD_CTX_new();
-	st->tmp = EVP_MD_CTX_new();
-	if (st->ctx == NULL || st->tmp == NULL) {
+	if (st != NULL) {
+		st->ctx = EVP_MD_CTX_new();
+		st->tmp = EVP_MD_CTX_new();
+	}
+	if (st == NULL || st->ctx == NULL || st->tmp == NULL) {
+		*errq = go_errq_take();
 		go_md_state_free(st);
 		return NULL;
 	}
@@ -345,7 +346,12 @@ fail:
 	return info;
 }
 
-EVP_CIPHER_CTX *go_cipher_ctx_new(void) { return EVP_CIPHER_CTX_new(); }
+EVP_CIPHER_CTX *go_cipher_ctx_new(go_errq **errq) {
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	if (ctx == NULL)
+		*errq = go_errq_take();
+	return ctx;
+}
 void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx) { EVP_CIPHER_CTX_free(ctx); }
 
 go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,

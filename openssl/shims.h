@@ -37,7 +37,7 @@ typedef struct go_cipher_info {
  * provider lists but refuses to run is reported as missing. */
 go_cipher_info go_cipher_fetch(const char *name);
 
-EVP_CIPHER_CTX *go_cipher_ctx_new(void);
+EVP_CIPHER_CTX *go_cipher_ctx_new(go_errq **errq);
 void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
 
 /* Sets up ctx for cipher with key and iv (iv may be NULL), enc 1 or 0:
@@ -154,7 +154,7 @@ typedef struct go_md_state {
 	EVP_MD_CTX *tmp;
 } go_md_state;
 
-go_md_state *go_md_state_new(void);
+go_md_state *go_md_state_new(go_errq **errq);
 void go_md_state_free(go_md_state *st);
 go_result go_md_state_copy(go_md_state *dst, const go_md_state *src);
 
@@ -205,7 +205,7 @@ typedef struct go_cipher_info {
  * provider lists but refuses to run is reported as missing. */
 go_cipher_info go_cipher_fetch(const char *name);
 
-EVP_CIPHER_CTX *go_cipher_ctx_new(void);
+EVP_CIPHER_CTX *go_cipher_ctx_new(go_errq **errq);
 void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
 
 /* Sets up ctx for cipher with key and iv (iv may be NULL), enc 1 or 0:

@@ -312,8 +312,24 @@ func TestMisuse(t *testing.T) {
 			_, err := openssl.DefaultBackend().CreateSymmetricDecryptionCtx(nil, nil)
 			return err
 		}},
-		{"Backend.CreateSymmetricEncryptionCtx typed nil AES", backends.ErrUnsupportedAlgorithm, func(t *testing.T) error {
+		{"Backend.CreateSymmetricEncryptionCtx typed nil AES", backends.ErrInvalidArgument, func(t *testing.T) error {
 			_, err := openssl.DefaultBackend().CreateSymmetricEncryptionCtx((*algorithms.AES)(nil), nil)
+			return err
+		}},
+		{"Backend.CreateHashCtx nil", backends.ErrInvalidArgument, func(t *testing.T) error {
+			_, err := openssl.DefaultBackend().CreateHashCtx(nil)
+			return err
+		}},
+		{"Backend.CreateHMACCtx nil", backends.ErrInvalidArgument, func(t *testing.T) error {
+			_, err := openssl.DefaultBackend().CreateHMACCtx(key32, nil)
+			return err
+		}},
+		{"Backend.Digest nil", backends.ErrInvalidArgument, func(t *testing.T) error {
+			_, err := openssl.DefaultBackend().Digest(nil, nil, nil)
+			return err
+		}},
+		{"Backend.MAC nil", backends.ErrInvalidArgument, func(t *testing.T) error {
+			_, err := openssl.DefaultBackend().MAC(key32, nil, nil, nil)
 			return err
 		}},
 		{"Backend.CreateHMACCtx SHAKE256", backends.ErrUnsupportedAlgorithm, func(t *testing.T) error {
