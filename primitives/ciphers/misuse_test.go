@@ -775,3 +775,19 @@ func TestMisuseGoAdapterPanics(t *testing.T) {
 	assert.NotPanics(t, func() { ctr.XORKeyStream(out, buf[:16]) })
 	assert.NotPanics(t, func() { cbc.CryptBlocks(out, buf[:16]) })
 }
+
+// A failed UpdateInto processes nothing, so additional data is still
+// allowed after it.
+func TestAADAfterFailedUpdateInto(t *testing.T) {
+	alg, err := algorithms.NewAES(make([]byte, 16))
+	require.NoError(t, err)
+	mode, err := modes.NewGCM(make([]byte, 12), nil)
+	require.NoError(t, err)
+	c, err := ciphers.NewCipher(alg, mode)
+	require.NoError(t, err)
+	e, err := c.Encryptor()
+	require.NoError(t, err)
+	_, err = e.UpdateInto([]byte("abc"), make([]byte, 1))
+	require.ErrorIs(t, err, backends.ErrShortBuffer)
+	assert.NoError(t, e.AuthenticateAdditionalData([]byte("x")))
+}
