@@ -16,6 +16,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(cd "$here/.." && pwd)
 cd "$top"
 
+# The packages with allocation tests (AllocsPerRun).
+alloc_pkgs="./primitives/hashes ./primitives/hmac ./primitives/padding ./primitives/ciphers ./primitives/ciphers/aead"
+
 fips=0
 case "${1:-}" in
 --fips) fips=1 ;;
@@ -45,7 +48,13 @@ if [ "$fips" = 0 ]; then
 	staticcheck ./...
 	echo "== go test -race (default provider)" >&2
 	GOEXPERIMENT=cgocheck2 go test -race -count=1 ./...
+	# The race detector changes allocation counts (sync.Pool drops items at
+	# random), so the allocation tests run once more without it.
+	echo "== allocation tests without -race" >&2
+	go test -count=1 -run 'Alloc' $alloc_pkgs
 else
 	echo "== go test -race (FIPS mode)" >&2
 	GOEXPERIMENT=cgocheck2 "$here/fips-env.sh" go test -race -count=1 ./...
+	echo "== allocation tests without -race (FIPS mode)" >&2
+	"$here/fips-env.sh" go test -count=1 -run 'Alloc' $alloc_pkgs
 fi

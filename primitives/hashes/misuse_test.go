@@ -109,6 +109,9 @@ func TestSupportedMatchesNew(t *testing.T) {
 }
 
 func TestAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are checked without -race (scripts/test.sh runs that pass too)")
+	}
 	msg := make([]byte, 64)
 	out := make([]byte, 0, 64)
 	h, err := hashes.New(hashes.SHA256{})

@@ -1,0 +1,23 @@
+package aead_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
+)
+
+func TestAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are checked without -race (scripts/test.sh runs that pass too)")
+	}
+	a, err := aead.NewAESGCM(make([]byte, 16))
+	require.NoError(t, err)
+	nonce, msg := make([]byte, 12), make([]byte, 64)
+	ct := a.Seal(nil, nonce, msg, nil)
+	out := make([]byte, 0, 128)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { out = a.Seal(out[:0], nonce, msg, nil) }), "Seal")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { out, _ = a.Open(out[:0], nonce, ct, nil) }), "Open")
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package ciphers_test
+
+const raceEnabled = false

@@ -1,0 +1,5 @@
+//go:build !race
+
+package hashes_test
+
+const raceEnabled = false
