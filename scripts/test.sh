@@ -27,7 +27,8 @@ case "${1:-}" in
 esac
 
 "$here/deps.sh"
-export PATH="$PATH:$(go env GOPATH)/bin"
+gopath=$(go env GOPATH)
+export PATH="$PATH:$gopath/bin"
 
 if [ -z "${HAZMAT_VECTORS:-}" ] && [ ! -d "$top/../shared/vectors/nist" ]; then
 	HAZMAT_VECTORS=$("$here/vectors-fetch.sh")
@@ -36,6 +37,7 @@ fi
 
 if [ "$fips" = 0 ]; then
 	echo "== gofmt, go vet, staticcheck" >&2
+	# shellcheck disable=SC2046 # one argument per file name
 	bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 	if [ -n "$bad" ]; then
 		printf 'gofmt would change:\n%s\n' "$bad" >&2
@@ -51,10 +53,12 @@ if [ "$fips" = 0 ]; then
 	# The race detector changes allocation counts (sync.Pool drops items at
 	# random), so the allocation tests run once more without it.
 	echo "== allocation tests without -race" >&2
+	# shellcheck disable=SC2086 # a list of packages
 	go test -count=1 -run 'Alloc' $alloc_pkgs
 else
 	echo "== go test -race (FIPS mode)" >&2
 	GOEXPERIMENT=cgocheck2 "$here/fips-env.sh" go test -race -count=1 ./...
 	echo "== allocation tests without -race (FIPS mode)" >&2
+	# shellcheck disable=SC2086 # a list of packages
 	"$here/fips-env.sh" go test -count=1 -run 'Alloc' $alloc_pkgs
 fi
