@@ -44,19 +44,23 @@ fuzz:           ## run every fuzz target for FUZZTIME (default 30s) each
 
 # The side-by-side benchmarks of package bench (see BENCHMARKS.md): six
 # passes over the 144 sub-benchmarks (three for bench-check), BENCHTIME
-# each, about 7 minutes on 2 cores for `make bench`. One `go test` per pass rather than -count, so
-# that the runs of one benchmark are spread over the whole time and a burst
-# of load elsewhere on the machine hits every benchmark alike. The tests of
-# package bench (every implementation computes what Go's crypto does) run
-# first. BENCHCHECK_FLAGS=-time=cpu checks CPU time instead of wall-clock.
+# each, about 7 minutes on 2 cores for `make bench`. The tests of package
+# bench (every implementation computes what Go's crypto does) run first.
+# One test binary, built once, runs the passes one after the other rather
+# than with -count, so that the runs of one benchmark are spread over the
+# whole time and a burst of load elsewhere on the machine hits every
+# benchmark alike. BENCHCHECK_FLAGS=-time=cpu checks CPU time instead of
+# wall-clock time.
 BENCHTIME ?= 0.3s
 BENCHCHECK_FLAGS ?=
-BENCH_PASS = go test ./bench -run '^$$' -bench . -benchmem -count 1 -benchtime $(BENCHTIME) -timeout 60m
+BENCH_BIN = bin/bench.test
+BENCH_PASS = (cd bench && ../$(BENCH_BIN) -test.run '^$$' -test.bench . -test.benchmem -test.benchtime $(BENCHTIME) -test.timeout 60m)
 bench bench-check: SHELL := /bin/bash
 bench bench-check: .SHELLFLAGS := -o pipefail -ec
 
 bench:          ## side-by-side benchmarks into bench/results.txt, then benchstat
 	go test -count=1 ./bench
+	go test -c -o $(BENCH_BIN) ./bench
 	for i in 1 2 3 4 5 6; do $(BENCH_PASS); done | tee bench/results.txt
 	command -v benchstat >/dev/null || test -x "$$(go env GOPATH)/bin/benchstat" || \
 		go install golang.org/x/perf/cmd/benchstat@latest
@@ -64,4 +68,5 @@ bench:          ## side-by-side benchmarks into bench/results.txt, then benchsta
 
 bench-check:    ## check the performance targets of BENCHMARKS.md (PASS/FAIL)
 	go test -count=1 ./bench
+	go test -c -o $(BENCH_BIN) ./bench
 	for i in 1 2 3; do $(BENCH_PASS); done | go run ./bench/cmd/benchcheck $(BENCHCHECK_FLAGS)

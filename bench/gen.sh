@@ -3,8 +3,10 @@
 #
 # Usage: bench/gen.sh [results.txt] > BENCHMARKS.md
 #
-# Reads bench/results.txt by default. The machine line is this machine's:
-# run it where the benchmarks ran.
+# Reads bench/results.txt by default. The ratio tables and the first list
+# of targets use the clock CLOCK names (wall, the default, or cpu: see
+# bench/cmd/benchcheck); a second list of targets always uses CPU time. The
+# machine line is this machine's: run it where the benchmarks ran.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,6 +22,11 @@ cores=$(nproc)
 ossl=$(openssl version | sed 's/ (Library.*//')
 gover=$(go env GOVERSION)
 runs=$(grep -c '^BenchmarkAESGCMSeal/hazmat/64' "$results" || true)
+clock=${CLOCK:-wall}
+commit=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+(cd "$top" && go build -o "$tmp/benchcheck" ./bench/cmd/benchcheck)
 
 cat <<EOF
 # Benchmarks
@@ -33,7 +40,7 @@ implementations:
   \`hashes\`, \`hmac\`);
 - **go**: Go's crypto packages (assembly AES-GCM, SHA-NI where the CPU has it);
 - **gofips**: github.com/golang-fips/openssl/v2 v2.0.3, another Go binding of
-  OpenSSL, as Go's FIPS toolchains use it;
+  OpenSSL, the one behind several FIPS builds of Go;
 - **c**: the same EVP calls in a C loop, one cgo call for the whole benchmark
   (package \`bench/internal/cfloor\`): the floor for anything built on OpenSSL.
 
@@ -42,7 +49,8 @@ crypto computes, at every size, so every number below is of correct code.
 
 ## Machine
 
-$cpu, $cores cores; $ossl; $gover; $runs runs of each benchmark.
+$cpu, $cores cores; $ossl; $gover; $runs runs of each benchmark,
+at commit $commit.
 
 ## Operations
 
@@ -64,14 +72,16 @@ operation dominates (the cgo crossing, context set-up, Go-side checks); at
 ## Reproduce
 
 \`\`\`sh
-make bench          # about 8 minutes on 2 cores: bench/results.txt, then benchstat
+make bench          # about 7 minutes on 2 cores: bench/results.txt, then benchstat
 bench/gen.sh > BENCHMARKS.md
 make bench-check    # the targets below, PASS or FAIL, exit status 1 on a failure
 \`\`\`
 
 Run on an otherwise idle machine: the benchmarks take one core each, and the
 64-byte numbers move with any other load. \`BENCHTIME=1s make bench\` gives
-steadier numbers in about three times as long.
+steadier numbers in about three times as long. The ± of the benchstat
+tables below says how steady a run was: with intervals of more than a few
+percent, the 60 ns and 97% targets cannot be judged from it.
 
 ## Targets
 
@@ -82,19 +92,31 @@ steadier numbers in about three times as long.
   SHA256Hasher and HMACSHA256;
 - no hazmat operation allocates, except NewSHA256 (at most once).
 
-\`bench/cmd/benchcheck\` checks them on the median of the runs.
+\`bench/cmd/benchcheck\` checks them on the median of the runs. Each
+benchmark also reports cpu-ns/op, the CPU time of the benchmark's thread
+per operation, and \`benchcheck -time cpu\` checks the targets on it: on a
+machine shared with other work it is the steadier measure, as wall-clock
+time also counts the time the benchmark waited for a CPU.
 
 ## Ratios
 
 EOF
 
-(cd "$top" && go run ./bench/cmd/benchcheck -markdown "$results")
+"$tmp/benchcheck" -markdown -time "$clock" "$results"
+if [ "$clock" != cpu ]; then
+	printf '\n### Targets on CPU time\n\n```\n'
+	"$tmp/benchcheck" -time cpu "$results" || true
+	echo '```'
+fi
 
 cat <<EOF
 
 ## All results (benchstat)
 
+Time per operation (sec/op), CPU time per operation (cpu-sec/op) and
+allocations per operation: medians with 95% confidence intervals.
+
 \`\`\`
 EOF
-benchstat "$results"
+(cd "$(dirname "$results")" && benchstat -filter '.unit:(sec/op OR cpu-ns/op OR allocs/op)' "$(basename "$results")")
 echo '```'
