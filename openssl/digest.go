@@ -38,6 +38,9 @@ type DigestCtx struct {
 	n    int
 	inC  bool
 	done bool
+	// reused is set by Reset: a context that is reset is used again, and
+	// then gets a C state of its own rather than a pooled one per Sum.
+	reused bool
 }
 
 var (
@@ -162,12 +165,21 @@ func (d *DigestCtx) Sum(dst []byte) ([]byte, error) {
 }
 
 func (d *DigestCtx) sumInto(out []byte) error {
-	if !d.inC {
+	var r C.go_result
+	switch {
+	case d.inC:
+		r = C.go_digest_sum(d.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
+	case d.st == nil && !d.reused:
 		// Everything written is in buf: one C call on a pooled scratch
-		// state, and this context never needs one of its own.
+		// state, and this context may never need one of its own.
 		return digestOneShot(d.e, d.buf[:d.n], out)
+	default:
+		st, err := d.state()
+		if err != nil {
+			return err
+		}
+		r = C.go_digest_oneshot(st, d.e.md, base(d.buf[:d.n]), C.size_t(d.n), base(out), C.size_t(len(out)), boolInt(d.e.xof))
 	}
-	r := C.go_digest_sum(d.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
 	runtime.KeepAlive(d)
 	return check("EVP_DigestFinal", r)
 }
@@ -186,7 +198,7 @@ func (d *DigestCtx) Finalize() ([]byte, error) {
 
 // Reset returns the context to its initial state, also after Finalize.
 func (d *DigestCtx) Reset() error {
-	d.n, d.inC, d.done = 0, false, false
+	d.n, d.inC, d.done, d.reused = 0, false, false, true
 	return nil
 }
 

@@ -5,6 +5,11 @@
 #endif
 #include "shims.h"
 
+struct go_md_state {
+	EVP_MD_CTX *ctx;
+	EVP_MD_CTX *tmp;
+};
+
 go_errq *go_errq_take(void) {
 	go_errq *q;
 	const char *data = NULL;

@@ -149,10 +149,8 @@ typedef struct go_md_info {
 go_md_info go_md_fetch(const char *name);
 
 /* A digest context with a scratch context for Sum. */
-typedef struct go_md_state {
-	EVP_MD_CTX *ctx;
-	EVP_MD_CTX *tmp;
-} go_md_state;
+/* Opaque to Go, so that cgo has no pointer fields to check on each call. */
+typedef struct go_md_state go_md_state;
 
 go_md_state *go_md_state_new(go_errq **errq);
 void go_md_state_free(go_md_state *st);
