@@ -93,27 +93,62 @@ func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backend
 	return m, nil
 }
 
-// scratch is a C digest state borrowed from a pool by one-shot digests, so
-// that they cost one C call and no C allocation.
+// scratch is a C digest state (a context and a spare for Sum) that one-shot
+// digests borrow for one call and streaming contexts for their lifetime, so
+// that neither allocates in C nor registers a cleanup per use. Scratches
+// are made in slabs: one Go allocation and one cleanup for scratchSlabSize
+// states, which the cleanup frees once no scratch of the slab is reachable.
 type scratch struct{ st *C.go_md_state }
 
-var scratchPool = sync.Pool{New: func() any {
-	var q *C.go_errq
-	st := C.go_md_state_new(&q)
-	if st == nil {
-		return newError("EVP_MD_CTX_new", q)
+const scratchSlabSize = 32
+
+var (
+	scratchPool = sync.Pool{New: func() any { return nil }}
+	slabMu      sync.Mutex
+	slabFree    []*scratch // the unused scratches of the newest slab
+)
+
+// getScratch borrows a scratch: from the pool, or from a new slab.
+func getScratch() (*scratch, error) {
+	if s, ok := scratchPool.Get().(*scratch); ok {
+		return s, nil
 	}
-	s := &scratch{st}
-	runtime.AddCleanup(s, func(st *C.go_md_state) { C.go_md_state_free(st) }, st)
-	return s
-}}
+	slabMu.Lock()
+	defer slabMu.Unlock()
+	if len(slabFree) == 0 {
+		slab := new([scratchSlabSize]scratch)
+		states := make([]*C.go_md_state, 0, scratchSlabSize)
+		for i := range slab {
+			var q *C.go_errq
+			st := C.go_md_state_new(&q)
+			if st == nil {
+				freeStates(states)
+				return nil, newError("EVP_MD_CTX_new", q)
+			}
+			slab[i].st = st
+			states = append(states, st)
+		}
+		runtime.AddCleanup(&slab[0], freeStates, states)
+		for i := range slab {
+			slabFree = append(slabFree, &slab[i])
+		}
+	}
+	s := slabFree[len(slabFree)-1]
+	slabFree = slabFree[:len(slabFree)-1]
+	return s, nil
+}
+
+func freeStates(states []*C.go_md_state) {
+	for _, st := range states {
+		C.go_md_state_free(st)
+	}
+}
 
 // digestOneShot writes the digest of data, len(out) bytes, into out.
 func digestOneShot(e *mdEntry, data, out []byte) error {
-	v := scratchPool.Get()
-	s, ok := v.(*scratch)
-	if !ok {
-		return v.(error)
+	s, err := getScratch()
+	if err != nil {
+		return err
 	}
 	r := C.go_digest_oneshot(s.st, e.md, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), boolInt(e.xof))
 	scratchPool.Put(s)

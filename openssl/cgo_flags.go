@@ -25,6 +25,14 @@ package openssl
 // #cgo nocallback go_mac_sum
 // #cgo noescape go_mac_flush_update
 // #cgo nocallback go_mac_flush_update
+// #cgo noescape go_md_state_new
+// #cgo nocallback go_md_state_new
+// #cgo noescape go_cipher_ctx_new
+// #cgo nocallback go_cipher_ctx_new
+// #cgo noescape go_hmac_new
+// #cgo nocallback go_hmac_new
+// #cgo noescape go_mac_dup
+// #cgo nocallback go_mac_dup
 // #cgo noescape go_cipher_update
 // #cgo nocallback go_cipher_update
 // #cgo noescape go_cipher_aad

@@ -29,8 +29,7 @@ type DigestCtx struct {
 	alg     backends.HashAlgorithm
 	e       *mdEntry
 	outLen  int // bytes Finalize returns
-	st      *C.go_md_state
-	cleanup runtime.Cleanup
+	sc      *scratch // a C state borrowed from scratchPool, nil until needed
 
 	// While inC is false, every byte written since the last reset is in
 	// buf[:n] and the C context holds nothing of value.
@@ -101,18 +100,18 @@ func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
 	return nil
 }
 
-// state returns the C state, creating it on first use.
+// state returns the context's C state, borrowing one on first use. It goes
+// back to the pool at Finalize; a context dropped without Finalize takes it
+// along, and the slab it came from frees it (see scratch).
 func (d *DigestCtx) state() (*C.go_md_state, error) {
-	if d.st == nil {
-		var q *C.go_errq
-		st := C.go_md_state_new(&q)
-		if st == nil {
-			return nil, newError("EVP_MD_CTX_new", q)
+	if d.sc == nil {
+		sc, err := getScratch()
+		if err != nil {
+			return nil, err
 		}
-		d.st = st
-		d.cleanup = runtime.AddCleanup(d, func(st *C.go_md_state) { C.go_md_state_free(st) }, st)
+		d.sc = sc
 	}
-	return d.st, nil
+	return d.sc.st, nil
 }
 
 // Algorithm returns the algorithm the context computes.
@@ -168,8 +167,8 @@ func (d *DigestCtx) sumInto(out []byte) error {
 	var r C.go_result
 	switch {
 	case d.inC:
-		r = C.go_digest_sum(d.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
-	case d.st == nil && !d.reused:
+		r = C.go_digest_sum(d.sc.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
+	case d.sc == nil && !d.reused:
 		// Everything written is in buf: one C call on a pooled scratch
 		// state, and this context may never need one of its own.
 		return digestOneShot(d.e, d.buf[:d.n], out)
@@ -215,7 +214,7 @@ func (d *DigestCtx) clone() (*DigestCtx, error) {
 		if err != nil {
 			return nil, err
 		}
-		r := C.go_md_state_copy(st, d.st)
+		r := C.go_md_state_copy(st, d.sc.st)
 		runtime.KeepAlive(d)
 		runtime.KeepAlive(c)
 		if err := check("EVP_MD_CTX_copy_ex", r); err != nil {
@@ -227,10 +226,9 @@ func (d *DigestCtx) clone() (*DigestCtx, error) {
 }
 
 func (d *DigestCtx) free() {
-	if d.st != nil {
-		d.cleanup.Stop()
-		C.go_md_state_free(d.st)
-		d.st = nil
+	if d.sc != nil {
+		scratchPool.Put(d.sc)
+		d.sc = nil
 	}
 	clear(d.buf[:d.n])
 	d.n, d.inC = 0, false

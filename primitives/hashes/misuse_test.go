@@ -132,4 +132,17 @@ func TestAllocations(t *testing.T) {
 		out = h.Sum(out[:0])
 	})
 	assert.LessOrEqual(t, allocs, 1.0, "New/Write/Sum")
+	big := make([]byte, 16384)
+	allocs = testing.AllocsPerRun(100, func() {
+		h, _ := hashes.New(hashes.SHA256{})
+		h.Write(big)
+		out = h.Sum(out[:0])
+	})
+	assert.LessOrEqual(t, allocs, 1.0, "New/Write 16 KiB/Sum")
+	allocs = testing.AllocsPerRun(100, func() {
+		h.Reset()
+		h.Write(big)
+		out = h.Sum(out[:0])
+	})
+	assert.Zero(t, allocs, "Reset/Write 16 KiB/Sum")
 }
