@@ -186,7 +186,7 @@ func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) 
 	}
 	ctx, err := newMACState(e, key)
 	if err != nil {
-		return dst, err
+		return dst, macKeyError(alg, key, err)
 	}
 	ret, out := grow(dst, e.size)
 	r := C.go_mac_oneshot(ctx, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))

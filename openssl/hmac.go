@@ -4,7 +4,9 @@ package openssl
 import "C"
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"runtime"
 	"sync"
 
@@ -116,13 +118,29 @@ func newMACCtx(key []byte, alg backends.HashAlgorithm) (*MACCtx, error) {
 	}
 	ctx, err := newMACState(e, key)
 	if err != nil {
-		if FIPS() {
-			return nil, fmt.Errorf("openssl: HMAC-%s with a %d-byte key refused in FIPS mode: %w",
-				alg.Name(), len(key), err)
-		}
-		return nil, err
+		return nil, macKeyError(alg, key, err)
 	}
 	return wrapMAC(alg, e, ctx), nil
+}
+
+// macKeyError explains a refused HMAC key. FIPS providers from OpenSSL 3.4
+// on can enforce NIST SP 800-131A's minimum of 112 bits (hmac-key-check in
+// the FIPS module's configuration); they then fail with a bare "invalid key
+// length", which becomes an error wrapping [backends.ErrInvalidKeySize].
+func macKeyError(alg backends.HashAlgorithm, key []byte, err error) error {
+	var oe *Error
+	if errors.As(err, &oe) {
+		for _, r := range oe.Reasons {
+			if strings.Contains(r, "invalid key length") {
+				return fmt.Errorf("openssl: HMAC-%s key of %d bytes refused (FIPS mode: %v; FIPS providers may require at least 112 bits, 14 bytes): %w: %w",
+					alg.Name(), len(key), FIPS(), backends.ErrInvalidKeySize, err)
+			}
+		}
+	}
+	if FIPS() {
+		return fmt.Errorf("openssl: HMAC-%s with a %d-byte key refused in FIPS mode: %w", alg.Name(), len(key), err)
+	}
+	return err
 }
 
 func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *MACCtx {

@@ -1,0 +1,74 @@
+package openssl_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+)
+
+const keyCheckChild = "HAZMAT_HMAC_KEY_CHECK_CHILD"
+
+// TestFIPSHMACKeyCheck runs this test binary again under a copy of the FIPS
+// configuration with the provider's HMAC key check on (hmac-key-check,
+// FIPS providers 3.4 and later), and expects a short key to be refused
+// with ErrInvalidKeySize rather than a bare OpenSSL error.
+func TestFIPSHMACKeyCheck(t *testing.T) {
+	if os.Getenv(keyCheckChild) != "" {
+		t.Skip("the parent test runs this one")
+	}
+	conf := os.Getenv("OPENSSL_CONF")
+	if !openssl.FIPS() || conf == "" {
+		t.Skip("needs FIPS mode from an OPENSSL_CONF file (scripts/test.sh --fips)")
+	}
+	main, err := os.ReadFile(conf)
+	require.NoError(t, err)
+	inc := regexp.MustCompile(`(?m)^\.include\s+(\S+)\s*$`).FindSubmatch(main)
+	require.NotNil(t, inc, "%s includes no FIPS module configuration", conf)
+	module, err := os.ReadFile(string(inc[1]))
+	require.NoError(t, err)
+	require.Contains(t, string(module), "activate = 1")
+
+	dir := t.TempDir()
+	checked := strings.Replace(string(module), "activate = 1", "activate = 1\nhmac-key-check = 1", 1)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "fipsmodule.cnf"), []byte(checked), 0o644))
+	newMain := strings.Replace(string(main), string(inc[0]), ".include "+filepath.Join(dir, "fipsmodule.cnf"), 1)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "openssl.cnf"), []byte(newMain), 0o644))
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSHMACKeyCheckChild$", "-test.v")
+	cmd.Env = append(os.Environ(), "OPENSSL_CONF="+filepath.Join(dir, "openssl.cnf"), keyCheckChild+"=1")
+	out, err := cmd.CombinedOutput()
+	t.Logf("child:\n%s", out)
+	if strings.Contains(string(out), "provider does not enforce") {
+		t.Skipf("FIPS provider %s has no HMAC key check", openssl.FIPSProviderVersion())
+	}
+	require.NoError(t, err)
+	assert.Contains(t, string(out), "--- PASS: TestFIPSHMACKeyCheckChild")
+}
+
+func TestFIPSHMACKeyCheckChild(t *testing.T) {
+	if os.Getenv(keyCheckChild) == "" {
+		t.Skip("run by TestFIPSHMACKeyCheck")
+	}
+	require.True(t, openssl.FIPS())
+	b := openssl.DefaultBackend()
+	_, err := b.CreateHMACCtx(make([]byte, 16), hashes.SHA256{})
+	require.NoError(t, err, "a 128-bit key is allowed")
+	_, err = b.CreateHMACCtx([]byte{1, 2}, hashes.SHA256{})
+	if err == nil {
+		t.Skip("provider does not enforce a minimum HMAC key length")
+	}
+	assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+	assert.Contains(t, err.Error(), "112 bits")
+	_, err = b.MAC([]byte{1, 2}, hashes.SHA256{}, []byte("x"), nil)
+	assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+}
