@@ -1,7 +1,7 @@
 # Everything here is a thin wrapper around scripts/, which also run on
 # machines without make.
 
-.PHONY: run build test test-fips check deps vectors fips-env docker-test bench bench-check fuzz
+.PHONY: run build test test-fips test-asan check deps vectors fips-env docker-test bench bench-check fuzz
 
 run:            ## set up, build and run `hazmat info`
 	scripts/run.sh
@@ -15,6 +15,9 @@ test:           ## the whole test suite, default provider (lint first)
 
 test-fips:      ## the whole test suite in FIPS mode
 	scripts/test.sh --fips
+
+test-asan:      ## the whole test suite under Go's address sanitizer
+	scripts/test.sh --asan
 
 deps:           ## install the build prerequisites when missing
 	scripts/deps.sh
@@ -33,14 +36,7 @@ docker-test:    ## both test modes in the Docker image (needs a Docker engine)
 FUZZTIME ?= 30s
 
 fuzz:           ## run every fuzz target for FUZZTIME (default 30s) each
-	go test ./internal/reliability -run '^$$' -fuzz '^FuzzHash$$' -fuzztime $(FUZZTIME)
-	go test ./internal/reliability -run '^$$' -fuzz '^FuzzHMAC$$' -fuzztime $(FUZZTIME)
-	go test ./internal/reliability -run '^$$' -fuzz '^FuzzAESModes$$' -fuzztime $(FUZZTIME)
-	go test ./internal/reliability -run '^$$' -fuzz '^FuzzGCMOpenMutated$$' -fuzztime $(FUZZTIME)
-	go test ./internal/reliability -run '^$$' -fuzz '^FuzzUnpad$$' -fuzztime $(FUZZTIME)
-	go test ./internal/reliability -run '^$$' -fuzz '^FuzzContextSequence$$' -fuzztime $(FUZZTIME)
-	go test ./primitives/padding -run '^$$' -fuzz '^FuzzUnpad$$' -fuzztime $(FUZZTIME)
-	go test ./internal/vectors -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	scripts/fuzz.sh $(FUZZTIME)
 
 # The side-by-side benchmarks of package bench (see BENCHMARKS.md): six
 # passes over the 144 sub-benchmarks (three for bench-check), BENCHTIME

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test.sh: set up and run hazmat's whole test suite.
 #
-# Usage: scripts/test.sh [--fips]
+# Usage: scripts/test.sh [--fips | --asan]
 #
 # Installs what the build needs (deps.sh), finds the test vectors (fetching
 # Debian's cryptography vectors into the cache when neither HAZMAT_VECTORS
@@ -9,7 +9,9 @@
 # staticcheck, then runs every test with the race detector and cgocheck2.
 # With --fips the tests run in FIPS mode with OpenSSL's FIPS provider
 # (fips-setup.sh obtains and configures it in the cache) and the tests
-# assert the FIPS expectations.
+# assert the FIPS expectations. With --asan they run under Go's address
+# sanitizer (cgo code included). The default run also runs every fuzz
+# target for FUZZTIME (default 3s) each.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,11 +21,12 @@ cd "$top"
 # The packages with allocation tests (AllocsPerRun).
 alloc_pkgs="./primitives/hashes ./primitives/hmac ./primitives/padding ./primitives/ciphers ./primitives/ciphers/aead"
 
-fips=0
+mode=default
 case "${1:-}" in
---fips) fips=1 ;;
+--fips) mode=fips ;;
+--asan) mode=asan ;;
 "") ;;
-*) echo "usage: scripts/test.sh [--fips]" >&2; exit 2 ;;
+*) echo "usage: scripts/test.sh [--fips | --asan]" >&2; exit 2 ;;
 esac
 
 "$here/deps.sh"
@@ -35,7 +38,7 @@ if [ -z "${HAZMAT_VECTORS:-}" ] && [ ! -d "$top/../shared/vectors/nist" ]; then
 	export HAZMAT_VECTORS
 fi
 
-if [ "$fips" = 0 ]; then
+if [ "$mode" = default ]; then
 	echo "== gofmt, go vet, staticcheck" >&2
 	# shellcheck disable=SC2046 # one argument per file name
 	bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
@@ -55,6 +58,10 @@ if [ "$fips" = 0 ]; then
 	echo "== allocation tests without -race" >&2
 	# shellcheck disable=SC2086 # a list of packages
 	go test -count=1 -run 'Alloc' $alloc_pkgs
+	"$here/fuzz.sh" "${FUZZTIME:-3s}"
+elif [ "$mode" = asan ]; then
+	echo "== go test -asan" >&2
+	go test -asan -count=1 ./...
 else
 	echo "== go test -race (FIPS mode)" >&2
 	GOEXPERIMENT=cgocheck2 "$here/fips-env.sh" go test -race -count=1 ./...

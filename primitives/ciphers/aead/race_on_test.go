@@ -1,7 +1,8 @@
-//go:build race
+//go:build race || asan
 
 package aead_test
 
-// raceEnabled: the race detector makes sync.Pool drop items at random, so
+// raceEnabled: the race detector (sync.Pool drops items at random) and the
+// address sanitizer change allocation counts, so
 // allocation counts are checked by the run without -race.
 const raceEnabled = true
