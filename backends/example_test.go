@@ -1,0 +1,30 @@
+package backends_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/go-hazmat/hazmat/backends"
+)
+
+// Errors carry their condition as a sentinel; UnsupportedAlgorithmError
+// also says which algorithm and why.
+func ExampleUnsupportedAlgorithmError() {
+	var err error = &backends.UnsupportedAlgorithmError{
+		Algorithm: "Blowfish",
+		Mode:      "CBC",
+		Reason:    backends.ReasonFIPSRefused,
+	}
+	err = fmt.Errorf("ciphers: %w", err)
+
+	fmt.Println(errors.Is(err, backends.ErrUnsupportedAlgorithm))
+	var ue *backends.UnsupportedAlgorithmError
+	if errors.As(err, &ue) {
+		fmt.Println(ue.Algorithm, ue.Mode, ue.Reason)
+	}
+	fmt.Println(err)
+	// Output:
+	// true
+	// Blowfish CBC refused in FIPS mode
+	// ciphers: unsupported algorithm: Blowfish in CBC mode: refused in FIPS mode
+}
