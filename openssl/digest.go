@@ -26,10 +26,10 @@ const maxXOFSize = 1 << 30
 // [backends.HashContext], [backends.Summer] and [backends.Resetter]. It is
 // not safe for concurrent use.
 type DigestCtx struct {
-	alg     backends.HashAlgorithm
-	e       *mdEntry
-	outLen  int // bytes Finalize returns
-	sc      *scratch // a C state borrowed from scratchPool, nil until needed
+	alg    backends.HashAlgorithm
+	e      *mdEntry
+	outLen int      // bytes Finalize returns
+	sc     *scratch // a C state borrowed from scratchPool, nil until needed
 
 	// While inC is false, every byte written since the last reset is in
 	// buf[:n] and the C context holds nothing of value.

@@ -6,8 +6,8 @@ import "C"
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/go-hazmat/hazmat/backends"
