@@ -35,14 +35,14 @@ const modulePath = "github.com/go-hazmat/hazmat"
 func Root() (dir string, err error) {
 	if env, ok := os.LookupEnv("HAZMAT_VECTORS"); ok && env != "" {
 		if isDir(env) {
-			return filepath.Clean(env), nil
+			return resolved(env), nil
 		}
 		return "", fmt.Errorf("%w: HAZMAT_VECTORS=%s is not a folder", ErrNoVectors, env)
 	}
 	tried := candidates()
 	for _, c := range tried {
 		if isDir(c) {
-			return c, nil
+			return resolved(c), nil
 		}
 	}
 	return "", fmt.Errorf("%w (set HAZMAT_VECTORS or run make vectors); tried %s",
@@ -203,4 +203,14 @@ func RootForTest(t testing.TB) string {
 func Path(t testing.TB, rel string) string {
 	t.Helper()
 	return filepath.Join(RootForTest(t), filepath.FromSlash(rel))
+}
+
+// resolved returns dir with symbolic links resolved, so that walking it
+// finds its files even when dir itself is a link (as the cache that
+// scripts/vectors-fetch.sh fills is).
+func resolved(dir string) string {
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		return r
+	}
+	return filepath.Clean(dir)
 }
