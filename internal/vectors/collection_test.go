@@ -26,11 +26,13 @@ import (
 )
 
 // collection lists the collection's files (slash-separated, relative to
-// the root) by Kind. It skips the test when no collection is found.
+// the root) by Kind, leaving out those of folders the tests do not cover
+// (see CoveredFiles). It skips the test when no collection is found.
 func collection(t *testing.T) (root string, byKind map[string][]string) {
 	t.Helper()
 	root = RootForTest(t)
 	byKind = map[string][]string{}
+	var all []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -39,16 +41,29 @@ func collection(t *testing.T) (root string, byKind map[string][]string) {
 		if err != nil {
 			return err
 		}
-		rel = filepath.ToSlash(rel)
-		byKind[Kind(rel)] = append(byKind[Kind(rel)], rel)
+		all = append(all, filepath.ToSlash(rel))
 		return nil
 	})
 	require.NoError(t, err)
+	for _, rel := range CoveredFiles(t, root, all) {
+		byKind[Kind(rel)] = append(byKind[Kind(rel)], rel)
+	}
 	return root, byKind
 }
 
+// earlierChaCha20 skips the test when vs, read from rel, is the earlier
+// revision of ciphers/ChaCha20/rfc7539.txt (a 96-bit nonce, as in the RFC)
+// in a collection other than the curated one, which holds the later
+// revision (a 64-bit counter and a 64-bit nonce).
+func earlierChaCha20(t *testing.T, root, rel string, vs []CipherVector) {
+	t.Helper()
+	if rel == "ciphers/ChaCha20/rfc7539.txt" && !Curated(root) && len(vs) > 0 && len(vs[0].Nonce) == 12 {
+		t.Skipf("%s not in this collection (%s): it has the earlier revision, with 96-bit nonces", rel, root)
+	}
+}
+
 func TestCollectionKinds(t *testing.T) {
-	_, byKind := collection(t)
+	root, byKind := collection(t)
 	want := map[string]int{
 		KindHash: 33, KindHashMonte: 13, KindHMAC: 7, KindCMAC: 4, KindKeyWrap: 29,
 		KindCipher: 219, KindGCM: 7, KindXTS: 4, "": 10,
@@ -57,7 +72,18 @@ func TestCollectionKinds(t *testing.T) {
 	for k, files := range byKind {
 		got[k] = len(files)
 	}
-	assert.Equal(t, want, got)
+	if Curated(root) {
+		assert.Equal(t, want, got)
+	} else {
+		// Releases of the package differ a little: the same kinds, each
+		// with files.
+		for k := range want {
+			assert.Positive(t, got[k], "files of kind %q", k)
+		}
+		for k := range got {
+			assert.Contains(t, want, k, "kind of file")
+		}
+	}
 	for _, f := range byKind[""] {
 		base := filepath.Base(f)
 		assert.True(t, base == "Readme.txt" || strings.HasSuffix(base, "Monte.txt"), "unclassified: %s", f)
@@ -291,6 +317,7 @@ func TestLoadCipherEveryFile(t *testing.T) {
 			}
 			require.NoError(t, err)
 			require.NotEmpty(t, vs)
+			earlierChaCha20(t, root, f, vs)
 			bits := cfb1File.MatchString(base)
 			for _, v := range vs {
 				assert.Equal(t, bits, v.Bits, v.Name)
@@ -306,7 +333,11 @@ func TestLoadCipherEveryFile(t *testing.T) {
 			}
 		})
 	}
-	assert.Equal(t, 40, unsupported)
+	if Curated(root) {
+		assert.Equal(t, 40, unsupported)
+	} else {
+		assert.Positive(t, unsupported)
+	}
 }
 
 // checkCipher checks what a cipher vector's folder implies, and runs the
@@ -438,16 +469,22 @@ func TestLoadCipherDetails(t *testing.T) {
 		assert.Equal(t, 4096, vs[35].Offset)
 	})
 	t.Run("ChaCha20 counters", func(t *testing.T) {
-		vs, err := LoadCipher(Path(t, "ciphers/ChaCha20/counter-overflow.txt"))
-		require.NoError(t, err)
-		require.Len(t, vs, 10)
-		assert.Equal(t, uint64(1<<32-1), vs[0].Counter)
-		assert.Equal(t, uint64(1<<64-1), vs[1].Counter)
-		vs, err = LoadCipher(Path(t, "ciphers/ChaCha20/rfc7539.txt"))
-		require.NoError(t, err)
-		require.Len(t, vs, 3)
-		assert.Equal(t, uint64(1), vs[1].Counter)
-		assert.Equal(t, "0000000000000002", hex.EncodeToString(vs[1].Nonce))
+		t.Run("counter-overflow.txt", func(t *testing.T) {
+			vs, err := LoadCipher(PathOrSkip(t, "ciphers/ChaCha20/counter-overflow.txt"))
+			require.NoError(t, err)
+			require.Len(t, vs, 10)
+			assert.Equal(t, uint64(1<<32-1), vs[0].Counter)
+			assert.Equal(t, uint64(1<<64-1), vs[1].Counter)
+		})
+		t.Run("rfc7539.txt", func(t *testing.T) {
+			const rel = "ciphers/ChaCha20/rfc7539.txt"
+			vs, err := LoadCipher(PathOrSkip(t, rel))
+			require.NoError(t, err)
+			earlierChaCha20(t, RootForTest(t), rel, vs)
+			require.Len(t, vs, 3)
+			assert.Equal(t, uint64(1), vs[1].Counter)
+			assert.Equal(t, "0000000000000002", hex.EncodeToString(vs[1].Nonce))
+		})
 	})
 	t.Run("IDEA NESSIE", func(t *testing.T) {
 		vs, err := LoadCipher(Path(t, "ciphers/IDEA/idea-ecb.txt"))
@@ -489,7 +526,7 @@ func TestLoadCipherDetails(t *testing.T) {
 		}
 	})
 	t.Run("AEAD file", func(t *testing.T) {
-		_, err := LoadCipher(Path(t, "ciphers/SM4/rfc8998.txt"))
+		_, err := LoadCipher(PathOrSkip(t, "ciphers/SM4/rfc8998.txt"))
 		assert.ErrorIs(t, err, ErrUnsupportedFormat)
 	})
 }
@@ -566,7 +603,7 @@ func openGCM(t *testing.T, v AEADVector) {
 }
 
 func TestLoadGCMSM4(t *testing.T) {
-	vs, err := LoadGCM(Path(t, "ciphers/SM4/rfc8998.txt"))
+	vs, err := LoadGCM(PathOrSkip(t, "ciphers/SM4/rfc8998.txt"))
 	require.NoError(t, err)
 	require.Len(t, vs, 1)
 	v := vs[0]
