@@ -297,7 +297,7 @@ func TestCollectionCiphers(t *testing.T) {
 			return err
 		}
 		if !d.IsDir() && vectors.Kind(p) != "" {
-			rel, err := filepath.Rel(dir, p)
+			rel, err := filepath.Rel(root, p)
 			if err != nil {
 				return err
 			}
@@ -306,6 +306,12 @@ func TestCollectionCiphers(t *testing.T) {
 		return nil
 	})
 	require.NoError(t, err)
+	// Files of the folders the tests do not cover (CCM, OCB3, ... in
+	// pyca's complete package) are left out, saying so.
+	files = vectors.CoveredFiles(t, root, files)
+	for i, rel := range files {
+		files[i] = strings.TrimPrefix(rel, "ciphers/")
+	}
 	require.NotEmpty(t, files, "no cipher files under %s", dir)
 	for _, rel := range files {
 		t.Run(rel, func(t *testing.T) {
