@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -71,7 +72,9 @@ func parseVectorsOutput(t *testing.T, stdout string) vecOutput {
 }
 
 // TestVectorsCollection runs the whole collection: nothing may fail, and
-// the counts must add up.
+// the counts must add up. In a collection with folders that the tests do
+// not cover (pyca's complete package), files of those folders may fail;
+// they are counted, and the files of the covered folders still must not.
 func TestVectorsCollection(t *testing.T) {
 	root := vectors.RootForTest(t)
 	// The files the command must report: regular files and links to
@@ -96,13 +99,41 @@ func TestVectorsCollection(t *testing.T) {
 		return nil
 	}))
 	require.NotEmpty(t, files)
+	rels := make([]string, len(files))
+	for i, p := range files {
+		rel, err := filepath.Rel(root, p)
+		require.NoError(t, err)
+		rels[i] = filepath.ToSlash(rel)
+	}
+	covered := map[string]bool{}
+	for _, rel := range vectors.CoveredFiles(t, root, rels) {
+		covered[filepath.Join(root, filepath.FromSlash(rel))] = true
+	}
 
 	r := hazmat(t, "", "vectors", root)
 	out := parseVectorsOutput(t, r.stdout)
-	assert.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
-	assert.Empty(t, r.stderr)
 	assert.Equal(t, files, out.order, "one line per file, in lexical order")
-	assert.Zero(t, out.total.failed)
+	otherFailed := 0
+	var otherFailing []string
+	for _, p := range out.order {
+		if c := out.files[p]; !covered[p] && c.failed > 0 {
+			otherFailed += c.failed
+			otherFailing = append(otherFailing, p)
+		}
+	}
+	if otherFailed == 0 {
+		assert.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+		assert.Empty(t, r.stderr)
+	} else {
+		t.Logf("%d failures in %d files of folders the tests do not cover: %s", otherFailed, len(otherFailing), strings.Join(otherFailing, ", "))
+		assert.Equal(t, exitFailure, r.code, "stderr: %s", r.stderr)
+		for _, line := range strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n") {
+			assert.True(t, slices.ContainsFunc(otherFailing, func(p string) bool {
+				return strings.HasPrefix(line, "hazmat: "+p+": ")
+			}), "stderr line about a covered file: %s", line)
+		}
+	}
+	assert.Equal(t, otherFailed, out.total.failed, "every failure lies in a folder the tests do not cover")
 	t.Logf("FIPS mode %v: %d passed, %d skipped", openssl.FIPS(), out.total.passed, out.total.skipped)
 	// Default provider: about 74,600 records pass; FIPS mode about 68,600.
 	assert.Greater(t, out.total.passed, 60000)
