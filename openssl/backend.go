@@ -103,7 +103,7 @@ type scratch struct{ st *C.go_md_state }
 const scratchSlabSize = 32
 
 var (
-	scratchPool = sync.Pool{New: func() any { return nil }}
+	scratchPool sync.Pool // of *scratch
 	slabMu      sync.Mutex
 	slabFree    []*scratch // the unused scratches of the newest slab
 )
