@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
 // AEAD seals and opens whole messages with an authenticated cipher (GCM,
@@ -109,7 +110,7 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 		return dst, fmt.Errorf("openssl: message too long for one call: %w", backends.ErrInvalidDataLength)
 	}
 	ret, out := grow(dst, len(plaintext)+a.tagLen)
-	if inexactOverlap(out, plaintext) {
+	if guard.InexactOverlap(out, plaintext) {
 		return dst, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
 	}
 	c, err := a.get(&a.seal)
@@ -147,7 +148,7 @@ func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
 	}
 	ptLen := len(ciphertext) - a.tagLen
 	ret, out := grow(dst, ptLen)
-	if inexactOverlap(out, ciphertext) {
+	if guard.InexactOverlap(out, ciphertext) {
 		return dst, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
 	}
 	c, err := a.get(&a.open)

@@ -5,11 +5,11 @@ import "C"
 
 import (
 	"fmt"
-	"reflect"
 	"runtime"
 	"sync"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
 // Backend is the OpenSSL backend. It implements [backends.HashBackend],
@@ -46,7 +46,7 @@ func NewBackend() *Backend {
 // under the current default properties serves it and a context initialises
 // with it.
 func (b *Backend) HashSupported(alg backends.HashAlgorithm) bool {
-	if isNilAlg(alg) {
+	if guard.IsNil(alg) {
 		return false
 	}
 	e := fetchMD(alg.Name())
@@ -60,7 +60,7 @@ func (b *Backend) HashSupported(alg backends.HashAlgorithm) bool {
 // CreateHashCtx returns a new digest context for alg, or an
 // [*backends.UnsupportedAlgorithmError].
 func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContext, error) {
-	if isNilAlg(alg) {
+	if guard.IsNil(alg) {
 		return nil, errNilAlg
 	}
 	d, err := newDigestCtx(alg)
@@ -72,7 +72,7 @@ func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContex
 
 // HMACSupported reports whether an HMAC with alg works right now.
 func (b *Backend) HMACSupported(alg backends.HashAlgorithm) bool {
-	if isNilAlg(alg) {
+	if guard.IsNil(alg) {
 		return false
 	}
 	_, err := hmacEntry(alg)
@@ -83,7 +83,7 @@ func (b *Backend) HMACSupported(alg backends.HashAlgorithm) bool {
 // OpenSSL; nil and empty keys are valid), or an
 // [*backends.UnsupportedAlgorithmError].
 func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backends.HMACContext, error) {
-	if isNilAlg(alg) {
+	if guard.IsNil(alg) {
 		return nil, errNilAlg
 	}
 	m, err := newMACCtx(key, alg)
@@ -157,7 +157,7 @@ func digestOneShot(e *mdEntry, data, out []byte) error {
 
 // Digest appends the digest of data to dst in one C call.
 func (b *Backend) Digest(alg backends.HashAlgorithm, data, dst []byte) ([]byte, error) {
-	if isNilAlg(alg) {
+	if guard.IsNil(alg) {
 		return dst, errNilAlg
 	}
 	e := fetchMD(alg.Name())
@@ -177,7 +177,7 @@ func (b *Backend) Digest(alg backends.HashAlgorithm, data, dst []byte) ([]byte, 
 
 // MAC appends HMAC(key, data) with alg to dst.
 func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) ([]byte, error) {
-	if isNilAlg(alg) {
+	if guard.IsNil(alg) {
 		return dst, errNilAlg
 	}
 	e, err := hmacEntry(alg)
@@ -198,12 +198,3 @@ func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) 
 }
 
 var errNilAlg = fmt.Errorf("openssl: nil hash algorithm: %w", backends.ErrInvalidArgument)
-
-// isNilAlg reports whether alg is nil or a nil pointer in an interface.
-func isNilAlg(alg any) bool {
-	if alg == nil {
-		return true
-	}
-	v := reflect.ValueOf(alg)
-	return v.Kind() == reflect.Pointer && v.IsNil()
-}

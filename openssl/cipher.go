@@ -10,6 +10,7 @@ import (
 	"runtime"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
 var _ backends.CipherBackend = (*Backend)(nil)
@@ -19,7 +20,7 @@ var _ backends.CipherBackend = (*Backend)(nil)
 // default properties serves that cipher (it is fetched and trial-run; the
 // answer is cached per FIPS mode). mode is nil for stream ciphers.
 func (b *Backend) CipherSupported(cipher backends.CipherAlgorithm, mode backends.Mode) bool {
-	if isNilAlg(cipher) {
+	if guard.IsNil(cipher) {
 		return false
 	}
 	_, err := b.resolve(cipher, mode)
@@ -64,7 +65,7 @@ func ivOf(cipher backends.CipherAlgorithm, mode backends.Mode) []byte {
 }
 
 func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends.Mode, encrypt bool) (backends.CipherContext, error) {
-	if isNilAlg(cipher) {
+	if guard.IsNil(cipher) {
 		return nil, fmt.Errorf("openssl: nil cipher: %w", backends.ErrInvalidArgument)
 	}
 	e, err := b.resolve(cipher, mode)
@@ -171,7 +172,7 @@ func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 		return 0, fmt.Errorf("openssl: %s update of %d bytes needs a %d-byte buffer, got %d: %w",
 			c.name, len(data), need, len(buf), backends.ErrShortBuffer)
 	}
-	if inexactOverlap(buf[:need], data) || (c.buffered != 0 && anyOverlap(buf[:need], data)) {
+	if guard.InexactOverlap(buf[:need], data) || (c.buffered != 0 && guard.AnyOverlap(buf[:need], data)) {
 		return 0, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
 	}
 	return c.update(buf, data)

@@ -8,6 +8,7 @@ import (
 	"runtime"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
 // digestBufSize is how many bytes a DigestCtx or MACCtx keeps in Go before
@@ -85,7 +86,7 @@ func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
 	if d.e != nil {
 		return fmt.Errorf("openssl: Init on a digest context in use: %w", backends.ErrInvalidArgument)
 	}
-	if isNilAlg(alg) {
+	if guard.IsNil(alg) {
 		return errNilAlg
 	}
 	e := fetchMD(alg.Name())

@@ -4,9 +4,9 @@ import (
 	"crypto/cipher"
 	"fmt"
 	"sync"
-	"unsafe"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
 )
@@ -85,7 +85,7 @@ func (k *block) crypt(p *sync.Pool, dst, src []byte) {
 	if len(dst) < k.bs {
 		panic("ciphers: output not full block")
 	}
-	if inexactOverlap(dst[:k.bs], src[:k.bs]) {
+	if guard.InexactOverlap(dst[:k.bs], src[:k.bs]) {
 		panic("ciphers: invalid buffer overlap")
 	}
 	v := p.Get()
@@ -145,7 +145,7 @@ func (s *stream) XORKeyStream(dst, src []byte) {
 	if len(dst) < len(src) {
 		panic("ciphers: output smaller than input")
 	}
-	if inexactOverlap(dst[:len(src)], src) {
+	if guard.InexactOverlap(dst[:len(src)], src) {
 		panic("ciphers: invalid buffer overlap")
 	}
 	if _, err := s.ctx.UpdateInto(src, dst[:len(src)]); err != nil {
@@ -205,20 +205,10 @@ func (m *blockMode) CryptBlocks(dst, src []byte) {
 	if len(dst) < len(src) {
 		panic("ciphers: output smaller than input")
 	}
-	if inexactOverlap(dst[:len(src)], src) {
+	if guard.InexactOverlap(dst[:len(src)], src) {
 		panic("ciphers: invalid buffer overlap")
 	}
 	if _, err := m.ctx.UpdateInto(src, dst[:len(src)]); err != nil {
 		panic(err.Error())
 	}
-}
-
-// inexactOverlap reports whether x and y share memory at any index other
-// than the same position.
-func inexactOverlap(x, y []byte) bool {
-	if len(x) == 0 || len(y) == 0 || &x[0] == &y[0] {
-		return false
-	}
-	return uintptr(unsafe.Pointer(&x[0])) <= uintptr(unsafe.Pointer(&y[len(y)-1])) &&
-		uintptr(unsafe.Pointer(&y[0])) <= uintptr(unsafe.Pointer(&x[len(x)-1]))
 }

@@ -2,9 +2,9 @@ package ciphers
 
 import (
 	"fmt"
-	"reflect"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/openssl"
 )
 
@@ -36,10 +36,10 @@ func NewCipherWithBackend(alg backends.CipherAlgorithm, mode backends.Mode, b ba
 }
 
 func validate(alg backends.CipherAlgorithm, mode backends.Mode) error {
-	if isNil(alg) {
+	if guard.IsNil(alg) {
 		return fmt.Errorf("ciphers: nil algorithm: %w", backends.ErrInvalidArgument)
 	}
-	if isNil(mode) {
+	if guard.IsNil(mode) {
 		if _, ok := alg.(backends.BlockCipherAlgorithm); ok {
 			return fmt.Errorf("ciphers: %s is a block cipher and needs a mode: %w", alg.Name(), backends.ErrInvalidArgument)
 		}
@@ -49,15 +49,6 @@ func validate(alg backends.CipherAlgorithm, mode backends.Mode) error {
 		return fmt.Errorf("ciphers: %w", err)
 	}
 	return nil
-}
-
-// isNil reports whether v is nil or holds a nil pointer.
-func isNil(v any) bool {
-	if v == nil {
-		return true
-	}
-	rv := reflect.ValueOf(v)
-	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // Supported reports whether the default backend can run alg in mode now.
