@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/go-hazmat/hazmat/backends"
 )
@@ -52,9 +53,11 @@ func fetchMD(name string) *mdEntry {
 	if !ok {
 		e := newMDEntry(k)
 		if prev, loaded := mdCache.LoadOrStore(k, e); loaded {
+			// Another goroutine fetched it first: drop this copy.
 			if e.md != nil {
 				C.EVP_MD_free(e.md)
 			}
+			C.free(unsafe.Pointer(e.cname))
 			v = prev
 		} else {
 			v = e
