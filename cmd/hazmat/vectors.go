@@ -254,6 +254,8 @@ const (
 	vecReasonXTSBits    = "XTS data unit not a whole number of bytes"
 	vecReasonCMAC       = "CMAC is not a primitive of hazmat"
 	vecReasonKeyWrap    = "AES key wrap is not a primitive of hazmat"
+	vecReasonKDF        = "KDFs are not primitives of hazmat"
+	vecReasonPoly1305   = "Poly1305 is not a primitive of hazmat"
 	vecReasonMonteTxt   = "Monte Carlo .txt file: the .rsp test again, with debugging values"
 	vecReasonNotVectors = "not a vector file hazmat runs"
 )
@@ -320,6 +322,10 @@ func vecRunKind(t *vecTally, path string) {
 		vecSkipFile(t, path, vecReasonCMAC)
 	case vectors.KindKeyWrap:
 		vecSkipFile(t, path, vecReasonKeyWrap)
+	case vectors.KindKDF:
+		vecSkipFile(t, path, vecReasonKDF)
+	case vectors.KindPoly1305:
+		vecSkipFile(t, path, vecReasonPoly1305)
 	default:
 		if strings.HasSuffix(base, "Monte.txt") {
 			vecSkipFile(t, path, vecReasonMonteTxt)

@@ -65,7 +65,7 @@ func earlierChaCha20(t *testing.T, root, rel string, vs []CipherVector) {
 func TestCollectionKinds(t *testing.T) {
 	root, byKind := collection(t)
 	want := map[string]int{
-		KindHash: 33, KindHashMonte: 13, KindHMAC: 7, KindCMAC: 4, KindKeyWrap: 29,
+		KindHash: 33, KindHashMonte: 13, KindHMAC: 7, KindCMAC: 4, KindKeyWrap: 29, KindKDF: 7, KindPoly1305: 1,
 		KindCipher: 219, KindGCM: 7, KindXTS: 4, "": 10,
 	}
 	got := map[string]int{}

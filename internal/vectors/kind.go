@@ -18,11 +18,13 @@ const (
 	KindXTS       = "xts"        // [LoadXTS]
 	KindCMAC      = "cmac"       // no typed loader; see [ParseFile]
 	KindKeyWrap   = "keywrap"    // no typed loader; see [ParseFile]
+	KindKDF       = "kdf"        // no typed loader; see [ParseFile]
+	KindPoly1305  = "poly1305"   // no typed loader; see [ParseFile]
 )
 
 // Kind classifies a vector file from its path, relative to the
 // collection's root or absolute, by its folders (hashes/, ciphers/,
-// HMAC/, CMAC/, keywrap/ and, under ciphers/, GCM/ and XTS/) and its name.
+// HMAC/, CMAC/, keywrap/, KDF/, poly1305/ and, under ciphers/, GCM/ and XTS/) and its name.
 // The project's testdata/ folders (hashes/, hmac/, ciphers/) are classified
 // the same way: under ciphers/, a name containing "gcm" gives [KindGCM],
 // one containing "ccm" or "poly1305" gives [KindAEAD].
@@ -60,6 +62,10 @@ func Kind(rel string) string {
 			return KindCMAC
 		case "keywrap":
 			return KindKeyWrap
+		case "KDF":
+			return KindKDF
+		case "poly1305":
+			return KindPoly1305
 		case "ciphers":
 			sub := dirs[i+1:]
 			lower := strings.ToLower(base)

@@ -71,6 +71,8 @@ func ParseFile(path string) ([]Record, error) {
 // that have no fields (such as a lone `FAIL`).
 //
 // Lines may end in LF or CRLF. A line that starts with `#` is a comment. A
+// `NAME = value` line indented with a tab is an intermediate value printed
+// for debugging, and is skipped. A
 // line of no known form (not a comment, section, field, `FAIL` or NTT
 // line) is an error wrapping [ErrMalformed] that names the file and line.
 func Parse(r io.Reader, name string) ([]Record, error) {
@@ -170,6 +172,12 @@ func (p *parser) setField(key, value string) error {
 }
 
 func (p *parser) line(line string) error {
+	if strings.HasPrefix(line, "\t") && strings.Contains(line, "=") {
+		// An intermediate value printed for debugging (the KDF files'
+		// `Binary rep of i`, `Counter`, `Hash input`; the SHAVS Monte
+		// .txt files' inner loop), which repeats within a record.
+		return nil
+	}
 	line = strings.TrimSpace(line)
 	switch {
 	case line == "":

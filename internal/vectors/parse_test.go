@@ -87,7 +87,7 @@ func TestParseEdgeCases(t *testing.T) {
 		},
 		{
 			name: "no final newline, white space around names and values",
-			in:   "  KEY   =   AbCd  \n\tIV=00",
+			in:   "  KEY   =   AbCd  \n   IV=00",
 			want: []map[string]string{{"key": "AbCd", "iv": "00"}},
 			fail: []bool{false},
 		},
@@ -226,4 +226,13 @@ func TestSectionInt(t *testing.T) {
 	_, ok, err = recs[0].SectionInt("x")
 	assert.True(t, ok)
 	assert.ErrorIs(t, err, ErrMalformed)
+}
+
+// TestParseSkipsDebugLines checks that tab-indented intermediate values, as
+// the KDF files print them several times per record, are left out.
+func TestParseSkipsDebugLines(t *testing.T) {
+	in := "COUNT = 0\r\nZ = 01\r\n\tCounter = 00000001\r\n\tK1 = aa\r\n\tCounter = 00000002\r\nkey_data = 02\r\n\r\n"
+	recs := parseString(t, in)
+	require.Len(t, recs, 1)
+	assert.Equal(t, map[string]string{"count": "0", "z": "01", "key_data": "02"}, recs[0].Fields)
 }
