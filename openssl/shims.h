@@ -97,14 +97,28 @@ long long go_malloc_inuse(void);
 #endif
 
 /* The error queue of the failing thread, copied out of OpenSSL. Allocated
- * only when a call fails; the Go side frees it with go_errq_free. */
-#define GO_ERRQ_MAX 8
-#define GO_ERRQ_DATA 160
+ * only when a call fails, as one block that holds the struct and then the
+ * text of every entry; the Go side frees it with go_errq_free. It keeps the
+ * first GO_ERRQ_MAX entries (OpenSSL's queue holds 16) and up to
+ * GO_ERRQ_DATA_MAX - 1 bytes of each entry's text (OpenSSL's reasons are a
+ * few hundred bytes at most: a file name and dlerror's message), so a
+ * queue costs at most about 64 KiB. */
+#define GO_ERRQ_MAX 16
+#define GO_ERRQ_DATA_MAX 4096
 typedef struct go_errq {
 	int n;
 	unsigned long code[GO_ERRQ_MAX];
-	char data[GO_ERRQ_MAX][GO_ERRQ_DATA];
+	const char *data[GO_ERRQ_MAX]; /* NUL-terminated, "" when none */
 } go_errq;
+
+/* GO_ERR_BEGIN() opens every helper that can fail: an entry that another
+ * library (or an earlier call that did not read its errors) left on this
+ * thread's queue is dropped, so that go_errq_take reports only what the
+ * failing call added. OpenSSL 3.0 has no way to read the entries above a
+ * mark (ERR_count_to_mark came in 3.2); dropping stale entries costs one
+ * ERR_peek_error on a queue that is almost always empty. */
+#define GO_ERR_BEGIN() go_err_begin()
+void go_err_begin(void);
 
 go_errq *go_errq_take(void);
 void go_errq_free(go_errq *q);
@@ -116,6 +130,15 @@ typedef struct go_result {
 	int outl;
 	go_errq *errq;
 } go_result;
+
+/* Test hook: pushes an error with text data onto this thread's queue, as
+ * another library that leaves its errors unread does. */
+void go_test_push_error(const char *data);
+/* Test hook: runs GO_ERR_BEGIN() n times on an empty queue, for the
+ * benchmark of its cost; returns the CPU time of the calling thread that
+ * the loop took, in nanoseconds (time the thread waited for a CPU on a busy
+ * machine does not count). */
+long long go_test_err_begin(int n);
 
 /* ---- library ---- */
 int go_init(void);
