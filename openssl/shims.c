@@ -110,6 +110,19 @@ go_result go_load_provider(const char *name) {
 
 int go_provider_available(const char *name) { return OSSL_PROVIDER_available(NULL, name); }
 
+int go_fips_capable(void) {
+	EVP_MD *md;
+	if (OSSL_PROVIDER_available(NULL, "fips") != 1)
+		return 0;
+	ERR_set_mark();
+	md = EVP_MD_fetch(NULL, "SHA2-256", "fips=yes");
+	ERR_pop_to_mark();
+	if (md == NULL)
+		return 0;
+	EVP_MD_free(md);
+	return 1;
+}
+
 typedef struct {
 	char *buf;
 	size_t cap, len;

@@ -148,6 +148,10 @@ int go_fips_enabled(void);
 go_result go_set_fips(int on);
 go_result go_load_provider(const char *name);
 int go_provider_available(const char *name);
+/* 1 when a FIPS provider is loaded and serves SHA2-256 under fips=yes. One
+ * call, so that the error queue a failed fetch leaves is cleared on the
+ * thread that made it; entries that were there before are kept. */
+int go_fips_capable(void);
 /* Writes the names of the loaded providers, NUL-separated, into buf; returns
  * the length used, or the length needed when cap is too small. */
 size_t go_provider_names(char *buf, size_t cap);

@@ -95,7 +95,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *fips {
 		if err := openssl.SetFIPS(true); err != nil {
 			if errors.Is(err, openssl.ErrFIPSProviderNotFound) {
-				return fail(stderr, "-fips: no FIPS provider found in %s", openssl.ModulesDir())
+				// The error names the folder, the cause and the remedy.
+				return fail(stderr, "-fips: %s", strings.TrimPrefix(err.Error(), "openssl: "))
 			}
 			return fail(stderr, "-fips: cannot switch FIPS mode on: %v", err)
 		}
