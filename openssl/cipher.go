@@ -68,11 +68,11 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if guard.IsNil(cipher) {
 		return nil, fmt.Errorf("openssl: nil cipher: %w", backends.ErrInvalidArgument)
 	}
-	if err := checkFIPSTripleDES(cipher); err != nil {
-		return nil, err
-	}
 	e, err := b.resolve(cipher, mode)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkFIPSTripleDES(cipher); err != nil {
 		return nil, err
 	}
 	key, iv := cipher.Key(), ivOf(cipher, mode)

@@ -14,7 +14,9 @@ import (
 // strength of single DES) and a 16-byte one (K1‖K2‖K1, two-key TDEA) are
 // no longer allowed, nor is a 24-byte key with two equal parts. OpenSSL's
 // FIPS providers do not all check this, so it is checked here, in Go,
-// before any C runs. The error wraps [backends.ErrInvalidKeySize].
+// before the key reaches C (after the pair is resolved, so that a pair FIPS
+// mode does not serve is reported unsupported). The error wraps
+// [backends.ErrInvalidKeySize].
 //
 // [NIST SP 800-67]: https://doi.org/10.6028/NIST.SP.800-67r2
 func checkFIPSTripleDES(cipher backends.CipherAlgorithm) error {
