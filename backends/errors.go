@@ -71,6 +71,16 @@ var (
 	// encryption context, additional data after the first Update, a
 	// context type used outside its direction.
 	ErrInvalidArgument = errors.New("invalid argument")
+
+	// ErrModeChanged is returned by a streaming context (a hash, an HMAC,
+	// a cipher context) whose state was computed by the implementation of
+	// a FIPS mode that a backend has since switched away from (the OpenSSL
+	// backend's SetFIPS): that state cannot move to the new mode's
+	// implementation, and finishing it with the old one would compute
+	// outside the mode in force. Reset the hash or HMAC, or create a new
+	// context. A context with no such state (nothing processed yet, or an
+	// ECB context between blocks) follows the new mode instead.
+	ErrModeChanged = errors.New("FIPS mode changed during the operation")
 )
 
 // Reason says why an algorithm is unsupported, like pyca's _Reasons.

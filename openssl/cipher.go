@@ -88,11 +88,16 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 		return nil, newError("EVP_CIPHER_CTX_new", q)
 	}
 	c := &CipherCtx{
+		b:         b,
+		cipher:    cipher,
+		mode:      mode,
+		e:         e,
 		ctx:       ctx,
 		encrypt:   encrypt,
 		name:      e.name,
 		blockSize: 1,
 		xts:       e.mode == C.EVP_CIPH_XTS_MODE,
+		ecb:       e.mode == C.EVP_CIPH_ECB_MODE,
 	}
 	c.cleanup = runtime.AddCleanup(c, func(ctx *C.EVP_CIPHER_CTX) { C.go_cipher_ctx_free(ctx) }, ctx)
 	if e.mode == C.EVP_CIPH_ECB_MODE || e.mode == C.EVP_CIPH_CBC_MODE {
@@ -123,6 +128,12 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 // ECB and CBC input must add up to whole blocks. It is not safe for
 // concurrent use.
 type CipherCtx struct {
+	// b, cipher and mode made the context; with them it is keyed again
+	// when it follows a switch of FIPS mode.
+	b         *Backend
+	cipher    backends.CipherAlgorithm
+	mode      backends.Mode
+	e         *cipherEntry // the EVP cipher ctx is keyed with
 	ctx       *C.EVP_CIPHER_CTX
 	cleanup   runtime.Cleanup
 	name      string
@@ -130,7 +141,9 @@ type CipherCtx struct {
 	blockSize int // ECB, CBC: the block size; 1 for modes that stream
 	buffered  int // bytes OpenSSL holds, short of a whole block
 	xts       bool
+	ecb       bool
 	started   bool // Update has been called with data
+	used      bool // data or additional data has reached ctx
 	done      bool
 }
 
@@ -178,9 +191,48 @@ func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	return c.update(buf, data)
 }
 
+// ready returns nil when the context belongs to the FIPS mode in force
+// (one atomic load), and otherwise follows the switch (see follow).
+func (c *CipherCtx) ready() error {
+	if c.e == nil {
+		return fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w", backends.ErrInvalidArgument)
+	}
+	if c.e.fm == current() {
+		return nil
+	}
+	return c.follow()
+}
+
+// follow moves the context to the mode in force: the pair must be served
+// there (else the *backends.UnsupportedAlgorithmError says why), and the C
+// context must hold no state of the old mode's implementation beyond the
+// key (else [backends.ErrModeChanged]): nothing processed yet, or ECB
+// between blocks. The context is then keyed again with the new mode's
+// cipher.
+func (c *CipherCtx) follow() error {
+	e, err := c.b.resolve(c.cipher, c.mode)
+	if err != nil {
+		return err
+	}
+	if c.used && !(c.ecb && c.buffered == 0) {
+		return errModeChanged(c.name)
+	}
+	key, iv := c.cipher.Key(), ivOf(c.cipher, c.mode)
+	r := C.go_cipher_init(c.ctx, e.cipher, base(key), C.int(len(key)), base(iv), C.int(len(iv)), boolInt(c.encrypt))
+	runtime.KeepAlive(c)
+	if err := check("EVP_CipherInit_ex2", r); err != nil {
+		return err
+	}
+	c.e = e
+	return nil
+}
+
 func (c *CipherCtx) checkUpdate(data []byte) error {
 	if c.done {
 		return backends.ErrAlreadyFinalized
+	}
+	if err := c.ready(); err != nil {
+		return err
 	}
 	if c.xts && len(data) > 0 {
 		if c.started {
@@ -209,7 +261,7 @@ func (c *CipherCtx) update(out, data []byte) (int, error) {
 		if err := check("EVP_CipherUpdate", r); err != nil {
 			return written, err
 		}
-		c.started = true
+		c.started, c.used = true, true
 		written += int(r.outl)
 		if c.blockSize > 1 {
 			c.buffered = (c.buffered + len(chunk)) % c.blockSize
@@ -225,6 +277,10 @@ func (c *CipherCtx) update(out, data []byte) (int, error) {
 func (c *CipherCtx) Finalize() ([]byte, error) {
 	if c.done {
 		return nil, backends.ErrAlreadyFinalized
+	}
+	if err := c.ready(); err != nil {
+		c.finish()
+		return nil, err
 	}
 	if c.buffered != 0 {
 		c.finish()
@@ -285,6 +341,9 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 	if a.started {
 		return fmt.Errorf("openssl: additional data must come before the first Update: %w", backends.ErrInvalidArgument)
 	}
+	if err := a.ready(); err != nil {
+		return err
+	}
 	for len(data) > 0 {
 		chunk := data[:min(len(data), math.MaxInt32-64)]
 		r := C.go_cipher_aad(a.ctx, base(chunk), C.int(len(chunk)))
@@ -292,6 +351,7 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 		if err := check("EVP_CipherUpdate(AAD)", r); err != nil {
 			return err
 		}
+		a.used = true
 		data = data[len(chunk):]
 	}
 	return nil
@@ -304,6 +364,10 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 func (a *AEADCtx) Finalize() ([]byte, error) {
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
+	}
+	if err := a.ready(); err != nil {
+		a.finish()
+		return nil, err
 	}
 	if !a.encrypt {
 		if a.tag == nil {
@@ -344,6 +408,10 @@ func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 }
 
 func (a *AEADCtx) finalizeTag(tag []byte) ([]byte, error) {
+	if err := a.ready(); err != nil {
+		a.finish()
+		return nil, err
+	}
 	t := append([]byte(nil), tag...) // OpenSSL reads it during the call only
 	var out [32]byte
 	r := C.go_cipher_final(a.ctx, base(out[:]), 1, 0, base(t), C.int(len(t)))

@@ -141,16 +141,37 @@ int go_provider_status(const char *prov) {
 	return r;
 }
 
+/* ---- fetching ---- */
+
+/* 1 when p is the provider named want (or want is NULL); else 0, with p's
+ * name copied into got. */
+static int go_provider_is(const OSSL_PROVIDER *p, const char *want, char got[GO_PROV_NAME]) {
+	const char *name;
+	if (want == NULL)
+		return 1;
+	name = p != NULL ? OSSL_PROVIDER_get0_name(p) : NULL;
+	if (name != NULL && strcmp(name, want) == 0)
+		return 1;
+	strncpy(got, name != NULL ? name : "(none)", GO_PROV_NAME - 1);
+	got[GO_PROV_NAME - 1] = 0;
+	return 0;
+}
+
 /* ---- digests ---- */
 
-go_md_info go_md_fetch(const char *name) {
+go_md_info go_md_fetch(const char *name, const char *propq, const char *prov) {
 	go_md_info info;
 	EVP_MD_CTX *ctx;
 	memset(&info, 0, sizeof(info));
 	info.legacy_known = EVP_get_digestbyname(name) != NULL;
-	info.md = EVP_MD_fetch(NULL, name, NULL);
+	info.md = EVP_MD_fetch(NULL, name, propq);
 	if (info.md == NULL) {
 		info.errq = go_errq_take();
+		return info;
+	}
+	if (!go_provider_is(EVP_MD_get0_provider(info.md), prov, info.wrong_provider)) {
+		EVP_MD_free(info.md);
+		info.md = NULL;
 		return info;
 	}
 	ctx = EVP_MD_CTX_new();
@@ -237,24 +258,34 @@ go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
 
 /* ---- HMAC ---- */
 
-EVP_MAC *go_hmac_fetch(go_errq **errq) {
-	EVP_MAC *mac = EVP_MAC_fetch(NULL, OSSL_MAC_NAME_HMAC, NULL);
-	if (mac == NULL)
-		*errq = go_errq_take();
-	return mac;
+go_mac_info go_mac_fetch(const char *name, const char *propq, const char *prov) {
+	go_mac_info info;
+	memset(&info, 0, sizeof(info));
+	info.mac = EVP_MAC_fetch(NULL, name, propq);
+	if (info.mac == NULL) {
+		info.errq = go_errq_take();
+		return info;
+	}
+	if (!go_provider_is(EVP_MAC_get0_provider(info.mac), prov, info.wrong_provider)) {
+		EVP_MAC_free(info.mac);
+		info.mac = NULL;
+	}
+	return info;
 }
 
-EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest,
+EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest, const char *propq,
                          const unsigned char *key, size_t keylen, go_errq **errq) {
 	static const unsigned char empty[1] = {0};
-	OSSL_PARAM params[2];
+	OSSL_PARAM params[3];
 	EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
 	if (ctx == NULL) {
 		*errq = go_errq_take();
 		return NULL;
 	}
+	/* The digest is fetched by the MAC under the same query as the MAC. */
 	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)digest, 0);
-	params[1] = OSSL_PARAM_construct_end();
+	params[1] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_PROPERTIES, (char *)propq, 0);
+	params[2] = OSSL_PARAM_construct_end();
 	/* A NULL key would mean "keep the key you have": an empty key is a
 	 * valid HMAC key and must be passed as a real, empty buffer. */
 	if (EVP_MAC_init(ctx, key != NULL ? key : empty, keylen, params) != 1) {
@@ -312,7 +343,7 @@ go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
 
 /* ---- symmetric ciphers ---- */
 
-go_cipher_info go_cipher_fetch(const char *name) {
+go_cipher_info go_cipher_fetch(const char *name, const char *propq, const char *prov) {
 	go_cipher_info info;
 	EVP_CIPHER_CTX *ctx = NULL;
 	unsigned char key[EVP_MAX_KEY_LENGTH * 2], iv[EVP_MAX_IV_LENGTH], buf[64], out[128];
@@ -320,9 +351,14 @@ go_cipher_info go_cipher_fetch(const char *name) {
 
 	memset(&info, 0, sizeof(info));
 	info.legacy_known = EVP_get_cipherbyname(name) != NULL;
-	info.cipher = EVP_CIPHER_fetch(NULL, name, NULL);
+	info.cipher = EVP_CIPHER_fetch(NULL, name, propq);
 	if (info.cipher == NULL)
 		goto fail;
+	if (!go_provider_is(EVP_CIPHER_get0_provider(info.cipher), prov, info.wrong_provider)) {
+		EVP_CIPHER_free(info.cipher);
+		info.cipher = NULL;
+		return info;
+	}
 	info.key_len = EVP_CIPHER_get_key_length(info.cipher);
 	info.iv_len = EVP_CIPHER_get_iv_length(info.cipher);
 	info.block_size = EVP_CIPHER_get_block_size(info.cipher);
