@@ -138,7 +138,7 @@ func newMDEntry(k fetchKey, m *fipsMode) *mdEntry {
 type macEntry struct {
 	fm  *fipsMode
 	mac *C.EVP_MAC
-	err  error
+	err error
 }
 
 var cHMAC = C.CString("HMAC")

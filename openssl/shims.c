@@ -157,6 +157,30 @@ static int go_provider_is(const OSSL_PROVIDER *p, const char *want, char got[GO_
 	return 0;
 }
 
+const char *go_provider_of(int kind, const void *obj) {
+	const OSSL_PROVIDER *p = NULL;
+	if (obj == NULL)
+		return NULL;
+	switch (kind) {
+	case GO_OBJ_MD:
+		p = EVP_MD_get0_provider(obj);
+		break;
+	case GO_OBJ_CIPHER:
+		p = EVP_CIPHER_get0_provider(obj);
+		break;
+	case GO_OBJ_MAC:
+		p = EVP_MAC_get0_provider(obj);
+		break;
+	case GO_OBJ_CIPHER_CTX:
+		p = EVP_CIPHER_get0_provider(EVP_CIPHER_CTX_get0_cipher(obj));
+		break;
+	case GO_OBJ_MAC_CTX:
+		p = EVP_MAC_get0_provider(EVP_MAC_CTX_get0_mac((EVP_MAC_CTX *)obj));
+		break;
+	}
+	return p != NULL ? OSSL_PROVIDER_get0_name(p) : NULL;
+}
+
 /* ---- digests ---- */
 
 go_md_info go_md_fetch(const char *name, const char *propq, const char *prov) {

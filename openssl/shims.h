@@ -66,6 +66,16 @@ int go_provider_status(const char *prov);
  * wrong_provider names the provider it came from. */
 #define GO_PROV_NAME 64
 
+/* The name of the provider that serves an algorithm object or a context
+ * (kind: GO_OBJ_*), or NULL; the tests read it to prove where a computation
+ * runs. */
+#define GO_OBJ_MD 1
+#define GO_OBJ_CIPHER 2
+#define GO_OBJ_MAC 3
+#define GO_OBJ_CIPHER_CTX 4
+#define GO_OBJ_MAC_CTX 5
+const char *go_provider_of(int kind, const void *obj);
+
 /* ---- digests ---- */
 typedef struct go_md_info {
 	EVP_MD *md;
