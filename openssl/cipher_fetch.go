@@ -77,7 +77,9 @@ func unsupported(cipher backends.CipherAlgorithm, mode backends.Mode, reason bac
 }
 
 // resolve finds the cached EVP cipher for a pair, or the
-// *backends.UnsupportedAlgorithmError saying why there is none.
+// *backends.UnsupportedAlgorithmError saying why there is none. A
+// descriptor that holds no key gives an error wrapping
+// [backends.ErrInvalidKeySize] instead, so it is never Supported.
 func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
 	if len(cipher.Key()) == 0 {
 		// A zero descriptor, such as algorithms.ARC4{}: refused before any
