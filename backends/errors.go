@@ -128,7 +128,12 @@ type UnsupportedAlgorithmError struct {
 	Err       error // an underlying backend error, if any
 }
 
+// Error describes the error. A nil *UnsupportedAlgorithmError says only
+// "unsupported algorithm".
 func (e *UnsupportedAlgorithmError) Error() string {
+	if e == nil {
+		return ErrUnsupportedAlgorithm.Error()
+	}
 	what := e.Algorithm
 	if e.Mode != "" {
 		what += " in " + e.Mode + " mode"
@@ -146,4 +151,9 @@ func (e *UnsupportedAlgorithmError) Is(target error) bool {
 }
 
 // Unwrap returns the underlying backend error, if any.
-func (e *UnsupportedAlgorithmError) Unwrap() error { return e.Err }
+func (e *UnsupportedAlgorithmError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}

@@ -48,6 +48,12 @@ type aeadCtx struct {
 // "aes-256-ccm", "chacha20-poly1305", ...) with key (copied) and tags of
 // tagLen bytes. An unavailable cipher returns an
 // [*backends.UnsupportedAlgorithmError] naming algName.
+//
+// tagLen must be one the cipher allows, else the error wraps
+// [backends.ErrInvalidTagSize]: 16 for ChaCha20-Poly1305 (RFC 8439); 4, 6,
+// ..., 16 for CCM (NIST SP 800-38C); 4 to 16 for GCM, where a length below
+// 16 is the caller's explicit choice of a truncated tag, easier to forge
+// (NIST SP 800-38D, Appendix C); 16 for any other authenticated cipher.
 func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (*AEAD, error) {
 	a := &AEAD{algName: algName, name: name, tagLen: tagLen, key: append([]byte(nil), key...)}
 	st, err := a.newState(current())
@@ -71,6 +77,9 @@ func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
 	}
 	if !e.aead {
 		return nil, fmt.Errorf("openssl: %s is not an AEAD cipher: %w", a.name, backends.ErrInvalidArgument)
+	}
+	if err := tagRuleOf(e).check(e.name, a.tagLen, 0); err != nil {
+		return nil, err
 	}
 	if !e.variableKey && len(a.key) != e.keyLen {
 		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", a.name, e.keyLen, len(a.key), backends.ErrInvalidKeySize)

@@ -115,10 +115,35 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if !e.aead {
 		return c, nil
 	}
-	a := &AEADCtx{CipherCtx: c}
+	a, err := newAEADCtx(c, e, mode)
+	if err != nil {
+		c.free()
+		return nil, err
+	}
+	return a, nil
+}
+
+// newAEADCtx sets the tag rules of an authenticated cipher's context: the
+// cipher's own (see tagRuleOf), with the minimum a mode opts in to, or the
+// cipher's default minimum when the adapter has no mode or the mode says
+// nothing of tags. A tag given in the mode is checked here.
+func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, error) {
+	rule := tagRuleOf(e)
+	if !rule.streams {
+		return nil, fmt.Errorf("openssl: %s is served by the one-shot AEAD only (primitives/ciphers/aead), not a streaming context: %w",
+			e.name, backends.ErrInvalidArgument)
+	}
+	a := &AEADCtx{CipherCtx: c, rule: rule, minTag: rule.dflt}
 	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok {
-		a.tag = append([]byte(nil), m.Tag()...)
-		a.minTag = m.MinTagLength()
+		if n := m.MinTagLength(); n > 0 {
+			a.minTag = max(n, rule.min)
+		}
+		if t := m.Tag(); t != nil {
+			if err := rule.check(e.name, len(t), a.minTag); err != nil {
+				return nil, err
+			}
+			a.tag = append([]byte(nil), t...)
+		}
 	}
 	return a, nil
 }
@@ -310,7 +335,8 @@ func (c *CipherCtx) free() {
 	}
 }
 
-// AEADCtx is a cipher context of an authenticated mode (GCM). It
+// AEADCtx is a cipher context of an authenticated cipher (GCM,
+// ChaCha20-Poly1305; CCM is left to [Backend.NewAEAD]). It
 // implements [backends.AEADEncryptionContext] when encrypting and
 // [backends.AEADDecryptionContext] when decrypting.
 //
@@ -319,8 +345,9 @@ func (c *CipherCtx) free() {
 // that fit in memory, use the one-shot AEADs of primitives/ciphers/aead.
 type AEADCtx struct {
 	*CipherCtx
-	tag    []byte // decryption: the expected tag; encryption: the tag after Finalize
-	minTag int
+	tag    []byte  // decryption: the expected tag; encryption: the tag after Finalize
+	rule   tagRule // the tag lengths the cipher allows
+	minTag int     // the shortest tag decryption accepts
 }
 
 var (
@@ -387,9 +414,11 @@ func (a *AEADCtx) Finalize() ([]byte, error) {
 	return append([]byte{}, out[:r.outl]...), nil
 }
 
-// FinalizeWithTag ends decryption, checking tag (at least the mode's
-// minimum tag length and at most 16 bytes, else [backends.ErrInvalidTagSize]).
-// A mismatch returns [backends.ErrInvalidTag].
+// FinalizeWithTag ends decryption, checking tag. Its length must be one the
+// cipher allows and at least the minimum the mode opts in to, else the
+// error wraps [backends.ErrInvalidTagSize]: 16 bytes for ChaCha20-Poly1305;
+// for GCM 16, or down to the mode's MinTagLength (at least 4). A mismatch
+// returns [backends.ErrInvalidTag].
 func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
@@ -400,9 +429,8 @@ func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 	if a.tag != nil {
 		return nil, fmt.Errorf("openssl: the mode already carries a tag; use Finalize: %w", backends.ErrInvalidArgument)
 	}
-	minTag := max(a.minTag, 4)
-	if len(tag) < minTag || len(tag) > gcmTagSize {
-		return nil, fmt.Errorf("openssl: tag of %d bytes, want %d to %d: %w", len(tag), minTag, gcmTagSize, backends.ErrInvalidTagSize)
+	if err := a.rule.check(a.name, len(tag), a.minTag); err != nil {
+		return nil, err
 	}
 	return a.finalizeTag(tag)
 }

@@ -4,6 +4,7 @@ package openssl
 import "C"
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
@@ -73,12 +74,20 @@ func unsupported(cipher backends.CipherAlgorithm, mode backends.Mode, reason bac
 }
 
 // resolve finds the cached EVP cipher for a pair in the mode in force, or
-// the *backends.UnsupportedAlgorithmError saying why there is none.
+// the *backends.UnsupportedAlgorithmError saying why there is none. A
+// descriptor that holds no key gives an error wrapping
+// [backends.ErrInvalidKeySize] instead, so it is never Supported.
 func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
 	return b.resolveIn(current(), cipher, mode)
 }
 
 func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
+	if len(cipher.Key()) == 0 {
+		// A zero descriptor, such as algorithms.ARC4{}: refused before any
+		// adapter or fetch, as no cipher can run without a key.
+		return nil, fmt.Errorf("openssl: %s has no key, as a zero value has none; build it with its constructor: %w",
+			cipher.Name(), backends.ErrInvalidKeySize)
+	}
 	a, ok := b.ciphers.lookup(cipher, mode)
 	if !ok {
 		return nil, unsupported(cipher, mode, backends.ReasonNoAdapter, nil)
