@@ -4,6 +4,7 @@ package openssl
 import "C"
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 
@@ -13,16 +14,19 @@ import (
 // cipherEntry is an EVP_CIPHER fetched once and kept for the life of the
 // process, or the reason it could not be fetched.
 type cipherEntry struct {
-	name        string
-	cipher      *C.EVP_CIPHER
-	keyLen      int
-	ivLen       int
-	blockSize   int
-	mode        int
-	variableKey bool
-	aead        bool
-	legacyKnown bool
-	err         error // fetch or trial failure (wrapped in callers)
+	name          string
+	cipher        *C.EVP_CIPHER
+	keyLen        int
+	ivLen         int
+	blockSize     int
+	mode          int
+	variableKey   bool
+	aead          bool
+	legacyKnown   bool
+	shape         outShape        // what an Update may write; 0 when refused
+	refused       string          // why contexts refuse the cipher, or ""
+	refusedReason backends.Reason // the Reason for refused
+	err           error           // fetch or trial failure (wrapped in callers)
 }
 
 var cipherCache sync.Map // fetchKey -> *cipherEntry
@@ -63,6 +67,7 @@ func newCipherEntry(k fetchKey) *cipherEntry {
 	e.mode = int(info.mode)
 	e.variableKey = info.variable_key == 1
 	e.aead = info.aead == 1
+	e.setShape()
 	return e
 }
 
@@ -93,6 +98,9 @@ func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (
 			reason = backends.ReasonFIPSRefused
 		}
 		return nil, unsupported(cipher, mode, reason, e.err)
+	}
+	if e.refused != "" {
+		return nil, unsupported(cipher, mode, e.refusedReason, fmt.Errorf("openssl: %s: %s", e.name, e.refused))
 	}
 	return e, nil
 }
