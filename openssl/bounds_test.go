@@ -77,7 +77,9 @@ func runExact(t *testing.T, ctx backends.CipherContext, in, tag []byte) ([]byte,
 	if err != nil {
 		return nil, err
 	}
-	assert.LessOrEqual(t, n, need)
+	if !assert.LessOrEqual(t, n, need, "bytes written against the bound") {
+		n = need
+	}
 	out := append([]byte(nil), buf[:n]...)
 	var fin []byte
 	if d, ok := ctx.(backends.AEADDecryptionContext); ok && tag != nil {
