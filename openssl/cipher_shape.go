@@ -44,7 +44,7 @@ type cipherShape struct {
 	flags     uint64
 	blockSize int
 	ivLen     int
-	macKey    bool // a MAC-then-encrypt TLS composite (aes-128-cbc-hmac-sha1, rc4-hmac-md5)
+	macKey    bool // a cipher-and-MAC TLS composite (aes-128-cbc-hmac-sha1, rc4-hmac-md5)
 	des3Wrap  bool
 }
 
@@ -69,6 +69,9 @@ const (
 	evpFlagPipeline   = C.EVP_CIPH_FLAG_PIPELINE
 	evpFlagMultiBlock = C.EVP_CIPH_FLAG_TLS1_1_MULTIBLOCK
 	evpFlagWithMAC    = C.EVP_CIPH_FLAG_CIPHER_WITH_MAC
+	// EVP_CIPH_FLAG_ENC_THEN_MAC, of OpenSSL 3.5's encrypt-then-MAC TLS
+	// composites; older headers do not define it.
+	evpFlagEncThenMAC = 0x10000000
 
 	evpMaxBlock = C.EVP_MAX_BLOCK_LENGTH
 )
@@ -91,8 +94,8 @@ func classify(s cipherShape) (outShape, backends.Reason, string) {
 func classifyShape(s cipherShape) (outShape, string) {
 	aead := s.flags&evpFlagAEAD != 0
 	switch {
-	case s.macKey || s.flags&(evpFlagPipeline|evpFlagMultiBlock|evpFlagWithMAC) != 0:
-		return 0, "a TLS record composite (MAC-then-encrypt), whose output is not bounded by its input"
+	case s.macKey || s.flags&(evpFlagPipeline|evpFlagMultiBlock|evpFlagWithMAC|evpFlagEncThenMAC) != 0:
+		return 0, "a TLS record composite (cipher and MAC), whose output is not bounded by its input"
 	case s.flags&evpFlagLengthBits != 0:
 		return 0, "counts its input in bits"
 	case s.blockSize < 1 || s.blockSize > evpMaxBlock:

@@ -265,7 +265,7 @@ typedef struct go_cipher_shape {
 	unsigned long flags;    /* EVP_CIPHER_get_flags */
 	int block_size;
 	int iv_len;
-	int mac_key;            /* settable "mackey": a MAC-then-encrypt TLS composite */
+	int mac_key;            /* settable "mackey": a cipher-and-MAC TLS composite */
 	int des3_wrap;          /* the CMS Triple-DES key wrap of RFC 3217 */
 } go_cipher_shape;
 
