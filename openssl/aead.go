@@ -34,8 +34,9 @@ type aeadCtx struct {
 
 // NewAEAD returns an AEAD for the EVP cipher name ("aes-128-gcm",
 // "aes-256-ccm", "chacha20-poly1305", ...) with key (copied) and tags of
-// tagLen bytes. An unavailable cipher returns an
-// [*backends.UnsupportedAlgorithmError] naming algName.
+// tagLen bytes. An unavailable cipher, or an AEAD other than GCM, CCM and
+// ChaCha20-Poly1305, returns an [*backends.UnsupportedAlgorithmError]
+// naming algName.
 func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (*AEAD, error) {
 	e := fetchCipher(name)
 	if e.err != nil {
@@ -47,6 +48,15 @@ func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (*AEAD, 
 	}
 	if !e.aead {
 		return nil, fmt.Errorf("openssl: %s is not an AEAD cipher: %w", name, backends.ErrInvalidArgument)
+	}
+	// The one-shot helpers expect all output from the data update and none
+	// from the final call: true of GCM, CCM and ChaCha20-Poly1305, not of
+	// OCB (whose final call writes the last partial block) or SIV, nor of
+	// the TLS composites.
+	if e.mode != C.EVP_CIPH_GCM_MODE && e.mode != C.EVP_CIPH_CCM_MODE &&
+		(e.mode != C.EVP_CIPH_STREAM_CIPHER || e.shape != shapeStream) {
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: algName, Reason: backends.ReasonUnsupportedCipher,
+			Err: fmt.Errorf("openssl: %s: one-shot AEADs run GCM, CCM and ChaCha20-Poly1305 only", name)}
 	}
 	if !e.variableKey && len(key) != e.keyLen {
 		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", name, e.keyLen, len(key), backends.ErrInvalidKeySize)

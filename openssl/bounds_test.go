@@ -293,3 +293,43 @@ func TestBoundsRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestBoundsNewAEAD gives every provided cipher name to NewAEAD: it is
+// refused, or Seal writes exactly plaintext and tag into dst's capacity
+// and Open gives the plaintext back. OCB, whose final call writes the last
+// partial block, was once accepted and wrote it past a one-byte buffer.
+func TestBoundsNewAEAD(t *testing.T) {
+	b := openssl.DefaultBackend()
+	nonce := bytes.Repeat([]byte{3}, 12)
+	var tested []string
+	for _, name := range openssl.ProvidedCipherNames() {
+		keyLen, _, err := openssl.CipherLengths(name)
+		if err != nil {
+			continue
+		}
+		a, err := b.NewAEAD(name, name, newAnyCipher(name, keyLen, 0).key, 16)
+		if err != nil {
+			assert.True(t, errors.Is(err, backends.ErrUnsupportedAlgorithm) || errors.Is(err, backends.ErrInvalidArgument),
+				"%s: %v", name, err)
+			continue
+		}
+		tested = append(tested, name)
+		for _, n := range boundLengths {
+			msg := bytes.Repeat([]byte{byte(n)}, n)
+			dst, intact := guarded(n + 16)
+			sealed, err := a.Seal(dst[:0], nonce, msg, nil)
+			require.NoError(t, err, "%s seal of %d bytes", name, n)
+			assert.True(t, intact(), "%s: Seal of %d bytes wrote past dst", name, n)
+			assert.Len(t, sealed, n+16)
+			opened, err := a.Open(nil, nonce, sealed, nil)
+			require.NoError(t, err, "%s open of %d bytes", name, n)
+			assert.Equal(t, hex.EncodeToString(msg), hex.EncodeToString(opened), name)
+		}
+	}
+	t.Logf("NewAEAD: %d cipher names run: %v", len(tested), tested)
+
+	_, err := b.NewAEAD("AES-OCB", "aes-128-ocb", make([]byte, 16), 16)
+	if _, _, ferr := openssl.CipherLengths("aes-128-ocb"); ferr == nil {
+		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "OCB writes at its final call, which the one-shot helpers do not expect")
+	}
+}

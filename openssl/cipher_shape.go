@@ -44,7 +44,8 @@ type cipherShape struct {
 	flags     uint64
 	blockSize int
 	ivLen     int
-	macKey    bool // a cipher-and-MAC TLS composite (aes-128-cbc-hmac-sha1, rc4-hmac-md5)
+	macKey    bool // takes a MAC key: a cipher-and-MAC TLS composite (aes-128-cbc-hmac-sha1)
+	aeadTag   bool // takes a tag: an AEAD (rc4-hmac-md5, flagged AEAD, takes none)
 	des3Wrap  bool
 }
 
@@ -94,7 +95,8 @@ func classify(s cipherShape) (outShape, backends.Reason, string) {
 func classifyShape(s cipherShape) (outShape, string) {
 	aead := s.flags&evpFlagAEAD != 0
 	switch {
-	case s.macKey || s.flags&(evpFlagPipeline|evpFlagMultiBlock|evpFlagWithMAC|evpFlagEncThenMAC) != 0:
+	case s.macKey || (aead && !s.aeadTag) ||
+		s.flags&(evpFlagPipeline|evpFlagMultiBlock|evpFlagWithMAC|evpFlagEncThenMAC) != 0:
 		return 0, "a TLS record composite (cipher and MAC), whose output is not bounded by its input"
 	case s.flags&evpFlagLengthBits != 0:
 		return 0, "counts its input in bits"
@@ -158,6 +160,7 @@ func (e *cipherEntry) setShape() {
 		blockSize: int(cs.block_size),
 		ivLen:     int(cs.iv_len),
 		macKey:    cs.mac_key == 1,
+		aeadTag:   cs.aead_tag == 1,
 		des3Wrap:  cs.des3_wrap == 1,
 	})
 }

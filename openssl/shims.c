@@ -548,13 +548,15 @@ long long go_malloc_inuse(void) {
 
 go_cipher_shape go_cipher_shape_of(const EVP_CIPHER *c) {
 	go_cipher_shape s;
+	const OSSL_PARAM *settable;
 	memset(&s, 0, sizeof(s));
 	s.mode = EVP_CIPHER_get_mode(c);
 	s.flags = EVP_CIPHER_get_flags(c);
 	s.block_size = EVP_CIPHER_get_block_size(c);
 	s.iv_len = EVP_CIPHER_get_iv_length(c);
-	s.mac_key = OSSL_PARAM_locate_const(EVP_CIPHER_settable_ctx_params(c),
-	                                    OSSL_CIPHER_PARAM_AEAD_MAC_KEY) != NULL;
+	settable = EVP_CIPHER_settable_ctx_params(c);
+	s.mac_key = OSSL_PARAM_locate_const(settable, OSSL_CIPHER_PARAM_AEAD_MAC_KEY) != NULL;
+	s.aead_tag = OSSL_PARAM_locate_const(settable, OSSL_CIPHER_PARAM_AEAD_TAG) != NULL;
 	s.des3_wrap = EVP_CIPHER_is_a(c, "DES3-WRAP");
 	ERR_clear_error();
 	return s;

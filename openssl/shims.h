@@ -266,6 +266,7 @@ typedef struct go_cipher_shape {
 	int block_size;
 	int iv_len;
 	int mac_key;            /* settable "mackey": a cipher-and-MAC TLS composite */
+	int aead_tag;           /* settable "tag": an AEAD whose tag EVP can set */
 	int des3_wrap;          /* the CMS Triple-DES key wrap of RFC 3217 */
 } go_cipher_shape;
 
