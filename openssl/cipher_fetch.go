@@ -14,19 +14,21 @@ import (
 // cipherEntry is an EVP_CIPHER fetched once and kept for the life of the
 // process, or the reason it could not be fetched.
 type cipherEntry struct {
-	name          string
-	cipher        *C.EVP_CIPHER
-	keyLen        int
-	ivLen         int
-	blockSize     int
-	mode          int
-	variableKey   bool
-	aead          bool
-	legacyKnown   bool
-	shape         outShape        // what an Update may write; 0 when refused
-	refused       string          // why contexts refuse the cipher, or ""
-	refusedReason backends.Reason // the Reason for refused
-	err           error           // fetch or trial failure (wrapped in callers)
+	name        string
+	cipher      *C.EVP_CIPHER
+	keyLen      int
+	ivLen       int
+	blockSize   int
+	mode        int
+	variableKey bool
+	aead        bool
+	legacyKnown bool
+	err         error // fetch or trial failure (wrapped in callers)
+
+	// What an Update may write (setShape), or why contexts refuse the cipher.
+	shape         outShape // 0 when refused
+	refused       string   // the reason in words, or ""
+	refusedReason backends.Reason
 }
 
 var cipherCache sync.Map // fetchKey -> *cipherEntry
