@@ -100,6 +100,14 @@ const (
 	// ReasonNoAdapter: no adapter is registered for the (cipher, mode)
 	// pair, so the backend does not know how to name it.
 	ReasonNoAdapter
+	// ReasonUnboundedOutput: the backend cannot bound what the cipher
+	// writes for a given input (a TLS record composite, an unknown mode),
+	// so it refuses to run it rather than risk writing past a buffer.
+	ReasonUnboundedOutput
+	// ReasonNotStreamable: the cipher needs what a streaming context
+	// cannot give it before the data (CCM's message length, SIV's tag);
+	// a one-shot interface may still offer it.
+	ReasonNotStreamable
 )
 
 // String returns a short description of r.
@@ -115,6 +123,10 @@ func (r Reason) String() string {
 		return "refused in FIPS mode"
 	case ReasonNoAdapter:
 		return "no adapter registered for this cipher and mode"
+	case ReasonUnboundedOutput:
+		return "output size not bounded by the backend"
+	case ReasonNotStreamable:
+		return "not usable in a streaming cipher context"
 	}
 	return fmt.Sprintf("Reason(%d)", int(r))
 }

@@ -46,8 +46,9 @@ type aeadCtx struct {
 
 // NewAEAD returns an AEAD for the EVP cipher name ("aes-128-gcm",
 // "aes-256-ccm", "chacha20-poly1305", ...) with key (copied) and tags of
-// tagLen bytes. An unavailable cipher returns an
-// [*backends.UnsupportedAlgorithmError] naming algName.
+// tagLen bytes. An unavailable cipher, or an AEAD other than GCM, CCM and
+// ChaCha20-Poly1305, returns an [*backends.UnsupportedAlgorithmError]
+// naming algName.
 //
 // tagLen must be one the cipher allows, else the error wraps
 // [backends.ErrInvalidTagSize]: 16 for ChaCha20-Poly1305 (RFC 8439); 4, 6,
@@ -77,6 +78,15 @@ func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
 	}
 	if !e.aead {
 		return nil, fmt.Errorf("openssl: %s is not an AEAD cipher: %w", a.name, backends.ErrInvalidArgument)
+	}
+	// The one-shot helpers expect all output from the data update and none
+	// from the final call: true of GCM, CCM and ChaCha20-Poly1305, not of
+	// OCB (whose final call writes the last partial block) or SIV, nor of
+	// the TLS composites.
+	if e.mode != C.EVP_CIPH_GCM_MODE && e.mode != C.EVP_CIPH_CCM_MODE &&
+		(e.mode != C.EVP_CIPH_STREAM_CIPHER || e.shape != shapeStream) {
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: a.algName, Reason: backends.ReasonUnsupportedCipher,
+			Err: fmt.Errorf("openssl: %s: one-shot AEADs run GCM, CCM and ChaCha20-Poly1305 only", a.name)}
 	}
 	if err := tagRuleOf(e).check(e.name, a.tagLen, 0); err != nil {
 		return nil, err

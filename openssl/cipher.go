@@ -95,13 +95,14 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 		ctx:       ctx,
 		encrypt:   encrypt,
 		name:      e.name,
-		blockSize: 1,
+		shape:     e.shape,
+		blockSize: e.blockSize,
 		xts:       e.mode == C.EVP_CIPH_XTS_MODE,
 		ecb:       e.mode == C.EVP_CIPH_ECB_MODE,
 	}
 	c.cleanup = runtime.AddCleanup(c, func(ctx *C.EVP_CIPHER_CTX) { C.go_cipher_ctx_free(ctx) }, ctx)
-	if e.mode == C.EVP_CIPH_ECB_MODE || e.mode == C.EVP_CIPH_CBC_MODE {
-		c.blockSize = e.blockSize
+	if c.xts {
+		c.blockSize = 16 // the data unit is at least one AES block
 	}
 	r := C.go_cipher_init(ctx, e.cipher, base(key), C.int(len(key)), base(iv), C.int(len(iv)), boolInt(encrypt))
 	runtime.KeepAlive(c)
@@ -152,6 +153,9 @@ func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, err
 // decrypting. It implements [backends.CipherContext]. It takes no padding:
 // ECB and CBC input must add up to whole blocks. It is not safe for
 // concurrent use.
+//
+// A context runs only ciphers whose output it can bound exactly (see
+// UpdateInto); the backend refuses the others when the context is created.
 type CipherCtx struct {
 	// b, cipher and mode made the context; with them it is keyed again
 	// when it follows a switch of FIPS mode.
@@ -163,8 +167,9 @@ type CipherCtx struct {
 	cleanup   runtime.Cleanup
 	name      string
 	encrypt   bool
-	blockSize int // ECB, CBC: the block size; 1 for modes that stream
-	buffered  int // bytes OpenSSL holds, short of a whole block
+	shape     outShape
+	blockSize int // the cipher's block size; XTS: 16, its shortest data unit
+	buffered  int // shapeBlocks: bytes OpenSSL holds, short of a whole block
 	xts       bool
 	ecb       bool
 	started   bool // Update has been called with data
@@ -174,12 +179,38 @@ type CipherCtx struct {
 
 var _ backends.CipherContext = (*CipherCtx)(nil)
 
-// outLen is how many bytes an Update of n bytes writes.
+// oneShot reports whether the cipher takes the whole message in a single
+// Update.
+func (c *CipherCtx) oneShot() bool {
+	return c.shape != shapeStream && c.shape != shapeBlocks
+}
+
+// outLen is the most an Update of n bytes (n valid for the shape, see
+// checkUpdate) may write.
 func (c *CipherCtx) outLen(n int) int {
-	if c.blockSize == 1 {
-		return n
+	if n == 0 {
+		return 0
 	}
-	return (c.buffered + n) / c.blockSize * c.blockSize
+	switch c.shape {
+	case shapeBlocks:
+		return (c.buffered + n) / c.blockSize * c.blockSize
+	case shapeKW:
+		if c.encrypt {
+			return n + 8
+		}
+		return n - 8
+	case shapeKWP:
+		if c.encrypt {
+			return (n+7)/8*8 + 8
+		}
+		return n - 8
+	case shapeDES3Wrap:
+		if c.encrypt {
+			return n + 16
+		}
+		return n - 16
+	}
+	return n
 }
 
 // Update processes data and returns the output it produced.
@@ -196,11 +227,29 @@ func (c *CipherCtx) Update(data []byte) ([]byte, error) {
 }
 
 // UpdateInto processes data and writes the output into buf, returning the
-// number of bytes written. buf must hold the output: len(data) bytes for
-// modes that stream, and for ECB and CBC the whole blocks that the data
-// completes; else it returns [backends.ErrShortBuffer] and writes nothing.
-// buf and data may be the same slice (in place) while no partial block is
-// pending, and must not otherwise overlap ([backends.ErrInvalidBufferOverlap]).
+// number of bytes written. buf must have room for what the cipher may
+// write, which for n = len(data) bytes is:
+//
+//   - n for stream ciphers and modes that stream (CTR, OFB, CFB, GCM,
+//     ChaCha20-Poly1305), for XTS, and for CBC with ciphertext stealing
+//     (the "-cts" ciphers);
+//   - for ECB, CBC and OCB, the whole blocks that the bytes held back from
+//     earlier calls plus data make up (OCB returns the rest at Finalize);
+//   - for AES key wrap (the "-wrap" ciphers, RFC 3394), n+8 encrypting and
+//     n-8 decrypting; for AES key wrap with padding ("-wrap-pad", RFC 5649),
+//     n rounded up to a multiple of 8, plus 8, encrypting, and n-8
+//     decrypting (the result may be shorter: the padding is removed); for
+//     the CMS Triple-DES key wrap ("des3-wrap", RFC 3217), n+16 encrypting
+//     and n-16 decrypting.
+//
+// A shorter buf returns [backends.ErrShortBuffer] and nothing is written.
+// XTS, the ciphertext-stealing and the key-wrap ciphers take the whole
+// message in a single UpdateInto or Update: a second one with data returns
+// [backends.ErrInvalidArgument], and a length the cipher cannot take
+// (shorter than a block, not a multiple of 8 for key wrap)
+// [backends.ErrInvalidDataLength]. buf and data may be the same slice (in
+// place) while no partial block is pending, and must not otherwise overlap
+// ([backends.ErrInvalidBufferOverlap]).
 func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	if err := c.checkUpdate(data); err != nil {
 		return 0, err
@@ -213,7 +262,7 @@ func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	if guard.InexactOverlap(buf[:need], data) || (c.buffered != 0 && guard.AnyOverlap(buf[:need], data)) {
 		return 0, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
 	}
-	return c.update(buf, data)
+	return c.update(buf[:need], data)
 }
 
 // ready returns nil when the context belongs to the FIPS mode in force
@@ -259,13 +308,49 @@ func (c *CipherCtx) checkUpdate(data []byte) error {
 	if err := c.ready(); err != nil {
 		return err
 	}
-	if c.xts && len(data) > 0 {
+	n := len(data)
+	if n == 0 || !c.oneShot() {
+		return nil
+	}
+	if c.xts {
 		if c.started {
 			return fmt.Errorf("openssl: XTS encrypts one data unit per context, in a single Update: %w", backends.ErrInvalidArgument)
 		}
-		if len(data) < 16 {
-			return fmt.Errorf("openssl: XTS needs at least 16 bytes of data, got %d: %w", len(data), backends.ErrInvalidDataLength)
+		if n < 16 {
+			return fmt.Errorf("openssl: XTS needs at least 16 bytes of data, got %d: %w", n, backends.ErrInvalidDataLength)
 		}
+		return nil
+	}
+	if c.started {
+		return fmt.Errorf("openssl: %s takes the whole message in a single Update: %w", c.name, backends.ErrInvalidArgument)
+	}
+	if n > math.MaxInt32-64 {
+		return fmt.Errorf("openssl: %s message of %d bytes is too long for one call: %w", c.name, n, backends.ErrInvalidDataLength)
+	}
+	min, mult := c.blockSize, 1 // ciphertext stealing: at least one block
+	switch c.shape {
+	case shapeKW:
+		min, mult = 16, 8 // two 64-bit blocks of key data (RFC 3394, 2)
+		if !c.encrypt {
+			min = 24
+		}
+	case shapeKWP:
+		min = 1 // RFC 5649 wraps 1 to 2^32 bytes
+		if !c.encrypt {
+			min, mult = 16, 8
+		}
+	case shapeDES3Wrap:
+		min, mult = 8, 8
+		if !c.encrypt {
+			min = 24
+		}
+	}
+	if n < min || n%mult != 0 {
+		what := fmt.Sprintf("at least %d bytes", min)
+		if mult > 1 {
+			what += fmt.Sprintf(" in multiples of %d", mult)
+		}
+		return fmt.Errorf("openssl: %s takes %s, got %d: %w", c.name, what, n, backends.ErrInvalidDataLength)
 	}
 	return nil
 }
@@ -281,14 +366,26 @@ func (c *CipherCtx) update(out, data []byte) (int, error) {
 			}
 			chunk = chunk[:(math.MaxInt32-64)/16*16]
 		}
-		r := C.go_cipher_update(c.ctx, base(out[written:]), base(chunk), C.int(len(chunk)))
+		room := out[written:]
+		if len(room) < c.outLen(len(chunk)) {
+			// Unreachable: callers size out with outLen.
+			return written, fmt.Errorf("openssl: %s: output buffer of %d bytes for %d of input: %w",
+				c.name, len(room), len(chunk), backends.ErrShortBuffer)
+		}
+		r := C.go_cipher_update(c.ctx, base(room), base(chunk), C.int(len(chunk)))
 		runtime.KeepAlive(c)
 		if err := check("EVP_CipherUpdate", r); err != nil {
 			return written, err
 		}
 		c.started, c.used = true, true
+		if int(r.outl) > len(room) {
+			// Unreachable while outLen is right; the tests hold it to that.
+			c.finish()
+			return written, fmt.Errorf("openssl: %s wrote %d bytes where %d were expected: %w",
+				c.name, r.outl, len(room), backends.ErrShortBuffer)
+		}
 		written += int(r.outl)
-		if c.blockSize > 1 {
+		if c.shape == shapeBlocks {
 			c.buffered = (c.buffered + len(chunk)) % c.blockSize
 		}
 		data = data[len(chunk):]

@@ -24,6 +24,11 @@ type cipherEntry struct {
 	aead        bool
 	legacyKnown bool
 	err         error // fetch or trial failure (wrapped in callers)
+
+	// What an Update may write (setShape), or why contexts refuse the cipher.
+	shape         outShape // 0 when refused
+	refused       string   // the reason in words, or ""
+	refusedReason backends.Reason
 }
 
 // fetchCipher returns the cached cipher for name in mode m.
@@ -61,6 +66,7 @@ func newCipherEntry(k fetchKey, m *fipsMode) *cipherEntry {
 	e.mode = int(info.mode)
 	e.variableKey = info.variable_key == 1
 	e.aead = info.aead == 1
+	e.setShape()
 	return e
 }
 
@@ -84,7 +90,8 @@ func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (
 func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
 	if len(cipher.Key()) == 0 {
 		// A zero descriptor, such as algorithms.ARC4{}: refused before any
-		// adapter or fetch, as no cipher can run without a key.
+		// adapter or fetch. This refuses OpenSSL's null cipher too, which
+		// takes no key and does not encrypt.
 		return nil, fmt.Errorf("openssl: %s has no key, as a zero value has none; build it with its constructor: %w",
 			cipher.Name(), backends.ErrInvalidKeySize)
 	}
@@ -103,6 +110,9 @@ func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode b
 			reason = backends.ReasonFIPSRefused
 		}
 		return nil, unsupported(cipher, mode, reason, e.err)
+	}
+	if e.refused != "" {
+		return nil, unsupported(cipher, mode, e.refusedReason, fmt.Errorf("openssl: %s: %s", e.name, e.refused))
 	}
 	return e, nil
 }

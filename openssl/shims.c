@@ -445,8 +445,13 @@ go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
 go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
                            const unsigned char *in, int inl) {
 	go_result r = {1, 0, NULL};
+	unsigned char none[EVP_MAX_BLOCK_LENGTH];
 	if (inl == 0)
 		return r;
+	/* An Update that completes no block gets an empty Go buffer; NULL
+	 * would make an authenticated cipher take the data as AAD. */
+	if (out == NULL)
+		out = none;
 	if (EVP_CipherUpdate(ctx, out, &r.outl, in, inl) != 1)
 		return go_fail();
 	return r;
@@ -597,4 +602,67 @@ long long go_malloc_inuse(void) {
 #else
 	return -1;
 #endif
+}
+
+/* ---- cipher shapes ---- */
+
+go_cipher_shape go_cipher_shape_of(const EVP_CIPHER *c) {
+	go_cipher_shape s;
+	const OSSL_PARAM *settable;
+	memset(&s, 0, sizeof(s));
+	s.mode = EVP_CIPHER_get_mode(c);
+	s.flags = EVP_CIPHER_get_flags(c);
+	s.block_size = EVP_CIPHER_get_block_size(c);
+	s.iv_len = EVP_CIPHER_get_iv_length(c);
+	settable = EVP_CIPHER_settable_ctx_params(c);
+	s.mac_key = OSSL_PARAM_locate_const(settable, OSSL_CIPHER_PARAM_AEAD_MAC_KEY) != NULL;
+	s.aead_tag = OSSL_PARAM_locate_const(settable, OSSL_CIPHER_PARAM_AEAD_TAG) != NULL;
+	s.des3_wrap = EVP_CIPHER_is_a(c, "DES3-WRAP");
+	ERR_clear_error();
+	return s;
+}
+
+typedef struct {
+	char *buf;
+	size_t cap, len;
+} go_name_list;
+
+static void go_add_cipher_name(const char *name, void *arg) {
+	go_name_list *n = arg;
+	size_t l = strlen(name) + 1;
+	if (n->len + l <= n->cap)
+		memcpy(n->buf + n->len, name, l);
+	n->len += l;
+}
+
+static void go_add_cipher(EVP_CIPHER *c, void *arg) {
+	EVP_CIPHER_names_do_all(c, go_add_cipher_name, arg);
+}
+
+size_t go_cipher_names(char *buf, size_t cap) {
+	go_name_list n = {buf, cap, 0};
+	EVP_CIPHER_do_all_provided(NULL, go_add_cipher, &n);
+	ERR_clear_error();
+	return n.len;
+}
+
+go_result go_cipher_reference(const EVP_CIPHER *cipher,
+                              const unsigned char *key, int keylen,
+                              const unsigned char *iv, int ivlen, int enc,
+                              const unsigned char *in, int inl,
+                              unsigned char *out) {
+	int n = 0, m = 0;
+	go_result r;
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	if (ctx == NULL)
+		return go_fail();
+	r = go_cipher_init(ctx, cipher, key, keylen, iv, ivlen, enc);
+	if (r.ok == 1 && inl > 0 && EVP_CipherUpdate(ctx, out, &n, in, inl) != 1)
+		r = go_fail();
+	if (r.ok == 1 && EVP_CipherFinal_ex(ctx, out + n, &m) != 1)
+		r = go_fail();
+	EVP_CIPHER_CTX_free(ctx);
+	if (r.ok == 1)
+		r.outl = n + m;
+	return r;
 }

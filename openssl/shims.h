@@ -162,6 +162,8 @@ void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
 go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                          const unsigned char *key, int keylen,
                          const unsigned char *iv, int ivlen, int enc);
+/* EVP_CipherUpdate; a NULL out (an empty Go buffer: the caller's bound is
+ * 0) stands for a buffer that receives nothing, never for AAD. */
 go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
                            const unsigned char *in, int inl);
 /* Adds AAD to an AEAD context. */
@@ -205,6 +207,38 @@ go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *aad, int aadlen,
                       const unsigned char *in, int inl,
                       unsigned char *out, int taglen);
+
+/* What bounds the output of a cipher: its mode, flags, block and IV
+ * lengths, and two facts the flags do not tell. */
+typedef struct go_cipher_shape {
+	int mode;               /* EVP_CIPH_*_MODE */
+	unsigned long flags;    /* EVP_CIPHER_get_flags */
+	int block_size;
+	int iv_len;
+	int mac_key;            /* settable "mackey": a cipher-and-MAC TLS composite */
+	int aead_tag;           /* settable "tag": an AEAD whose tag EVP can set */
+	int des3_wrap;          /* the CMS Triple-DES key wrap of RFC 3217 */
+} go_cipher_shape;
+
+/* In C because the settable-parameter list and EVP_CIPHER_is_a would take
+ * Go several crossings and OSSL_PARAM walking. */
+go_cipher_shape go_cipher_shape_of(const EVP_CIPHER *c);
+
+/* Writes every name of every cipher the loaded providers offer under the
+ * current default properties, NUL-separated, into buf; returns the length
+ * used, or the length needed when cap is too small. In C because it is two
+ * nested OpenSSL callbacks. */
+size_t go_cipher_names(char *buf, size_t cap);
+
+/* Runs cipher name over in (inl bytes) in one go, with key, iv and enc as
+ * go_cipher_init takes them, writing update and final output into out,
+ * which must have room for inl + 64 bytes. The reference the bounds tests
+ * compare with; in C so that no Go bound is involved. */
+go_result go_cipher_reference(const EVP_CIPHER *cipher,
+                              const unsigned char *key, int keylen,
+                              const unsigned char *iv, int ivlen, int enc,
+                              const unsigned char *in, int inl,
+                              unsigned char *out);
 
 /* Bytes the C allocator holds in use (glibc's mallinfo2), or -1 where it
  * cannot tell: the leak tests read it. */

@@ -240,7 +240,9 @@ func TestAEADCtxRefusesCCM(t *testing.T) {
 				ctx, err = b.CreateSymmetricDecryptionCtx(alg, &aeadNonce{make([]byte, 13)})
 			}
 		})
-		assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+		// Refused as not streamable, so CipherSupported says no too.
+		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
 		assert.Nil(t, ctx)
 	}
+	assert.False(t, b.CipherSupported(alg, &aeadNonce{make([]byte, 13)}))
 }
