@@ -133,13 +133,13 @@ var (
 // in, under names "{prefix}-{mode}" (or "{prefix}-{bits}-{mode}" for the
 // key sizes of AES and Camellia).
 type blockFamily struct {
-	prefix    string
-	keyLens   []int // bytes; several for AES and Camellia, whose names carry the size
+	prefix  string
+	keyLens []int // bytes; several for AES and Camellia, whose names carry the size
 	// minKey and maxKey bound a variable key length, in bytes (0: fixed).
 	minKey, maxKey int
-	blockBits int
-	modes     []modeSpec
-	newAlg    func(key []byte) (backends.CipherAlgorithm, error)
+	blockBits      int
+	modes          []modeSpec
+	newAlg         func(key []byte) (backends.CipherAlgorithm, error)
 	// aliases maps other names to a mode of the family; with several key
 	// sizes, "%d" in the alias stands for the size in bits.
 	aliases map[string]string

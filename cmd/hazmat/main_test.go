@@ -18,7 +18,9 @@ import (
 
 func TestMain(m *testing.M) {
 	fmt.Fprintf(os.Stderr, "OpenSSL: %s, FIPS mode: %v\n", openssl.Version(), openssl.FIPS())
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBinary()
+	os.Exit(code)
 }
 
 // result is what one run of hazmat gave.
