@@ -65,12 +65,12 @@ summary() {
 }
 trap summary EXIT
 
-# begin NAME starts a phase; with -q its output goes to the log, shown only
-# when it fails.
+# begin NAME [WHAT] starts a phase, saying what it does; with -q its output
+# goes to the log, shown only when it fails.
 begin() {
 	phase_name=$1
 	phase_start=$SECONDS
-	echo "== $phase_name" >&2
+	echo "== $phase_name${2:+: $2}" >&2
 	if [ -n "$quiet" ]; then
 		: >"$log"
 		exec 3>&1 4>&2 >"$log" 2>&1
@@ -105,7 +105,7 @@ fi
 # a cold cache is a phase of its own that says what it does rather than a
 # silence at the start of the tests.
 race_build() {
-	begin "race build: compiling with the race detector (silent; minutes on a cold cache)"
+	begin "race build" "compiling every package and the standard library with the race detector (no output; minutes on a cold cache)"
 	GOEXPERIMENT=cgocheck2 go build -race ./...
 	end
 }

@@ -160,6 +160,6 @@
 // bad decrypt, a key or IV of the wrong length; 2 for a wrong command line
 // (enc and dec without -K, or without -iv for a cipher that takes one),
 // reported in two lines: what is wrong, then the usage line and "see
-// \"hazmat help COMMAND\"". Other errors are one line on standard error,
+// hazmat help COMMAND". Other errors are one line on standard error,
 // starting with "hazmat: ".
 package main
