@@ -210,15 +210,8 @@ func assertNoFIPSProvider(t *testing.T, r result) {
 // TestBinary builds hazmat and runs it as a subprocess once: the exit
 // statuses reach the shell.
 func TestBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary; skipped in -short mode")
-	}
-	gotool := tool(t, "go")
+	bin := hazmatBinary(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "hazmat")
-	build := exec.Command(gotool, "build", "-o", bin, ".")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "go build: %s", out)
 	f := writeFile(t, dir, "abc", []byte("abc"))
 
 	tests := []struct {
