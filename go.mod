@@ -3,7 +3,6 @@ module github.com/go-hazmat/hazmat
 go 1.25.0
 
 require (
-	github.com/golang-fips/openssl/v2 v2.0.3
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/crypto v0.55.0
 )

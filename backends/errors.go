@@ -71,6 +71,16 @@ var (
 	// encryption context, additional data after the first Update, a
 	// context type used outside its direction.
 	ErrInvalidArgument = errors.New("invalid argument")
+
+	// ErrModeChanged is returned by a streaming context (a hash, an HMAC,
+	// a cipher context) whose state was computed by the implementation of
+	// a FIPS mode that a backend has since switched away from (the OpenSSL
+	// backend's SetFIPS): that state cannot move to the new mode's
+	// implementation, and finishing it with the old one would compute
+	// outside the mode in force. Reset the hash or HMAC, or create a new
+	// context. A context with no such state (nothing processed yet, or an
+	// ECB context between blocks) follows the new mode instead.
+	ErrModeChanged = errors.New("FIPS mode changed during the operation")
 )
 
 // Reason says why an algorithm is unsupported, like pyca's _Reasons.
@@ -90,6 +100,14 @@ const (
 	// ReasonNoAdapter: no adapter is registered for the (cipher, mode)
 	// pair, so the backend does not know how to name it.
 	ReasonNoAdapter
+	// ReasonUnboundedOutput: the backend cannot bound what the cipher
+	// writes for a given input (a TLS record composite, an unknown mode),
+	// so it refuses to run it rather than risk writing past a buffer.
+	ReasonUnboundedOutput
+	// ReasonNotStreamable: the cipher needs what a streaming context
+	// cannot give it before the data (CCM's message length, SIV's tag);
+	// a one-shot interface may still offer it.
+	ReasonNotStreamable
 )
 
 // String returns a short description of r.
@@ -105,6 +123,10 @@ func (r Reason) String() string {
 		return "refused in FIPS mode"
 	case ReasonNoAdapter:
 		return "no adapter registered for this cipher and mode"
+	case ReasonUnboundedOutput:
+		return "output size not bounded by the backend"
+	case ReasonNotStreamable:
+		return "not usable in a streaming cipher context"
 	}
 	return fmt.Sprintf("Reason(%d)", int(r))
 }
@@ -118,7 +140,12 @@ type UnsupportedAlgorithmError struct {
 	Err       error // an underlying backend error, if any
 }
 
+// Error describes the error. A nil *UnsupportedAlgorithmError says only
+// "unsupported algorithm".
 func (e *UnsupportedAlgorithmError) Error() string {
+	if e == nil {
+		return ErrUnsupportedAlgorithm.Error()
+	}
 	what := e.Algorithm
 	if e.Mode != "" {
 		what += " in " + e.Mode + " mode"
@@ -136,4 +163,9 @@ func (e *UnsupportedAlgorithmError) Is(target error) bool {
 }
 
 // Unwrap returns the underlying backend error, if any.
-func (e *UnsupportedAlgorithmError) Unwrap() error { return e.Err }
+func (e *UnsupportedAlgorithmError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}

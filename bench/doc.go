@@ -12,6 +12,10 @@
 //     (package bench/internal/cfloor): the floor for anything built on
 //     OpenSSL.
 //
+// bench is a module of its own (its go.mod points at the library in ../
+// with a replace directive), so that the peers it measures never enter the
+// module graph of a program that imports hazmat.
+//
 // Tests check that every implementation computes what Go's does, so that
 // each benchmark measures correct code. Run them with
 //

@@ -26,7 +26,7 @@ clock=${CLOCK:-wall}
 commit=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$top" && go build -o "$tmp/benchcheck" ./bench/cmd/benchcheck)
+(cd "$here" && go build -o "$tmp/benchcheck" ./cmd/benchcheck)
 
 cat <<EOF
 # Benchmarks

@@ -8,6 +8,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/guard"
@@ -19,12 +20,23 @@ import (
 // takes one per operation, so no context is ever shared between
 // goroutines.
 type AEAD struct {
-	e      *cipherEntry
-	key    []byte // a copy, to key new pooled contexts (and every CCM operation)
-	tagLen int
-	ccm    bool
-	seal   sync.Pool // *aeadCtx keyed for encryption
-	open   sync.Pool // *aeadCtx keyed for decryption
+	algName string // the algorithm, as errors name it
+	name    string // the EVP cipher
+	key     []byte // a copy, to key new pooled contexts (and every CCM operation)
+	tagLen  int
+	st      atomic.Pointer[aeadState]
+}
+
+// aeadState is what an AEAD holds for one FIPS mode: the cipher fetched in
+// it and the pools of contexts keyed with that cipher. A switch of mode
+// replaces the whole state, so that no pooled context of the old mode is
+// ever used again.
+type aeadState struct {
+	e    *cipherEntry
+	ccm  bool
+	key  []byte
+	seal sync.Pool // *aeadCtx keyed for encryption
+	open sync.Pool // *aeadCtx keyed for decryption
 }
 
 type aeadCtx struct {
@@ -34,61 +46,111 @@ type aeadCtx struct {
 
 // NewAEAD returns an AEAD for the EVP cipher name ("aes-128-gcm",
 // "aes-256-ccm", "chacha20-poly1305", ...) with key (copied) and tags of
-// tagLen bytes. An unavailable cipher returns an
-// [*backends.UnsupportedAlgorithmError] naming algName.
+// tagLen bytes. An unavailable cipher, or an AEAD other than GCM, CCM and
+// ChaCha20-Poly1305, returns an [*backends.UnsupportedAlgorithmError]
+// naming algName.
+//
+// tagLen must be one the cipher allows, else the error wraps
+// [backends.ErrInvalidTagSize]: 16 for ChaCha20-Poly1305 (RFC 8439); 4, 6,
+// ..., 16 for CCM (NIST SP 800-38C); 4 to 16 for GCM, where a length below
+// 16 is the caller's explicit choice of a truncated tag, easier to forge
+// (NIST SP 800-38D, Appendix C); 16 for any other authenticated cipher.
 func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (*AEAD, error) {
-	e := fetchCipher(name)
-	if e.err != nil {
-		reason := backends.ReasonUnsupportedCipher
-		if FIPS() && e.legacyKnown {
-			reason = backends.ReasonFIPSRefused
-		}
-		return nil, &backends.UnsupportedAlgorithmError{Algorithm: algName, Reason: reason, Err: e.err}
-	}
-	if !e.aead {
-		return nil, fmt.Errorf("openssl: %s is not an AEAD cipher: %w", name, backends.ErrInvalidArgument)
-	}
-	if !e.variableKey && len(key) != e.keyLen {
-		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", name, e.keyLen, len(key), backends.ErrInvalidKeySize)
-	}
-	a := &AEAD{e: e, tagLen: tagLen, ccm: e.mode == C.EVP_CIPH_CCM_MODE}
-	a.key = append([]byte(nil), key...)
-	a.seal.New = func() any { return a.newCtx(true) }
-	a.open.New = func() any { return a.newCtx(false) }
-	// Key one context now so that a refused key (FIPS rules, say) shows
-	// here rather than at the first Seal.
-	c, err := a.get(&a.seal)
+	a := &AEAD{algName: algName, name: name, tagLen: tagLen, key: append([]byte(nil), key...)}
+	st, err := a.newState(current())
 	if err != nil {
 		return nil, err
 	}
-	a.seal.Put(c)
+	a.st.Store(st)
 	return a, nil
 }
 
+// newState fetches the cipher in mode m, checks it and the key, and keys
+// one context, so that a refused key (FIPS rules, say) shows at once.
+func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
+	e := fetchCipher(m, a.name)
+	if e.err != nil {
+		reason := backends.ReasonUnsupportedCipher
+		if m.fips && e.legacyKnown {
+			reason = backends.ReasonFIPSRefused
+		}
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: a.algName, Reason: reason, Err: e.err}
+	}
+	if !e.aead {
+		return nil, fmt.Errorf("openssl: %s is not an AEAD cipher: %w", a.name, backends.ErrInvalidArgument)
+	}
+	// The one-shot helpers expect all output from the data update and none
+	// from the final call: true of GCM, CCM and ChaCha20-Poly1305, not of
+	// OCB (whose final call writes the last partial block) or SIV, nor of
+	// the TLS composites.
+	if e.mode != C.EVP_CIPH_GCM_MODE && e.mode != C.EVP_CIPH_CCM_MODE &&
+		(e.mode != C.EVP_CIPH_STREAM_CIPHER || e.shape != shapeStream) {
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: a.algName, Reason: backends.ReasonUnsupportedCipher,
+			Err: fmt.Errorf("openssl: %s: one-shot AEADs run GCM, CCM and ChaCha20-Poly1305 only", a.name)}
+	}
+	if err := tagRuleOf(e).check(e.name, a.tagLen, 0); err != nil {
+		return nil, err
+	}
+	if !e.variableKey && len(a.key) != e.keyLen {
+		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", a.name, e.keyLen, len(a.key), backends.ErrInvalidKeySize)
+	}
+	st := &aeadState{e: e, ccm: e.mode == C.EVP_CIPH_CCM_MODE, key: a.key}
+	st.seal.New = func() any { return st.newCtx(true) }
+	st.open.New = func() any { return st.newCtx(false) }
+	c, err := st.get(&st.seal)
+	if err != nil {
+		return nil, err
+	}
+	st.seal.Put(c)
+	return st, nil
+}
+
+// state returns the state of the FIPS mode in force: the current one after
+// one atomic load, or a new one after a switch of mode. A cipher the new
+// mode does not serve returns the *backends.UnsupportedAlgorithmError.
+func (a *AEAD) state() (*aeadState, error) {
+	st := a.st.Load()
+	if st == nil {
+		return nil, fmt.Errorf("openssl: AEAD used without Backend.NewAEAD: %w", backends.ErrInvalidArgument)
+	}
+	if st.e.fm == current() {
+		return st, nil
+	}
+	next, err := a.newState(current())
+	if err != nil {
+		return nil, err
+	}
+	if !a.st.CompareAndSwap(st, next) {
+		// Another goroutine moved it first; its state is as good.
+		return a.st.Load(), nil
+	}
+	return next, nil
+}
+
 // newCtx returns a keyed context, or an error value for get to report.
-func (a *AEAD) newCtx(enc bool) any {
+func (st *aeadState) newCtx(enc bool) any {
 	var q *C.go_errq
 	ctx := C.go_cipher_ctx_new(&q)
 	if ctx == nil {
 		return newError("EVP_CIPHER_CTX_new", q)
 	}
-	c := &aeadCtx{ctx: ctx, ivLen: a.e.ivLen}
+	c := &aeadCtx{ctx: ctx, ivLen: st.e.ivLen}
 	runtime.AddCleanup(c, func(ctx *C.EVP_CIPHER_CTX) { C.go_cipher_ctx_free(ctx) }, ctx)
-	if a.ccm {
+	if st.ccm {
 		return c // keyed per operation
 	}
-	r := C.go_aead_key(ctx, a.e.cipher, base(a.key), C.int(len(a.key)), boolInt(enc))
+	r := C.go_aead_key(ctx, st.e.cipher, base(st.key), C.int(len(st.key)), boolInt(enc))
 	runtime.KeepAlive(c)
 	if err := check("EVP_CipherInit_ex2", r); err != nil {
-		if FIPS() {
-			return fmt.Errorf("openssl: %s key refused in FIPS mode: %w", a.e.name, err)
+		if st.e.fm.fips {
+			return fmt.Errorf("openssl: %s key refused in FIPS mode: %w", st.e.name, err)
 		}
 		return err
 	}
 	return c
 }
 
-func (a *AEAD) get(p *sync.Pool) (*aeadCtx, error) {
+func (st *aeadState) get(p *sync.Pool) (*aeadCtx, error) {
 	switch v := p.Get().(type) {
 	case *aeadCtx:
 		return v, nil
@@ -113,13 +175,17 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 	if guard.InexactOverlap(out, plaintext) {
 		return dst, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
 	}
-	c, err := a.get(&a.seal)
+	st, err := a.state()
+	if err != nil {
+		return dst, err
+	}
+	c, err := st.get(&st.seal)
 	if err != nil {
 		return dst, err
 	}
 	var r C.go_result
-	if a.ccm {
-		r = C.go_ccm_seal(c.ctx, a.e.cipher, base(a.key), C.int(len(a.key)), base(nonce), C.int(len(nonce)),
+	if st.ccm {
+		r = C.go_ccm_seal(c.ctx, st.e.cipher, base(a.key), C.int(len(a.key)), base(nonce), C.int(len(nonce)),
 			base(aad), C.int(len(aad)), base(plaintext), C.int(len(plaintext)), base(out), C.int(a.tagLen))
 	} else {
 		r = C.go_aead_seal(c.ctx, base(nonce), C.int(len(nonce)), boolInt(len(nonce) != c.ivLen), base(aad), C.int(len(aad)),
@@ -127,7 +193,7 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 	}
 	if r.ok == 1 {
 		c.ivLen = len(nonce)
-		a.seal.Put(c)
+		st.seal.Put(c)
 	}
 	if err := check("EVP_EncryptFinal_ex", r); err != nil {
 		return dst, err
@@ -151,13 +217,17 @@ func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
 	if guard.InexactOverlap(out, ciphertext) {
 		return dst, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
 	}
-	c, err := a.get(&a.open)
+	st, err := a.state()
+	if err != nil {
+		return dst, err
+	}
+	c, err := st.get(&st.open)
 	if err != nil {
 		return dst, err
 	}
 	var r C.go_result
-	if a.ccm {
-		r = C.go_ccm_open(c.ctx, a.e.cipher, base(a.key), C.int(len(a.key)), base(nonce), C.int(len(nonce)),
+	if st.ccm {
+		r = C.go_ccm_open(c.ctx, st.e.cipher, base(a.key), C.int(len(a.key)), base(nonce), C.int(len(nonce)),
 			base(aad), C.int(len(aad)), base(ciphertext), C.int(len(ciphertext)), base(out), C.int(a.tagLen))
 	} else {
 		r = C.go_aead_open(c.ctx, base(nonce), C.int(len(nonce)), boolInt(len(nonce) != c.ivLen), base(aad), C.int(len(aad)),
@@ -166,7 +236,7 @@ func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
 	if r.ok == 1 || r.errq == nil {
 		// Success, or a tag mismatch after a complete setup.
 		c.ivLen = len(nonce)
-		a.open.Put(c)
+		st.open.Put(c)
 	}
 	if r.ok != 1 {
 		clear(out)

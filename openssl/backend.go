@@ -75,7 +75,7 @@ func (b *Backend) HMACSupported(alg backends.HashAlgorithm) bool {
 	if guard.IsNil(alg) {
 		return false
 	}
-	_, err := hmacEntry(alg)
+	_, err := hmacEntry(current(), alg)
 	return err == nil
 }
 
@@ -180,7 +180,7 @@ func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) 
 	if guard.IsNil(alg) {
 		return dst, errNilAlg
 	}
-	e, err := hmacEntry(alg)
+	e, err := hmacEntry(current(), alg)
 	if err != nil {
 		return dst, err
 	}

@@ -91,15 +91,21 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 		return nil, newError("EVP_CIPHER_CTX_new", q)
 	}
 	c := &CipherCtx{
+		b:         b,
+		cipher:    cipher,
+		mode:      mode,
+		e:         e,
 		ctx:       ctx,
 		encrypt:   encrypt,
 		name:      e.name,
-		blockSize: 1,
+		shape:     e.shape,
+		blockSize: e.blockSize,
 		xts:       e.mode == C.EVP_CIPH_XTS_MODE,
+		ecb:       e.mode == C.EVP_CIPH_ECB_MODE,
 	}
 	c.cleanup = runtime.AddCleanup(c, func(ctx *C.EVP_CIPHER_CTX) { C.go_cipher_ctx_free(ctx) }, ctx)
-	if e.mode == C.EVP_CIPH_ECB_MODE || e.mode == C.EVP_CIPH_CBC_MODE {
-		c.blockSize = e.blockSize
+	if c.xts {
+		c.blockSize = 16 // the data unit is at least one AES block
 	}
 	r := C.go_cipher_init(ctx, e.cipher, base(key), C.int(len(key)), base(iv), C.int(len(iv)), boolInt(encrypt))
 	runtime.KeepAlive(c)
@@ -113,10 +119,35 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if !e.aead {
 		return c, nil
 	}
-	a := &AEADCtx{CipherCtx: c}
+	a, err := newAEADCtx(c, e, mode)
+	if err != nil {
+		c.free()
+		return nil, err
+	}
+	return a, nil
+}
+
+// newAEADCtx sets the tag rules of an authenticated cipher's context: the
+// cipher's own (see tagRuleOf), with the minimum a mode opts in to, or the
+// cipher's default minimum when the adapter has no mode or the mode says
+// nothing of tags. A tag given in the mode is checked here.
+func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, error) {
+	rule := tagRuleOf(e)
+	if !rule.streams {
+		return nil, fmt.Errorf("openssl: %s is served by the one-shot AEAD only (primitives/ciphers/aead), not a streaming context: %w",
+			e.name, backends.ErrInvalidArgument)
+	}
+	a := &AEADCtx{CipherCtx: c, rule: rule, minTag: rule.dflt}
 	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok {
-		a.tag = append([]byte(nil), m.Tag()...)
-		a.minTag = m.MinTagLength()
+		if n := m.MinTagLength(); n > 0 {
+			a.minTag = max(n, rule.min)
+		}
+		if t := m.Tag(); t != nil {
+			if err := rule.check(e.name, len(t), a.minTag); err != nil {
+				return nil, err
+			}
+			a.tag = append([]byte(nil), t...)
+		}
 	}
 	return a, nil
 }
@@ -125,26 +156,64 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 // decrypting. It implements [backends.CipherContext]. It takes no padding:
 // ECB and CBC input must add up to whole blocks. It is not safe for
 // concurrent use.
+//
+// A context runs only ciphers whose output it can bound exactly (see
+// UpdateInto); the backend refuses the others when the context is created.
 type CipherCtx struct {
+	// b, cipher and mode made the context; with them it is keyed again
+	// when it follows a switch of FIPS mode.
+	b         *Backend
+	cipher    backends.CipherAlgorithm
+	mode      backends.Mode
+	e         *cipherEntry // the EVP cipher ctx is keyed with
 	ctx       *C.EVP_CIPHER_CTX
 	cleanup   runtime.Cleanup
 	name      string
 	encrypt   bool
-	blockSize int // ECB, CBC: the block size; 1 for modes that stream
-	buffered  int // bytes OpenSSL holds, short of a whole block
+	shape     outShape
+	blockSize int // the cipher's block size; XTS: 16, its shortest data unit
+	buffered  int // shapeBlocks: bytes OpenSSL holds, short of a whole block
 	xts       bool
+	ecb       bool
 	started   bool // Update has been called with data
+	used      bool // data or additional data has reached ctx
 	done      bool
 }
 
 var _ backends.CipherContext = (*CipherCtx)(nil)
 
-// outLen is how many bytes an Update of n bytes writes.
+// oneShot reports whether the cipher takes the whole message in a single
+// Update.
+func (c *CipherCtx) oneShot() bool {
+	return c.shape != shapeStream && c.shape != shapeBlocks
+}
+
+// outLen is the most an Update of n bytes (n valid for the shape, see
+// checkUpdate) may write.
 func (c *CipherCtx) outLen(n int) int {
-	if c.blockSize == 1 {
-		return n
+	if n == 0 {
+		return 0
 	}
-	return (c.buffered + n) / c.blockSize * c.blockSize
+	switch c.shape {
+	case shapeBlocks:
+		return (c.buffered + n) / c.blockSize * c.blockSize
+	case shapeKW:
+		if c.encrypt {
+			return n + 8
+		}
+		return n - 8
+	case shapeKWP:
+		if c.encrypt {
+			return (n+7)/8*8 + 8
+		}
+		return n - 8
+	case shapeDES3Wrap:
+		if c.encrypt {
+			return n + 16
+		}
+		return n - 16
+	}
+	return n
 }
 
 // Update processes data and returns the output it produced.
@@ -161,11 +230,29 @@ func (c *CipherCtx) Update(data []byte) ([]byte, error) {
 }
 
 // UpdateInto processes data and writes the output into buf, returning the
-// number of bytes written. buf must hold the output: len(data) bytes for
-// modes that stream, and for ECB and CBC the whole blocks that the data
-// completes; else it returns [backends.ErrShortBuffer] and writes nothing.
-// buf and data may be the same slice (in place) while no partial block is
-// pending, and must not otherwise overlap ([backends.ErrInvalidBufferOverlap]).
+// number of bytes written. buf must have room for what the cipher may
+// write, which for n = len(data) bytes is:
+//
+//   - n for stream ciphers and modes that stream (CTR, OFB, CFB, GCM,
+//     ChaCha20-Poly1305), for XTS, and for CBC with ciphertext stealing
+//     (the "-cts" ciphers);
+//   - for ECB, CBC and OCB, the whole blocks that the bytes held back from
+//     earlier calls plus data make up (OCB returns the rest at Finalize);
+//   - for AES key wrap (the "-wrap" ciphers, RFC 3394), n+8 encrypting and
+//     n-8 decrypting; for AES key wrap with padding ("-wrap-pad", RFC 5649),
+//     n rounded up to a multiple of 8, plus 8, encrypting, and n-8
+//     decrypting (the result may be shorter: the padding is removed); for
+//     the CMS Triple-DES key wrap ("des3-wrap", RFC 3217), n+16 encrypting
+//     and n-16 decrypting.
+//
+// A shorter buf returns [backends.ErrShortBuffer] and nothing is written.
+// XTS, the ciphertext-stealing and the key-wrap ciphers take the whole
+// message in a single UpdateInto or Update: a second one with data returns
+// [backends.ErrInvalidArgument], and a length the cipher cannot take
+// (shorter than a block, not a multiple of 8 for key wrap)
+// [backends.ErrInvalidDataLength]. buf and data may be the same slice (in
+// place) while no partial block is pending, and must not otherwise overlap
+// ([backends.ErrInvalidBufferOverlap]).
 func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	if err := c.checkUpdate(data); err != nil {
 		return 0, err
@@ -178,20 +265,95 @@ func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	if guard.InexactOverlap(buf[:need], data) || (c.buffered != 0 && guard.AnyOverlap(buf[:need], data)) {
 		return 0, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
 	}
-	return c.update(buf, data)
+	return c.update(buf[:need], data)
+}
+
+// ready returns nil when the context belongs to the FIPS mode in force
+// (one atomic load), and otherwise follows the switch (see follow).
+func (c *CipherCtx) ready() error {
+	if c.e == nil {
+		return fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w", backends.ErrInvalidArgument)
+	}
+	if c.e.fm == current() {
+		return nil
+	}
+	return c.follow()
+}
+
+// follow moves the context to the mode in force: the pair must be served
+// there (else the *backends.UnsupportedAlgorithmError says why), and the C
+// context must hold no state of the old mode's implementation beyond the
+// key (else [backends.ErrModeChanged]): nothing processed yet, or ECB
+// between blocks. The context is then keyed again with the new mode's
+// cipher.
+func (c *CipherCtx) follow() error {
+	e, err := c.b.resolve(c.cipher, c.mode)
+	if err != nil {
+		return err
+	}
+	if c.used && !(c.ecb && c.buffered == 0) {
+		return errModeChanged(c.name)
+	}
+	key, iv := c.cipher.Key(), ivOf(c.cipher, c.mode)
+	r := C.go_cipher_init(c.ctx, e.cipher, base(key), C.int(len(key)), base(iv), C.int(len(iv)), boolInt(c.encrypt))
+	runtime.KeepAlive(c)
+	if err := check("EVP_CipherInit_ex2", r); err != nil {
+		return err
+	}
+	c.e = e
+	return nil
 }
 
 func (c *CipherCtx) checkUpdate(data []byte) error {
 	if c.done {
 		return backends.ErrAlreadyFinalized
 	}
-	if c.xts && len(data) > 0 {
+	if err := c.ready(); err != nil {
+		return err
+	}
+	n := len(data)
+	if n == 0 || !c.oneShot() {
+		return nil
+	}
+	if c.xts {
 		if c.started {
 			return fmt.Errorf("openssl: XTS encrypts one data unit per context, in a single Update: %w", backends.ErrInvalidArgument)
 		}
-		if len(data) < 16 {
-			return fmt.Errorf("openssl: XTS needs at least 16 bytes of data, got %d: %w", len(data), backends.ErrInvalidDataLength)
+		if n < 16 {
+			return fmt.Errorf("openssl: XTS needs at least 16 bytes of data, got %d: %w", n, backends.ErrInvalidDataLength)
 		}
+		return nil
+	}
+	if c.started {
+		return fmt.Errorf("openssl: %s takes the whole message in a single Update: %w", c.name, backends.ErrInvalidArgument)
+	}
+	if n > math.MaxInt32-64 {
+		return fmt.Errorf("openssl: %s message of %d bytes is too long for one call: %w", c.name, n, backends.ErrInvalidDataLength)
+	}
+	min, mult := c.blockSize, 1 // ciphertext stealing: at least one block
+	switch c.shape {
+	case shapeKW:
+		min, mult = 16, 8 // two 64-bit blocks of key data (RFC 3394, 2)
+		if !c.encrypt {
+			min = 24
+		}
+	case shapeKWP:
+		min = 1 // RFC 5649 wraps 1 to 2^32 bytes
+		if !c.encrypt {
+			min, mult = 16, 8
+		}
+	case shapeDES3Wrap:
+		min, mult = 8, 8
+		if !c.encrypt {
+			min = 24
+		}
+	}
+	if n < min || n%mult != 0 {
+		what := fmt.Sprintf("at least %d bytes", min)
+		if mult > 1 {
+			what += fmt.Sprintf(" in multiples of %d", mult)
+		}
+		return fmt.Errorf("openssl: %s takes %s, got %d: %w", c.name, what, n, backends.ErrInvalidDataLength)
 	}
 	return nil
 }
@@ -207,14 +369,26 @@ func (c *CipherCtx) update(out, data []byte) (int, error) {
 			}
 			chunk = chunk[:(math.MaxInt32-64)/16*16]
 		}
-		r := C.go_cipher_update(c.ctx, base(out[written:]), base(chunk), C.int(len(chunk)))
+		room := out[written:]
+		if len(room) < c.outLen(len(chunk)) {
+			// Unreachable: callers size out with outLen.
+			return written, fmt.Errorf("openssl: %s: output buffer of %d bytes for %d of input: %w",
+				c.name, len(room), len(chunk), backends.ErrShortBuffer)
+		}
+		r := C.go_cipher_update(c.ctx, base(room), base(chunk), C.int(len(chunk)))
 		runtime.KeepAlive(c)
 		if err := check("EVP_CipherUpdate", r); err != nil {
 			return written, err
 		}
-		c.started = true
+		c.started, c.used = true, true
+		if int(r.outl) > len(room) {
+			// Unreachable while outLen is right; the tests hold it to that.
+			c.finish()
+			return written, fmt.Errorf("openssl: %s wrote %d bytes where %d were expected: %w",
+				c.name, r.outl, len(room), backends.ErrShortBuffer)
+		}
 		written += int(r.outl)
-		if c.blockSize > 1 {
+		if c.shape == shapeBlocks {
 			c.buffered = (c.buffered + len(chunk)) % c.blockSize
 		}
 		data = data[len(chunk):]
@@ -228,6 +402,10 @@ func (c *CipherCtx) update(out, data []byte) (int, error) {
 func (c *CipherCtx) Finalize() ([]byte, error) {
 	if c.done {
 		return nil, backends.ErrAlreadyFinalized
+	}
+	if err := c.ready(); err != nil {
+		c.finish()
+		return nil, err
 	}
 	if c.buffered != 0 {
 		c.finish()
@@ -257,7 +435,8 @@ func (c *CipherCtx) free() {
 	}
 }
 
-// AEADCtx is a cipher context of an authenticated mode (GCM). It
+// AEADCtx is a cipher context of an authenticated cipher (GCM,
+// ChaCha20-Poly1305; CCM is left to [Backend.NewAEAD]). It
 // implements [backends.AEADEncryptionContext] when encrypting and
 // [backends.AEADDecryptionContext] when decrypting.
 //
@@ -266,8 +445,9 @@ func (c *CipherCtx) free() {
 // that fit in memory, use the one-shot AEADs of primitives/ciphers/aead.
 type AEADCtx struct {
 	*CipherCtx
-	tag    []byte // decryption: the expected tag; encryption: the tag after Finalize
-	minTag int
+	tag    []byte  // decryption: the expected tag; encryption: the tag after Finalize
+	rule   tagRule // the tag lengths the cipher allows
+	minTag int     // the shortest tag decryption accepts
 }
 
 var (
@@ -288,6 +468,9 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 	if a.started {
 		return fmt.Errorf("openssl: additional data must come before the first Update: %w", backends.ErrInvalidArgument)
 	}
+	if err := a.ready(); err != nil {
+		return err
+	}
 	for len(data) > 0 {
 		chunk := data[:min(len(data), math.MaxInt32-64)]
 		r := C.go_cipher_aad(a.ctx, base(chunk), C.int(len(chunk)))
@@ -295,6 +478,7 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 		if err := check("EVP_CipherUpdate(AAD)", r); err != nil {
 			return err
 		}
+		a.used = true
 		data = data[len(chunk):]
 	}
 	return nil
@@ -307,6 +491,10 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 func (a *AEADCtx) Finalize() ([]byte, error) {
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
+	}
+	if err := a.ready(); err != nil {
+		a.finish()
+		return nil, err
 	}
 	if !a.encrypt {
 		if a.tag == nil {
@@ -326,9 +514,11 @@ func (a *AEADCtx) Finalize() ([]byte, error) {
 	return append([]byte{}, out[:r.outl]...), nil
 }
 
-// FinalizeWithTag ends decryption, checking tag (at least the mode's
-// minimum tag length and at most 16 bytes, else [backends.ErrInvalidTagSize]).
-// A mismatch returns [backends.ErrInvalidTag].
+// FinalizeWithTag ends decryption, checking tag. Its length must be one the
+// cipher allows and at least the minimum the mode opts in to, else the
+// error wraps [backends.ErrInvalidTagSize]: 16 bytes for ChaCha20-Poly1305;
+// for GCM 16, or down to the mode's MinTagLength (at least 4). A mismatch
+// returns [backends.ErrInvalidTag].
 func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
@@ -339,14 +529,17 @@ func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 	if a.tag != nil {
 		return nil, fmt.Errorf("openssl: the mode already carries a tag; use Finalize: %w", backends.ErrInvalidArgument)
 	}
-	minTag := max(a.minTag, 4)
-	if len(tag) < minTag || len(tag) > gcmTagSize {
-		return nil, fmt.Errorf("openssl: tag of %d bytes, want %d to %d: %w", len(tag), minTag, gcmTagSize, backends.ErrInvalidTagSize)
+	if err := a.rule.check(a.name, len(tag), a.minTag); err != nil {
+		return nil, err
 	}
 	return a.finalizeTag(tag)
 }
 
 func (a *AEADCtx) finalizeTag(tag []byte) ([]byte, error) {
+	if err := a.ready(); err != nil {
+		a.finish()
+		return nil, err
+	}
 	t := append([]byte(nil), tag...) // OpenSSL reads it during the call only
 	var out [32]byte
 	r := C.go_cipher_final(a.ctx, base(out[:]), 1, 0, base(t), C.int(len(t)))

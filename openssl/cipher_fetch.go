@@ -4,8 +4,8 @@ package openssl
 import "C"
 
 import (
+	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/go-hazmat/hazmat/backends"
 )
@@ -13,6 +13,7 @@ import (
 // cipherEntry is an EVP_CIPHER fetched once and kept for the life of the
 // process, or the reason it could not be fetched.
 type cipherEntry struct {
+	fm          *fipsMode // the mode it was fetched for
 	name        string
 	cipher      *C.EVP_CIPHER
 	keyLen      int
@@ -23,36 +24,38 @@ type cipherEntry struct {
 	aead        bool
 	legacyKnown bool
 	err         error // fetch or trial failure (wrapped in callers)
+
+	// What an Update may write (setShape), or why contexts refuse the cipher.
+	shape         outShape // 0 when refused
+	refused       string   // the reason in words, or ""
+	refusedReason backends.Reason
 }
 
-var cipherCache sync.Map // fetchKey -> *cipherEntry
-
-func fetchCipher(name string) *cipherEntry {
-	k := fetchKey{strings.ToLower(name), FIPS()}
-	if e, ok := cipherCache.Load(k); ok {
-		return e.(*cipherEntry)
-	}
-	e := newCipherEntry(k)
-	if prev, loaded := cipherCache.LoadOrStore(k, e); loaded {
+// fetchCipher returns the cached cipher for name in mode m.
+func fetchCipher(m *fipsMode, name string) *cipherEntry {
+	return fetchEntry(fetchKey{kindCipher, strings.ToLower(name), m.propq}, newCipherEntry, func(e *cipherEntry) {
 		if e.cipher != nil {
 			C.EVP_CIPHER_free(e.cipher)
 		}
-		return prev.(*cipherEntry)
-	}
-	return e
+	}, m)
 }
 
-func newCipherEntry(k fetchKey) *cipherEntry {
-	e := &cipherEntry{name: k.name}
+func newCipherEntry(k fetchKey, m *fipsMode) *cipherEntry {
+	e := &cipherEntry{fm: m, name: k.name}
 	if initErr != nil {
 		e.err = initErr
 		return e
 	}
 	cname := C.CString(k.name)
 	defer C.free(unsafePointer(cname))
-	info := C.go_cipher_fetch(cname)
+	info := C.go_cipher_fetch(cname, m.cq, m.prov)
 	e.legacyKnown = info.legacy_known == 1
 	if info.cipher == nil {
+		if info.errq == nil && info.wrong_provider[0] != 0 {
+			e.legacyKnown = true // reported as refused in FIPS mode
+			e.err = wrongProvider("cipher", k.name, &info.wrong_provider[0])
+			return e
+		}
 		e.err = newError("EVP_CIPHER_fetch("+k.name+")", info.errq)
 		return e
 	}
@@ -63,6 +66,7 @@ func newCipherEntry(k fetchKey) *cipherEntry {
 	e.mode = int(info.mode)
 	e.variableKey = info.variable_key == 1
 	e.aead = info.aead == 1
+	e.setShape()
 	return e
 }
 
@@ -75,9 +79,22 @@ func unsupported(cipher backends.CipherAlgorithm, mode backends.Mode, reason bac
 	return ue
 }
 
-// resolve finds the cached EVP cipher for a pair, or the
-// *backends.UnsupportedAlgorithmError saying why there is none.
+// resolve finds the cached EVP cipher for a pair in the mode in force, or
+// the *backends.UnsupportedAlgorithmError saying why there is none. A
+// descriptor that holds no key gives an error wrapping
+// [backends.ErrInvalidKeySize] instead, so it is never Supported.
 func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
+	return b.resolveIn(current(), cipher, mode)
+}
+
+func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
+	if len(cipher.Key()) == 0 {
+		// A zero descriptor, such as algorithms.ARC4{}: refused before any
+		// adapter or fetch. This refuses OpenSSL's null cipher too, which
+		// takes no key and does not encrypt.
+		return nil, fmt.Errorf("openssl: %s has no key, as a zero value has none; build it with its constructor: %w",
+			cipher.Name(), backends.ErrInvalidKeySize)
+	}
 	a, ok := b.ciphers.lookup(cipher, mode)
 	if !ok {
 		return nil, unsupported(cipher, mode, backends.ReasonNoAdapter, nil)
@@ -86,13 +103,16 @@ func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (
 	if !ok || name == "" {
 		return nil, unsupported(cipher, mode, backends.ReasonUnsupportedCipher, nil)
 	}
-	e := fetchCipher(name)
+	e := fetchCipher(m, name)
 	if e.err != nil {
 		reason := backends.ReasonUnsupportedCipher
-		if FIPS() && e.legacyKnown {
+		if m.fips && e.legacyKnown {
 			reason = backends.ReasonFIPSRefused
 		}
 		return nil, unsupported(cipher, mode, reason, e.err)
+	}
+	if e.refused != "" {
+		return nil, unsupported(cipher, mode, e.refusedReason, fmt.Errorf("openssl: %s: %s", e.name, e.refused))
 	}
 	return e, nil
 }

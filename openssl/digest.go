@@ -109,6 +109,37 @@ func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
 	return nil
 }
 
+// ready returns nil when the context belongs to the FIPS mode in force
+// (one atomic load), and otherwise follows the switch (see follow).
+func (d *DigestCtx) ready() error {
+	if d.e == nil {
+		return fmt.Errorf("openssl: digest context used without Backend.CreateHashCtx: %w", backends.ErrInvalidArgument)
+	}
+	if d.e.fm == current() {
+		return nil
+	}
+	return d.follow()
+}
+
+// follow moves the context to the mode in force: the digest must be served
+// there (else the *backends.UnsupportedAlgorithmError says why), and no
+// data may be in the old mode's C state (else [backends.ErrModeChanged]).
+func (d *DigestCtx) follow() error {
+	e := fetchMD(d.alg.Name())
+	if e.err != nil {
+		return e.err
+	}
+	if d.inC {
+		return errModeChanged(d.alg.Name())
+	}
+	n, err := digestOutLen(d.alg, e)
+	if err != nil {
+		return err
+	}
+	d.e, d.outLen = e, n
+	return nil
+}
+
 // state returns the context's C state, borrowing one on first use. It goes
 // back to the pool at Finalize; a context dropped without Finalize takes it
 // along, and the slab it came from frees it (see scratch).
@@ -137,6 +168,9 @@ func (d *DigestCtx) Update(p []byte) error {
 	if d.done {
 		return backends.ErrAlreadyFinalized
 	}
+	if err := d.ready(); err != nil {
+		return err
+	}
 	if !d.inC && d.n+len(p) <= len(d.buf) {
 		d.n += copy(d.buf[d.n:], p)
 		return nil
@@ -164,6 +198,9 @@ func (d *DigestCtx) Update(p []byte) error {
 func (d *DigestCtx) Sum(dst []byte) ([]byte, error) {
 	if d.done {
 		return dst, backends.ErrAlreadyFinalized
+	}
+	if err := d.ready(); err != nil {
+		return dst, err
 	}
 	ret, out := grow(dst, d.outLen)
 	if err := d.sumInto(out); err != nil {
@@ -205,9 +242,11 @@ func (d *DigestCtx) Finalize() ([]byte, error) {
 }
 
 // Reset returns the context to its initial state, also after Finalize.
+// After a switch of FIPS mode the context follows the new mode, or Reset
+// returns the error saying why the digest is not served there.
 func (d *DigestCtx) Reset() error {
 	d.n, d.inC, d.done, d.reused = 0, false, false, true
-	return nil
+	return d.ready()
 }
 
 // Copy returns an independent context in the same state.
@@ -216,6 +255,9 @@ func (d *DigestCtx) Copy() (backends.HashContext, error) { return d.clone() }
 func (d *DigestCtx) clone() (*DigestCtx, error) {
 	if d.done {
 		return nil, backends.ErrAlreadyFinalized
+	}
+	if err := d.ready(); err != nil {
+		return nil, err
 	}
 	c := &DigestCtx{alg: d.alg, e: d.e, outLen: d.outLen, buf: d.buf, n: d.n}
 	if d.inC {
@@ -261,6 +303,9 @@ func grow(dst []byte, n int) (whole, tail []byte) {
 func (d *DigestCtx) SumXOF(dst []byte, n int) ([]byte, error) {
 	if d.done {
 		return dst, backends.ErrAlreadyFinalized
+	}
+	if err := d.ready(); err != nil {
+		return dst, err
 	}
 	if !d.e.xof || n <= 0 || n > maxXOFSize {
 		return dst, fmt.Errorf("openssl: %s cannot produce %d bytes of output: %w",

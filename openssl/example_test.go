@@ -1,8 +1,10 @@
 package openssl_test
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/openssl"
@@ -40,5 +42,71 @@ func ExampleSetFIPS() {
 func ExampleBackend_HashSupported() {
 	b := openssl.DefaultBackend()
 	fmt.Println(b.HashSupported(hashes.SHA256{}), b.HMACSupported(hashes.SHAKE128{Size: 32}))
+	// Output: true false
+}
+
+// evpCipher is a descriptor naming an EVP cipher directly, its IV carried
+// by the cipher (no mode).
+type evpCipher struct {
+	name    string
+	key, iv []byte
+}
+
+func (c evpCipher) Name() string  { return c.name }
+func (c evpCipher) KeySize() int  { return len(c.key) * 8 }
+func (c evpCipher) Key() []byte   { return c.key }
+func (c evpCipher) Nonce() []byte { return c.iv }
+
+func mustHex(s string) []byte {
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// An adapter can name any EVP cipher. AES key wrap (RFC 3394) writes 8
+// bytes more than it reads, in a single Update; UpdateInto asks for them.
+// The key and data are those of RFC 3394, section 4.1.
+func ExampleBackend_RegisterCipherAdapter() {
+	b := openssl.NewBackend()
+	err := b.RegisterCipherAdapter(reflect.TypeOf(evpCipher{}), nil,
+		func(c backends.CipherAlgorithm, _ backends.Mode) (string, bool) { return c.Name(), true })
+	if err != nil {
+		panic(err)
+	}
+	kw := evpCipher{"aes-128-wrap", mustHex("000102030405060708090a0b0c0d0e0f"), mustHex("a6a6a6a6a6a6a6a6")}
+	ctx, err := b.CreateSymmetricEncryptionCtx(kw, nil)
+	if err != nil {
+		panic(err)
+	}
+	data := mustHex("00112233445566778899aabbccddeeff")
+	_, err = ctx.UpdateInto(data, make([]byte, len(data)))
+	fmt.Println(errors.Is(err, backends.ErrShortBuffer))
+	out := make([]byte, len(data)+8)
+	n, err := ctx.UpdateInto(data, out)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%x\n", out[:n])
+	// Output:
+	// true
+	// 1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5
+}
+
+// A cipher that a streaming context cannot drive is refused with a reason,
+// whatever an adapter names: CCM needs the message length before the data.
+// (Package aead seals and opens CCM messages whole.)
+func ExampleBackend_CreateSymmetricEncryptionCtx_refused() {
+	b := openssl.NewBackend()
+	err := b.RegisterCipherAdapter(reflect.TypeOf(evpCipher{}), nil,
+		func(c backends.CipherAlgorithm, _ backends.Mode) (string, bool) { return c.Name(), true })
+	if err != nil {
+		panic(err)
+	}
+	ccm := evpCipher{"aes-128-ccm", make([]byte, 16), make([]byte, 12)}
+	_, err = b.CreateSymmetricEncryptionCtx(ccm, nil)
+	var ue *backends.UnsupportedAlgorithmError
+	fmt.Println(errors.As(err, &ue) && ue.Reason == backends.ReasonNotStreamable, b.CipherSupported(ccm, nil))
 	// Output: true false
 }

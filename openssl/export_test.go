@@ -1,6 +1,52 @@
 package openssl
 
-import "time"
+import (
+	"time"
+
+	"github.com/go-hazmat/hazmat/backends"
+)
+
+// Hooks for the external tests of the package.
+
+// DropFetched empties the fetch cache, so that the next use of every
+// algorithm is a first use.
+var DropFetched = dropFetched
+
+// FetchedProviders lists the algorithms fetched for FIPS mode (fips true)
+// or the default mode, with the provider that serves each.
+func FetchedProviders(fips bool) map[string]string { return fetchedProviders(modeFor(fips)) }
+
+// ImplProvider names the provider a context or AEAD computes with now.
+var ImplProvider = implProvider
+
+// ProvidedCipherNames lists every name of every cipher the loaded providers
+// offer under the current default properties.
+var ProvidedCipherNames = providedCipherNames
+
+// ReferenceCipher runs an EVP cipher in one C call with ample room.
+var ReferenceCipher = referenceCipher
+
+// CipherLengths returns the key and IV lengths of the EVP cipher name, or
+// why it cannot be fetched.
+func CipherLengths(name string) (keyLen, ivLen int, err error) {
+	e := fetchCipher(current(), name)
+	if e.err != nil {
+		return 0, 0, e.err
+	}
+	return e.keyLen, e.ivLen, nil
+}
+
+// UpdateBound is the buffer size UpdateInto asks of c for n bytes, or -1
+// for a context of another backend.
+func UpdateBound(c backends.CipherContext, n int) int {
+	switch x := c.(type) {
+	case *CipherCtx:
+		return x.outLen(n)
+	case *AEADCtx:
+		return x.outLen(n)
+	}
+	return -1
+}
 
 // PushError leaves an error with text data on the calling thread's error
 // queue; the caller locks its goroutine to the thread.

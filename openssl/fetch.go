@@ -12,17 +12,49 @@ import (
 	"github.com/go-hazmat/hazmat/backends"
 )
 
-// fetchKey names an algorithm fetched under one FIPS mode. The cache is
-// keyed by the mode too, so that SetFIPS never meets a stale entry.
+// fetchKind tells apart the kinds of algorithm object in the fetch cache.
+type fetchKind uint8
+
+const (
+	kindMD fetchKind = iota + 1
+	kindCipher
+	kindMAC
+)
+
+// fetchKey names an algorithm fetched under one property query: every
+// entry of the cache was fetched with exactly the query of its key.
 type fetchKey struct {
-	name string
-	fips bool
+	kind  fetchKind
+	name  string // lower case
+	propq string
+}
+
+// fetched is the one cache of fetched algorithms (EVP_MD, EVP_CIPHER,
+// EVP_MAC): fetchKey -> *mdEntry, *cipherEntry or *macEntry. Entries live
+// for the life of the process, so that a context that still holds one after
+// a mode switch never sees it freed.
+var fetched sync.Map
+
+// fetchEntry returns the cached entry for k, fetching it with newEntry on
+// first use. When two goroutines race, one entry wins and the other is
+// released with drop.
+func fetchEntry[E any](k fetchKey, newEntry func(fetchKey, *fipsMode) *E, drop func(*E), m *fipsMode) *E {
+	if v, ok := fetched.Load(k); ok {
+		return v.(*E)
+	}
+	e := newEntry(k, m)
+	if prev, loaded := fetched.LoadOrStore(k, e); loaded {
+		drop(e)
+		return prev.(*E)
+	}
+	return e
 }
 
 // mdEntry is an EVP_MD fetched once and kept for the life of the process,
 // or the reason it could not be fetched.
 type mdEntry struct {
-	goName    string // the lower-case name, as the recent-entry cache compares it
+	fm        *fipsMode // the mode it was fetched for
+	goName    string    // the lower-case name, as the recent-entry cache compares it
 	md        *C.EVP_MD
 	cname     *C.char // the name as passed to OpenSSL, for EVP_MAC params
 	size      int
@@ -34,36 +66,20 @@ type mdEntry struct {
 	hmacErr  error // nil: HMAC with this digest works
 }
 
-var mdCache sync.Map // fetchKey -> *mdEntry
-
-// mdRecent holds recently used entries, per FIPS mode, in slots picked by a
+// mdRecent holds recently used entries, per mode, in slots picked by a
 // cheap hash of the name: a hit costs a string comparison, where the map
 // costs hashing, lower-casing and an interface comparison.
 var mdRecent [2][16]atomic.Pointer[mdEntry]
 
-// fetchMD returns the cached digest for name under the current FIPS mode.
-func fetchMD(name string) *mdEntry {
-	fips := FIPS()
-	slot := &mdRecent[boolIndex(fips)][recentSlot(name)]
+// fetchMD returns the cached digest for name in the mode in force.
+func fetchMD(name string) *mdEntry { return fetchMDIn(current(), name) }
+
+func fetchMDIn(m *fipsMode, name string) *mdEntry {
+	slot := &mdRecent[boolIndex(m.fips)][recentSlot(name)]
 	if e := slot.Load(); e != nil && e.goName == name {
 		return e
 	}
-	k := fetchKey{strings.ToLower(name), fips}
-	v, ok := mdCache.Load(k)
-	if !ok {
-		e := newMDEntry(k)
-		if prev, loaded := mdCache.LoadOrStore(k, e); loaded {
-			// Another goroutine fetched it first: drop this copy.
-			if e.md != nil {
-				C.EVP_MD_free(e.md)
-			}
-			C.free(unsafe.Pointer(e.cname))
-			v = prev
-		} else {
-			v = e
-		}
-	}
-	e := v.(*mdEntry)
+	e := fetchEntry(fetchKey{kindMD, strings.ToLower(name), m.propq}, newMDEntry, freeMDEntry, m)
 	if e.goName == name {
 		slot.Store(e)
 	}
@@ -84,28 +100,73 @@ func boolIndex(b bool) int {
 	return 0
 }
 
-func newMDEntry(k fetchKey) *mdEntry {
-	e := &mdEntry{goName: k.name, cname: C.CString(k.name)}
+func freeMDEntry(e *mdEntry) {
+	if e.md != nil {
+		C.EVP_MD_free(e.md)
+	}
+	C.free(unsafe.Pointer(e.cname))
+}
+
+func newMDEntry(k fetchKey, m *fipsMode) *mdEntry {
+	e := &mdEntry{fm: m, goName: k.name, cname: C.CString(k.name)}
 	if initErr != nil {
 		e.err = &backends.UnsupportedAlgorithmError{Algorithm: k.name, Reason: backends.ReasonUnsupportedHash, Err: initErr}
 		return e
 	}
-	info := C.go_md_fetch(e.cname)
+	info := C.go_md_fetch(e.cname, m.cq, m.prov)
 	if info.md == nil {
 		reason := backends.ReasonUnsupportedHash
-		if k.fips && info.legacy_known == 1 {
+		if m.fips && info.legacy_known == 1 {
 			reason = backends.ReasonFIPSRefused
 		}
-		e.err = &backends.UnsupportedAlgorithmError{
-			Algorithm: k.name,
-			Reason:    reason,
-			Err:       newError("EVP_MD_fetch", info.errq),
+		var err error = newError("EVP_MD_fetch", info.errq)
+		if info.errq == nil && info.wrong_provider[0] != 0 {
+			reason = backends.ReasonFIPSRefused
+			err = wrongProvider("digest", k.name, &info.wrong_provider[0])
 		}
+		e.err = &backends.UnsupportedAlgorithmError{Algorithm: k.name, Reason: reason, Err: err}
 		return e
 	}
 	e.md = info.md
 	e.size = int(info.size)
 	e.blockSize = int(info.block_size)
 	e.xof = info.xof == 1
+	return e
+}
+
+// macEntry is an EVP_MAC fetched once per mode.
+type macEntry struct {
+	fm  *fipsMode
+	mac *C.EVP_MAC
+	err error
+}
+
+var cHMAC = C.CString("HMAC")
+
+// fetchHMAC returns the EVP_MAC for HMAC in mode m.
+func fetchHMAC(m *fipsMode) (*C.EVP_MAC, error) {
+	e := fetchEntry(fetchKey{kindMAC, "hmac", m.propq}, newMACEntry, func(e *macEntry) {
+		if e.mac != nil {
+			C.EVP_MAC_free(e.mac)
+		}
+	}, m)
+	return e.mac, e.err
+}
+
+func newMACEntry(k fetchKey, m *fipsMode) *macEntry {
+	e := &macEntry{fm: m}
+	if initErr != nil {
+		e.err = initErr
+		return e
+	}
+	info := C.go_mac_fetch(cHMAC, m.cq, m.prov)
+	switch {
+	case info.mac != nil:
+		e.mac = info.mac
+	case info.errq == nil && info.wrong_provider[0] != 0:
+		e.err = wrongProvider("MAC", "HMAC", &info.wrong_provider[0])
+	default:
+		e.err = newError("EVP_MAC_fetch(HMAC)", info.errq)
+	}
 	return e
 }

@@ -8,40 +8,14 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/go-hazmat/hazmat/backends"
 )
 
-var (
-	hmacOnce  [2]sync.Once
-	hmacMAC   [2]*C.EVP_MAC
-	hmacError [2]error
-)
-
-// fetchHMAC returns the EVP_MAC for HMAC under the current FIPS mode.
-func fetchHMAC() (*C.EVP_MAC, error) {
-	i := 0
-	if FIPS() {
-		i = 1
-	}
-	hmacOnce[i].Do(func() {
-		if initErr != nil {
-			hmacError[i] = initErr
-			return
-		}
-		var q *C.go_errq
-		hmacMAC[i] = C.go_hmac_fetch(&q)
-		if hmacMAC[i] == nil {
-			hmacError[i] = newError("EVP_MAC_fetch(HMAC)", q)
-		}
-	})
-	return hmacMAC[i], hmacError[i]
-}
-
-// hmacEntry returns the digest entry for alg when HMAC works with it.
-func hmacEntry(alg backends.HashAlgorithm) (*mdEntry, error) {
-	e := fetchMD(alg.Name())
+// hmacEntry returns the digest entry for alg in mode m when HMAC works
+// with it.
+func hmacEntry(m *fipsMode, alg backends.HashAlgorithm) (*mdEntry, error) {
+	e := fetchMDIn(m, alg.Name())
 	if e.err != nil {
 		return nil, e.err
 	}
@@ -62,7 +36,7 @@ func hmacEntry(alg backends.HashAlgorithm) (*mdEntry, error) {
 		ctx, err := newMACState(e, key)
 		if err != nil {
 			reason := backends.ReasonUnsupportedMAC
-			if FIPS() {
+			if m.fips {
 				reason = backends.ReasonFIPSRefused
 			}
 			e.hmacErr = &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: reason, Err: err}
@@ -76,14 +50,15 @@ func hmacEntry(alg backends.HashAlgorithm) (*mdEntry, error) {
 	return e, nil
 }
 
-// newMACState returns an EVP_MAC_CTX keyed for HMAC with e's digest.
+// newMACState returns an EVP_MAC_CTX keyed for HMAC with e's digest, in
+// the mode e was fetched for.
 func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
-	mac, err := fetchHMAC()
+	mac, err := fetchHMAC(e.fm)
 	if err != nil {
 		return nil, err
 	}
 	var q *C.go_errq
-	ctx := C.go_hmac_new(mac, e.cname, base(key), C.size_t(len(key)), &q)
+	ctx := C.go_hmac_new(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)), &q)
 	if ctx == nil {
 		return nil, newError("EVP_MAC_init", q)
 	}
@@ -96,8 +71,11 @@ func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
 type MACCtx struct {
 	alg     backends.HashAlgorithm
 	e       *mdEntry
-	ctx     *C.EVP_MAC_CTX // keyed; nil after Finalize
+	ctx     *C.EVP_MAC_CTX // keyed, in the mode e was fetched for
 	cleanup runtime.Cleanup
+	// key is a copy of the key, to key the context again when FIPS mode
+	// changes while no data is in C.
+	key []byte
 
 	// While inC is false, every byte written since the last reset is in
 	// buf[:n], and ctx is only a keyed template that is re-initialised
@@ -115,7 +93,7 @@ var (
 )
 
 func newMACCtx(key []byte, alg backends.HashAlgorithm) (*MACCtx, error) {
-	e, err := hmacEntry(alg)
+	e, err := hmacEntry(current(), alg)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +101,9 @@ func newMACCtx(key []byte, alg backends.HashAlgorithm) (*MACCtx, error) {
 	if err != nil {
 		return nil, macKeyError(alg, key, err)
 	}
-	return wrapMAC(alg, e, ctx), nil
+	m := wrapMAC(alg, e, ctx)
+	m.key = append([]byte{}, key...)
+	return m, nil
 }
 
 // macKeyError explains a refused HMAC key. FIPS providers from OpenSSL 3.4
@@ -148,8 +128,45 @@ func macKeyError(alg backends.HashAlgorithm, key []byte, err error) error {
 
 func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *MACCtx {
 	m := &MACCtx{alg: alg, e: e, ctx: ctx}
-	m.cleanup = runtime.AddCleanup(m, func(c *C.EVP_MAC_CTX) { C.EVP_MAC_CTX_free(c) }, ctx)
+	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
 	return m
+}
+
+func freeMACCtx(c *C.EVP_MAC_CTX) { C.EVP_MAC_CTX_free(c) }
+
+// ready returns nil when the context belongs to the FIPS mode in force
+// (one atomic load), and otherwise follows the switch (see follow).
+func (m *MACCtx) ready() error {
+	if m.e == nil {
+		return fmt.Errorf("openssl: HMAC context used without Backend.CreateHMACCtx: %w", backends.ErrInvalidArgument)
+	}
+	if m.e.fm == current() {
+		return nil
+	}
+	return m.follow()
+}
+
+// follow moves the context to the mode in force: the HMAC must be served
+// there (else the *backends.UnsupportedAlgorithmError says why), and no
+// data may be in the old mode's C context (else [backends.ErrModeChanged]).
+// The key is set again on a context of the new mode.
+func (m *MACCtx) follow() error {
+	e, err := hmacEntry(current(), m.alg)
+	if err != nil {
+		return err
+	}
+	if m.inC {
+		return errModeChanged("HMAC-" + m.alg.Name())
+	}
+	ctx, err := newMACState(e, m.key)
+	if err != nil {
+		return macKeyError(m.alg, m.key, err)
+	}
+	m.cleanup.Stop()
+	C.EVP_MAC_CTX_free(m.ctx)
+	m.ctx, m.e = ctx, e
+	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
+	return nil
 }
 
 // Algorithm returns the hash the HMAC uses.
@@ -165,6 +182,9 @@ func (m *MACCtx) BlockSize() int { return m.e.blockSize }
 func (m *MACCtx) Update(p []byte) error {
 	if m.done {
 		return backends.ErrAlreadyFinalized
+	}
+	if err := m.ready(); err != nil {
+		return err
 	}
 	if !m.inC && m.n+len(p) <= len(m.buf) {
 		m.n += copy(m.buf[m.n:], p)
@@ -189,6 +209,9 @@ func (m *MACCtx) Update(p []byte) error {
 func (m *MACCtx) Sum(dst []byte) ([]byte, error) {
 	if m.done {
 		return dst, backends.ErrAlreadyFinalized
+	}
+	if err := m.ready(); err != nil {
+		return dst, err
 	}
 	ret, out := grow(dst, m.e.size)
 	var r C.go_result
@@ -219,11 +242,12 @@ func (m *MACCtx) Finalize() ([]byte, error) {
 }
 
 // Reset returns the context to its state just after keying, also after
-// Finalize.
+// Finalize. After a switch of FIPS mode it keys a context of the new mode,
+// or returns the error saying why the HMAC is not served there.
 func (m *MACCtx) Reset() error {
 	clear(m.buf[:m.n])
 	m.n, m.inC, m.done = 0, false, false
-	return nil
+	return m.ready()
 }
 
 // Copy returns an independent context in the same state, with the same key.
@@ -233,6 +257,9 @@ func (m *MACCtx) clone() (*MACCtx, error) {
 	if m.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
+	if err := m.ready(); err != nil {
+		return nil, err
+	}
 	var q *C.go_errq
 	ctx := C.go_mac_dup(m.ctx, &q)
 	runtime.KeepAlive(m)
@@ -240,6 +267,6 @@ func (m *MACCtx) clone() (*MACCtx, error) {
 		return nil, newError("EVP_MAC_CTX_dup", q)
 	}
 	c := wrapMAC(m.alg, m.e, ctx)
-	c.buf, c.n, c.inC = m.buf, m.n, m.inC
+	c.buf, c.n, c.inC, c.key = m.buf, m.n, m.inC, m.key
 	return c, nil
 }

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 )
 
@@ -19,9 +18,6 @@ var ErrFIPSProviderNotFound = errors.New("openssl: FIPS provider not available")
 
 var (
 	initErr error
-	// fipsOn mirrors EVP_default_properties_is_fips_enabled; SetFIPS keeps
-	// it current, and fetch caches are keyed by it.
-	fipsOn atomic.Bool
 	// fipsMu serialises SetFIPS and the provider loads it makes.
 	fipsMu sync.Mutex
 )
@@ -29,10 +25,13 @@ var (
 func init() {
 	if C.go_init() != 1 {
 		initErr = newError("OPENSSL_init_crypto", C.go_errq_take())
+		curMode.Store(modeDefault)
 		return
 	}
-	fipsOn.Store(C.go_fips_enabled() == 1)
-	if !fipsOn.Load() {
+	// The configuration (OPENSSL_CONF) may have put fips=yes in the default
+	// properties: the process then starts in FIPS mode.
+	curMode.Store(modeFor(C.go_fips_enabled() == 1))
+	if !FIPS() {
 		loadLegacy()
 	}
 }
@@ -79,7 +78,7 @@ func VersionNumber() (major, minor, patch int) {
 // FIPS reports whether FIPS mode is on: the default properties of OpenSSL's
 // default library context contain fips=yes, so that every algorithm is
 // fetched from a FIPS provider.
-func FIPS() bool { return fipsOn.Load() }
+func FIPS() bool { return current().fips }
 
 // FIPSCapable reports whether a FIPS provider is loaded and answers requests
 // for fips=yes algorithms (it serves SHA2-256 under that property).
@@ -90,8 +89,20 @@ func FIPSCapable() bool { return C.go_fips_capable() == 1 }
 // fails with an error wrapping [ErrFIPSProviderNotFound] (and OpenSSL's
 // [*Error]) when OpenSSL cannot load the FIPS provider: the message names
 // the folder it looked in ([ModulesDir]), whether fips.so is missing there,
-// not configured or failed its self-tests, and what to do. Turning it off loads the default provider if it is not loaded.
-// Support answers and fetched algorithms follow the new mode at once.
+// not configured or failed its self-tests, and what to do. Turning it off
+// loads the default provider if it is not loaded.
+//
+// The switch is total: once SetFIPS(true) has returned, no operation that
+// starts afterwards computes outside the FIPS provider, on any object,
+// whether made before or after the switch. An object whose algorithm the
+// FIPS provider does not serve then fails with an error wrapping
+// [backends.ErrUnsupportedAlgorithm] ("refused in FIPS mode"); one whose
+// algorithm it serves continues on the FIPS provider's implementation, or,
+// when its state was computed by the other mode's implementation (a hash
+// or cipher context in the middle of a message), fails with an error
+// wrapping [backends.ErrModeChanged]. SetFIPS(false) works the same way in
+// the other direction. Operations running while SetFIPS runs finish in the
+// mode they started in.
 func SetFIPS(on bool) error {
 	if initErr != nil {
 		return initErr
@@ -117,10 +128,14 @@ func SetFIPS(on bool) error {
 	if err := check("EVP_default_properties_enable_fips", C.go_set_fips(boolInt(on))); err != nil {
 		return err
 	}
-	fipsOn.Store(C.go_fips_enabled() == 1)
 	if !on {
+		// Before the mode is published, so that no fetch in the new mode
+		// finds the legacy algorithms missing and caches that answer.
 		loadLegacy()
 	}
+	// Publish the mode only now that OpenSSL's defaults are set: fetches
+	// name their properties themselves, so none made meanwhile goes astray.
+	curMode.Store(modeFor(C.go_fips_enabled() == 1))
 	return nil
 }
 

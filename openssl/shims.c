@@ -191,17 +191,62 @@ int go_provider_status(const char *prov) {
 	return r;
 }
 
+/* ---- fetching ---- */
+
+/* 1 when p is the provider named want (or want is NULL); else 0, with p's
+ * name copied into got. */
+static int go_provider_is(const OSSL_PROVIDER *p, const char *want, char got[GO_PROV_NAME]) {
+	const char *name;
+	if (want == NULL)
+		return 1;
+	name = p != NULL ? OSSL_PROVIDER_get0_name(p) : NULL;
+	if (name != NULL && strcmp(name, want) == 0)
+		return 1;
+	strncpy(got, name != NULL ? name : "(none)", GO_PROV_NAME - 1);
+	got[GO_PROV_NAME - 1] = 0;
+	return 0;
+}
+
+const char *go_provider_of(int kind, const void *obj) {
+	const OSSL_PROVIDER *p = NULL;
+	if (obj == NULL)
+		return NULL;
+	switch (kind) {
+	case GO_OBJ_MD:
+		p = EVP_MD_get0_provider(obj);
+		break;
+	case GO_OBJ_CIPHER:
+		p = EVP_CIPHER_get0_provider(obj);
+		break;
+	case GO_OBJ_MAC:
+		p = EVP_MAC_get0_provider(obj);
+		break;
+	case GO_OBJ_CIPHER_CTX:
+		p = EVP_CIPHER_get0_provider(EVP_CIPHER_CTX_get0_cipher(obj));
+		break;
+	case GO_OBJ_MAC_CTX:
+		p = EVP_MAC_get0_provider(EVP_MAC_CTX_get0_mac((EVP_MAC_CTX *)obj));
+		break;
+	}
+	return p != NULL ? OSSL_PROVIDER_get0_name(p) : NULL;
+}
+
 /* ---- digests ---- */
 
-go_md_info go_md_fetch(const char *name) {
+go_md_info go_md_fetch(const char *name, const char *propq, const char *prov) {
 	GO_ERR_BEGIN();
 	go_md_info info;
 	EVP_MD_CTX *ctx;
 	memset(&info, 0, sizeof(info));
 	info.legacy_known = EVP_get_digestbyname(name) != NULL;
-	info.md = EVP_MD_fetch(NULL, name, NULL);
+	info.md = EVP_MD_fetch(NULL, name, propq);
 	if (info.md == NULL) {
 		info.errq = go_errq_take();
+		return info;
+	}
+	if (!go_provider_is(EVP_MD_get0_provider(info.md), prov, info.wrong_provider)) {
+		EVP_MD_free(info.md);
+		info.md = NULL;
 		return info;
 	}
 	ctx = EVP_MD_CTX_new();
@@ -294,26 +339,36 @@ go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
 
 /* ---- HMAC ---- */
 
-EVP_MAC *go_hmac_fetch(go_errq **errq) {
+go_mac_info go_mac_fetch(const char *name, const char *propq, const char *prov) {
 	GO_ERR_BEGIN();
-	EVP_MAC *mac = EVP_MAC_fetch(NULL, OSSL_MAC_NAME_HMAC, NULL);
-	if (mac == NULL)
-		*errq = go_errq_take();
-	return mac;
+	go_mac_info info;
+	memset(&info, 0, sizeof(info));
+	info.mac = EVP_MAC_fetch(NULL, name, propq);
+	if (info.mac == NULL) {
+		info.errq = go_errq_take();
+		return info;
+	}
+	if (!go_provider_is(EVP_MAC_get0_provider(info.mac), prov, info.wrong_provider)) {
+		EVP_MAC_free(info.mac);
+		info.mac = NULL;
+	}
+	return info;
 }
 
-EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest,
+EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest, const char *propq,
                          const unsigned char *key, size_t keylen, go_errq **errq) {
 	GO_ERR_BEGIN();
 	static const unsigned char empty[1] = {0};
-	OSSL_PARAM params[2];
+	OSSL_PARAM params[3];
 	EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
 	if (ctx == NULL) {
 		*errq = go_errq_take();
 		return NULL;
 	}
+	/* The digest is fetched by the MAC under the same query as the MAC. */
 	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)digest, 0);
-	params[1] = OSSL_PARAM_construct_end();
+	params[1] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_PROPERTIES, (char *)propq, 0);
+	params[2] = OSSL_PARAM_construct_end();
 	/* A NULL key would mean "keep the key you have": an empty key is a
 	 * valid HMAC key and must be passed as a real, empty buffer. */
 	if (EVP_MAC_init(ctx, key != NULL ? key : empty, keylen, params) != 1) {
@@ -376,7 +431,7 @@ go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
 
 /* ---- symmetric ciphers ---- */
 
-go_cipher_info go_cipher_fetch(const char *name) {
+go_cipher_info go_cipher_fetch(const char *name, const char *propq, const char *prov) {
 	GO_ERR_BEGIN();
 	go_cipher_info info;
 	EVP_CIPHER_CTX *ctx = NULL;
@@ -385,9 +440,14 @@ go_cipher_info go_cipher_fetch(const char *name) {
 
 	memset(&info, 0, sizeof(info));
 	info.legacy_known = EVP_get_cipherbyname(name) != NULL;
-	info.cipher = EVP_CIPHER_fetch(NULL, name, NULL);
+	info.cipher = EVP_CIPHER_fetch(NULL, name, propq);
 	if (info.cipher == NULL)
 		goto fail;
+	if (!go_provider_is(EVP_CIPHER_get0_provider(info.cipher), prov, info.wrong_provider)) {
+		EVP_CIPHER_free(info.cipher);
+		info.cipher = NULL;
+		return info;
+	}
 	info.key_len = EVP_CIPHER_get_key_length(info.cipher);
 	info.iv_len = EVP_CIPHER_get_iv_length(info.cipher);
 	info.block_size = EVP_CIPHER_get_block_size(info.cipher);
@@ -453,8 +513,13 @@ go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
                            const unsigned char *in, int inl) {
 	GO_ERR_BEGIN();
 	go_result r = {1, 0, NULL};
+	unsigned char none[EVP_MAX_BLOCK_LENGTH];
 	if (inl == 0)
 		return r;
+	/* An Update that completes no block gets an empty Go buffer; NULL
+	 * would make an authenticated cipher take the data as AAD. */
+	if (out == NULL)
+		out = none;
 	if (EVP_CipherUpdate(ctx, out, &r.outl, in, inl) != 1)
 		return go_fail();
 	return r;
@@ -612,4 +677,68 @@ long long go_malloc_inuse(void) {
 #else
 	return -1;
 #endif
+}
+
+/* ---- cipher shapes ---- */
+
+go_cipher_shape go_cipher_shape_of(const EVP_CIPHER *c) {
+	go_cipher_shape s;
+	const OSSL_PARAM *settable;
+	memset(&s, 0, sizeof(s));
+	s.mode = EVP_CIPHER_get_mode(c);
+	s.flags = EVP_CIPHER_get_flags(c);
+	s.block_size = EVP_CIPHER_get_block_size(c);
+	s.iv_len = EVP_CIPHER_get_iv_length(c);
+	settable = EVP_CIPHER_settable_ctx_params(c);
+	s.mac_key = OSSL_PARAM_locate_const(settable, OSSL_CIPHER_PARAM_AEAD_MAC_KEY) != NULL;
+	s.aead_tag = OSSL_PARAM_locate_const(settable, OSSL_CIPHER_PARAM_AEAD_TAG) != NULL;
+	s.des3_wrap = EVP_CIPHER_is_a(c, "DES3-WRAP");
+	ERR_clear_error();
+	return s;
+}
+
+typedef struct {
+	char *buf;
+	size_t cap, len;
+} go_name_list;
+
+static void go_add_cipher_name(const char *name, void *arg) {
+	go_name_list *n = arg;
+	size_t l = strlen(name) + 1;
+	if (n->len + l <= n->cap)
+		memcpy(n->buf + n->len, name, l);
+	n->len += l;
+}
+
+static void go_add_cipher(EVP_CIPHER *c, void *arg) {
+	EVP_CIPHER_names_do_all(c, go_add_cipher_name, arg);
+}
+
+size_t go_cipher_names(char *buf, size_t cap) {
+	go_name_list n = {buf, cap, 0};
+	EVP_CIPHER_do_all_provided(NULL, go_add_cipher, &n);
+	ERR_clear_error();
+	return n.len;
+}
+
+go_result go_cipher_reference(const EVP_CIPHER *cipher,
+                              const unsigned char *key, int keylen,
+                              const unsigned char *iv, int ivlen, int enc,
+                              const unsigned char *in, int inl,
+                              unsigned char *out) {
+	GO_ERR_BEGIN();
+	int n = 0, m = 0;
+	go_result r;
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	if (ctx == NULL)
+		return go_fail();
+	r = go_cipher_init(ctx, cipher, key, keylen, iv, ivlen, enc);
+	if (r.ok == 1 && inl > 0 && EVP_CipherUpdate(ctx, out, &n, in, inl) != 1)
+		r = go_fail();
+	if (r.ok == 1 && EVP_CipherFinal_ex(ctx, out + n, &m) != 1)
+		r = go_fail();
+	EVP_CIPHER_CTX_free(ctx);
+	if (r.ok == 1)
+		r.outl = n + m;
+	return r;
 }

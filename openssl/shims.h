@@ -19,81 +19,6 @@
 
 #if OPENSSL_VERSION_MAJOR < 3
 #error "hazmat needs OpenSSL 3.0 or newer"
-/* ---- symmetric ciphers ---- */
-typedef struct go_cipher_info {
-	EVP_CIPHER *cipher;
-	int key_len;
-	int iv_len;
-	int block_size;
-	int mode; /* EVP_CIPH_*_MODE */
-	int variable_key;
-	int aead;
-	int legacy_known; /* EVP_get_cipherbyname knows the name */
-	go_errq *errq;
-} go_cipher_info;
-
-/* Fetches name under the current default properties and trial-encrypts one
- * block with a key of the cipher's default length, so that a cipher the
- * provider lists but refuses to run is reported as missing. */
-go_cipher_info go_cipher_fetch(const char *name);
-
-EVP_CIPHER_CTX *go_cipher_ctx_new(go_errq **errq);
-void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
-
-/* Sets up ctx for cipher with key and iv (iv may be NULL), enc 1 or 0:
- * key length for variable-length ciphers, IV length for AEAD ciphers, and
- * no padding. */
-go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
-                         const unsigned char *key, int keylen,
-                         const unsigned char *iv, int ivlen, int enc);
-go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
-                           const unsigned char *in, int inl);
-/* Adds AAD to an AEAD context. */
-go_result go_cipher_aad(EVP_CIPHER_CTX *ctx, const unsigned char *aad, int aadlen);
-/* Finishes; for AEAD decryption tag (taglen bytes) is checked; for AEAD
- * encryption the tag is written to tag. */
-go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int enc,
-                          unsigned char *tag, int taglen);
-
-/* One AEAD seal on a keyed context: IV, AAD, data, final and tag in one
- * call. out receives inl bytes and then taglen bytes of tag. set_ivlen says
- * that ivlen differs from the context's current IV length (Go keeps track,
- * as asking OpenSSL 3 costs a parameter query per call). */
-go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
-                       const unsigned char *aad, int aadlen,
-                       const unsigned char *in, int inl,
-                       unsigned char *out, int taglen);
-/* One AEAD open on a keyed context; in is ciphertext||tag. On a tag
- * mismatch ok is 0, errq is NULL, and out is zeroed. */
-go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
-                       const unsigned char *aad, int aadlen,
-                       const unsigned char *in, int inl,
-                       unsigned char *out, int taglen);
-
-/* A context keyed once for GCM or ChaCha20-Poly1305, reused by
- * go_aead_seal/go_aead_open with a new IV per operation. */
-go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
-                      const unsigned char *key, int keylen, int enc);
-
-/* CCM cannot keep its key schedule across nonce lengths: each operation
- * sets it up on a scratch context, all in one call. */
-go_result go_ccm_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
-                      const unsigned char *key, int keylen,
-                      const unsigned char *nonce, int noncelen,
-                      const unsigned char *aad, int aadlen,
-                      const unsigned char *in, int inl,
-                      unsigned char *out, int taglen);
-go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
-                      const unsigned char *key, int keylen,
-                      const unsigned char *nonce, int noncelen,
-                      const unsigned char *aad, int aadlen,
-                      const unsigned char *in, int inl,
-                      unsigned char *out, int taglen);
-
-/* Bytes the C allocator holds in use (glibc's mallinfo2), or -1 where it
- * cannot tell: the leak tests read it. */
-long long go_malloc_inuse(void);
-
 #endif
 
 /* The error queue of the failing thread, copied out of OpenSSL. Allocated
@@ -160,6 +85,24 @@ size_t go_provider_names(char *buf, size_t cap);
 int go_provider_param(const char *prov, const char *param, char *buf, size_t cap);
 int go_provider_status(const char *prov);
 
+/* ---- fetching ----
+ * Every fetch names its property query (propq) rather than relying on the
+ * process-wide default properties, which SetFIPS changes while other
+ * goroutines may be fetching. With prov non-NULL (FIPS mode), what was
+ * fetched must come from the provider of that name, else it is dropped and
+ * wrong_provider names the provider it came from. */
+#define GO_PROV_NAME 64
+
+/* The name of the provider that serves an algorithm object or a context
+ * (kind: GO_OBJ_*), or NULL; the tests read it to prove where a computation
+ * runs. */
+#define GO_OBJ_MD 1
+#define GO_OBJ_CIPHER 2
+#define GO_OBJ_MAC 3
+#define GO_OBJ_CIPHER_CTX 4
+#define GO_OBJ_MAC_CTX 5
+const char *go_provider_of(int kind, const void *obj);
+
 /* ---- digests ---- */
 typedef struct go_md_info {
 	EVP_MD *md;
@@ -167,13 +110,13 @@ typedef struct go_md_info {
 	int block_size;
 	int xof;
 	int legacy_known; /* EVP_get_digestbyname knows the name */
+	char wrong_provider[GO_PROV_NAME];
 	go_errq *errq;
 } go_md_info;
 
-/* Fetches name under the current default properties and trial-initialises
- * a context with it, so that a digest the provider lists but refuses to run
- * is reported as missing. */
-go_md_info go_md_fetch(const char *name);
+/* Fetches name under propq and trial-initialises a context with it, so that
+ * a digest the provider lists but refuses to run is reported as missing. */
+go_md_info go_md_fetch(const char *name, const char *propq, const char *prov);
 
 /* A digest context with a scratch context for Sum. */
 /* Opaque to Go, so that cgo has no pointer fields to check on each call. */
@@ -196,9 +139,15 @@ go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
                             unsigned char *out, size_t outlen, int xof);
 
 /* ---- HMAC over EVP_MAC ---- */
-EVP_MAC *go_hmac_fetch(go_errq **errq);
-/* Returns a new HMAC context keyed with key for digest, or NULL with *errq. */
-EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest,
+typedef struct go_mac_info {
+	EVP_MAC *mac;
+	char wrong_provider[GO_PROV_NAME];
+	go_errq *errq;
+} go_mac_info;
+go_mac_info go_mac_fetch(const char *name, const char *propq, const char *prov);
+/* Returns a new HMAC context keyed with key for digest, fetched under propq,
+ * or NULL with *errq. */
+EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest, const char *propq,
                          const unsigned char *key, size_t keylen, go_errq **errq);
 EVP_MAC_CTX *go_mac_dup(EVP_MAC_CTX *ctx, go_errq **errq);
 /* ctx := reinit (same key); update(a); update(b) */
@@ -222,13 +171,14 @@ typedef struct go_cipher_info {
 	int variable_key;
 	int aead;
 	int legacy_known; /* EVP_get_cipherbyname knows the name */
+	char wrong_provider[GO_PROV_NAME];
 	go_errq *errq;
 } go_cipher_info;
 
-/* Fetches name under the current default properties and trial-encrypts one
- * block with a key of the cipher's default length, so that a cipher the
- * provider lists but refuses to run is reported as missing. */
-go_cipher_info go_cipher_fetch(const char *name);
+/* Fetches name under propq and trial-encrypts one block with a key of the
+ * cipher's default length, so that a cipher the provider lists but refuses
+ * to run is reported as missing. */
+go_cipher_info go_cipher_fetch(const char *name, const char *propq, const char *prov);
 
 EVP_CIPHER_CTX *go_cipher_ctx_new(go_errq **errq);
 void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
@@ -239,6 +189,8 @@ void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
 go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                          const unsigned char *key, int keylen,
                          const unsigned char *iv, int ivlen, int enc);
+/* EVP_CipherUpdate; a NULL out (an empty Go buffer: the caller's bound is
+ * 0) stands for a buffer that receives nothing, never for AAD. */
 go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
                            const unsigned char *in, int inl);
 /* Adds AAD to an AEAD context. */
@@ -282,6 +234,38 @@ go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *aad, int aadlen,
                       const unsigned char *in, int inl,
                       unsigned char *out, int taglen);
+
+/* What bounds the output of a cipher: its mode, flags, block and IV
+ * lengths, and two facts the flags do not tell. */
+typedef struct go_cipher_shape {
+	int mode;               /* EVP_CIPH_*_MODE */
+	unsigned long flags;    /* EVP_CIPHER_get_flags */
+	int block_size;
+	int iv_len;
+	int mac_key;            /* settable "mackey": a cipher-and-MAC TLS composite */
+	int aead_tag;           /* settable "tag": an AEAD whose tag EVP can set */
+	int des3_wrap;          /* the CMS Triple-DES key wrap of RFC 3217 */
+} go_cipher_shape;
+
+/* In C because the settable-parameter list and EVP_CIPHER_is_a would take
+ * Go several crossings and OSSL_PARAM walking. */
+go_cipher_shape go_cipher_shape_of(const EVP_CIPHER *c);
+
+/* Writes every name of every cipher the loaded providers offer under the
+ * current default properties, NUL-separated, into buf; returns the length
+ * used, or the length needed when cap is too small. In C because it is two
+ * nested OpenSSL callbacks. */
+size_t go_cipher_names(char *buf, size_t cap);
+
+/* Runs cipher name over in (inl bytes) in one go, with key, iv and enc as
+ * go_cipher_init takes them, writing update and final output into out,
+ * which must have room for inl + 64 bytes. The reference the bounds tests
+ * compare with; in C so that no Go bound is involved. */
+go_result go_cipher_reference(const EVP_CIPHER *cipher,
+                              const unsigned char *key, int keylen,
+                              const unsigned char *iv, int ivlen, int enc,
+                              const unsigned char *in, int inl,
+                              unsigned char *out);
 
 /* Bytes the C allocator holds in use (glibc's mallinfo2), or -1 where it
  * cannot tell: the leak tests read it. */

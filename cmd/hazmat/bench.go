@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -26,13 +28,23 @@ Measure hazmat (OpenSSL through cgo) against Go's own crypto on this
 machine, for AES-128-GCM seal and open, AES-256-CBC encryption, AES-128-CTR,
 one-shot SHA-256 and SHA-512, a reused SHA-256 hasher, HMAC-SHA256 of one
 message, and a new SHA-256 hasher per message, each at 64 bytes (where the
-cost of a cgo call shows) and 16 KiB. Each case runs for about -time per
-implementation; progress goes to standard error, and the table to standard
-output:
+cost of a cgo call shows) and 16 KiB. Each case runs -count rounds; a round
+times hazmat and Go one after the other for about -time each (the order
+alternates from round to round). Progress goes to standard error, and the
+table to standard output:
 
-    OP  SIZE  HAZMAT MB/s  GO MB/s  RATIO
+    OP  SIZE  HAZMAT MB/s  GO MB/s  RATIO  SPREAD
 
-RATIO is hazmat's throughput divided by Go's (above 1: hazmat is faster).
+RATIO is the time of one operation with hazmat divided by its time with Go,
+the median over the rounds (below 1.00x hazmat is faster), the convention of
+the project's BENCHMARKS.md; MB/s are medians too. SPREAD is half the range
+of the rounds' ratios, relative to RATIO: a ratio of 1.02x with a spread of
+±8% says nothing about which is faster. When a case's spread exceeds ±10%,
+bench ends with a warning that the machine is too noisy to judge (close
+other work, or raise -count and -time). With the defaults, bench takes
+15 to 30 seconds (13 s of timed rounds and calibration, more on a loaded
+machine).
+
 Every case is an approved algorithm, so bench runs in FIPS mode too. Before
 timing, each case checks that both implementations give the same output.
 `
@@ -303,18 +315,14 @@ func hazmatSum(alg hashes.Algorithm) benchImpl {
 	}
 }
 
-// benchTime measures op: it runs it in growing batches until one batch
-// lasts at least d, and returns the time of one call.
-func benchTime(op func() []byte, d time.Duration) time.Duration {
+// benchCalibrate returns how many calls of op last about d: it runs op in
+// growing batches until one lasts at least d.
+func benchCalibrate(op func() []byte, d time.Duration) int {
 	n := 1
 	for {
-		start := time.Now()
-		for range n {
-			op()
-		}
-		elapsed := time.Since(start)
+		elapsed := benchRun(op, n)
 		if elapsed >= d || n >= 1<<30 {
-			return elapsed / time.Duration(n)
+			return n
 		}
 		// Aim 20% past d from the rate seen so far, growing at least
 		// twofold and at most a hundredfold per round.
@@ -326,12 +334,34 @@ func benchTime(op func() []byte, d time.Duration) time.Duration {
 	}
 }
 
-// mbps is the throughput of size bytes per perOp, in MB/s.
-func mbps(size int, perOp time.Duration) float64 {
-	if perOp <= 0 {
-		perOp = 1 // a call faster than the clock's resolution
+// benchRun returns the time of n calls of op.
+func benchRun(op func() []byte, n int) time.Duration {
+	start := time.Now()
+	for range n {
+		op()
 	}
-	return float64(size) / perOp.Seconds() / 1e6
+	return time.Since(start)
+}
+
+// benchNoise is the spread of a case's ratios above which bench warns
+// that the machine is too noisy to judge.
+const benchNoise = 0.10
+
+// median returns the median of v (which it sorts).
+func median(v []float64) float64 {
+	slices.Sort(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// spread returns half the range of v relative to m.
+func spread(v []float64, m float64) float64 {
+	if m == 0 || len(v) == 0 {
+		return 0
+	}
+	return (slices.Max(v) - slices.Min(v)) / 2 / m
 }
 
 // sizeLabel writes a message size as "64 B" or "16 KiB".
@@ -344,8 +374,9 @@ func sizeLabel(n int) string {
 
 // runBench runs "hazmat bench".
 func runBench(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := commandFlags("bench", "[-time D]", benchHelp, stderr)
-	d := fs.Duration("time", 200*time.Millisecond, "run each case for about `D` per implementation (e.g. 1s, 50ms)")
+	fs := commandFlags("bench", "[-time D] [-count N]", benchHelp, stderr)
+	d := fs.Duration("time", 50*time.Millisecond, "run each implementation for about `D` per round (e.g. 1s, 50ms)")
+	count := fs.Int("count", 5, "run `N` rounds of each case")
 	if code, ok := parseCommandFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -355,44 +386,86 @@ func runBench(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *d <= 0 {
 		return usageError(fs, "-time must be positive, got %v", *d)
 	}
+	if *count <= 0 {
+		return usageError(fs, "-count must be positive, got %d", *count)
+	}
 
 	cases := benchCases()
 	total := len(cases) * len(benchSizes)
 	code := exitOK
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "OP\tSIZE\tHAZMAT MB/s\tGO MB/s\tRATIO")
+	fmt.Fprintln(tw, "OP\tSIZE\tHAZMAT MB/s\tGO MB/s\tRATIO\tSPREAD")
+	var noisy []string
 	i := 0
 	for _, c := range cases {
 		for _, size := range benchSizes {
 			i++
-			fmt.Fprintf(stderr, "[%d/%d] %s %s ...\n", i, total, c.name, sizeLabel(size))
-			h, g, err := benchPair(c, size, *d)
+			label := c.name + " " + sizeLabel(size)
+			fmt.Fprintf(stderr, "[%d/%d] %s ...\n", i, total, label)
+			res, err := benchPair(c, size, *d, *count)
 			if err != nil {
-				warn(stderr, "bench %s %s: %v", c.name, sizeLabel(size), err)
-				fmt.Fprintf(tw, "%s\t%s\t-\t-\t-\n", c.name, sizeLabel(size))
+				warn(stderr, "bench %s: %v", label, err)
+				fmt.Fprintf(tw, "%s\t%s\t-\t-\t-\t-\n", c.name, sizeLabel(size))
 				code = exitFailure
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%.1f\t%.1f\t%.2f\n", c.name, sizeLabel(size), h, g, h/g)
+			if res.spread > benchNoise {
+				noisy = append(noisy, fmt.Sprintf("%s ±%.0f%%", label, 100*res.spread))
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%.1f\t%.1f\t%.2fx\t±%.1f%%\n", c.name, sizeLabel(size), res.hazmatMBps, res.goMBps, res.ratio, 100*res.spread)
 		}
 	}
 	tw.Flush()
+	if len(noisy) > 0 {
+		shown := noisy
+		if len(shown) > 3 {
+			shown = append(shown[:3:3], "...")
+		}
+		warn(stderr, "warning: this machine is too noisy to judge: %d of %d cases vary by more than ±%.0f%% between rounds (%s); close other work, or raise -count and -time",
+			len(noisy), total, 100*benchNoise, strings.Join(shown, ", "))
+	}
 	return code
 }
 
-// benchPair measures one case at one size for both implementations and
-// returns their throughputs in MB/s. It first checks that they agree.
-func benchPair(c benchCase, size int, d time.Duration) (hazmatMBps, goMBps float64, err error) {
+// A benchResult is one case at one size.
+type benchResult struct {
+	hazmatMBps, goMBps float64 // medians over the rounds
+	ratio              float64 // median of time hazmat / time Go
+	spread             float64 // half the range of the ratios, relative to ratio
+}
+
+// benchPair measures one case at one size for both implementations,
+// count rounds of about d each. It first checks that they agree.
+func benchPair(c benchCase, size int, d time.Duration, count int) (benchResult, error) {
 	hop, err := c.hazmat(size)
 	if err != nil {
-		return 0, 0, fmt.Errorf("hazmat: %w", err)
+		return benchResult{}, fmt.Errorf("hazmat: %w", err)
 	}
 	gop, err := c.golang(size)
 	if err != nil {
-		return 0, 0, fmt.Errorf("go: %w", err)
+		return benchResult{}, fmt.Errorf("go: %w", err)
 	}
 	if h, g := bytes.Clone(hop()), gop(); !bytes.Equal(h, g) {
-		return 0, 0, fmt.Errorf("hazmat and Go disagree: hazmat gives %s, Go %s", vecHex(h), vecHex(g))
+		return benchResult{}, fmt.Errorf("hazmat and Go disagree: hazmat gives %s, Go %s", vecHex(h), vecHex(g))
 	}
-	return mbps(size, benchTime(hop, d)), mbps(size, benchTime(gop, d)), nil
+	hn, gn := benchCalibrate(hop, d), benchCalibrate(gop, d)
+	var hazmatNs, goNs, ratios []float64
+	for round := range count {
+		var th, tg time.Duration
+		if round%2 == 0 {
+			th, tg = benchRun(hop, hn), benchRun(gop, gn)
+		} else {
+			tg, th = benchRun(gop, gn), benchRun(hop, hn)
+		}
+		h := max(float64(th)/float64(hn), 1e-3) // a call faster than the clock
+		g := max(float64(tg)/float64(gn), 1e-3)
+		hazmatNs, goNs, ratios = append(hazmatNs, h), append(goNs, g), append(ratios, h/g)
+	}
+	r := benchResult{
+		hazmatMBps: float64(size) / median(hazmatNs) * 1e3,
+		goMBps:     float64(size) / median(goNs) * 1e3,
+		ratio:      median(ratios),
+	}
+	r.spread = spread(ratios, r.ratio)
+	return r, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,8 +23,13 @@ type cipherSpec struct {
 	// aliasOf is the name this one is another name for ("des3" for
 	// "des-ede3-cbc"), "" for the canonical names.
 	aliasOf string
-	// keyLen is the key length in bytes (EVP_CIPHER_get_key_length).
+	// keyLen is the key length in bytes (EVP_CIPHER_get_key_length): the
+	// only one a fixed-length cipher takes, the one -pad-key pads or cuts
+	// to.
 	keyLen int
+	// minKey and maxKey bound the key length in bytes of a cipher whose
+	// key length varies (Blowfish, CAST5, RC4); both are 0 for the others.
+	minKey, maxKey int
 	// ivLen is the IV length in bytes, 0 when the cipher takes none.
 	ivLen int
 	// padBits is the block size in bits for PKCS #7 padding (ECB and CBC),
@@ -32,6 +38,30 @@ type cipherSpec struct {
 	// build returns the algorithm and mode (nil for a stream cipher) for a
 	// key of keyLen bytes and an IV of ivLen bytes.
 	build func(key, iv []byte) (backends.CipherAlgorithm, backends.Mode, error)
+}
+
+// checkKeyLen returns an error naming the key length the cipher takes
+// when n bytes is not one of them.
+func (s cipherSpec) checkKeyLen(n int) error {
+	if s.maxKey > 0 {
+		if n < s.minKey || n > s.maxKey {
+			return fmt.Errorf("%s takes a key of %d to %d bytes (%d to %d hex digits), got %s", s.name, s.minKey, s.maxKey, 2*s.minKey, 2*s.maxKey, byteCount(n))
+		}
+		return nil
+	}
+	if n != s.keyLen {
+		return fmt.Errorf("%s takes a %d-byte key (%d hex digits), got %s", s.name, s.keyLen, 2*s.keyLen, byteCount(n))
+	}
+	return nil
+}
+
+// checkIVLen returns an error naming the IV length the cipher takes when
+// n bytes is not it.
+func (s cipherSpec) checkIVLen(n int) error {
+	if n != s.ivLen {
+		return fmt.Errorf("%s takes a %d-byte IV (%d hex digits), got %s", s.name, s.ivLen, 2*s.ivLen, byteCount(n))
+	}
+	return nil
 }
 
 // errUnknownCipher is returned by lookupCipher for a name it does not know.
@@ -103,11 +133,13 @@ var (
 // in, under names "{prefix}-{mode}" (or "{prefix}-{bits}-{mode}" for the
 // key sizes of AES and Camellia).
 type blockFamily struct {
-	prefix    string
-	keyLens   []int // bytes; several for AES and Camellia, whose names carry the size
-	blockBits int
-	modes     []modeSpec
-	newAlg    func(key []byte) (backends.CipherAlgorithm, error)
+	prefix  string
+	keyLens []int // bytes; several for AES and Camellia, whose names carry the size
+	// minKey and maxKey bound a variable key length, in bytes (0: fixed).
+	minKey, maxKey int
+	blockBits      int
+	modes          []modeSpec
+	newAlg         func(key []byte) (backends.CipherAlgorithm, error)
 	// aliases maps other names to a mode of the family; with several key
 	// sizes, "%d" in the alias stands for the size in bits.
 	aliases map[string]string
@@ -136,13 +168,13 @@ var blockFamilies = []blockFamily{
 		aliases: map[string]string{"des-ede3": "ecb", "des3": "cbc"},
 	},
 	{
-		prefix: "bf", keyLens: []int{16}, blockBits: 64,
+		prefix: "bf", keyLens: []int{16}, minKey: 4, maxKey: 56, blockBits: 64,
 		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
 		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewBlowfish(k) },
 		aliases: map[string]string{"bf": "cbc", "blowfish": "cbc"},
 	},
 	{
-		prefix: "cast5", keyLens: []int{16}, blockBits: 64,
+		prefix: "cast5", keyLens: []int{16}, minKey: 5, maxKey: 16, blockBits: 64,
 		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
 		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewCAST5(k) },
 		aliases: map[string]string{"cast": "cbc", "cast-cbc": "cbc"},
@@ -195,8 +227,8 @@ func buildCipherTable() map[string]cipherSpec {
 			}
 		}
 	}
-	t["rc4"] = arc4Spec("rc4", 16)
-	t["rc4-40"] = arc4Spec("rc4-40", 5)
+	t["rc4"] = arc4Spec("rc4", 16, 5, 256)
+	t["rc4-40"] = arc4Spec("rc4-40", 5, 0, 0)
 	t["chacha20"] = cipherSpec{
 		name: "chacha20", keyLen: 32, ivLen: 16,
 		build: func(key, iv []byte) (backends.CipherAlgorithm, backends.Mode, error) {
@@ -208,7 +240,7 @@ func buildCipherTable() map[string]cipherSpec {
 }
 
 func blockSpec(name string, keyLen int, f blockFamily, m modeSpec) cipherSpec {
-	s := cipherSpec{name: name, keyLen: keyLen}
+	s := cipherSpec{name: name, keyLen: keyLen, minKey: f.minKey, maxKey: f.maxKey}
 	if !m.noIV {
 		s.ivLen = f.blockBits / 8
 	}
@@ -230,9 +262,9 @@ func blockSpec(name string, keyLen int, f blockFamily, m modeSpec) cipherSpec {
 	return s
 }
 
-func arc4Spec(name string, keyLen int) cipherSpec {
+func arc4Spec(name string, keyLen, minKey, maxKey int) cipherSpec {
 	return cipherSpec{
-		name: name, keyLen: keyLen,
+		name: name, keyLen: keyLen, minKey: minKey, maxKey: maxKey,
 		build: func(key, _ []byte) (backends.CipherAlgorithm, backends.Mode, error) {
 			c, err := algorithms.NewARC4(key)
 			return c, nil, err

@@ -8,10 +8,12 @@
 //	hazmat [-fips] COMMAND [ARGS...]
 //
 // The global flag -fips switches OpenSSL's FIPS mode on before the command
-// runs; hazmat fails when no FIPS provider can be loaded (OPENSSL_MODULES
-// names the folder OpenSSL looks in). "hazmat help" lists the commands, and
-// "hazmat help COMMAND" or "hazmat COMMAND -h" shows a command's flags.
-// Flags come before file names.
+// runs; every command also takes it among its own flags (hazmat info -fips).
+// hazmat fails when no FIPS provider can be loaded, with the library's error
+// and a line saying what to do (install openssl-provider-fips, or set
+// OPENSSL_MODULES and OPENSSL_CONF, or run the project's fips-setup.sh).
+// "hazmat help" lists the commands, and "hazmat help COMMAND" or "hazmat
+// COMMAND -h" shows a command's flags. Flags come before file names.
 //
 // # Commands
 //
@@ -54,15 +56,23 @@
 // hazmat checks the files it lists and prints "NAME: OK", "NAME: FAILED" or
 // "NAME: FAILED open or read" for each, then sha256sum's warnings on standard
 // error ("hazmat: WARNING: 1 computed checksum did NOT match"). Improperly
-// formatted lines are counted in a warning but do not fail the check.
+// formatted lines are counted in a warning but do not fail the check. -c
+// takes sha256sum's options, with its exit statuses: --quiet, --status and
+// --warn (the last given wins), --ignore-missing and --strict.
 //
-//	hazmat hmac -a ALG -K HEXKEY [-c] [FILE...]
+// On an input over 256 MiB, hash, hmac, enc and dec show progress on
+// standard error when it is a terminal, and nothing otherwise;
+// HAZMAT_PROGRESS=always or =never in the environment overrides that.
 //
-// Like hash, with the HMAC under the key HEXKEY (in hex; -K "" is the empty
-// key) in place of the digest.
+//	hazmat hmac -a ALG -K KEY [-c] [FILE...]
 //
-//	hazmat enc -NAME -K HEX [-iv HEX] [-nopad] [-in FILE] [-out FILE]
-//	hazmat dec -NAME -K HEX [-iv HEX] [-nopad] [-in FILE] [-out FILE]
+// Like hash, with the HMAC under the key KEY in place of the digest. KEY is
+// hex (-K "" is the empty key), or env:NAME for the hex in the environment
+// variable NAME, or file:PATH for the hex in the file PATH, so that the key
+// need not show in the process list. No message shows a key.
+//
+//	hazmat enc -NAME -K KEY [-iv HEX] [-nopad] [-pad-key] [-in FILE] [-out FILE]
+//	hazmat dec -NAME -K KEY [-iv HEX] [-nopad] [-pad-key] [-in FILE] [-out FILE]
 //
 // Encrypts (enc) or decrypts (dec) standard input, or -in FILE, to standard
 // output, or -out FILE, with a raw key: the output is byte for byte what
@@ -79,11 +89,17 @@
 //	sm4-{ecb,cbc,ctr,ofb,cfb}                         sm4
 //	rc4  rc4-40  chacha20
 //
-// A name without a mode is CBC, except des-ede3 (ECB). The key and IV take
-// the lengths OpenSSL gives the cipher (16 bytes for Blowfish, CAST5 and
-// RC4, 5 for rc4-40, 32 with a 16-byte IV for ChaCha20); as OpenSSL does,
-// hazmat pads a short -K or -iv with zero bytes and cuts a long one, with a
-// warning. ECB and CBC add and check PKCS #7 padding unless -nopad is given;
+// A name without a mode is CBC, except des-ede3 (ECB). The key and IV must
+// have the lengths the cipher takes (32 bytes with a 16-byte IV for
+// ChaCha20; 5 bytes for rc4-40), or hazmat fails naming the length
+// expected; Blowfish (4 to 56 bytes), CAST5 (5 to 16) and RC4 (5 to 256)
+// take a key of any length they allow, used as given. -pad-key gives
+// OpenSSL's behaviour instead: a short -K or -iv is padded with zero bytes
+// and a long one cut to OpenSSL's default length, with a warning. -K takes
+// env:NAME and file:PATH as hmac does. -out FILE is written to a temporary
+// file renamed to FILE on success, so that a failure leaves no FILE (and an
+// existing one untouched), where OpenSSL leaves a partial one. ECB and CBC
+// add and check PKCS #7 padding unless -nopad is given;
 // "hazmat dec" says "bad decrypt" when the padding or the length is wrong.
 // AEAD ciphers (GCM, CCM, ChaCha20-Poly1305) and XTS are refused, as
 // "openssl enc" refuses them. Streams are processed in constant memory.
@@ -115,16 +131,25 @@
 // record and what differed. A file that cannot be read or parsed counts as
 // one failure, and any failure makes the exit status 1.
 //
-//	hazmat bench [-time D]
+//	hazmat bench [-time D] [-count N]
 //
 // Measures hazmat against Go's own crypto on this machine: AES-128-GCM seal
 // and open, AES-256-CBC encryption, AES-128-CTR, one-shot SHA-256 and
 // SHA-512, a reused SHA-256 hasher, HMAC-SHA256 of one message and a new
-// SHA-256 hasher per message, each at 64 bytes and 16 KiB, for about D per
-// case and implementation (default 200ms). Progress goes to standard
-// error; the table goes to standard output, with columns OP, SIZE, HAZMAT
-// MB/s, GO MB/s and RATIO (hazmat's throughput over Go's). All cases use
-// approved algorithms, so bench also runs in FIPS mode.
+// SHA-256 hasher per message, each at 64 bytes and 16 KiB, in N rounds
+// (default 5) of about D per implementation (default 50ms), hazmat and Go
+// alternating. Progress goes to standard error; the table goes to standard
+// output, with columns OP, SIZE, HAZMAT MB/s, GO MB/s, RATIO (the median of
+// the rounds' time with hazmat over time with Go: below 1.00x hazmat is
+// faster) and SPREAD (half the range of the rounds' ratios). A spread above
+// ±10% ends the run with a warning that the machine is too noisy to judge.
+// It takes 15 to 30 seconds. All cases use approved algorithms, so bench
+// also runs in FIPS mode.
+//
+//	hazmat version
+//
+// Prints hazmat's module version (with the VCS revision of a build from a
+// checkout), the Go version, the OpenSSL version and the backend.
 //
 // # Exit status
 //
@@ -132,7 +157,9 @@
 // (in FIPS mode, "hazmat hash -a md5" fails with "hazmat: md5: refused in
 // FIPS mode"), a key that is not hex, a file that cannot be read (hazmat
 // goes on with the other files first), a checksum that does not match, a
-// bad decrypt; 2 for a wrong command line (enc and dec without -K, or
-// without -iv for a cipher that takes one). Errors are one line on
-// standard error, starting with "hazmat: ".
+// bad decrypt, a key or IV of the wrong length; 2 for a wrong command line
+// (enc and dec without -K, or without -iv for a cipher that takes one),
+// reported in two lines: what is wrong, then the usage line and "see
+// hazmat help COMMAND". Other errors are one line on standard error,
+// starting with "hazmat: ".
 package main

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
@@ -13,7 +14,7 @@ import (
 	"github.com/go-hazmat/hazmat/primitives/padding"
 )
 
-const encSynopsis = "-cipher NAME | -NAME  -K HEX [-iv HEX] [-nopad] [-in FILE] [-out FILE]"
+const encSynopsis = "-cipher NAME | -NAME  -K KEY [-iv HEX] [-nopad] [-pad-key] [-in FILE] [-out FILE]"
 
 const encHelp = `
 Encrypt (hazmat enc) or decrypt (hazmat dec) a stream with a raw key, as
@@ -24,10 +25,23 @@ aes-256-ctr, camellia-192-ofb, des3, bf-cfb, cast5-ecb, seed-cbc, sm4-ctr,
 rc4, chacha20, ...; AEAD and XTS ciphers are refused, as OpenSSL refuses
 them. ECB and CBC pad with PKCS #7 unless -nopad is given.
 
--K and -iv are hex. Like OpenSSL, hazmat pads a short value with zero bytes
-and ignores the excess of a long one, with a warning, so that both give the
-same output. Input and output default to standard input and output ("-").
-"hazmat enc -d" is "hazmat dec".
+-K and -iv are hex, of exactly the length the cipher takes: a key or IV of
+another length is an error that names the length expected (aes-256-cbc
+takes a 32-byte key and a 16-byte IV). Blowfish (4 to 56 bytes), CAST5 (5
+to 16) and RC4 (5 to 256) take a key of any length they allow, used as
+given. -pad-key restores "openssl enc"'s behaviour instead: a short -K or
+-iv is padded with zero bytes and a long one cut, with a warning, to the
+cipher's default length, so that both tools give the same output.
+
+` + keySourceHelp + `
+
+Input and output default to standard input and output ("-"). -out FILE is
+written to a temporary file beside FILE and renamed to FILE only when the
+whole stream succeeded: a failed enc or dec (a bad decrypt, a read error)
+leaves no FILE behind and an existing FILE untouched, where "openssl enc"
+leaves a partial one. "hazmat enc -d" is "hazmat dec".
+
+` + progressHelp + `
 `
 
 // encChunk is how much input hazmat enc reads at a time.
@@ -47,9 +61,11 @@ func runDec(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := commandFlags(name, encSynopsis, encHelp, stderr)
 	cipherName := fs.String("cipher", "", "the cipher `NAME`, as OpenSSL spells it (or give it as a flag: -aes-128-cbc)")
-	keyHex := fs.String("K", "", "the key in `HEX`")
+	var keyArg hexKey
+	fs.Var(&keyArg, "K", "the `KEY` in hex, or env:NAME, or file:PATH (required)")
 	ivHex := fs.String("iv", "", "the IV in `HEX` (for ChaCha20, the 4-byte counter then the 12-byte nonce)")
 	nopad := fs.Bool("nopad", false, "no PKCS #7 padding for ECB and CBC: the input must be whole blocks")
+	padKey := fs.Bool("pad-key", false, "as openssl enc: pad a short -K or -iv with zero bytes, cut a long one (with a warning)")
 	inFile := fs.String("in", "-", "read input from `FILE`")
 	outFile := fs.String("out", "-", "write output to `FILE`")
 	var enc, dec *bool
@@ -92,33 +108,58 @@ func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout,
 	case err != nil:
 		return fail(stderr, "%s: %v", strings.ToLower(*cipherName), err)
 	}
-	if !set["K"] {
+	if !keyArg.set {
 		return usageError(fs, "-K is required (hazmat takes no password)")
 	}
+	if spec.ivLen > 0 && !set["iv"] {
+		return usageError(fs, "-iv is required: %s takes a %d-byte IV", spec.name, spec.ivLen)
+	}
+	keyText, err := resolveKey(keyArg.arg)
+	if err != nil {
+		return fail(stderr, "-K: %v", err)
+	}
+	var key []byte
+	if *padKey {
+		var msg string
+		key, msg, err = parseHexArg(keyText, spec.keyLen)
+		if err != nil {
+			return fail(stderr, "-K: %v", err)
+		}
+		if msg != "" {
+			warn(stderr, "-K: %s", msg)
+		}
+	} else {
+		if key, err = decodeHex(keyText); err != nil {
+			return fail(stderr, "-K: %v", err)
+		}
+		if err := spec.checkKeyLen(len(key)); err != nil {
+			clear(key)
+			return fail(stderr, "-K: %v", err)
+		}
+	}
+	defer clear(key)
+
 	var iv []byte
 	switch {
 	case spec.ivLen == 0 && set["iv"]:
 		warn(stderr, "warning: iv not used by this cipher")
-	case spec.ivLen > 0 && !set["iv"]:
-		return usageError(fs, "-iv is required: %s takes a %d-byte IV", spec.name, spec.ivLen)
-	case spec.ivLen > 0:
+	case spec.ivLen > 0 && *padKey:
 		var msg string
 		iv, msg, err = parseHexArg(*ivHex, spec.ivLen)
 		if err != nil {
-			return fail(stderr, "-iv: invalid hex iv value: %v", err)
+			return fail(stderr, "-iv: %v", err)
 		}
 		if msg != "" {
 			warn(stderr, "-iv: %s", msg)
 		}
+	case spec.ivLen > 0:
+		if iv, err = decodeHex(*ivHex); err != nil {
+			return fail(stderr, "-iv: %v", err)
+		}
+		if err := spec.checkIVLen(len(iv)); err != nil {
+			return fail(stderr, "-iv: %v", err)
+		}
 	}
-	key, msg, err := parseHexArg(*keyHex, spec.keyLen)
-	if err != nil {
-		return fail(stderr, "-K: invalid hex key value: %v", err)
-	}
-	if msg != "" {
-		warn(stderr, "-K: %s", msg)
-	}
-
 	ctx, err := newCryptContext(spec, key, iv, encrypt)
 	clear(key)
 	if err != nil {
@@ -128,20 +169,10 @@ func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout,
 		return fail(stderr, "%s: %v", spec.name, err)
 	}
 
-	in, closeIn, err := openInput(*inFile, stdin)
-	if err != nil {
-		return fail(stderr, "%v", err)
-	}
-	defer closeIn()
-	out, closeOut, err := openOutput(*outFile, stdout)
-	if err != nil {
-		return fail(stderr, "%v", err)
-	}
 	s := &cryptStream{ctx: ctx, encrypt: encrypt}
 	if spec.padBits > 0 && !*nopad {
 		p, err := padding.NewPKCS7(spec.padBits)
 		if err != nil {
-			closeOut()
 			return fail(stderr, "%s: %v", spec.name, err)
 		}
 		if encrypt {
@@ -150,11 +181,23 @@ func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout,
 			s.unpadder = p.Unpadder()
 		}
 	}
-	err = s.run(in, out)
-	if cerr := closeOut(); err == nil && cerr != nil {
-		err = cerr
-	}
+	in, closeIn, err := openInput(*inFile, stdin)
 	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	defer closeIn()
+	out, err := openOutput(*outFile, stdout)
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	pr := newProgress(stderr).reader(*inFile, in)
+	err = s.run(pr, out)
+	pr.done()
+	if err != nil {
+		out.abort()
+		return fail(stderr, "%v", err)
+	}
+	if err := out.commit(); err != nil {
 		return fail(stderr, "%v", err)
 	}
 	return exitOK
@@ -214,7 +257,7 @@ func parseHexArg(s string, size int) (b []byte, msg string, err error) {
 	for i := 0; i < len(s); i++ {
 		v, ok := hexDigit(s[i])
 		if !ok {
-			return nil, "", fmt.Errorf("non-hex digit %q", s[i])
+			return nil, "", &hexError{pos: i + 1}
 		}
 		if i%2 == 0 {
 			b[i/2] = v << 4
@@ -266,22 +309,82 @@ func openInput(name string, stdin io.Reader) (io.Reader, func(), error) {
 	return f, func() { f.Close() }, nil
 }
 
-// openOutput creates -out: name "-" is stdout. The close function returns
-// the error of closing the file.
-func openOutput(name string, stdout io.Writer) (io.Writer, func() error, error) {
+// A cryptOutput is where enc and dec write: standard output, or a temporary
+// file beside -out FILE that commit renames to FILE and abort removes, so
+// that a failure leaves no partial FILE. A FILE that exists and is not a
+// regular file (a device, a pipe) is written in place.
+type cryptOutput struct {
+	io.Writer
+	f          *os.File // nil for standard output
+	tmp, final string   // tmp "" when f is written in place
+}
+
+// openOutput opens -out: name "-" is stdout.
+func openOutput(name string, stdout io.Writer) (*cryptOutput, error) {
 	if name == "-" {
-		return stdout, func() error { return nil }, nil
+		return &cryptOutput{Writer: stdout}, nil
 	}
-	f, err := os.Create(name)
-	if err != nil {
-		return nil, nil, fmt.Errorf("-out: %v", err)
-	}
-	return f, func() error {
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("-out: %v", err)
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("-out: %v", err)
 		}
+		return &cryptOutput{Writer: f, f: f}, nil
+	}
+	dir, base := filepath.Split(name)
+	if dir == "" {
+		dir = "."
+	}
+	// The mode os.Create gives, less the umask; an existing FILE keeps
+	// its own mode below.
+	var mode os.FileMode = 0o666
+	if fi, err := os.Stat(name); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	f, err := os.CreateTemp(dir, "."+base+".hazmat-*")
+	if err != nil {
+		return nil, fmt.Errorf("-out: %v", err)
+	}
+	if err := f.Chmod(mode &^ umask()); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("-out: %v", err)
+	}
+	return &cryptOutput{Writer: f, f: f, tmp: f.Name(), final: name}, nil
+}
+
+// commit closes the output and puts it in place.
+func (o *cryptOutput) commit() error {
+	if o.f == nil {
 		return nil
-	}, nil
+	}
+	if err := o.f.Close(); err != nil {
+		o.remove()
+		return fmt.Errorf("-out: %v", err)
+	}
+	if o.tmp == "" {
+		return nil
+	}
+	if err := os.Rename(o.tmp, o.final); err != nil {
+		o.remove()
+		return fmt.Errorf("-out: %v", err)
+	}
+	return nil
+}
+
+// abort closes the output and removes what was written of it.
+func (o *cryptOutput) abort() {
+	if o.f == nil {
+		return
+	}
+	o.f.Close()
+	o.remove()
+}
+
+func (o *cryptOutput) remove() {
+	if o.tmp != "" {
+		os.Remove(o.tmp)
+	}
 }
 
 // A cryptStream runs a stream through a cipher context in encChunk pieces,

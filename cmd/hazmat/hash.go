@@ -4,6 +4,7 @@ import (
 	"flag"
 	"hash"
 	"io"
+	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
@@ -23,19 +24,30 @@ sha3-512, shake128, shake256, blake2b512, blake2s256, md5, rmd160, sm3.
 shake128 and shake256 print 32 and 64 bytes (their full security strength)
 unless -xoflen says otherwise. "openssl dgst" with OpenSSL 3.0's default
 provider prints 16 and 32 bytes: -xoflen 16 and -xoflen 32 match it.
+
+-c takes sha256sum's options --quiet (no line for a file that is OK),
+--status (no output: the exit status says it all), --ignore-missing (a
+listed file that does not exist is neither reported nor a failure, but a
+checksum file none of whose files exist is), --strict (an improperly
+formatted line is a failure) and --warn (one warning per such line). The
+last of --quiet, --status and --warn given wins, as in sha256sum.
 `
 
 // runHash runs "hazmat hash".
 func runHash(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := commandFlags("hash", "-a ALG [-c] [-xoflen N] [FILE...]", hashHelp, stderr)
+	fs := commandFlags("hash", "-a ALG [-c [CHECK-OPTIONS]] [-xoflen N] [FILE...]", hashHelp, stderr)
 	algName := fs.String("a", "", "the digest `ALG`, e.g. sha256 (required)")
 	check := fs.Bool("c", false, "check the checksums listed in the FILEs")
 	xoflen := fs.Int("xoflen", 0, "output length `N` in bytes of shake128 and shake256 (default 32 and 64)")
+	opts := checkFlags(fs)
 	if code, ok := parseCommandFlags(fs, args, stdout); !ok {
 		return code
 	}
 	if *algName == "" {
 		return usageError(fs, "-a ALG is required")
+	}
+	if !*check && opts.given() {
+		return usageError(fs, "%s applies to -c only", opts.first)
 	}
 	alg, ok := hashes.ByName(*algName)
 	if !ok {
@@ -60,10 +72,11 @@ func runHash(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if _, err := newHash(); err != nil {
 		return fail(stderr, "%s", describeHashError(err))
 	}
+	p := newProgress(stderr)
 	if *check {
-		return checkFiles(fs.Args(), newHash, alg.Name(), stdin, stdout, stderr)
+		return checkFiles(fs.Args(), newHash, alg.Name(), strings.ToUpper(alg.Name()), *opts, p, stdin, stdout, stderr)
 	}
-	return sumFiles(fs.Args(), newHash, stdin, stdout, stderr)
+	return sumFiles(fs.Args(), newHash, p, stdin, stdout, stderr)
 }
 
 // flagSet reports whether the flag name was given on the command line.

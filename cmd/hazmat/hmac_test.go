@@ -87,9 +87,9 @@ func TestHMACErrors(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"bad hex", []string{"-a", "sha256", "-K", "zz", f}, []string{"hazmat: -K: not a hex key: invalid byte"}},
-		{"bad hex with =", []string{"-a", "sha256", "-K=0g", f}, []string{"hazmat: -K: not a hex key: invalid byte"}},
-		{"odd length", []string{"-a", "sha256", "-K", "abc", f}, []string{"hazmat: -K: not a hex key: odd length"}},
+		{"bad hex", []string{"-a", "sha256", "-K", "zz", f}, []string{"hazmat: -K: invalid hex: character 1 is not a hex digit"}},
+		{"bad hex with =", []string{"-a", "sha256", "-K=0g", f}, []string{"hazmat: -K: invalid hex: character 2 is not a hex digit"}},
+		{"odd length", []string{"-a", "sha256", "-K", "abc", f}, []string{"hazmat: -K: invalid hex: odd number of digits"}},
 		{"unknown algorithm", []string{"-a", "whirlpool", "-K", "00", f}, []string{`hazmat: unknown hash algorithm "whirlpool"`}},
 		{"missing file", []string{"-a", "sha256", "-K", "00", f + ".missing"}, []string{"hazmat: " + f + ".missing: no such file or directory"}},
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/go-hazmat/hazmat/backends"
@@ -43,6 +44,7 @@ var commands = []command{
 	{"dec", "decrypt a stream with a raw key, like openssl enc -d", runDec},
 	{"vectors", "run NIST CAVP and RFC test-vector files against OpenSSL", runVectors},
 	{"bench", "compare hazmat with Go's crypto on this machine", runBench},
+	{"version", "show the versions of hazmat, Go and OpenSSL, and the backend", runVersion},
 }
 
 func lookupCommand(name string) (command, bool) {
@@ -70,14 +72,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			usage(stdout, fs)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "hazmat: %v\n", err)
-		usage(stderr, fs)
-		return exitUsage
+		return topUsageError(stderr, "%v", err)
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "hazmat: no command given")
-		usage(stderr, fs)
-		return exitUsage
+		return topUsageError(stderr, "no command given")
 	}
 	name, rest := fs.Arg(0), fs.Args()[1:]
 	if name == "help" {
@@ -85,23 +83,53 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := lookupCommand(name)
 	if !ok {
-		fmt.Fprintf(stderr, "hazmat: unknown command %q\n", name)
-		usage(stderr, fs)
-		return exitUsage
+		return topUsageError(stderr, "unknown command %q", name)
 	}
 	if err := openssl.Init(); err != nil {
 		return fail(stderr, "OpenSSL failed to initialise: %v", err)
 	}
 	if *fips {
-		if err := openssl.SetFIPS(true); err != nil {
-			if errors.Is(err, openssl.ErrFIPSProviderNotFound) {
-				// The error names the folder, the cause and the remedy.
-				return fail(stderr, "-fips: %s", strings.TrimPrefix(err.Error(), "openssl: "))
-			}
-			return fail(stderr, "-fips: cannot switch FIPS mode on: %v", err)
+		if code := enableFIPS(stderr); code != exitOK {
+			return code
 		}
 	}
 	return cmd.run(rest, stdin, stdout, stderr)
+}
+
+// fipsHint is the remedy printed after a failure to load the FIPS provider.
+const fipsHint = "install the FIPS provider (Debian: openssl-provider-fips), or point OPENSSL_MODULES at the folder that holds fips.so and OPENSSL_CONF at a configuration that includes its fipsmodule.cnf (in a checkout: eval \"$(scripts/fips-setup.sh)\")"
+
+// enableFIPS switches OpenSSL's FIPS mode on for -fips. On failure it
+// prints the library's error and, unless that error already says what to
+// do, a line with the remedy, and returns exitFailure.
+func enableFIPS(stderr io.Writer) int {
+	if openssl.FIPS() {
+		return exitOK
+	}
+	err := openssl.SetFIPS(true)
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, openssl.ErrFIPSProviderNotFound) {
+		msg := strings.TrimPrefix(err.Error(), "openssl: ")
+		if !strings.Contains(msg, openssl.ModulesDir()) {
+			msg = fmt.Sprintf("no FIPS provider found in %s: %s", openssl.ModulesDir(), msg)
+		}
+		warn(stderr, "-fips: %s", msg)
+		if !strings.Contains(msg, "OPENSSL_MODULES") {
+			warn(stderr, "hint: %s", fipsHint)
+		}
+		return exitFailure
+	}
+	return fail(stderr, "-fips: cannot switch FIPS mode on: %v", err)
+}
+
+// topUsageError reports a wrong command line before any command: one line
+// saying what is wrong, one saying where help is.
+func topUsageError(stderr io.Writer, format string, a ...any) int {
+	fmt.Fprintf(stderr, "hazmat: %s\n", fmt.Sprintf(format, a...))
+	fmt.Fprintln(stderr, `usage: hazmat [-fips] COMMAND [ARGS...]; see "hazmat help"`)
+	return exitUsage
 }
 
 // runHelp runs "hazmat help [COMMAND]".
@@ -112,9 +140,7 @@ func runHelp(args []string, stdout, stderr io.Writer, fs *flag.FlagSet) int {
 	}
 	cmd, ok := lookupCommand(args[0])
 	if !ok {
-		fmt.Fprintf(stderr, "hazmat: unknown command %q\n", args[0])
-		usage(stderr, fs)
-		return exitUsage
+		return topUsageError(stderr, "unknown command %q", args[0])
 	}
 	return cmd.run([]string{"-h"}, strings.NewReader(""), stdout, stderr)
 }
@@ -145,29 +171,55 @@ func printDefaults(w io.Writer, fs *flag.FlagSet) {
 	fs.SetOutput(out)
 }
 
+// globalFIPSFlag is the name of the global flag -fips, which every command
+// also accepts among its own flags (hazmat info -fips).
+const globalFIPSFlag = "fips"
+
 // commandFlags returns a flag set for a command. synopsis is the usage line
 // after "hazmat NAME", help the text that follows it in the command's help.
-// Parse the arguments with [parseCommandFlags].
+// The set also holds the global flag -fips. Parse the arguments with
+// [parseCommandFlags].
 func commandFlags(name, synopsis, help string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("hazmat "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Bool(globalFIPSFlag, false, "switch OpenSSL's FIPS mode on first, as the global flag -fips does")
+	synopses.Store(fs, synopsis)
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintln(w, strings.TrimSpace("usage: hazmat [-fips] "+name+" "+synopsis))
+		fmt.Fprintln(w, synopsisLine(name, synopsis))
 		if help != "" {
 			fmt.Fprintln(w)
 			fmt.Fprint(w, strings.TrimLeft(help, "\n"))
 		}
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "Flags:")
-		fs.PrintDefaults()
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, "Flags:")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }
 
-// parseCommandFlags parses a command's arguments. When it returns ok false,
-// the command must return code: exitOK after -h (help printed on stdout),
-// exitUsage after a bad flag (error and help printed on stderr).
+// synopses maps each command's flag set to its synopsis, for usageError.
+var synopses sync.Map
+
+// synopsisLine returns the usage line of command name.
+func synopsisLine(name, synopsis string) string {
+	return strings.TrimSpace("usage: hazmat [-fips] " + name + " " + synopsis)
+}
+
+// commandName returns the name of the command whose flag set is fs.
+func commandName(fs *flag.FlagSet) string {
+	return strings.TrimPrefix(fs.Name(), "hazmat ")
+}
+
+// parseCommandFlags parses a command's arguments and, for -fips, switches
+// FIPS mode on. When it returns ok false, the command must return code:
+// exitOK after -h (help printed on stdout), exitUsage after a bad flag
+// (two lines on stderr, see [usageError]), exitFailure when FIPS mode
+// cannot be switched on.
 func parseCommandFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, ok bool) {
 	stderr := fs.Output()
 	fs.SetOutput(io.Discard) // the flag package would print the help itself
@@ -180,18 +232,26 @@ func parseCommandFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code 
 		fs.SetOutput(stderr)
 		return exitOK, false
 	case err != nil:
-		fmt.Fprintf(stderr, "%s: %v\n", fs.Name(), err)
-		fs.Usage()
-		return exitUsage, false
+		return usageError(fs, "%v", err), false
+	}
+	if f := fs.Lookup(globalFIPSFlag); f != nil && f.Value.String() == "true" {
+		if code := enableFIPS(stderr); code != exitOK {
+			return code, false
+		}
 	}
 	return exitOK, true
 }
 
-// usageError reports a wrong command line of a command: a one-line error,
-// then the command's help, on stderr. It returns exitUsage.
+// usageError reports a wrong command line of a command in two lines on
+// stderr: what is wrong, then the command's usage line and where its help
+// is. It returns exitUsage.
 func usageError(fs *flag.FlagSet, format string, a ...any) int {
-	fmt.Fprintf(fs.Output(), "%s: %s\n", fs.Name(), fmt.Sprintf(format, a...))
-	fs.Usage()
+	w := fs.Output()
+	fmt.Fprintf(w, "%s: %s\n", fs.Name(), fmt.Sprintf(format, a...))
+	name := commandName(fs)
+	synopsis, _ := synopses.Load(fs)
+	syn, _ := synopsis.(string)
+	fmt.Fprintf(w, "%s; see \"hazmat help %s\"\n", synopsisLine(name, syn), name)
 	return exitUsage
 }
 

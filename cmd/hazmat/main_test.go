@@ -18,7 +18,9 @@ import (
 
 func TestMain(m *testing.M) {
 	fmt.Fprintf(os.Stderr, "OpenSSL: %s, FIPS mode: %v\n", openssl.Version(), openssl.FIPS())
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBinary()
+	os.Exit(code)
 }
 
 // result is what one run of hazmat gave.
@@ -94,7 +96,7 @@ func TestUsage(t *testing.T) {
 		emptyErr bool
 	}{
 		{name: "no command", args: nil, code: exitUsage,
-			stderr: []string{"hazmat: no command given\n", "usage: hazmat", "info", "hash", "hmac"}, emptyOut: true},
+			stderr: []string{"hazmat: no command given\n", `usage: hazmat [-fips] COMMAND [ARGS...]; see "hazmat help"`}, emptyOut: true},
 		{name: "-h", args: []string{"-h"}, code: exitOK,
 			stdout: []string{"usage: hazmat [-fips] COMMAND", "info", "hash", "hmac", "-fips"}, emptyErr: true},
 		{name: "-help", args: []string{"-help"}, code: exitOK,
@@ -114,7 +116,7 @@ func TestUsage(t *testing.T) {
 		{name: "hash -h", args: []string{"hash", "-h"}, code: exitOK,
 			stdout: []string{"usage: hazmat [-fips] hash", "-a ALG", "-c"}, emptyErr: true},
 		{name: "hmac -help", args: []string{"hmac", "-help"}, code: exitOK,
-			stdout: []string{"usage: hazmat [-fips] hmac", "-K HEX"}, emptyErr: true},
+			stdout: []string{"usage: hazmat [-fips] hmac", "-K KEY", "env:NAME", "file:PATH"}, emptyErr: true},
 		{name: "info argument", args: []string{"info", "extra"}, code: exitUsage,
 			stderr: []string{`hazmat info: unexpected argument "extra"`, "usage: hazmat [-fips] info"}, emptyOut: true},
 		{name: "hash bad flag", args: []string{"hash", "-z"}, code: exitUsage,
@@ -122,7 +124,7 @@ func TestUsage(t *testing.T) {
 		{name: "hash without -a", args: []string{"hash", "f"}, code: exitUsage,
 			stderr: []string{"hazmat hash: -a ALG is required", "usage: hazmat [-fips] hash"}, emptyOut: true},
 		{name: "hmac without -K", args: []string{"hmac", "-a", "sha256"}, code: exitUsage,
-			stderr: []string{"hazmat hmac: -K HEXKEY is required", "usage: hazmat [-fips] hmac"}, emptyOut: true},
+			stderr: []string{"hazmat hmac: -K KEY is required", "usage: hazmat [-fips] hmac"}, emptyOut: true},
 		{name: "hmac without -a", args: []string{"hmac", "-K", "00"}, code: exitUsage,
 			stderr: []string{"hazmat hmac: -a ALG is required"}, emptyOut: true},
 		{name: "-xoflen on sha256", args: []string{"hash", "-a", "sha256", "-xoflen", "16"}, code: exitUsage,
@@ -145,6 +147,11 @@ func TestUsage(t *testing.T) {
 			}
 			if tt.emptyErr {
 				assert.Empty(t, r.stderr)
+			}
+			if tt.code == exitUsage {
+				// Two lines: what is wrong, then where help is.
+				assert.Equal(t, 2, strings.Count(r.stderr, "\n"), "stderr %q", r.stderr)
+				assert.Contains(t, r.stderr, `see "hazmat help`)
 			}
 		})
 	}
@@ -182,22 +189,31 @@ func TestFIPSFlag(t *testing.T) {
 		assert.Equal(t, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  "+f+"\n", r.stdout)
 	} else {
 		t.Logf("no FIPS provider: %s", r.stderr)
-		assertOneLineError(t, r, "hazmat: -fips: FIPS provider not available: ", openssl.ModulesDir())
+		assertNoFIPSProvider(t, r)
 	}
+}
+
+// assertNoFIPSProvider checks the failure of -fips where no FIPS provider
+// loads: the library's error on one line, then the remedy on a second.
+func assertNoFIPSProvider(t *testing.T, r result) {
+	t.Helper()
+	assert.Equal(t, exitFailure, r.code, "exit status")
+	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+	// The error says what to do itself, or a hint line follows it.
+	require.True(t, len(lines) == 1 || len(lines) == 2, "stderr %q", r.stderr)
+	assert.True(t, strings.HasPrefix(lines[0], "hazmat: -fips: "), lines[0])
+	assert.Contains(t, lines[0], "FIPS provider")
+	advice := lines[len(lines)-1]
+	assert.Contains(t, advice, "openssl-provider-fips")
+	assert.Contains(t, advice, "OPENSSL_MODULES")
+	assert.Contains(t, advice, "scripts/fips-setup.sh")
 }
 
 // TestBinary builds hazmat and runs it as a subprocess once: the exit
 // statuses reach the shell.
 func TestBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary; skipped in -short mode")
-	}
-	gotool := tool(t, "go")
+	bin := hazmatBinary(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "hazmat")
-	build := exec.Command(gotool, "build", "-o", bin, ".")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "go build: %s", out)
 	f := writeFile(t, dir, "abc", []byte("abc"))
 
 	tests := []struct {

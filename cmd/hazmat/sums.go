@@ -7,11 +7,13 @@ import (
 	"bufio"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"hash"
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/go-hazmat/hazmat/primitives/hashes"
@@ -30,7 +32,8 @@ type newHashFunc func() (hash.Hash, error)
 // sumFiles writes a "<hex>  <name>" line for each file in names (standard
 // input when names is empty or for "-"). A file that cannot be read is
 // reported on stderr and skipped; the status is then exitFailure.
-func sumFiles(names []string, newHash newHashFunc, stdin io.Reader, stdout, stderr io.Writer) int {
+// Progress goes to p (nil for none).
+func sumFiles(names []string, newHash newHashFunc, p *progress, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(names) == 0 {
 		names = []string{stdinName}
 	}
@@ -38,7 +41,7 @@ func sumFiles(names []string, newHash newHashFunc, stdin io.Reader, stdout, stde
 	out := bufio.NewWriter(stdout)
 	code := exitOK
 	for _, name := range names {
-		sum, err := sumFile(name, newHash, stdin, buf)
+		sum, err := sumFile(name, newHash, p, stdin, buf)
 		if err != nil {
 			// Keep stdout and stderr in order for a reader of both.
 			out.Flush()
@@ -54,8 +57,9 @@ func sumFiles(names []string, newHash newHashFunc, stdin io.Reader, stdout, stde
 	return code
 }
 
-// sumFile returns the digest of the file name ("-" for stdin).
-func sumFile(name string, newHash newHashFunc, stdin io.Reader, buf []byte) ([]byte, error) {
+// sumFile returns the digest of the file name ("-" for stdin), showing
+// progress on p (nil for none).
+func sumFile(name string, newHash newHashFunc, p *progress, stdin io.Reader, buf []byte) ([]byte, error) {
 	h, err := newHash()
 	if err != nil {
 		return nil, err
@@ -69,8 +73,10 @@ func sumFile(name string, newHash newHashFunc, stdin io.Reader, buf []byte) ([]b
 		defer f.Close()
 		r = f
 	}
-	// Hide any WriterTo of r, so that io.CopyBuffer uses buf.
-	if _, err := io.CopyBuffer(h, struct{ io.Reader }{r}, buf); err != nil {
+	pr := p.reader(name, r)
+	defer pr.done()
+	// pr hides any WriterTo of r, so that io.CopyBuffer uses buf.
+	if _, err := io.CopyBuffer(h, pr, buf); err != nil {
 		return nil, err
 	}
 	return h.Sum(nil), nil
@@ -246,15 +252,88 @@ func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
+// checkOutput is what a check prints, set by sha256sum's --quiet, --status
+// and --warn, of which the last given wins.
+type checkOutput int
+
+const (
+	checkNormal checkOutput = iota // a line per file
+	checkQuiet                     // --quiet: no line for a file that is OK
+	checkStatus                    // --status: nothing on stdout, no summary warnings
+	checkWarn                      // --warn: a warning per improperly formatted line
+)
+
+// checkOptions are sha256sum's options of -c.
+type checkOptions struct {
+	output checkOutput
+	// ignoreMissing: a listed file that does not exist is skipped without
+	// a word; a checksum file that verified no file fails.
+	ignoreMissing bool
+	// strict: an improperly formatted line fails the check.
+	strict bool
+	// first is the first of these options given ("" for none), for the
+	// error of one given without -c.
+	first string
+}
+
+// given reports whether any option was given.
+func (o *checkOptions) given() bool { return o.first != "" }
+
+// checkFlag is one of sha256sum's options as a boolean flag.
+type checkFlag struct {
+	opts *checkOptions
+	name string
+	set  func(o *checkOptions)
+}
+
+func (f *checkFlag) IsBoolFlag() bool { return true }
+func (f *checkFlag) String() string   { return "false" }
+
+func (f *checkFlag) Set(s string) error {
+	on, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	if f.opts.first == "" {
+		f.opts.first = "--" + f.name
+	}
+	if on {
+		f.set(f.opts)
+	}
+	return nil
+}
+
+// checkFlags defines sha256sum's options of -c on fs. The flag package
+// takes them with one dash or two (--quiet, as sha256sum spells them).
+func checkFlags(fs *flag.FlagSet) *checkOptions {
+	o := &checkOptions{}
+	for _, f := range []struct {
+		name, usage string
+		set         func(o *checkOptions)
+	}{
+		{"quiet", "with -c, print nothing for a file that is OK", func(o *checkOptions) { o.output = checkQuiet }},
+		{"status", "with -c, print nothing: the exit status says it all", func(o *checkOptions) { o.output = checkStatus }},
+		{"warn", "with -c, warn about each improperly formatted line", func(o *checkOptions) { o.output = checkWarn }},
+		{"strict", "with -c, fail when a line is improperly formatted", func(o *checkOptions) { o.strict = true }},
+		{"ignore-missing", "with -c, skip listed files that do not exist", func(o *checkOptions) { o.ignoreMissing = true }},
+	} {
+		fs.Var(&checkFlag{opts: o, name: f.name, set: f.set}, f.name, f.usage)
+	}
+	return o
+}
+
 // checkFiles reads the checksum files listed in names (standard input when
 // names is empty or for "-") and checks every file they list, printing
 // "NAME: OK", "NAME: FAILED" or "NAME: FAILED open or read" on stdout and
-// sha256sum's warnings on stderr. The status is exitFailure when a file
-// failed, could not be read, or a checksum file had no valid line.
+// sha256sum's warnings on stderr, as opts say. The status is exitFailure
+// when a file failed, could not be read, or a checksum file had no valid
+// line (and, with --strict, an improper one; with --ignore-missing, no file
+// that exists).
 //
 // tagAlg is the algorithm's name for lines in the tagged format ("SHA256
-// (name) = <hex>"), or "" when that format does not apply (HMAC).
-func checkFiles(names []string, newHash newHashFunc, tagAlg string, stdin io.Reader, stdout, stderr io.Writer) int {
+// (name) = <hex>"), or "" when that format does not apply (HMAC). kind
+// names the checksums in --warn's warnings ("SHA256").
+func checkFiles(names []string, newHash newHashFunc, tagAlg, kind string, opts checkOptions, pr *progress, stdin io.Reader, stdout, stderr io.Writer) int {
 	h, err := newHash()
 	if err != nil {
 		return fail(stderr, "%s", describeHashError(err))
@@ -268,8 +347,12 @@ func checkFiles(names []string, newHash newHashFunc, tagAlg string, stdin io.Rea
 	buf := make([]byte, copyBufferSize)
 	code := exitOK
 	for _, name := range names {
-		p := &sumParser{hexLen: hexLen, tagAlg: tagAlg}
-		if !checkFile(name, p, newHash, stdin, out, stderr, buf) {
+		c := &checker{
+			parser:  sumParser{hexLen: hexLen, tagAlg: tagAlg},
+			newHash: newHash, kind: kind, opts: opts, progress: pr,
+			stdin: stdin, out: out, stderr: stderr, buf: buf,
+		}
+		if !c.checkFile(name) {
 			code = exitFailure
 		}
 	}
@@ -279,35 +362,60 @@ func checkFiles(names []string, newHash newHashFunc, tagAlg string, stdin io.Rea
 	return code
 }
 
+// A checker checks the files that checksum files list.
+type checker struct {
+	parser   sumParser
+	newHash  newHashFunc
+	kind     string
+	opts     checkOptions
+	progress *progress
+	stdin    io.Reader
+	out      *bufio.Writer
+	stderr   io.Writer
+	buf      []byte
+}
+
+// warn writes a warning on stderr after what stdout holds so far.
+func (c *checker) warn(format string, a ...any) {
+	c.out.Flush()
+	warn(c.stderr, format, a...)
+}
+
 // checkFile checks the files that one checksum file lists, and reports
-// whether all of them matched.
-func checkFile(name string, p *sumParser, newHash newHashFunc, stdin io.Reader, out *bufio.Writer, stderr io.Writer, buf []byte) bool {
-	var r io.Reader = stdin
+// whether the check passed.
+func (c *checker) checkFile(name string) bool {
+	var r = c.stdin
 	if name != stdinName {
 		f, err := os.Open(name)
 		if err != nil {
-			out.Flush()
-			warn(stderr, "%s", fileError(name, err))
+			c.warn("%s", fileError(name, err))
 			return false
 		}
 		defer f.Close()
 		r = f
 	}
+	display := displayName(name)
+	if name == stdinName {
+		display = "standard input"
+	}
+	status := c.opts.output == checkStatus
 	var (
 		lines                  = bufio.NewReader(r)
+		lineNo                 int
 		formatted, improper    int
 		mismatched, unreadable int
+		matched                int
 	)
 	for {
 		line, readErr := lines.ReadString('\n')
 		if readErr != nil && !errors.Is(readErr, io.EOF) {
-			out.Flush()
-			warn(stderr, "%s", fileError(name, readErr))
+			c.warn("%s", fileError(name, readErr))
 			return false
 		}
 		if line == "" && readErr != nil {
 			break
 		}
+		lineNo++
 		// Comments start in the first column; empty lines are skipped too.
 		if strings.HasPrefix(line, "#") {
 			continue
@@ -317,9 +425,12 @@ func checkFile(name string, p *sumParser, newHash newHashFunc, stdin io.Reader, 
 		if line == "" {
 			continue
 		}
-		want, file, ok := p.parse(line)
+		want, file, ok := c.parser.parse(line)
 		if !ok {
 			improper++
+			if c.opts.output == checkWarn {
+				c.warn("%s: %d: improperly formatted %s checksum line", display, lineNo, c.kind)
+			}
 			continue
 		}
 		formatted++
@@ -330,42 +441,53 @@ func checkFile(name string, p *sumParser, newHash newHashFunc, stdin io.Reader, 
 			escaped, _ := escapeName(file)
 			shown = `\` + escaped
 		}
-		sum, err := sumFile(file, newHash, stdin, buf)
+		sum, err := sumFile(file, c.newHash, c.progress, c.stdin, c.buf)
 		switch {
+		case err != nil && c.opts.ignoreMissing && errors.Is(err, fs.ErrNotExist):
+			// Skipped without a word, as sha256sum --ignore-missing does.
 		case err != nil:
-			out.Flush()
-			warn(stderr, "%s", fileError(file, err))
-			fmt.Fprintf(out, "%s: FAILED open or read\n", shown)
+			c.warn("%s", fileError(file, err))
+			if !status {
+				fmt.Fprintf(c.out, "%s: FAILED open or read\n", shown)
+			}
 			unreadable++
 		case hex.EncodeToString(sum) != want:
-			fmt.Fprintf(out, "%s: FAILED\n", shown)
+			if !status {
+				fmt.Fprintf(c.out, "%s: FAILED\n", shown)
+			}
 			mismatched++
 		default:
-			fmt.Fprintf(out, "%s: OK\n", shown)
+			if !status && c.opts.output != checkQuiet {
+				fmt.Fprintf(c.out, "%s: OK\n", shown)
+			}
+			matched++
 		}
 		if readErr != nil {
 			break
 		}
 	}
-	out.Flush()
+	c.out.Flush()
 	if formatted == 0 {
-		display := displayName(name)
-		if name == stdinName {
-			display = "standard input"
-		}
-		warn(stderr, "%s: no properly formatted checksum lines found", display)
+		warn(c.stderr, "%s: no properly formatted checksum lines found", display)
 		return false
 	}
-	if improper > 0 {
-		warn(stderr, "WARNING: %s", plural(improper, "line is improperly formatted", "lines are improperly formatted"))
+	if !status {
+		if improper > 0 {
+			warn(c.stderr, "WARNING: %s", plural(improper, "line is improperly formatted", "lines are improperly formatted"))
+		}
+		if unreadable > 0 {
+			warn(c.stderr, "WARNING: %s", plural(unreadable, "listed file could not be read", "listed files could not be read"))
+		}
+		if mismatched > 0 {
+			warn(c.stderr, "WARNING: %s", plural(mismatched, "computed checksum did NOT match", "computed checksums did NOT match"))
+		}
+		if c.opts.ignoreMissing && matched == 0 {
+			warn(c.stderr, "%s: no file was verified", display)
+		}
 	}
-	if unreadable > 0 {
-		warn(stderr, "WARNING: %s", plural(unreadable, "listed file could not be read", "listed files could not be read"))
-	}
-	if mismatched > 0 {
-		warn(stderr, "WARNING: %s", plural(mismatched, "computed checksum did NOT match", "computed checksums did NOT match"))
-	}
-	return mismatched == 0 && unreadable == 0
+	return mismatched == 0 && unreadable == 0 &&
+		(!c.opts.strict || improper == 0) &&
+		(!c.opts.ignoreMissing || matched > 0)
 }
 
 func plural(n int, one, many string) string {

@@ -441,7 +441,7 @@ func TestVectorsFIPS(t *testing.T) {
 	r := hazmat(t, "", "-fips", "vectors", dir)
 	if !openssl.FIPS() {
 		t.Logf("no FIPS provider: %s", r.stderr)
-		assertOneLineError(t, r, "hazmat: -fips: FIPS provider not available: ", openssl.ModulesDir())
+		assertNoFIPSProvider(t, r)
 		r = hazmat(t, "", "vectors", dir)
 		assert.Equal(t, exitOK, r.code, r.stderr)
 		assert.Equal(t, vecCounts{passed: 1}, parseVectorsOutput(t, r.stdout).files[md5])

@@ -2,14 +2,20 @@ package ciphers
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
 )
 
 // Cipher is a symmetric cipher: an algorithm with a mode (nil for the
 // stream ciphers ARC4 and ChaCha20) and the backend that runs them.
+//
+// The zero value (and a nil *Cipher) is not usable; use [NewCipher].
+// Encryptor and Decryptor then return an error wrapping
+// [backends.ErrInvalidArgument], and Algorithm and Mode return nil.
 type Cipher struct {
 	alg     backends.CipherAlgorithm
 	mode    backends.Mode
@@ -43,13 +49,39 @@ func validate(alg backends.CipherAlgorithm, mode backends.Mode) error {
 		if _, ok := alg.(backends.BlockCipherAlgorithm); ok {
 			return fmt.Errorf("ciphers: %s is a block cipher and needs a mode: %w", alg.Name(), backends.ErrInvalidArgument)
 		}
-		return nil
+		return checkKeyed(alg)
 	}
 	if err := mode.ValidateForAlgorithm(alg); err != nil {
 		return fmt.Errorf("ciphers: %w", err)
 	}
 	return nil
 }
+
+// checkKeyed refuses a stream cipher descriptor that holds no key, or not
+// the key its KeySize reports, such as a zero algorithms.ARC4 (the modes
+// make the same check of block ciphers).
+func checkKeyed(alg backends.CipherAlgorithm) error {
+	n, bits := len(alg.Key()), alg.KeySize()
+	if n != 0 && n*8 == bits {
+		return nil
+	}
+	hint := "build it with its constructor"
+	t := reflect.TypeOf(alg)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.PkgPath() == algorithmsPkg {
+		hint = "use algorithms.New" + t.Name()
+	}
+	if n == 0 {
+		return fmt.Errorf("ciphers: %s has no key, as a zero value has none; %s: %w", alg.Name(), hint, backends.ErrInvalidKeySize)
+	}
+	return fmt.Errorf("ciphers: %s reports a %d-bit key but holds %d bytes; %s: %w",
+		alg.Name(), bits, n, hint, backends.ErrInvalidKeySize)
+}
+
+// algorithmsPkg is the import path of package algorithms.
+var algorithmsPkg = reflect.TypeOf(algorithms.AES{}).PkgPath()
 
 // Supported reports whether the default backend can run alg in mode now.
 func Supported(alg backends.CipherAlgorithm, mode backends.Mode) bool {
@@ -60,14 +92,33 @@ func Supported(alg backends.CipherAlgorithm, mode backends.Mode) bool {
 }
 
 // Algorithm returns the cipher's algorithm.
-func (c *Cipher) Algorithm() backends.CipherAlgorithm { return c.alg }
+func (c *Cipher) Algorithm() backends.CipherAlgorithm {
+	if c == nil {
+		return nil
+	}
+	return c.alg
+}
 
 // Mode returns the cipher's mode, nil for a stream cipher.
-func (c *Cipher) Mode() backends.Mode { return c.mode }
+func (c *Cipher) Mode() backends.Mode {
+	if c == nil {
+		return nil
+	}
+	return c.mode
+}
+
+// errNoCipher is the error of a Cipher that NewCipher did not make.
+var errNoCipher = fmt.Errorf("ciphers: Cipher used without ciphers.NewCipher: %w", backends.ErrInvalidArgument)
+
+// made reports whether c was made by NewCipher or NewCipherWithBackend.
+func (c *Cipher) made() bool { return c != nil && c.backend != nil && c.alg != nil }
 
 // Encryptor returns a new encrypting context. With GCM, the mode must not
 // carry a tag ([backends.ErrInvalidArgument]).
 func (c *Cipher) Encryptor() (*Context, error) {
+	if !c.made() {
+		return nil, errNoCipher
+	}
 	if m, ok := c.mode.(backends.ModeWithAuthenticationTag); ok && m.Tag() != nil {
 		return nil, fmt.Errorf("ciphers: a tag is for decryption; encrypting %s takes none: %w", c.mode.Name(), backends.ErrInvalidArgument)
 	}
@@ -81,6 +132,9 @@ func (c *Cipher) Encryptor() (*Context, error) {
 // Decryptor returns a new decrypting context. With GCM, give the tag in the
 // mode, or build the mode without one and end with FinalizeWithTag.
 func (c *Cipher) Decryptor() (*Context, error) {
+	if !c.made() {
+		return nil, errNoCipher
+	}
 	ctx, err := c.backend.CreateSymmetricDecryptionCtx(c.alg, c.mode)
 	if err != nil {
 		return nil, fmt.Errorf("ciphers: %w", err)
@@ -94,10 +148,17 @@ func (c *Cipher) Decryptor() (*Context, error) {
 // When decrypting with GCM, Update returns plaintext before the tag is
 // checked at Finalize: do not use it until Finalize has succeeded. For
 // messages that fit in memory, package aead checks first.
+//
+// The zero value (and a nil *Context) is not usable; get one from
+// [Cipher.Encryptor] or [Cipher.Decryptor]. Its methods return an error
+// wrapping [backends.ErrInvalidArgument].
 type Context struct {
 	ctx     backends.CipherContext
 	encrypt bool
 }
+
+// errNoContext is the error of a Context that no Cipher made.
+var errNoContext = fmt.Errorf("ciphers: Context used without Cipher.Encryptor or Cipher.Decryptor: %w", backends.ErrInvalidArgument)
 
 func newContext(ctx backends.CipherContext, encrypt bool) *Context {
 	return &Context{ctx: ctx, encrypt: encrypt}
@@ -106,6 +167,9 @@ func newContext(ctx backends.CipherContext, encrypt bool) *Context {
 // Update processes data and returns the output produced so far (for ECB
 // and CBC, the whole blocks completed).
 func (c *Context) Update(data []byte) ([]byte, error) {
+	if c == nil || c.ctx == nil {
+		return nil, errNoContext
+	}
 	out, err := c.ctx.Update(data)
 	if err != nil {
 		return nil, wrap(err)
@@ -118,6 +182,9 @@ func (c *Context) Update(data []byte) ([]byte, error) {
 // [backends.ErrShortBuffer] and nothing is written. buf may be data
 // itself (in place) but must not otherwise overlap it.
 func (c *Context) UpdateInto(data, buf []byte) (int, error) {
+	if c == nil || c.ctx == nil {
+		return 0, errNoContext
+	}
 	n, err := c.ctx.UpdateInto(data, buf)
 	if err != nil {
 		return 0, wrap(err)
@@ -130,6 +197,9 @@ func (c *Context) UpdateInto(data, buf []byte) (int, error) {
 // tag the mode carries ([backends.ErrInvalidTag] on mismatch). Later calls
 // return an error wrapping [backends.ErrAlreadyFinalized].
 func (c *Context) Finalize() ([]byte, error) {
+	if c == nil || c.ctx == nil {
+		return nil, errNoContext
+	}
 	out, err := c.ctx.Finalize()
 	if err != nil {
 		return nil, wrap(err)
@@ -141,6 +211,9 @@ func (c *Context) Finalize() ([]byte, error) {
 // encrypting; only before the first Update. Other modes return an error
 // wrapping [backends.ErrInvalidArgument].
 func (c *Context) AuthenticateAdditionalData(data []byte) error {
+	if c == nil || c.ctx == nil {
+		return errNoContext
+	}
 	a, ok := c.ctx.(backends.AEADCipherContext)
 	if !ok {
 		return fmt.Errorf("ciphers: additional data needs an authenticated mode: %w", backends.ErrInvalidArgument)
@@ -151,6 +224,9 @@ func (c *Context) AuthenticateAdditionalData(data []byte) error {
 // Tag returns the tag after GCM encryption's Finalize (before it, an error
 // wrapping [backends.ErrNotYetFinalized]).
 func (c *Context) Tag() ([]byte, error) {
+	if c == nil || c.ctx == nil {
+		return nil, errNoContext
+	}
 	a, ok := c.ctx.(backends.AEADEncryptionContext)
 	if !ok || !c.encrypt {
 		return nil, fmt.Errorf("ciphers: Tag needs an authenticated encryption context: %w", backends.ErrInvalidArgument)
@@ -165,6 +241,9 @@ func (c *Context) Tag() ([]byte, error) {
 // FinalizeWithTag ends GCM decryption with a tag known only now. The mode
 // must have been built without a tag.
 func (c *Context) FinalizeWithTag(tag []byte) ([]byte, error) {
+	if c == nil || c.ctx == nil {
+		return nil, errNoContext
+	}
 	a, ok := c.ctx.(backends.AEADDecryptionContext)
 	if !ok || c.encrypt {
 		return nil, fmt.Errorf("ciphers: FinalizeWithTag needs an authenticated decryption context: %w", backends.ErrInvalidArgument)

@@ -12,6 +12,11 @@ import (
 // Hash computes a message digest. Besides pyca's Update, Copy and Finalize
 // it implements [hash.Hash] and [hash.Cloner] (and, for SHAKE, [hash.XOF]).
 // It is not safe for concurrent use.
+//
+// The zero value (and a nil *Hash) is not usable; use [New]. Its methods
+// with an error result return one wrapping [backends.ErrInvalidArgument],
+// Sum and Reset panic saying so, and Algorithm, Size and BlockSize return
+// nil and 0.
 type Hash struct {
 	alg Algorithm
 	b   backends.HashBackend
@@ -72,6 +77,15 @@ func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 	return &Hash{alg: alg, b: b, ctx: ctx}, nil
 }
 
+// errNoNew is the error of a Hash that New did not make.
+var errNoNew = fmt.Errorf("hashes: Hash used without hashes.New: %w", backends.ErrInvalidArgument)
+
+// noNewPanic is the panic of a method with no error result on such a Hash.
+const noNewPanic = "hashes: Hash used without hashes.New"
+
+// made reports whether h was made by New (or Copy).
+func (h *Hash) made() bool { return h != nil && h.ctx != nil }
+
 func checkXOFSize(alg Algorithm) error {
 	if _, ok := alg.(backends.ExtendableOutputAlgorithm); ok && alg.DigestSize() <= 0 {
 		return fmt.Errorf("hashes: %s needs a positive output length, got %d: %w",
@@ -106,12 +120,19 @@ func AppendSum(dst []byte, alg Algorithm, data []byte) ([]byte, error) {
 }
 
 // Algorithm returns the algorithm h computes.
-func (h *Hash) Algorithm() Algorithm { return h.alg }
+func (h *Hash) Algorithm() Algorithm {
+	if h == nil {
+		return nil
+	}
+	return h.alg
+}
 
 // Update adds data to the digest. After Finalize, or after the first Read
 // of an XOF, it returns an error wrapping [backends.ErrAlreadyFinalized].
 func (h *Hash) Update(data []byte) error {
 	switch {
+	case !h.made():
+		return errNoNew
 	case h.final != nil:
 		return fmt.Errorf("hashes: update after Finalize: %w", backends.ErrAlreadyFinalized)
 	case h.reading:
@@ -135,6 +156,9 @@ func (h *Hash) Write(p []byte) (int, error) {
 // return an error wrapping [backends.ErrAlreadyFinalized]; Reset makes h
 // usable again.
 func (h *Hash) Finalize() ([]byte, error) {
+	if !h.made() {
+		return nil, errNoNew
+	}
 	if h.final != nil {
 		return nil, fmt.Errorf("hashes: Finalize called twice: %w", backends.ErrAlreadyFinalized)
 	}
@@ -148,6 +172,9 @@ func (h *Hash) Finalize() ([]byte, error) {
 
 // Copy returns an independent Hash in the same state.
 func (h *Hash) Copy() (*Hash, error) {
+	if !h.made() {
+		return nil, errNoNew
+	}
 	if h.final != nil {
 		return nil, fmt.Errorf("hashes: Copy after Finalize: %w", backends.ErrAlreadyFinalized)
 	}
@@ -170,8 +197,12 @@ func (h *Hash) Clone() (hash.Cloner, error) {
 // Sum appends the digest of the data written so far to b and returns the
 // result; it does not change the state. After Finalize it appends the
 // finalized digest. It panics only if OpenSSL itself fails (out of memory,
-// a provider in an error state), as it has no error result.
+// a provider in an error state), as it has no error result, or when h was
+// not made by New.
 func (h *Hash) Sum(b []byte) []byte {
+	if !h.made() {
+		panic(noNewPanic)
+	}
 	if h.final != nil {
 		return append(b, h.final...)
 	}
@@ -195,8 +226,12 @@ func (h *Hash) Sum(b []byte) []byte {
 	return out
 }
 
-// Reset returns h to its initial state, also after Finalize.
+// Reset returns h to its initial state, also after Finalize. It panics
+// when h was not made by New.
 func (h *Hash) Reset() {
+	if !h.made() {
+		panic(noNewPanic)
+	}
 	h.final, h.reading, h.out, h.pos = nil, false, h.out[:0], 0
 	if r, ok := h.ctx.(backends.Resetter); ok && r.Reset() == nil {
 		return
@@ -209,10 +244,20 @@ func (h *Hash) Reset() {
 }
 
 // Size returns the digest length in bytes (for SHAKE, the Size chosen).
-func (h *Hash) Size() int { return h.alg.DigestSize() }
+func (h *Hash) Size() int {
+	if !h.made() {
+		return 0
+	}
+	return h.alg.DigestSize()
+}
 
 // BlockSize returns the algorithm's block size in bytes.
-func (h *Hash) BlockSize() int { return h.alg.BlockSize() }
+func (h *Hash) BlockSize() int {
+	if !h.made() {
+		return 0
+	}
+	return h.alg.BlockSize()
+}
 
 // Read reads output of an extendable-output function (SHAKE128,
 // SHAKE256): successive calls continue the same output stream, which
@@ -223,6 +268,9 @@ func (h *Hash) BlockSize() int { return h.alg.BlockSize() }
 // other algorithms Read returns an error wrapping
 // [backends.ErrInvalidArgument].
 func (h *Hash) Read(p []byte) (int, error) {
+	if !h.made() {
+		return 0, errNoNew
+	}
 	if _, ok := h.alg.(backends.ExtendableOutputAlgorithm); !ok {
 		return 0, fmt.Errorf("hashes: Read on %s, which is not an extendable-output function: %w",
 			h.alg.Name(), backends.ErrInvalidArgument)

@@ -10,6 +10,11 @@ import (
 )
 
 // HMAC computes an HMAC. It is not safe for concurrent use.
+//
+// The zero value (and a nil *HMAC) is not usable; use [New]. Its methods
+// with an error result return one wrapping [backends.ErrInvalidArgument],
+// Sum and Reset panic saying so, and Algorithm, Size and BlockSize return
+// nil and 0.
 type HMAC struct {
 	alg   backends.HashAlgorithm
 	ctx   backends.HMACContext
@@ -65,12 +70,29 @@ func Sum(key []byte, alg backends.HashAlgorithm, data []byte) ([]byte, error) {
 	return out, nil
 }
 
+// errNoNew is the error of an HMAC that New did not make.
+var errNoNew = fmt.Errorf("hmac: HMAC used without hmac.New: %w", backends.ErrInvalidArgument)
+
+// noNewPanic is the panic of a method with no error result on such an HMAC.
+const noNewPanic = "hmac: HMAC used without hmac.New"
+
+// made reports whether h was made by New (or Copy).
+func (h *HMAC) made() bool { return h != nil && h.ctx != nil }
+
 // Algorithm returns the hash h uses.
-func (h *HMAC) Algorithm() backends.HashAlgorithm { return h.alg }
+func (h *HMAC) Algorithm() backends.HashAlgorithm {
+	if h == nil {
+		return nil
+	}
+	return h.alg
+}
 
 // Update adds data. After Finalize or Verify it returns an error wrapping
 // [backends.ErrAlreadyFinalized].
 func (h *HMAC) Update(data []byte) error {
+	if !h.made() {
+		return errNoNew
+	}
 	if h.final != nil {
 		return fmt.Errorf("hmac: update after Finalize: %w", backends.ErrAlreadyFinalized)
 	}
@@ -91,6 +113,9 @@ func (h *HMAC) Write(p []byte) (int, error) {
 // Finalize returns the MAC. Later calls of Update, Finalize, Verify and
 // Copy return an error wrapping [backends.ErrAlreadyFinalized] until Reset.
 func (h *HMAC) Finalize() ([]byte, error) {
+	if !h.made() {
+		return nil, errNoNew
+	}
 	if h.final != nil {
 		return nil, fmt.Errorf("hmac: Finalize called twice: %w", backends.ErrAlreadyFinalized)
 	}
@@ -118,6 +143,9 @@ func (h *HMAC) Verify(signature []byte) error {
 
 // Copy returns an independent HMAC in the same state, with the same key.
 func (h *HMAC) Copy() (*HMAC, error) {
+	if !h.made() {
+		return nil, errNoNew
+	}
 	if h.final != nil {
 		return nil, fmt.Errorf("hmac: Copy after Finalize: %w", backends.ErrAlreadyFinalized)
 	}
@@ -139,8 +167,12 @@ func (h *HMAC) Clone() (hash.Cloner, error) {
 
 // Sum appends the MAC of the data written so far to b, without changing
 // the state. After Finalize it appends the finalized MAC. It panics only if
-// OpenSSL itself fails, as it has no error result.
+// OpenSSL itself fails, as it has no error result, or when h was not made
+// by New.
 func (h *HMAC) Sum(b []byte) []byte {
+	if !h.made() {
+		panic(noNewPanic)
+	}
 	if h.final != nil {
 		return append(b, h.final...)
 	}
@@ -165,8 +197,12 @@ func (h *HMAC) Sum(b []byte) []byte {
 }
 
 // Reset returns h to its state just after keying, also after Finalize. It
-// panics only if the backend's context cannot be reset (OpenSSL's can).
+// panics only if the backend's context cannot be reset (OpenSSL's can), or
+// when h was not made by New.
 func (h *HMAC) Reset() {
+	if !h.made() {
+		panic(noNewPanic)
+	}
 	r, ok := h.ctx.(backends.Resetter)
 	if !ok {
 		panic("hmac: backend context cannot be reset")
@@ -178,7 +214,17 @@ func (h *HMAC) Reset() {
 }
 
 // Size returns the MAC length in bytes.
-func (h *HMAC) Size() int { return h.alg.DigestSize() }
+func (h *HMAC) Size() int {
+	if !h.made() {
+		return 0
+	}
+	return h.alg.DigestSize()
+}
 
 // BlockSize returns the hash's block size in bytes.
-func (h *HMAC) BlockSize() int { return h.alg.BlockSize() }
+func (h *HMAC) BlockSize() int {
+	if !h.made() {
+		return 0
+	}
+	return h.alg.BlockSize()
+}

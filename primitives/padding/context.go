@@ -9,17 +9,28 @@ import (
 // errFinalized is returned by a context's methods after Finalize.
 var errFinalized = fmt.Errorf("padding: %w", backends.ErrAlreadyFinalized)
 
+// errNoPadder and errNoUnpadder are returned by the methods of a context
+// that no scheme made.
+var (
+	errNoPadder   = fmt.Errorf("padding: Padder used without PKCS7.Padder or ANSIX923.Padder: %w", backends.ErrInvalidArgument)
+	errNoUnpadder = fmt.Errorf("padding: Unpadder used without PKCS7.Unpadder or ANSIX923.Unpadder: %w", backends.ErrInvalidArgument)
+)
+
 // Padder pads a message that arrives in pieces, for the scheme that made it
 // ([PKCS7.Padder], [ANSIX923.Padder]). It holds back at most one partial
 // block between calls. A Padder is not safe for concurrent use.
+//
+// The zero value (and a nil *Padder) is not usable: its methods return an
+// error wrapping [backends.ErrInvalidArgument].
 type Padder struct {
 	s    scheme
 	buf  []byte // a partial block, len(buf) < block size
+	made bool   // by a scheme
 	done bool
 }
 
 func newPadder(s scheme) *Padder {
-	return &Padder{s: s, buf: make([]byte, 0, s.blockLen())}
+	return &Padder{s: s, buf: make([]byte, 0, s.blockLen()), made: true}
 }
 
 // Update takes the next piece of the message and returns the whole blocks
@@ -27,6 +38,9 @@ func newPadder(s scheme) *Padder {
 // data. After Finalize it returns an error wrapping
 // [backends.ErrAlreadyFinalized].
 func (p *Padder) Update(data []byte) ([]byte, error) {
+	if p == nil || !p.made {
+		return nil, errNoPadder
+	}
 	if p.done {
 		return nil, errFinalized
 	}
@@ -49,6 +63,9 @@ func (p *Padder) Update(data []byte) ([]byte, error) {
 // exactly one block. The Padder cannot be used afterwards; a second Finalize
 // returns an error wrapping [backends.ErrAlreadyFinalized].
 func (p *Padder) Finalize() ([]byte, error) {
+	if p == nil || !p.made {
+		return nil, errNoPadder
+	}
 	if p.done {
 		return nil, errFinalized
 	}
@@ -70,14 +87,18 @@ func (p *Padder) Finalize() ([]byte, error) {
 //
 // See the package documentation on padding oracles before unpadding data
 // that is not authenticated.
+//
+// The zero value (and a nil *Unpadder) is not usable: its methods return an
+// error wrapping [backends.ErrInvalidArgument].
 type Unpadder struct {
 	s    scheme
 	buf  []byte // the last bytes seen, 0 < len(buf) <= block size once any came
+	made bool   // by a scheme
 	done bool
 }
 
 func newUnpadder(s scheme) *Unpadder {
-	return &Unpadder{s: s, buf: make([]byte, 0, s.blockLen())}
+	return &Unpadder{s: s, buf: make([]byte, 0, s.blockLen()), made: true}
 }
 
 // Update takes the next piece of the padded message and returns, in a new
@@ -85,6 +106,9 @@ func newUnpadder(s scheme) *Unpadder {
 // the last block. It does not retain data. After Finalize it returns an
 // error wrapping [backends.ErrAlreadyFinalized].
 func (u *Unpadder) Update(data []byte) ([]byte, error) {
+	if u == nil || !u.made {
+		return nil, errNoUnpadder
+	}
 	if u.done {
 		return nil, errFinalized
 	}
@@ -115,6 +139,9 @@ func (u *Unpadder) Update(data []byte) ([]byte, error) {
 // cannot be used afterwards, whatever the outcome; a second Finalize returns
 // an error wrapping [backends.ErrAlreadyFinalized].
 func (u *Unpadder) Finalize() ([]byte, error) {
+	if u == nil || !u.made {
+		return nil, errNoUnpadder
+	}
 	if u.done {
 		return nil, errFinalized
 	}

@@ -129,9 +129,9 @@ func (s scheme) unpad(data []byte) ([]byte, error) {
 // bytes) makes its length a multiple of the block size. A message whose length
 // is already a multiple gets one whole block of padding.
 //
-// Create a PKCS7 with [NewPKCS7]. The zero value pads to 128-bit blocks. A
-// PKCS7 never changes after it is made and is safe for concurrent use; the
-// [Padder] and [Unpadder] it makes are not.
+// Create a PKCS7 with [NewPKCS7]. The zero value, and a nil *PKCS7, pad to
+// 128-bit blocks. A PKCS7 never changes after it is made and is safe for
+// concurrent use; the [Padder] and [Unpadder] it makes are not.
 //
 // See the package documentation on padding oracles before unpadding data
 // that is not authenticated.
@@ -152,7 +152,12 @@ func NewPKCS7(blockSizeBits int) (*PKCS7, error) {
 	return &PKCS7{size: size}, nil
 }
 
-func (p *PKCS7) scheme() scheme { return scheme{size: p.size, kind: kindPKCS7} }
+func (p *PKCS7) scheme() scheme {
+	if p == nil {
+		return scheme{kind: kindPKCS7}
+	}
+	return scheme{size: p.size, kind: kindPKCS7}
+}
 
 // BlockSize returns the block size in bits.
 func (p *PKCS7) BlockSize() int { return p.scheme().blockLen() * 8 }
@@ -189,9 +194,10 @@ func (p *PKCS7) Unpadder() *Unpadder { return newUnpadder(p.scheme()) }
 // is already a multiple gets one whole block of padding. Unpadding checks
 // that the filler bytes are zero.
 //
-// Create an ANSIX923 with [NewANSIX923]. The zero value pads to 128-bit
-// blocks. An ANSIX923 never changes after it is made and is safe for
-// concurrent use; the [Padder] and [Unpadder] it makes are not.
+// Create an ANSIX923 with [NewANSIX923]. The zero value, and a nil
+// *ANSIX923, pad to 128-bit blocks. An ANSIX923 never changes after it is
+// made and is safe for concurrent use; the [Padder] and [Unpadder] it makes
+// are not.
 //
 // See the package documentation on padding oracles before unpadding data
 // that is not authenticated.
@@ -211,7 +217,12 @@ func NewANSIX923(blockSizeBits int) (*ANSIX923, error) {
 	return &ANSIX923{size: size}, nil
 }
 
-func (a *ANSIX923) scheme() scheme { return scheme{size: a.size, kind: kindANSIX923} }
+func (a *ANSIX923) scheme() scheme {
+	if a == nil {
+		return scheme{kind: kindANSIX923}
+	}
+	return scheme{size: a.size, kind: kindANSIX923}
+}
 
 // BlockSize returns the block size in bits.
 func (a *ANSIX923) BlockSize() int { return a.scheme().blockLen() * 8 }

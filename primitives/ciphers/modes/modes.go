@@ -2,6 +2,7 @@ package modes
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/go-hazmat/hazmat/backends"
 )
@@ -46,11 +47,32 @@ func blockCipher(mode string, alg backends.CipherAlgorithm) (backends.BlockCiphe
 // KeySize, such as a zero value or a nil pointer, which has no key at all.
 func checkKeyConsistent(mode string, alg backends.CipherAlgorithm) error {
 	n, bits := len(alg.Key()), alg.KeySize()
-	if n == 0 || n*8 != bits {
-		return fmt.Errorf("modes: %s: %s reports a %d-bit key but holds %d bytes (build it with its constructor): %w",
-			mode, alg.Name(), bits, n, backends.ErrInvalidKeySize)
+	if n == 0 {
+		return fmt.Errorf("modes: %s: %s has no key, as a zero value has none; %s: %w",
+			mode, alg.Name(), constructorHint(alg), backends.ErrInvalidKeySize)
+	}
+	if n*8 != bits {
+		return fmt.Errorf("modes: %s: %s reports a %d-bit key but holds %d bytes; %s: %w",
+			mode, alg.Name(), bits, n, constructorHint(alg), backends.ErrInvalidKeySize)
 	}
 	return nil
+}
+
+// algorithmsPkg is the import path of the package of the descriptors whose
+// constructors constructorHint names.
+const algorithmsPkg = "github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+
+// constructorHint says how to build alg properly: "use algorithms.NewAES"
+// for a descriptor of package algorithms.
+func constructorHint(alg backends.CipherAlgorithm) string {
+	t := reflect.TypeOf(alg)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.PkgPath() == algorithmsPkg {
+		return "use algorithms.New" + t.Name()
+	}
+	return "build it with its constructor"
 }
 
 // checkNotXTSKey refuses a 512-bit AES key, which only XTS takes.

@@ -1,0 +1,380 @@
+package openssl_test
+
+import (
+	"bytes"
+	"crypto/md5"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/ciphers"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/hmac"
+)
+
+// needSwitch skips the test unless FIPS mode can be switched on and off
+// here (the FIPS provider configured, as scripts/test.sh --fips does), and
+// restores the mode the test found when it ends.
+func needSwitch(t *testing.T) {
+	t.Helper()
+	was := openssl.FIPS()
+	if err := openssl.SetFIPS(true); err != nil {
+		t.Skipf("FIPS mode cannot be switched on here (scripts/test.sh --fips runs this test): %v", err)
+	}
+	require.NoError(t, openssl.SetFIPS(false))
+	t.Cleanup(func() { require.NoError(t, openssl.SetFIPS(was)) })
+}
+
+// refusedHashes and refusedCiphers are algorithms the FIPS provider does
+// not serve and the default (and legacy) providers do.
+var refusedHashes = []hashes.Algorithm{
+	hashes.MD5{}, hashes.RIPEMD160{}, hashes.BLAKE2b{}, hashes.BLAKE2s{}, hashes.SM3{},
+}
+
+type pair struct {
+	cipher backends.CipherAlgorithm
+	mode   backends.Mode
+}
+
+func (p pair) String() string {
+	if p.mode == nil {
+		return p.cipher.Name()
+	}
+	return p.cipher.Name() + "-" + p.mode.Name()
+}
+
+// refusedCiphers lists them in the default mode (call it in that mode).
+func refusedCiphers(t *testing.T) []pair {
+	t.Helper()
+	key16, key32 := bytes.Repeat([]byte{7}, 16), bytes.Repeat([]byte{9}, 32)
+	iv8, iv16 := make([]byte, 8), make([]byte, 16)
+	must := func(a backends.CipherAlgorithm, err error) backends.CipherAlgorithm {
+		t.Helper()
+		require.NoError(t, err)
+		return a
+	}
+	mustMode := func(m backends.Mode, err error) backends.Mode {
+		t.Helper()
+		require.NoError(t, err)
+		return m
+	}
+	blockModes := func(iv []byte) []backends.Mode {
+		return []backends.Mode{
+			modes.NewECB(), mustMode(modes.NewCBC(iv)), mustMode(modes.NewCTR(iv)), mustMode(modes.NewOFB(iv)),
+			mustMode(modes.NewCFB(iv)), mustMode(modes.NewCFB8(iv)),
+		}
+	}
+	var out []pair
+	for _, c := range []struct {
+		alg backends.CipherAlgorithm
+		iv  []byte
+	}{
+		{must(algorithms.NewCamellia(key16)), iv16},
+		{must(algorithms.NewCamellia(key32)), iv16},
+		{must(algorithms.NewSM4(key16)), iv16},
+		{must(algorithms.NewSEED(key16)), iv16},
+		{must(algorithms.NewBlowfish(key16)), iv8},
+		{must(algorithms.NewCAST5(key16)), iv8},
+	} {
+		for _, m := range blockModes(c.iv) {
+			// Pairs this OpenSSL lacks altogether (SM4-CFB8 in 3.0) are left out.
+			if openssl.DefaultBackend().CipherSupported(c.alg, m) {
+				out = append(out, pair{c.alg, m})
+			}
+		}
+	}
+	for _, c := range []backends.CipherAlgorithm{must(algorithms.NewARC4(key16)), must(algorithms.NewChaCha20(key32, iv16))} {
+		if openssl.DefaultBackend().CipherSupported(c, nil) {
+			out = append(out, pair{c, nil})
+		}
+	}
+	return out
+}
+
+// TestSetFIPSRaceWithFirstUse switches FIPS mode off and on while other
+// goroutines make the first calls of algorithms the FIPS provider does not
+// serve, many rounds over, each with an empty fetch cache. Once FIPS mode
+// is on, none of them may compute, and every algorithm fetched for FIPS
+// mode must come from the FIPS provider.
+func TestSetFIPSRaceWithFirstUse(t *testing.T) {
+	needSwitch(t)
+	b := openssl.DefaultBackend()
+	require.NoError(t, openssl.SetFIPS(false))
+	ciphersList := refusedCiphers(t)
+	require.Greater(t, len(ciphersList), 10)
+	t.Logf("%d cipher pairs and %d digests refused in FIPS mode, served by the default mode", len(ciphersList), len(refusedHashes))
+	for _, h := range refusedHashes {
+		require.True(t, hashes.Supported(h), "%s must work in the default mode for this test", h.Name())
+	}
+	approved := []hashes.Algorithm{hashes.SHA256{}, hashes.SHA512{}, hashes.SHA3_256{}}
+
+	const rounds = 50
+	computed := 0
+	for round := range rounds {
+		openssl.DropFetched()
+		var stop atomic.Bool
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20 && !stop.Load(); i++ {
+				assert.NoError(t, openssl.SetFIPS(false))
+				assert.NoError(t, openssl.SetFIPS(true))
+			}
+		}()
+		for g := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// The two goroutines take the names in opposite orders,
+				// so that first uses meet switches at different points.
+				for i := range ciphersList {
+					p := ciphersList[i]
+					if g == 1 {
+						p = ciphersList[len(ciphersList)-1-i]
+					}
+					b.CipherSupported(p.cipher, p.mode)
+				}
+				for i := range refusedHashes {
+					h := refusedHashes[i]
+					if g == 1 {
+						h = refusedHashes[len(refusedHashes)-1-i]
+					}
+					hashes.Supported(h)
+					b.HMACSupported(h)
+				}
+				for _, h := range approved {
+					hashes.Supported(h)
+					b.HMACSupported(h)
+				}
+			}()
+		}
+		wg.Wait()
+		stop.Store(true)
+		require.NoError(t, openssl.SetFIPS(true), "round %d", round)
+
+		for _, p := range ciphersList {
+			if !assert.False(t, b.CipherSupported(p.cipher, p.mode), "round %d: %s in FIPS mode", round, p) {
+				computed++
+			}
+			_, err := b.CreateSymmetricEncryptionCtx(p.cipher, p.mode)
+			assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "round %d: %s", round, p)
+		}
+		for _, h := range refusedHashes {
+			assert.False(t, hashes.Supported(h), "round %d: %s in FIPS mode", round, h.Name())
+			if sum, err := hashes.Sum(h, []byte("abc")); !assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "round %d: %s", round, h.Name()) {
+				computed++
+				t.Logf("round %d: %s(abc) = %x in FIPS mode", round, h.Name(), sum)
+			}
+			_, err := hmac.New(make([]byte, 32), h)
+			assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "round %d: HMAC-%s", round, h.Name())
+		}
+		for _, h := range approved {
+			require.True(t, hashes.Supported(h))
+			m, err := hmac.New(make([]byte, 32), h)
+			require.NoError(t, err)
+			m.Write([]byte("abc"))
+			m.Sum(nil)
+		}
+		for name, prov := range openssl.FetchedProviders(true) {
+			assert.Equal(t, "fips", prov, "round %d: %s cached for FIPS mode", round, name)
+		}
+	}
+	assert.Zero(t, computed, "non-approved computations in FIPS mode")
+}
+
+// TestSetFIPSTotal makes objects in the default mode, switches FIPS mode
+// on, and checks each: those whose algorithm the FIPS provider does not
+// serve fail naming FIPS; the others compute on the FIPS provider, or fail
+// with ErrModeChanged when their state is in the old implementation. Then
+// the same the other way.
+func TestSetFIPSTotal(t *testing.T) {
+	needSwitch(t)
+	b := openssl.DefaultBackend()
+	require.NoError(t, openssl.SetFIPS(false))
+
+	abc := []byte("abc")
+	long := bytes.Repeat([]byte("x"), 1000) // more than a context buffers in Go
+	key16, key32 := bytes.Repeat([]byte{1}, 16), bytes.Repeat([]byte{2}, 32)
+	nonce12 := make([]byte, 12)
+
+	// Made in the default mode.
+	md5h, err := hashes.New(hashes.MD5{})
+	require.NoError(t, err)
+	md5h.Write(abc)
+	sha, err := hashes.New(hashes.SHA256{})
+	require.NoError(t, err)
+	sha.Write(abc) // buffered in Go: follows the switch
+	shaLong, err := hashes.New(hashes.SHA256{})
+	require.NoError(t, err)
+	shaLong.Write(long) // in C: cannot follow
+	hmd5, err := hmac.New(key16, hashes.MD5{})
+	require.NoError(t, err)
+	hsha, err := hmac.New(key32, hashes.SHA256{})
+	require.NoError(t, err)
+	hsha.Write(abc)
+	cc, err := aead.NewChaCha20Poly1305(key32)
+	require.NoError(t, err)
+	gcm, err := aead.NewAESGCM(key16)
+	require.NoError(t, err)
+	sealed := gcm.Seal(nil, nonce12, abc, nil)
+	camellia, err := algorithms.NewCamellia(key16)
+	require.NoError(t, err)
+	camBlock, err := ciphers.NewBlock(camellia)
+	require.NoError(t, err)
+	aes, err := algorithms.NewAES(key16)
+	require.NoError(t, err)
+	aesBlock, err := ciphers.NewBlock(aes)
+	require.NoError(t, err)
+	var blk [16]byte
+	aesBlock.Encrypt(blk[:], blk[:]) // used before the switch
+	chacha, err := algorithms.NewChaCha20(key32, make([]byte, 16))
+	require.NoError(t, err)
+	chachaStream, err := ciphers.NewStreamEncrypter(chacha, nil)
+	require.NoError(t, err)
+	ctr, err := modes.NewCTR(make([]byte, 16))
+	require.NoError(t, err)
+	ctrUsed, err := ciphers.NewStreamEncrypter(aes, ctr)
+	require.NoError(t, err)
+	ctrUsed.XORKeyStream(blk[:], blk[:])
+	ctrFresh, err := ciphers.NewStreamEncrypter(aes, ctr)
+	require.NoError(t, err)
+	// Backend contexts, to ask which provider computes.
+	dctx, err := b.CreateHashCtx(hashes.SHA256{})
+	require.NoError(t, err)
+	mctx, err := b.CreateHMACCtx(key32, hashes.SHA256{})
+	require.NoError(t, err)
+	cbc, err := modes.NewCBC(make([]byte, 16))
+	require.NoError(t, err)
+	cctx, err := b.CreateSymmetricEncryptionCtx(aes, cbc)
+	require.NoError(t, err)
+	for _, v := range []any{dctx, mctx, cctx} {
+		assert.NotEqual(t, "fips", openssl.ImplProvider(v), "%T made in the default mode", v)
+	}
+
+	require.NoError(t, openssl.SetFIPS(true))
+
+	fipsRefused := func(t *testing.T, err error) {
+		t.Helper()
+		var ue *backends.UnsupportedAlgorithmError
+		if assert.ErrorAs(t, err, &ue) {
+			assert.Equal(t, backends.ReasonFIPSRefused, ue.Reason, "%v", err)
+		}
+		assert.ErrorContains(t, err, "refused in FIPS mode")
+	}
+	panicsFIPS := func(t *testing.T, f func()) {
+		t.Helper()
+		defer func() {
+			r := recover()
+			require.NotNil(t, r, "no panic")
+			assert.Contains(t, fmt.Sprint(r), "refused in FIPS mode")
+		}()
+		f()
+	}
+
+	t.Run("refused", func(t *testing.T) {
+		_, err := md5h.Write(abc)
+		fipsRefused(t, err)
+		panicsFIPS(t, func() { md5h.Sum(nil) })
+		panicsFIPS(t, md5h.Reset)
+		_, err = hmd5.Write(abc)
+		fipsRefused(t, err)
+		panicsFIPS(t, func() { hmd5.Sum(nil) })
+		_, err = cc.Encrypt(nonce12, abc, nil)
+		fipsRefused(t, err)
+		panicsFIPS(t, func() { cc.Seal(nil, nonce12, abc, nil) })
+		panicsFIPS(t, func() { camBlock.Encrypt(blk[:], blk[:]) })
+		panicsFIPS(t, func() { chachaStream.XORKeyStream(blk[:], blk[:]) })
+	})
+
+	t.Run("followed", func(t *testing.T) {
+		want := sha256.Sum256(abc)
+		assert.Equal(t, hex.EncodeToString(want[:]), hex.EncodeToString(sha.Sum(nil)))
+		hsha.Write(abc)
+		assert.Len(t, hsha.Sum(nil), 32)
+		out, err := gcm.Open(nil, nonce12, sealed, nil)
+		require.NoError(t, err)
+		assert.Equal(t, abc, out)
+		assert.Equal(t, sealed, gcm.Seal(nil, nonce12, abc, nil))
+		var a, c [16]byte
+		aesBlock.Encrypt(a[:], blk[:])
+		assert.NotEqual(t, blk, a)
+		aesBlock.Decrypt(c[:], a[:])
+		assert.Equal(t, blk, c)
+		assert.NotPanics(t, func() { ctrFresh.XORKeyStream(c[:], c[:]) })
+
+		require.NoError(t, dctx.Update(abc))
+		require.NoError(t, mctx.Update(abc))
+		_, err = cctx.Update(make([]byte, 16))
+		require.NoError(t, err)
+		for _, v := range []any{dctx, mctx, cctx} {
+			assert.Equal(t, "fips", openssl.ImplProvider(v), "%T after the switch", v)
+		}
+	})
+
+	t.Run("state in the old implementation", func(t *testing.T) {
+		_, err := shaLong.Write(abc)
+		assert.ErrorIs(t, err, backends.ErrModeChanged)
+		defer func() {
+			r := recover()
+			require.NotNil(t, r)
+			assert.Contains(t, fmt.Sprint(r), backends.ErrModeChanged.Error())
+		}()
+		shaLong.Sum(nil)
+	})
+
+	t.Run("Reset after a change", func(t *testing.T) {
+		shaLong.Reset()
+		shaLong.Write(long)
+		want := sha256.Sum256(long)
+		assert.Equal(t, hex.EncodeToString(want[:]), hex.EncodeToString(shaLong.Sum(nil)), "after Reset")
+	})
+
+	t.Run("stream in the old implementation", func(t *testing.T) {
+		defer func() {
+			r := recover()
+			require.NotNil(t, r)
+			assert.Contains(t, fmt.Sprint(r), backends.ErrModeChanged.Error())
+		}()
+		ctrUsed.XORKeyStream(blk[:], blk[:])
+	})
+
+	t.Run("and back", func(t *testing.T) {
+		// Made in FIPS mode, used after a switch to the default mode.
+		h, err := hashes.New(hashes.SHA256{})
+		require.NoError(t, err)
+		h.Write(abc)
+		d, err := b.CreateHashCtx(hashes.SHA256{})
+		require.NoError(t, err)
+		require.Equal(t, "fips", openssl.ImplProvider(d))
+		g, err := b.NewAEAD("AES-128-GCM", "aes-128-gcm", key16, 16)
+		require.NoError(t, err)
+		require.Equal(t, "fips", openssl.ImplProvider(g))
+
+		require.NoError(t, openssl.SetFIPS(false))
+		want := sha256.Sum256(abc)
+		assert.Equal(t, hex.EncodeToString(want[:]), hex.EncodeToString(h.Sum(nil)))
+		require.NoError(t, d.Update(abc))
+		assert.NotEqual(t, "fips", openssl.ImplProvider(d))
+		out, err := g.Seal(nil, nonce12, abc, nil)
+		require.NoError(t, err)
+		assert.Equal(t, sealed, out)
+		assert.NotEqual(t, "fips", openssl.ImplProvider(g))
+		// A refused object made in the default mode works again.
+		md5h.Reset()
+		md5h.Write(abc)
+		wantMD5 := md5.Sum(abc)
+		assert.Equal(t, hex.EncodeToString(wantMD5[:]), hex.EncodeToString(md5h.Sum(nil)))
+	})
+}
