@@ -306,7 +306,6 @@ go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
 }
 
 go_result go_digest_update(go_md_state *st, const unsigned char *p, size_t len) {
-	GO_ERR_BEGIN();
 	if (EVP_DigestUpdate(st->ctx, p, len) != 1)
 		return go_fail();
 	return go_ok(0);
@@ -399,7 +398,6 @@ go_result go_mac_flush_update(EVP_MAC_CTX *ctx,
 }
 
 go_result go_mac_update(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len) {
-	GO_ERR_BEGIN();
 	if (EVP_MAC_update(ctx, p, len) != 1)
 		return go_fail();
 	return go_ok(0);
@@ -511,7 +509,6 @@ go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
 
 go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
                            const unsigned char *in, int inl) {
-	GO_ERR_BEGIN();
 	go_result r = {1, 0, NULL};
 	unsigned char none[EVP_MAX_BLOCK_LENGTH];
 	if (inl == 0)

@@ -41,7 +41,11 @@ typedef struct go_errq {
  * thread's queue is dropped, so that go_errq_take reports only what the
  * failing call added. OpenSSL 3.0 has no way to read the entries above a
  * mark (ERR_count_to_mark came in 3.2); dropping stale entries costs one
- * ERR_peek_error on a queue that is almost always empty. */
+ * ERR_peek_error on a queue that is almost always empty, about 10 to 20 ns.
+ * The helpers called once per chunk of a stream (go_digest_update,
+ * go_mac_update, go_cipher_update) skip it: they fail only when a provider
+ * is in an error state or memory runs out, and a failure there may then
+ * carry entries another library left on the thread's queue. */
 #define GO_ERR_BEGIN() go_err_begin()
 void go_err_begin(void);
 
