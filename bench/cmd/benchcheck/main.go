@@ -4,7 +4,7 @@
 // Usage:
 //
 //	go run ./cmd/benchcheck [-rounds 31] [-round 4ms] [-ops A,B] [-sizes 64,1024]
-//	                        [-markdown] [-svg FILE] [-q]
+//	                        [-markdown] [-svg FILE] [-readme FILE] [-q]
 //
 // (from the bench module's folder). For each operation and message size
 // it prepares hazmat, the C floor, Go's crypto and golang-fips/openssl
@@ -47,8 +47,9 @@
 // no data, 3 when none fails but some cannot be judged, and 2 on a usage
 // error or a failure to measure. With -markdown it prints the machine,
 // the targets and the ratio tables of BENCHMARKS.md instead, and exits 0
-// whatever the verdicts; -svg FILE also writes the bar chart of the same
-// run to FILE.
+// whatever the verdicts. -svg FILE also writes the bar chart of the same
+// run to FILE, and -readme FILE the table of README.md (bench/gen.sh
+// writes all three from one run).
 package main
 
 import (
@@ -131,6 +132,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	sizesFlag := fs.String("sizes", "", "comma-separated message sizes in bytes (default 64,1024,16384,1048576)")
 	markdown := fs.Bool("markdown", false, "print the tables of BENCHMARKS.md instead of the report")
 	svg := fs.String("svg", "", "also write the bar chart of the run to this file")
+	readme := fs.String("readme", "", "also write README.md's table of the run to this file")
 	quiet := fs.Bool("q", false, "no progress lines on standard error")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -153,26 +155,46 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		cfg.Progress = stderr
 	}
-	return measureAndReport(cfg, *markdown, *svg, stdout, stderr)
+	return measureAndReport(cfg, *markdown, outputs{svg: *svg, readme: *readme}, stdout, stderr)
 }
 
-func measureAndReport(cfg Config, markdown bool, svg string, stdout, stderr io.Writer) int {
+// outputs are the files a run writes besides its report: the chart and
+// README.md's table, when named.
+type outputs struct{ svg, readme string }
+
+// write writes the files named in o from m.
+func (o outputs) write(m *Measurements) error {
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, *Measurements) error
+	}{
+		{o.svg, SVG},
+		{o.readme, func(w io.Writer, m *Measurements) error { Readme(w, m); return nil }},
+	} {
+		if f.name == "" {
+			continue
+		}
+		var b bytes.Buffer
+		if err := f.write(&b, m); err != nil {
+			return err
+		}
+		if err := os.WriteFile(f.name, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func measureAndReport(cfg Config, markdown bool, files outputs, stdout, stderr io.Writer) int {
 	m, err := Measure(cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
 	rs := Check(m, Targets(m.Ops))
-	if svg != "" {
-		var b bytes.Buffer
-		err := SVG(&b, m)
-		if err == nil {
-			err = os.WriteFile(svg, b.Bytes(), 0o644)
-		}
-		if err != nil {
-			fmt.Fprintln(stderr, "benchcheck:", err)
-			return exitUsage
-		}
+	if err := files.write(m); err != nil {
+		fmt.Fprintln(stderr, "benchcheck:", err)
+		return exitUsage
 	}
 	if markdown {
 		Markdown(stdout, m, rs)

@@ -180,3 +180,43 @@ func cellf(ok bool, format string, v float64) string {
 	}
 	return fmt.Sprintf(format, v)
 }
+
+// readmeNames are the operations as README.md's table names them.
+var readmeNames = map[string]string{
+	"AESGCMSeal":    "AES-128-GCM seal",
+	"AESGCMOpen":    "AES-128-GCM open",
+	"AESCBCEncrypt": "AES-256-CBC",
+	"AESCTR":        "AES-128-CTR",
+	"SHA256":        "SHA-256 one-shot",
+	"SHA512":        "SHA-512 one-shot",
+	"SHA256Hasher":  "SHA-256 reused hasher",
+	"HMACSHA256":    "HMAC-SHA256 reused",
+	"NewSHA256":     "new SHA-256 hasher per message",
+}
+
+// Readme prints README.md's performance table: hazmat's time against
+// golang-fips/openssl's, the median of the per-round ratios, with the
+// sentence that names the run.
+func Readme(w io.Writer, m *Measurements) {
+	fmt.Fprintf(w, "From that run (%s), time per operation as a ratio to\n", m.Machine)
+	fmt.Fprintf(w, "golang-fips/openssl, median of %d paired rounds (below 1.00× hazmat is faster):\n\n", m.Rounds)
+	head, rule := "| Op |", "|---|"
+	for _, size := range m.Sizes {
+		head += " " + sizeName(size) + " |"
+		rule += "---:|"
+	}
+	fmt.Fprintln(w, head)
+	fmt.Fprintln(w, rule)
+	for _, op := range m.Ops {
+		name := readmeNames[op]
+		if name == "" {
+			name = op
+		}
+		row := []string{name}
+		for _, size := range m.Sizes {
+			s := m.Ratio(op, "gofips", size)
+			row = append(row, cellf(s.N > 0, "%.2f×", s.Median))
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
+	}
+}

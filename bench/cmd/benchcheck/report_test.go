@@ -161,3 +161,43 @@ func TestMeasureFailure(t *testing.T) {
 	_, err := Measure(Config{Ops: []peers.Op{bad}, Sizes: []int{64}, Rounds: 1, RoundTime: time.Millisecond})
 	assert.EqualError(t, err, "benchcheck: Bad/64: cannot prepare 64")
 }
+
+func TestReadme(t *testing.T) {
+	m := synthetic()
+	m.Machine = Machine{CPU: "Test CPU", Cores: 2, Go: "go1.99", OpenSSL: "OpenSSL 3.9.9", Date: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)}
+	var b bytes.Buffer
+	Readme(&b, m)
+	assert.Equal(t, `From that run (Test CPU, 2 cores; OpenSSL 3.9.9; go1.99; 2026-01-02 03:04 UTC), time per operation as a ratio to
+golang-fips/openssl, median of 31 paired rounds (below 1.00× hazmat is faster):
+
+| Op | 64 B | 1 MiB |
+|---|---:|---:|
+| AES-128-GCM seal | 0.40× | – |
+| new SHA-256 hasher per message | – | – |
+`, b.String())
+}
+
+// TestRunFiles checks that a run writes the chart and README's table it
+// is asked for, and that a file it cannot write is an error, not a
+// silent success. It measures one short case and asserts nothing about
+// the times.
+func TestRunFiles(t *testing.T) {
+	dir := t.TempDir()
+	short := []string{"-ops", "SHA256", "-sizes", "64", "-rounds", "5", "-round", "100us", "-q"}
+	var stdout, stderr bytes.Buffer
+	svg, readme := dir+"/chart.svg", dir+"/table.md"
+	status := run(append(short, "-svg", svg, "-readme", readme), &stdout, &stderr)
+	assert.Contains(t, []int{exitPass, exitFail, exitUnjudgeable}, status, stderr.String())
+	assert.Contains(t, stdout.String(), "SHA256/64")
+	assert.FileExists(t, svg)
+	assert.FileExists(t, readme)
+
+	for _, flag := range []string{"-svg", "-readme"} {
+		t.Run(flag, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			status := run(append(short, flag, dir+"/no/such/folder/out"), &stdout, &stderr)
+			assert.Equal(t, exitUsage, status)
+			assert.Contains(t, stderr.String(), "benchcheck: open "+dir+"/no/such/folder/out")
+		})
+	}
+}
