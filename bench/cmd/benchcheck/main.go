@@ -191,7 +191,7 @@ func measureAndReport(cfg Config, markdown bool, files outputs, stdout, stderr i
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	rs := Check(m, Targets(m.Ops))
+	rs := Check(m, Targets(m.Ops, m.Sizes))
 	if err := files.write(m); err != nil {
 		fmt.Fprintln(stderr, "benchcheck:", err)
 		return exitUsage

@@ -34,12 +34,17 @@ type Machine struct {
 	Cores   int
 	Go      string
 	OpenSSL string
+	FIPS    bool // OpenSSL's FIPS mode was on
 	Date    time.Time
 }
 
 // String is the machine's line in reports.
 func (m Machine) String() string {
-	return fmt.Sprintf("%s, %d cores; %s; %s; %s", m.CPU, m.Cores, m.OpenSSL, m.Go, m.Date.UTC().Format("2006-01-02 15:04 UTC"))
+	ossl := m.OpenSSL
+	if m.FIPS {
+		ossl += " in FIPS mode"
+	}
+	return fmt.Sprintf("%s, %d cores; %s; %s; %s", m.CPU, m.Cores, ossl, m.Go, m.Date.UTC().Format("2006-01-02 15:04 UTC"))
 }
 
 // ThisMachine describes the machine the program runs on.
@@ -49,6 +54,7 @@ func ThisMachine() Machine {
 		Cores:   runtime.NumCPU(),
 		Go:      runtime.Version(),
 		OpenSSL: openssl.Version(),
+		FIPS:    openssl.FIPS(),
 		Date:    time.Now().UTC(),
 	}
 }

@@ -113,24 +113,33 @@ func (t Target) Name() string {
 	return fmt.Sprintf("%s/%d", t.Op, t.Size)
 }
 
-// Targets returns every target for the operations ops, in report order.
-func Targets(ops []string) []Target {
+// Targets returns the targets for the operations ops at the sizes
+// measured, in report order. The allocation target of an operation covers
+// every size measured.
+func Targets(ops []string, sizes []int) []Target {
 	var ts []Target
+	at := func(size int) bool { return slices.Contains(sizes, size) }
 	for _, op := range ops {
 		extra := maxOverheadNs
 		if op == newHasherOp {
 			extra = maxNewHasherNs
 		}
 		for _, size := range []int{64, 1024} {
-			ts = append(ts, Target{op, size, Overhead, extra})
+			if at(size) {
+				ts = append(ts, Target{op, size, Overhead, extra})
+			}
 		}
-		if slices.Contains(gofipsOps, op) {
+		if slices.Contains(gofipsOps, op) && at(64) {
 			ts = append(ts, Target{op, 64, VsGofips, maxGofipsShare})
 		}
 		for _, size := range []int{16384, 1048576} {
-			ts = append(ts, Target{op, size, Throughput, minThroughputShare})
+			if at(size) {
+				ts = append(ts, Target{op, size, Throughput, minThroughputShare})
+			}
 		}
-		ts = append(ts, Target{op, 0, Allocs, maxAllocs(op)})
+		if len(sizes) > 0 {
+			ts = append(ts, Target{op, 0, Allocs, maxAllocs(op)})
+		}
 	}
 	return ts
 }

@@ -45,7 +45,7 @@ func TestTargets(t *testing.T) {
 	for _, o := range peers.Ops {
 		names = append(names, o.Name)
 	}
-	ts := Targets(names)
+	ts := Targets(names, peers.Sizes)
 	// Per operation: overhead at 64 B and 1 KiB, throughput at 16 KiB and
 	// 1 MiB, allocations; three operations against golang-fips/openssl.
 	assert.Len(t, ts, 5*len(names)+3)
@@ -77,6 +77,22 @@ func TestTargets(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"AESGCMSeal/64", "AESGCMOpen/64", "HMACSHA256/64"}, vsGofips)
+}
+
+func TestTargetsAtSomeSizes(t *testing.T) {
+	var names []string
+	for _, tg := range Targets([]string{"AESGCMSeal", "SHA256"}, []int{64, 16384}) {
+		names = append(names, tg.Name()+" "+tg.Kind.String())
+	}
+	assert.Equal(t, []string{
+		"AESGCMSeal/64 overhead", "AESGCMSeal/64 vs-gofips", "AESGCMSeal/16384 throughput", "AESGCMSeal/* allocs",
+		"SHA256/64 overhead", "SHA256/16384 throughput", "SHA256/* allocs",
+	}, names)
+	one := Targets([]string{"SHA256"}, []int{1024})
+	require.Len(t, one, 2, "1 KiB has an overhead target and no other")
+	assert.Equal(t, Overhead, one[0].Kind)
+	assert.Equal(t, Allocs, one[1].Kind)
+	assert.Empty(t, Targets([]string{"SHA256"}, nil))
 }
 
 // rounds returns n rounds of value v, with spread added: v-spread,
@@ -118,7 +134,7 @@ func synthetic() *Measurements {
 
 func TestCheck(t *testing.T) {
 	m := synthetic()
-	rs := Check(m, Targets(m.Ops))
+	rs := Check(m, Targets(m.Ops, m.Sizes))
 	byName := map[string]Result{}
 	for _, r := range rs {
 		byName[r.Name()+" "+r.Kind.String()] = r
@@ -143,9 +159,10 @@ func TestCheck(t *testing.T) {
 			assert.InDelta(t, tt.median, r.Summary.Median, 0.01)
 		})
 	}
-	nd := byName["AESGCMSeal/1024 overhead"]
+	nd := byName["NewSHA256/1048576 throughput"]
 	assert.Equal(t, NoData, nd.Verdict)
-	assert.Equal(t, []Key{{"AESGCMSeal", "c", 1024}, {"AESGCMSeal", "hazmat", 1024}}, nd.Missing)
+	assert.Equal(t, []Key{{"NewSHA256", "c", 1048576}, {"NewSHA256", "hazmat", 1048576}}, nd.Missing)
+	assert.Len(t, rs, 7)
 	assert.Equal(t, exitFail, ExitStatus(rs))
 }
 
