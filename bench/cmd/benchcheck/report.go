@@ -55,10 +55,10 @@ func (r Result) Cells() (median, spread, limit string) {
 
 // Report prints one line per result and a summary line to w.
 func Report(w io.Writer, rs []Result) {
-	fmt.Fprintf(w, "%-11s  %-20s %-10s %10s  %-22s %s\n", "VERDICT", "TARGET", "KIND", "MEDIAN", "IQR", "LIMIT")
+	fmt.Fprintf(w, "%-11s  %-22s %-10s %11s  %-26s %s\n", "VERDICT", "TARGET", "KIND", "MEDIAN", "IQR", "LIMIT")
 	for _, r := range rs {
 		med, spread, limit := r.Cells()
-		fmt.Fprintf(w, "%-11s  %-20s %-10s %10s  %-22s %s\n", r.Verdict, r.Name(), r.Kind, med, spread, limit)
+		fmt.Fprintf(w, "%-11s  %-22s %-10s %11s  %-26s %s\n", r.Verdict, r.Name(), r.Kind, med, spread, limit)
 	}
 	fmt.Fprintln(w, Summary1(rs))
 }

@@ -211,3 +211,23 @@ func TestRunFiles(t *testing.T) {
 		})
 	}
 }
+
+// Sinks that make the allocations of TestAllocsPerOp escape.
+var sink, sink2 []byte
+
+func TestAllocsPerOp(t *testing.T) {
+	tests := []struct {
+		name string
+		once func()
+		want float64
+	}{
+		{"none", func() { sink = sink[:0] }, 0},
+		{"one", func() { sink = make([]byte, 64) }, 1},
+		{"two", func() { sink, sink2 = make([]byte, 64), make([]byte, 32) }, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.InDelta(t, tt.want, allocsPerOp(peers.Run{Once: tt.once}, allocRuns), 0)
+		})
+	}
+}
