@@ -21,15 +21,13 @@ import (
 const seed = 0x6861_7a6d_6174
 
 // TestBackend runs [TestCipherBackend], [TestHashBackend] and
-// [TestHMACBackend] on b, each as a subtest, and then checks that b can be
-// used from many goroutines at once.
+// [TestHMACBackend] on b, each as a subtest.
 func TestBackend(t *testing.T, b backends.Backend) {
 	t.Helper()
 	require.NotNil(t, b, "backendtest: nil backend")
 	t.Run("Cipher", func(t *testing.T) { TestCipherBackend(t, b) })
 	t.Run("Hash", func(t *testing.T) { TestHashBackend(t, b) })
 	t.Run("HMAC", func(t *testing.T) { TestHMACBackend(t, b) })
-	t.Run("Concurrent", func(t *testing.T) { testConcurrentBackend(t, b) })
 }
 
 // newRand returns the suite's random source for the test t, logging its
