@@ -589,12 +589,36 @@ func testAEADMisuse(t *testing.T, p *pairCase, r *rand.Rand, pt, ct, tag []byte)
 		assert.ErrorIs(t, err, backends.ErrInvalidTag, "wrong additional data (FinalizeWithTag %v)", late)
 		assert.Len(t, out, len(pt), "only what Update released")
 	}
+	// A decryption context without a tag cannot Finalize: it needs
+	// FinalizeWithTag.
+	ctx, err = p.create(t, false, nil)
+	require.NoError(t, err)
+	_, err = ctx.Update(ct)
+	require.NoError(t, err)
+	out, err := ctx.Finalize()
+	assert.ErrorIs(t, err, backends.ErrInvalidArgument, "Finalize of a decryption context without a tag")
+	assert.Empty(t, out)
+	// The tag belongs to the encryption side and FinalizeWithTag to the
+	// decryption side, where a context type offers both.
+	if e, ok := ctx.(backends.AEADEncryptionContext); ok {
+		got, err := e.Tag()
+		assert.ErrorIs(t, err, backends.ErrInvalidArgument, "Tag on a decryption context")
+		assert.Empty(t, got)
+	}
+	ctx, err = p.create(t, true, nil)
+	require.NoError(t, err)
+	if d, ok := ctx.(backends.AEADDecryptionContext); ok {
+		got, err := d.FinalizeWithTag(tag)
+		assert.ErrorIs(t, err, backends.ErrInvalidArgument, "FinalizeWithTag on an encryption context")
+		assert.Empty(t, got)
+	}
+
 	// Finalize returns nothing on a wrong tag.
 	ctx, err = p.create(t, false, bad)
 	require.NoError(t, err)
 	_, err = ctx.Update(ct)
 	require.NoError(t, err)
-	out, err := ctx.Finalize()
+	out, err = ctx.Finalize()
 	assert.ErrorIs(t, err, backends.ErrInvalidTag)
 	assert.Empty(t, out, "Finalize released output with a wrong tag")
 }

@@ -163,7 +163,48 @@ func TestHashBackend(t *testing.T, b backends.HashBackend) {
 			t.Run("Context", func(t *testing.T) { testHashContext(t, b, alg) })
 		})
 	}
+	t.Run("Concurrent", func(t *testing.T) { testHashConcurrent(t, b) })
 	t.Run("ZeroValues", func(t *testing.T) { testHashZeroValues(t, b) })
+}
+
+// testHashConcurrent computes every supported digest from many goroutines
+// at once, each with its own contexts of the one backend.
+func testHashConcurrent(t *testing.T, b backends.HashBackend) {
+	r := newRand(t, "concurrent hashes")
+	msg := randBytes(r, 1000)
+	var algs []backends.HashAlgorithm
+	var want [][]byte
+	for _, alg := range hashAlgs {
+		if b.HashSupported(alg) {
+			algs = append(algs, alg)
+			want = append(want, hashOf(t, b, alg, msg))
+		}
+	}
+	require.NotEmpty(t, algs, "the backend supports no digest at all")
+	d, _ := b.(backends.Digester)
+	runConcurrently(t, func(t *testing.T, g int) {
+		for i := range algs {
+			k := (i + g) % len(algs)
+			alg := algs[k]
+			if !assert.True(t, b.HashSupported(alg), alg.Name()) {
+				return
+			}
+			ctx, err := b.CreateHashCtx(alg)
+			if !assert.NoError(t, err, alg.Name()) {
+				return
+			}
+			assert.NoError(t, ctx.Update(msg[:g*100]))
+			assert.NoError(t, ctx.Update(msg[g*100:]))
+			got, err := ctx.Finalize()
+			assert.NoError(t, err)
+			assert.Equal(t, hx(want[k]), hx(got), "%s in goroutine %d", alg.Name(), g)
+			if d != nil {
+				got, err := d.Digest(alg, msg, nil)
+				assert.NoError(t, err)
+				assert.Equal(t, hx(want[k]), hx(got), "Digest %s in goroutine %d", alg.Name(), g)
+			}
+		}
+	})
 }
 
 // hashOf computes the digest of parts with a context of b.

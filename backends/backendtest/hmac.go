@@ -53,7 +53,48 @@ func TestHMACBackend(t *testing.T, b backends.HMACBackend) {
 			t.Run("Context", func(t *testing.T) { testHMACContext(t, b, alg) })
 		})
 	}
+	t.Run("Concurrent", func(t *testing.T) { testHMACConcurrent(t, b) })
 	t.Run("ZeroValues", func(t *testing.T) { testHMACZeroValues(t, b) })
+}
+
+// testHMACConcurrent computes every supported HMAC from many goroutines at
+// once, each with its own contexts of the one backend.
+func testHMACConcurrent(t *testing.T, b backends.HMACBackend) {
+	r := newRand(t, "concurrent hmac")
+	key, msg := randBytes(r, 32), randBytes(r, 1000)
+	var algs []backends.HashAlgorithm
+	var want [][]byte
+	for _, alg := range hashAlgs {
+		if b.HMACSupported(alg) {
+			algs = append(algs, alg)
+			want = append(want, macOf(t, b, key, alg, msg))
+		}
+	}
+	require.NotEmpty(t, algs, "the backend supports no HMAC at all")
+	m, _ := b.(backends.MACer)
+	runConcurrently(t, func(t *testing.T, g int) {
+		for i := range algs {
+			k := (i + g) % len(algs)
+			alg := algs[k]
+			if !assert.True(t, b.HMACSupported(alg), alg.Name()) {
+				return
+			}
+			ctx, err := b.CreateHMACCtx(key, alg)
+			if !assert.NoError(t, err, alg.Name()) {
+				return
+			}
+			assert.NoError(t, ctx.Update(msg[:g*100]))
+			assert.NoError(t, ctx.Update(msg[g*100:]))
+			got, err := ctx.Finalize()
+			assert.NoError(t, err)
+			assert.Equal(t, hx(want[k]), hx(got), "HMAC-%s in goroutine %d", alg.Name(), g)
+			if m != nil {
+				got, err := m.MAC(key, alg, msg, nil)
+				assert.NoError(t, err)
+				assert.Equal(t, hx(want[k]), hx(got), "MAC %s in goroutine %d", alg.Name(), g)
+			}
+		}
+	})
 }
 
 func macOf(t *testing.T, b backends.HMACBackend, key []byte, alg backends.HashAlgorithm, parts ...[]byte) []byte {
