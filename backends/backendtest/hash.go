@@ -152,9 +152,11 @@ func TestHashBackend(t *testing.T, b backends.HashBackend) {
 				assert.Nil(t, ctx)
 				assertUnsupported(t, err, "CreateHashCtx(%s) while HashSupported is false", alg.Name())
 				if d, ok := b.(backends.Digester); ok {
-					out, err := d.Digest(alg, []byte("abc"), nil)
-					assert.Empty(t, out)
+					buf, guard := guarded(128)
+					out, err := d.Digest(alg, []byte("abc"), buf[:3])
+					assert.Len(t, out, 3, "Digest failed but changed dst's length")
 					assertUnsupported(t, err, "Digest(%s) while HashSupported is false", alg.Name())
+					assert.Equal(t, hx(guard), hx(buf), "a refused Digest wrote to dst")
 				}
 				return
 			}
@@ -282,6 +284,11 @@ func testHashContext(t *testing.T, b backends.HashBackend, alg backends.HashAlgo
 
 	ctx, err := b.CreateHashCtx(alg)
 	require.NoError(t, err)
+	_, summer := ctx.(backends.Summer)
+	_, resetter := ctx.(backends.Resetter)
+	_, xofSummer := ctx.(backends.XOFSummer)
+	_, digester := b.(backends.Digester)
+	t.Logf("fast paths: Summer %v, Resetter %v, XOFSummer %v, Digester %v", summer, resetter, xofSummer, digester)
 	if assert.NotNil(t, ctx.Algorithm()) {
 		assert.Equal(t, alg.Name(), ctx.Algorithm().Name(), "Algorithm")
 		assert.Equal(t, alg.DigestSize(), ctx.Algorithm().DigestSize(), "Algorithm")
