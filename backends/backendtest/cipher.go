@@ -250,7 +250,7 @@ func TestCipherBackend(t *testing.T, b backends.CipherBackend) {
 				p.iv = randBytes(r, m.ivLen(p.block()))
 			}
 			p.name = describe(alg, p.mode(t, nil))
-			ok := true
+			ok := false // stays false when a check stops the subtest
 			t.Run(p.name, func(t *testing.T) { ok = testPair(t, p) })
 			if ok {
 				supported = append(supported, p)
@@ -471,15 +471,17 @@ func testCipherMisuse(t *testing.T, p *pairCase) {
 		for _, enc := range []bool{true, false} {
 			ctx, err := p.create(t, enc, nil)
 			require.NoError(t, err)
-			var final []byte
-			if aead && !enc {
-				final = wantTag
+			in, final := pt, []byte(nil)
+			if !enc {
+				in = want
+				if aead {
+					final = wantTag
+				}
 			}
-			_, err = p.feed(t, r, ctx, pt, final)
-			if aead && !enc {
-				require.ErrorIs(t, err, backends.ErrInvalidTag, "decrypting the plaintext as if it were ciphertext")
-			} else {
-				require.NoError(t, err)
+			back, err := p.feed(t, r, ctx, in, final)
+			require.NoError(t, err)
+			if !enc {
+				assert.Equal(t, hx(pt), hx(back))
 			}
 			out, err := ctx.Update(pt)
 			assert.ErrorIs(t, err, backends.ErrAlreadyFinalized, "Update after Finalize (encrypt %v)", enc)
