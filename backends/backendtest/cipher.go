@@ -556,6 +556,21 @@ func testCipherMisuse(t *testing.T, p *pairCase) {
 		})
 	}
 
+	if p.m != nil && p.m.unit {
+		t.Run("ShortUnit", func(t *testing.T) {
+			// XTS needs a data unit of one block at least.
+			for _, enc := range []bool{true, false} {
+				ctx, err := p.create(t, enc, nil)
+				require.NoError(t, err)
+				buf, guard := guarded(misuseLen)
+				n, err := ctx.UpdateInto(pt[:15], buf)
+				assert.ErrorIs(t, err, backends.ErrInvalidDataLength, "15 bytes (encrypt %v)", enc)
+				assert.Zero(t, n)
+				assert.Equal(t, hx(guard), hx(buf), "a refused UpdateInto wrote to the buffer")
+			}
+		})
+	}
+
 	if aead {
 		t.Run("AEAD", func(t *testing.T) { testAEADMisuse(t, p, r, pt, want, wantTag) })
 	}

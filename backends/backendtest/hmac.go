@@ -44,7 +44,7 @@ func TestHMACBackend(t *testing.T, b backends.HMACBackend) {
 				if m, ok := b.(backends.MACer); ok {
 					buf, guard := guarded(128)
 					out, err := m.MAC(make([]byte, 32), alg, []byte("abc"), buf[:3])
-					assert.Len(t, out, 3, "MAC failed but changed dst's length")
+					assert.Contains(t, []int{0, 3}, len(out), "a refused MAC returns nothing or dst as it was")
 					assertUnsupported(t, err, "MAC(%s) while HMACSupported is false", alg.Name())
 					assert.Equal(t, hx(guard), hx(buf), "a refused MAC wrote to dst")
 				}
