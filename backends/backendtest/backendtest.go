@@ -120,6 +120,9 @@ func testdataFile(t *testing.T, rel string) string {
 // answer for a case.
 var errNoAnswer = errors.New("backendtest: no reference for this case")
 
+// describe names a pair for its subtest by the descriptor's key size in
+// bits: AES-256-XTS is XTS with two 128-bit AES keys (OpenSSL's
+// aes-128-xts).
 func describe(c backends.CipherAlgorithm, m backends.Mode) string {
 	if m == nil {
 		return fmt.Sprintf("%s-%d", c.Name(), c.KeySize())
