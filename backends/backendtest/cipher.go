@@ -509,31 +509,54 @@ func testCipherMisuse(t *testing.T, p *pairCase) {
 	t.Run("ShortBuffer", func(t *testing.T) {
 		// A call refused for a short buffer writes nothing and leaves the
 		// context as it was: the operation goes on as if it never came.
+		// The buffer has guard bytes past its length, which no call may
+		// touch. A backend that holds all data back until Finalize needs
+		// no room at all and may accept the call.
 		ctx, err := p.create(t, true, nil)
 		require.NoError(t, err)
 		in := bytes.Clone(pt)
-		buf, guard := guarded(misuseLen - 1)
+		backing, guard := guarded(2 * misuseLen)
+		buf := backing[:misuseLen-1]
 		n, err := ctx.UpdateInto(in, buf)
-		assert.ErrorIs(t, err, backends.ErrShortBuffer)
-		assert.Zero(t, n)
-		assert.Equal(t, hx(guard), hx(buf), "a refused UpdateInto wrote to the buffer")
 		assert.Equal(t, hx(pt), hx(in), "input modified")
-		got, err := p.feed(t, r, ctx, in, nil)
-		require.NoError(t, err)
-		assert.Equal(t, hx(want), hx(got), "the output after a refused UpdateInto")
+		var got []byte
+		if err == nil {
+			t.Logf("UpdateInto of %d bytes into %d accepted, %d written", len(in), len(buf), n)
+			require.LessOrEqual(t, n, len(buf))
+			assert.Equal(t, hx(guard[len(buf):]), hx(backing[len(buf):]), "UpdateInto wrote past the buffer's length")
+			got = append(got, buf[:n]...)
+			rest, err := ctx.Finalize()
+			require.NoError(t, err)
+			got = append(got, rest...)
+		} else {
+			assert.ErrorIs(t, err, backends.ErrShortBuffer)
+			assert.Zero(t, n)
+			assert.Equal(t, hx(guard), hx(backing), "a refused UpdateInto wrote to the buffer")
+			got, err = p.feed(t, r, ctx, in, nil)
+			require.NoError(t, err)
+		}
+		assert.Equal(t, hx(want), hx(got), "the output after a short buffer")
 	})
 
 	t.Run("Overlap", func(t *testing.T) {
+		// Output that overlaps the input other than exactly is refused,
+		// unless the backend holds all data back and writes nothing.
 		ctx, err := p.create(t, true, nil)
 		require.NoError(t, err)
 		backing := append(bytes.Clone(pt), 0xa5)
 		before := bytes.Clone(backing)
 		n, err := ctx.UpdateInto(backing[:misuseLen], backing[1:])
-		assert.ErrorIs(t, err, backends.ErrInvalidBufferOverlap)
-		assert.Zero(t, n)
-		assert.Equal(t, hx(before), hx(backing), "a refused UpdateInto wrote to the buffer")
+		if err == nil {
+			assert.Zero(t, n, "an overlapping UpdateInto wrote output")
+		} else {
+			assert.ErrorIs(t, err, backends.ErrInvalidBufferOverlap)
+			assert.Zero(t, n)
+		}
+		assert.Equal(t, hx(before), hx(backing), "an overlapping UpdateInto wrote to the buffer")
 
 		// The same slice for input and output is allowed.
+		ctx, err = p.create(t, true, nil)
+		require.NoError(t, err)
 		inPlace := bytes.Clone(pt)
 		n, err = ctx.UpdateInto(inPlace, inPlace)
 		require.NoError(t, err, "in-place UpdateInto")
