@@ -622,12 +622,15 @@ func testAEADMisuse(t *testing.T, p *pairCase, r *rand.Rand, pt, ct, tag []byte)
 	bad := bytes.Clone(tag)
 	bad[len(bad)-1] ^= 1
 	for _, late := range []bool{false, true} {
+		// out is what Update released before the tag was checked: a
+		// streaming backend releases it all, one that holds data back
+		// none; the final call adds nothing.
 		out, err := p.decrypt(t, r, ct, nil, bad, late)
 		assert.ErrorIs(t, err, backends.ErrInvalidTag, "a wrong tag (FinalizeWithTag %v)", late)
-		assert.Len(t, out, len(pt), "only what Update released")
+		assert.LessOrEqual(t, len(out), len(pt), "output beyond what Update released")
 		out, err = p.decrypt(t, r, ct, []byte("other data"), tag, late)
 		assert.ErrorIs(t, err, backends.ErrInvalidTag, "wrong additional data (FinalizeWithTag %v)", late)
-		assert.Len(t, out, len(pt), "only what Update released")
+		assert.LessOrEqual(t, len(out), len(pt), "output beyond what Update released")
 	}
 	// A decryption context without a tag cannot Finalize: it needs
 	// FinalizeWithTag.
