@@ -61,6 +61,14 @@
 //     [backends.Digester], [backends.MACer], [backends.XOFSummer]), when a
 //     type assertion finds them, agree with the generic path.
 //
+// The suite asks no more than the contract: a backend may release output
+// as data arrives (as OpenSSL does) or hold it back until Finalize (as a
+// backend over a one-shot AEAD must for GCM); what it may not do is write
+// past a buffer's length, write on a refused call, or release output after
+// a failed tag check.
+//
+// The one-shot AEAD interface is not covered yet.
+//
 // # Reproducibility
 //
 // Keys, messages and split points come from a fixed seed that each test
