@@ -79,3 +79,14 @@ func TestImportLayering(t *testing.T) {
 	}
 	assert.Greater(t, seen, 8)
 }
+
+// TestCommandDoesNotLinkTesting keeps package testing (and with it the
+// test flags and helpers) out of the hazmat binary: the code that the
+// command shares with the tests must not import it outside _test files.
+func TestCommandDoesNotLinkTesting(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "./cmd/hazmat").Output()
+	require.NoError(t, err)
+	deps := strings.Fields(string(out))
+	require.Contains(t, deps, module+"/internal/vectors")
+	assert.NotContains(t, deps, "testing", "cmd/hazmat links package testing")
+}
