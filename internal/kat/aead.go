@@ -10,6 +10,7 @@ import (
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/names"
 	"github.com/go-hazmat/hazmat/internal/vectors"
+	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
@@ -45,30 +46,18 @@ func (r *runner) checkGCM(newAlg names.NewAlgorithm, v vectors.AEADVector) error
 		if err != nil {
 			return err
 		}
-		c, err := r.newCipher(alg, mode)
+		ctx, ct, finalErr, err := r.gcmPass(alg, mode, true, v.AAD, v.Plaintext)
 		if err != nil {
 			return err
 		}
-		ctx, err := c.Encryptor()
-		if err != nil {
-			return err
-		}
-		if err := ctx.AuthenticateAdditionalData(v.AAD); err != nil {
-			return fmt.Errorf("encrypt: %w", err)
-		}
-		ct, err := ctx.Update(v.Plaintext)
-		if err != nil {
-			return fmt.Errorf("encrypt: %w", err)
-		}
-		tail, err := ctx.Finalize()
-		if err != nil {
-			return fmt.Errorf("encrypt: %w", err)
+		if finalErr != nil {
+			return fmt.Errorf("encrypt: %w", finalErr)
 		}
 		tag, err := ctx.Tag()
 		if err != nil {
 			return fmt.Errorf("encrypt: %w", err)
 		}
-		if ct = append(ct, tail...); !bytes.Equal(ct, v.Ciphertext) {
+		if !bytes.Equal(ct, v.Ciphertext) {
 			return differ("encrypt: ciphertext", ct, v.Ciphertext)
 		}
 		if len(tag) < len(v.Tag) || !bytes.Equal(tag[:len(v.Tag)], v.Tag) {
@@ -79,22 +68,10 @@ func (r *runner) checkGCM(newAlg names.NewAlgorithm, v vectors.AEADVector) error
 	if err != nil {
 		return err
 	}
-	c, err := r.newCipher(alg, mode)
-	if err != nil {
-		return err
+	_, pt, err, setupErr := r.gcmPass(alg, mode, false, v.AAD, v.Ciphertext)
+	if setupErr != nil {
+		return setupErr
 	}
-	ctx, err := c.Decryptor()
-	if err != nil {
-		return err
-	}
-	if err := ctx.AuthenticateAdditionalData(v.AAD); err != nil {
-		return fmt.Errorf("decrypt: %w", err)
-	}
-	pt, err := ctx.Update(v.Ciphertext)
-	if err != nil {
-		return fmt.Errorf("decrypt: %w", err)
-	}
-	tail, err := ctx.Finalize()
 	switch {
 	case v.Fail && errors.Is(err, backends.ErrInvalidTag):
 		return nil
@@ -105,10 +82,39 @@ func (r *runner) checkGCM(newAlg names.NewAlgorithm, v vectors.AEADVector) error
 	case err != nil:
 		return fmt.Errorf("decrypt: %w", err)
 	}
-	if pt = append(pt, tail...); !bytes.Equal(pt, v.Plaintext) {
+	if !bytes.Equal(pt, v.Plaintext) {
 		return differ("decrypt", pt, v.Plaintext)
 	}
 	return nil
+}
+
+// gcmPass encrypts or decrypts in with alg and mode after authenticating
+// aad, and returns the context (which holds the tag after an encryption)
+// and the output. err is what failed before Finalize: the errors of
+// making the cipher and its context as they are, those of
+// AuthenticateAdditionalData and Update behind "encrypt: " or "decrypt: ".
+// finalErr is Finalize's error, for the caller to judge.
+func (r *runner) gcmPass(alg backends.CipherAlgorithm, mode backends.Mode, encrypt bool, aad, in []byte) (ctx *ciphers.Context, out []byte, finalErr, err error) {
+	c, err := r.newCipher(alg, mode)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx, err = c.Encryptor()
+	if !encrypt {
+		ctx, err = c.Decryptor()
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := ctx.AuthenticateAdditionalData(aad); err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", direction(encrypt), err)
+	}
+	out, err = ctx.Update(in)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", direction(encrypt), err)
+	}
+	tail, finalErr := ctx.Finalize()
+	return ctx, append(out, tail...), finalErr, nil
 }
 
 // aeadFile runs the AES-CCM and ChaCha20-Poly1305 files (the project's
