@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/kat"
 	"github.com/go-hazmat/hazmat/internal/names"
 	"github.com/go-hazmat/hazmat/internal/vectors"
 	"github.com/go-hazmat/hazmat/openssl"
@@ -387,6 +388,16 @@ func runCipherFile(t *testing.T, path string, spec fileSpec) {
 	require.NoError(t, err, vs[0].Name)
 	mode, err := newMode(spec.mode, vs[0].IV)
 	require.NoError(t, err, vs[0].Name)
+	// The vector runner (hazmat vectors) reads the same cipher and mode
+	// from the file's path.
+	kspec, ok := kat.CipherSpecFor(path, vs[0].IV != nil)
+	require.True(t, ok, "the vector runner cannot tell the cipher or mode of %s", path)
+	assert.Equal(t, spec.mode, kspec.Mode, "the vector runner's mode")
+	katAlg, ok := names.Cipher(kspec.Family)
+	require.True(t, ok, kspec.Family)
+	a, err := katAlg(vs[0].Key, vs[0].IV)
+	require.NoError(t, err, vs[0].Name)
+	assert.Equal(t, alg.Name(), a.Name(), "the vector runner's cipher")
 	if !requireSupported(t, alg, mode) {
 		if spec.mode == "CTR" {
 			// Run the file through the raw block cipher and Go's CTR
