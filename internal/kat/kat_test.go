@@ -2,10 +2,12 @@ package kat_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -19,7 +21,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	println("kat: OpenSSL", openssl.Version(), "FIPS mode:", openssl.FIPS())
+	fmt.Fprintf(os.Stderr, "OpenSSL: %s, FIPS mode: %v\n", openssl.Version(), openssl.FIPS())
 	os.Exit(m.Run())
 }
 
@@ -246,4 +248,31 @@ func TestRunCuratedCollection(t *testing.T) {
 		want = [3]int{67577, 0, 34998}
 	}
 	assert.Equal(t, want, total, "passed, failed, skipped")
+}
+
+// TestRunConcurrent runs the project's testdata files on several
+// goroutines at once, as hazmat vectors does, with the outcomes of a
+// run one file at a time (run it with -race).
+func TestRunConcurrent(t *testing.T) {
+	td, err := vectors.TestdataDir()
+	require.NoError(t, err)
+	var paths []string
+	require.NoError(t, filepath.WalkDir(td, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && vectors.Kind(p) != "" {
+			paths = append(paths, p)
+		}
+		return err
+	}))
+	require.NotEmpty(t, paths)
+	want := make([]string, len(paths))
+	for i, p := range paths {
+		want[i] = kat.Run(p, nil).Summary()
+	}
+	got := make([]string, len(paths))
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Go(func() { got[i] = kat.Run(p, nil).Summary() })
+	}
+	wg.Wait()
+	assert.Equal(t, want, got)
 }
