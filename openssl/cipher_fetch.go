@@ -23,6 +23,9 @@ type cipherEntry struct {
 	aead        bool
 	legacyKnown bool
 	err         error // fetch or trial failure (wrapped in callers)
+	// encryptErr is why the provider refuses to encrypt with a cipher it
+	// still decrypts with (3DES under tdes-encrypt-disabled), or nil.
+	encryptErr error
 }
 
 var cipherCache sync.Map // fetchKey -> *cipherEntry
@@ -57,6 +60,9 @@ func newCipherEntry(k fetchKey) *cipherEntry {
 		return e
 	}
 	e.cipher = info.cipher
+	if info.encrypt_refused == 1 {
+		e.encryptErr = newError("EVP_CipherInit_ex2("+k.name+", encryption)", info.errq)
+	}
 	e.keyLen = int(info.key_len)
 	e.ivLen = int(info.iv_len)
 	e.blockSize = int(info.block_size)
