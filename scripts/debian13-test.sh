@@ -133,7 +133,7 @@ fi
 goroot=$(GOTOOLCHAIN=$gover go env GOROOT) ||
 	hz_die "could not obtain the Go toolchain $gover from the Go module proxy"
 [ -x "$goroot/bin/go" ] || hz_die "no go command in $goroot"
-if [ "$(cat "$root/usr/local/go/VERSION" 2>/dev/null | head -n 1)" != "$gover" ]; then
+if [ "$(head -n 1 "$root/usr/local/go/VERSION" 2>/dev/null)" != "$gover" ]; then
 	rm -rf --one-file-system "$root/usr/local/go"
 	cp -a "$goroot" "$root/usr/local/go"
 	chmod -R u+w "$root/usr/local/go"
@@ -177,6 +177,7 @@ phase "checkout copied"
 # --- 4. the tests, inside ---------------------------------------------------------
 # Run in a private mount namespace: the mounts vanish with it, whatever happens.
 # Inside, a trap unmounts them too before the chroot's processes are gone.
+# shellcheck disable=SC2016 # expanded by the inner shell
 inner='
 set -euo pipefail
 root=$1
@@ -214,6 +215,7 @@ if [ ${#command[@]} -gt 0 ]; then
 	exit
 fi
 
+# shellcheck disable=SC2016 # expanded inside
 in_root bash -c 'openssl version; go version; printf "coreutils %s\n" "$(sha256sum --version | head -n 1 | awk "{ print \$NF }")"' |
 	sed "s/^/$HZ_PROG: /" >&2
 in_root make test
