@@ -21,7 +21,7 @@ type cipherEntry struct {
 	mode        int
 	variableKey bool
 	aead        bool
-	legacyKnown bool
+	legacyKnown bool  // OpenSSL knows the cipher outside the current providers
 	err         error // fetch or trial failure (wrapped in callers)
 	// encryptErr is why the provider refuses to encrypt with a cipher it
 	// still decrypts with (3DES under tdes-encrypt-disabled), or nil.

@@ -326,6 +326,27 @@ static int go_cipher_trial(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
 	return EVP_CipherUpdate(ctx, out, &n, buf, 32) == 1;
 }
 
+/* Whether OpenSSL's default provider implements the cipher name, asked in a
+ * library context of its own so that the default context's providers and
+ * properties stay as they are. A cipher that only providers implement
+ * (SM4-GCM, OpenSSL 3.1 and later) has no entry in the legacy name table, so
+ * this is how a failed fetch in FIPS mode is known to be a FIPS refusal. */
+static int go_default_provider_has_cipher(const char *name) {
+	OSSL_LIB_CTX *lc = OSSL_LIB_CTX_new();
+	OSSL_PROVIDER *p = NULL;
+	EVP_CIPHER *c = NULL;
+	int ok = 0;
+
+	if (lc != NULL && (p = OSSL_PROVIDER_load(lc, "default")) != NULL &&
+	    (c = EVP_CIPHER_fetch(lc, name, NULL)) != NULL)
+		ok = 1;
+	EVP_CIPHER_free(c);
+	OSSL_PROVIDER_unload(p);
+	OSSL_LIB_CTX_free(lc);
+	ERR_clear_error(); /* the failed fetch of a cipher nobody has */
+	return ok;
+}
+
 go_cipher_info go_cipher_fetch(const char *name) {
 	go_cipher_info info;
 	EVP_CIPHER_CTX *ctx = NULL;
@@ -336,8 +357,12 @@ go_cipher_info go_cipher_fetch(const char *name) {
 	memset(&info, 0, sizeof(info));
 	info.legacy_known = EVP_get_cipherbyname(name) != NULL;
 	info.cipher = EVP_CIPHER_fetch(NULL, name, NULL);
-	if (info.cipher == NULL)
-		goto fail;
+	if (info.cipher == NULL) {
+		info.errq = go_errq_take();
+		if (!info.legacy_known)
+			info.legacy_known = go_default_provider_has_cipher(name);
+		return info;
+	}
 	info.key_len = EVP_CIPHER_get_key_length(info.cipher);
 	info.iv_len = EVP_CIPHER_get_iv_length(info.cipher);
 	info.block_size = EVP_CIPHER_get_block_size(info.cipher);

@@ -28,7 +28,8 @@ typedef struct go_cipher_info {
 	int mode; /* EVP_CIPH_*_MODE */
 	int variable_key;
 	int aead;
-	int legacy_known; /* EVP_get_cipherbyname knows the name */
+	int legacy_known; /* EVP_get_cipherbyname knows the name, or (when the
+	                     fetch failed) OpenSSL's default provider has it */
 	int encrypt_refused; /* the cipher decrypts but does not encrypt; errq says why */
 	go_errq *errq;
 } go_cipher_info;
