@@ -18,13 +18,16 @@ var _ backends.CipherBackend = (*Backend)(nil)
 // CipherSupported reports whether the pair can be used right now: an
 // adapter names an EVP cipher for it, and a provider under the current
 // default properties serves that cipher (it is fetched and trial-run; the
-// answer is cached per FIPS mode). mode is nil for stream ciphers.
+// answer is cached per FIPS mode). mode is nil for stream ciphers. A pair
+// that the provider decrypts but refuses to encrypt (3DES under a FIPS
+// provider configured with tdes-encrypt-disabled) is reported unsupported;
+// decryption contexts can still be created for it.
 func (b *Backend) CipherSupported(cipher backends.CipherAlgorithm, mode backends.Mode) bool {
 	if guard.IsNil(cipher) {
 		return false
 	}
-	_, err := b.resolve(cipher, mode)
-	return err == nil
+	e, err := b.resolve(cipher, mode)
+	return err == nil && e.encryptErr == nil
 }
 
 // RegisterCipherAdapter registers adapter for a (cipher type, mode type)
@@ -37,7 +40,9 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 
 // CreateSymmetricEncryptionCtx returns an encrypting context for the pair;
 // for an authenticated mode it is an [*AEADCtx]. The descriptors must have
-// been validated (mode.ValidateForAlgorithm), as the primitives do.
+// been validated (mode.ValidateForAlgorithm), as the primitives do. A pair
+// that the provider only decrypts gives an [*backends.UnsupportedAlgorithmError]
+// whose reason, in FIPS mode, is the FIPS refusal.
 func (b *Backend) CreateSymmetricEncryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, true)
 }
@@ -74,6 +79,13 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	}
 	if err := checkFIPSTripleDES(cipher); err != nil {
 		return nil, err
+	}
+	if encrypt && e.encryptErr != nil {
+		reason := backends.ReasonUnsupportedCipher
+		if FIPS() {
+			reason = backends.ReasonFIPSRefused
+		}
+		return nil, unsupported(cipher, mode, reason, e.encryptErr)
 	}
 	key, iv := cipher.Key(), ivOf(cipher, mode)
 	if !e.variableKey && len(key) != e.keyLen {
