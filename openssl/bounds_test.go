@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -336,5 +337,54 @@ func TestBoundsNewAEAD(t *testing.T) {
 	_, err := b.NewAEAD("AES-OCB", "aes-128-ocb", make([]byte, 16), 16)
 	if _, _, ferr := openssl.CipherLengths("aes-128-ocb"); ferr == nil {
 		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "OCB writes at its final call, which the one-shot helpers do not expect")
+	}
+}
+
+// TestBoundsFailedUnwrap decrypts with every key wrap the providers offer,
+// from a wrapped key that fails its integrity check, into a buffer of
+// exactly the bound and in place: the unwrap fails, nothing lands past
+// the bound, and the buffer keeps what it held. OpenSSL's RFC 5649 unwrap
+// clears its output for the whole input length when the check fails, 8
+// bytes past the bound, which the bound once let through.
+func TestBoundsFailedUnwrap(t *testing.T) {
+	b := anyBackend(t)
+	var wraps []string
+	for _, name := range openssl.ProvidedCipherNames() {
+		if strings.Contains(strings.ToLower(name), "wrap") {
+			wraps = append(wraps, name)
+		}
+	}
+	require.NotEmpty(t, wraps, "AES key wrap is in every provider")
+	for _, name := range wraps {
+		keyLen, ivLen, err := openssl.CipherLengths(name)
+		require.NoError(t, err, name)
+		c := newAnyCipher(name, keyLen, ivLen)
+		if !b.CipherSupported(c, nil) {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			for _, n := range []int{16, 24, 32, 40, 48} {
+				wrapped := bytes.Repeat([]byte{0x3c}, n) // fails the check of every wrap
+				dec, err := b.CreateSymmetricDecryptionCtx(c, nil)
+				require.NoError(t, err)
+				need := openssl.UpdateBound(dec, n)
+				buf, intact := guarded(need)
+				_, err = dec.UpdateInto(wrapped, buf)
+				assert.Error(t, err, "%d bytes", n)
+				assert.True(t, intact(), "a failed unwrap of %d bytes wrote past its %d-byte buffer", n, need)
+				assert.Equal(t, hex.EncodeToString(bytes.Repeat([]byte{0xa5}, need)), hex.EncodeToString(buf),
+					"a failed unwrap of %d bytes wrote into the buffer", n)
+
+				// In place: the input is the buffer; the bytes past the bound are the caller's.
+				all := append(bytes.Clone(wrapped), bytes.Repeat([]byte{0xa5}, guardLen)...)
+				dec, err = b.CreateSymmetricDecryptionCtx(c, nil)
+				require.NoError(t, err)
+				_, err = dec.UpdateInto(all[:n], all[:n])
+				assert.Error(t, err, "%d bytes in place", n)
+				assert.Equal(t, hex.EncodeToString(wrapped), hex.EncodeToString(all[:n]), "a failed unwrap in place changed its input")
+				assert.Equal(t, hex.EncodeToString(bytes.Repeat([]byte{0xa5}, guardLen)), hex.EncodeToString(all[n:]),
+					"a failed unwrap in place of %d bytes wrote past them", n)
+			}
+		})
 	}
 }

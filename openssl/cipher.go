@@ -355,8 +355,38 @@ func (c *CipherCtx) checkUpdate(data []byte) error {
 	return nil
 }
 
-// update runs EVP_CipherUpdate over data in chunks that fit an int.
+// unwraps reports whether the context decrypts with a key wrap.
+func (c *CipherCtx) unwraps() bool {
+	return !c.encrypt && (c.shape == shapeKW || c.shape == shapeKWP || c.shape == shapeDES3Wrap)
+}
+
+// update runs EVP_CipherUpdate over data, into out (sized by outLen).
+//
+// A key unwrap runs in a scratch buffer of len(data) bytes and only a
+// successful result is copied to out: OpenSSL's RFC 5649 unwrap clears
+// the whole input length of its output when the check fails, 8 bytes past
+// the bound, and the CMS Triple-DES unwrap moves the data along its output
+// when out and data are the same buffer.
 func (c *CipherCtx) update(out, data []byte) (int, error) {
+	if !c.unwraps() || len(data) == 0 {
+		return c.updateChunks(out, data)
+	}
+	scratch := make([]byte, len(data))
+	defer clear(scratch)
+	n, err := c.updateChunks(scratch, data)
+	if err != nil {
+		return 0, err
+	}
+	if n > len(out) {
+		// Unreachable while outLen is right; the tests hold it to that.
+		return 0, fmt.Errorf("openssl: %s unwrapped %d bytes where %d were expected: %w",
+			c.name, n, len(out), backends.ErrShortBuffer)
+	}
+	return copy(out, scratch[:n]), nil
+}
+
+// updateChunks runs EVP_CipherUpdate over data in chunks that fit an int.
+func (c *CipherCtx) updateChunks(out, data []byte) (int, error) {
 	written := 0
 	for len(data) > 0 {
 		chunk := data
