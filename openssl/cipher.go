@@ -73,14 +73,8 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 		return nil, err
 	}
 	key, iv := cipher.Key(), ivOf(cipher, mode)
-	if !e.variableKey && len(key) != e.keyLen {
-		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", e.name, e.keyLen, len(key), backends.ErrInvalidKeySize)
-	}
-	if e.ivLen > 0 && len(iv) == 0 {
-		return nil, fmt.Errorf("openssl: %s needs an IV of %d bytes: %w", e.name, e.ivLen, backends.ErrInvalidIVSize)
-	}
-	if !e.aead && len(iv) != e.ivLen {
-		return nil, fmt.Errorf("openssl: %s takes a %d-byte IV, got %d: %w", e.name, e.ivLen, len(iv), backends.ErrInvalidIVSize)
+	if err := checkKeyIV(e, key, iv); err != nil {
+		return nil, err
 	}
 	var q *C.go_errq
 	ctx := C.go_cipher_ctx_new(&q)
@@ -122,6 +116,23 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 		return nil, err
 	}
 	return a, nil
+}
+
+// checkKeyIV checks the lengths of what go_cipher_init reads: OpenSSL
+// reads as many key and IV bytes as the cipher takes, so they must be
+// exactly that long, except where the length is set from them (a
+// variable-length key, an AEAD's nonce).
+func checkKeyIV(e *cipherEntry, key, iv []byte) error {
+	if !e.variableKey && len(key) != e.keyLen {
+		return fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", e.name, e.keyLen, len(key), backends.ErrInvalidKeySize)
+	}
+	if e.ivLen > 0 && len(iv) == 0 {
+		return fmt.Errorf("openssl: %s needs an IV of %d bytes: %w", e.name, e.ivLen, backends.ErrInvalidIVSize)
+	}
+	if !e.aead && len(iv) != e.ivLen {
+		return fmt.Errorf("openssl: %s takes a %d-byte IV, got %d: %w", e.name, e.ivLen, len(iv), backends.ErrInvalidIVSize)
+	}
+	return nil
 }
 
 // newAEADCtx sets the tag rules of an authenticated cipher's context: the
@@ -283,15 +294,26 @@ func (c *CipherCtx) ready() error {
 // key (else [backends.ErrModeChanged]): nothing processed yet, or ECB
 // between blocks. The context is then keyed again with the new mode's
 // cipher.
+//
+// The adapter and the descriptors are asked again, and their answers are
+// checked as at creation: the context's bounds are those of the cipher it
+// was made with, so the adapter must name the same cipher, and the key and
+// IV must still have the lengths OpenSSL reads.
 func (c *CipherCtx) follow() error {
 	e, err := c.b.resolve(c.cipher, c.mode)
 	if err != nil {
 		return err
 	}
+	if e.name != c.name || e.shape != c.shape {
+		return fmt.Errorf("openssl: the adapter names %s for a context made with %s: %w", e.name, c.name, backends.ErrInvalidArgument)
+	}
 	if c.used && !(c.ecb && c.buffered == 0) {
 		return errModeChanged(c.name)
 	}
 	key, iv := c.cipher.Key(), ivOf(c.cipher, c.mode)
+	if err := checkKeyIV(e, key, iv); err != nil {
+		return err
+	}
 	r := C.go_cipher_init(c.ctx, e.cipher, base(key), C.int(len(key)), base(iv), C.int(len(iv)), boolInt(c.encrypt))
 	runtime.KeepAlive(c)
 	if err := check("EVP_CipherInit_ex2", r); err != nil {
