@@ -111,7 +111,7 @@ func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
 func (a *AEAD) state() (*aeadState, error) {
 	st := a.st.Load()
 	if st == nil {
-		return nil, fmt.Errorf("openssl: AEAD used without Backend.NewAEAD: %w", backends.ErrInvalidArgument)
+		return nil, errNoAEAD
 	}
 	if st.e.fm == current() {
 		return st, nil
@@ -160,14 +160,29 @@ func (st *aeadState) get(p *sync.Pool) (*aeadCtx, error) {
 	return nil, fmt.Errorf("openssl: no cipher context")
 }
 
-// Overhead returns the tag length.
-func (a *AEAD) Overhead() int { return a.tagLen }
+// errNoAEAD is the error of an AEAD (or a nil *AEAD) that NewAEAD did not
+// make; noAEAD is the panic of Overhead on a nil *AEAD.
+var errNoAEAD = fmt.Errorf("%s: %w", noAEAD, backends.ErrInvalidArgument)
+
+const noAEAD = "openssl: AEAD used without Backend.NewAEAD"
+
+// Overhead returns the tag length: 0 for the zero AEAD; a nil *AEAD
+// panics, naming the constructor.
+func (a *AEAD) Overhead() int {
+	if a == nil {
+		panic(noAEAD)
+	}
+	return a.tagLen
+}
 
 // Seal encrypts and authenticates plaintext and aad, appending
 // ciphertext‖tag to dst. dst's spare capacity may hold the output; it must
 // not overlap plaintext except exactly (in place, dst[len(dst):] starting
 // at plaintext[0]).
 func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
+	if a == nil {
+		return dst, errNoAEAD
+	}
 	if len(plaintext) > math.MaxInt32-a.tagLen || len(aad) > math.MaxInt32 {
 		return dst, fmt.Errorf("openssl: message too long for one call: %w", backends.ErrInvalidDataLength)
 	}
@@ -206,6 +221,9 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 // whatever of dst's spare capacity it used is zeroed: no unauthenticated
 // plaintext is released.
 func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
+	if a == nil {
+		return dst, errNoAEAD
+	}
 	if len(ciphertext) < a.tagLen {
 		return dst, backends.ErrInvalidTag
 	}

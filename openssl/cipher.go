@@ -32,6 +32,9 @@ func (b *Backend) CipherSupported(cipher backends.CipherAlgorithm, mode backends
 // cipher name, as OpenSSL spells it, for given descriptors. Registering a
 // pair twice returns an error wrapping [backends.ErrDuplicateAdapter].
 func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapter backends.CipherAdapter) error {
+	if b == nil {
+		return errNoBackend
+	}
 	return b.ciphers.register(cipherType, modeType, adapter)
 }
 
@@ -226,6 +229,9 @@ func (c *CipherCtx) outLen(n int) int {
 
 // Update processes data and returns the output it produced.
 func (c *CipherCtx) Update(data []byte) ([]byte, error) {
+	if c == nil {
+		return nil, errNoCipherCtx
+	}
 	if err := c.checkUpdate(data); err != nil {
 		return nil, err
 	}
@@ -262,6 +268,9 @@ func (c *CipherCtx) Update(data []byte) ([]byte, error) {
 // place) while no partial block is pending, and must not otherwise overlap
 // ([backends.ErrInvalidBufferOverlap]).
 func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
+	if c == nil {
+		return 0, errNoCipherCtx
+	}
 	if err := c.checkUpdate(data); err != nil {
 		return 0, err
 	}
@@ -276,11 +285,16 @@ func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	return c.update(buf[:need], data)
 }
 
+// errNoCipherCtx is the error of a CipherCtx or AEADCtx (or a nil pointer
+// to one) that the backend did not make.
+var errNoCipherCtx = fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w",
+	backends.ErrInvalidArgument)
+
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
 func (c *CipherCtx) ready() error {
-	if c.e == nil {
-		return fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w", backends.ErrInvalidArgument)
+	if c == nil || c.e == nil {
+		return errNoCipherCtx
 	}
 	if c.e.fm == current() {
 		return nil
@@ -449,6 +463,9 @@ func (c *CipherCtx) updateChunks(out, data []byte) (int, error) {
 // [backends.ErrInvalidDataLength] when the input was not whole blocks. The
 // C context is freed; later calls return [backends.ErrAlreadyFinalized].
 func (c *CipherCtx) Finalize() ([]byte, error) {
+	if c == nil {
+		return nil, errNoCipherCtx
+	}
 	if c.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -504,6 +521,26 @@ var (
 	_ backends.AEADDecryptionContext = (*AEADCtx)(nil)
 )
 
+// made reports whether the backend made a.
+func (a *AEADCtx) made() bool { return a != nil && a.CipherCtx != nil && a.e != nil }
+
+// Update processes data and returns the output it produced, as
+// [CipherCtx.Update] does.
+func (a *AEADCtx) Update(data []byte) ([]byte, error) {
+	if !a.made() {
+		return nil, errNoCipherCtx
+	}
+	return a.CipherCtx.Update(data)
+}
+
+// UpdateInto processes data into buf, as [CipherCtx.UpdateInto] does.
+func (a *AEADCtx) UpdateInto(data, buf []byte) (int, error) {
+	if !a.made() {
+		return 0, errNoCipherCtx
+	}
+	return a.CipherCtx.UpdateInto(data, buf)
+}
+
 // gcmTagSize is the length of the tag GCM encryption produces.
 const gcmTagSize = 16
 
@@ -511,6 +548,9 @@ const gcmTagSize = 16
 // encrypted. It must come before the first Update with data
 // ([backends.ErrInvalidArgument] otherwise).
 func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
+	if !a.made() {
+		return errNoCipherCtx
+	}
 	if a.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -538,6 +578,9 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 // [backends.ErrInvalidTag] on mismatch; a mode built without a tag needs
 // FinalizeWithTag instead ([backends.ErrInvalidArgument]).
 func (a *AEADCtx) Finalize() ([]byte, error) {
+	if !a.made() {
+		return nil, errNoCipherCtx
+	}
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -569,6 +612,9 @@ func (a *AEADCtx) Finalize() ([]byte, error) {
 // for GCM 16, or down to the mode's MinTagLength (at least 4). A mismatch
 // returns [backends.ErrInvalidTag].
 func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
+	if !a.made() {
+		return nil, errNoCipherCtx
+	}
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -607,6 +653,9 @@ func (a *AEADCtx) finalizeTag(tag []byte) ([]byte, error) {
 // [backends.ErrNotYetFinalized]; on a decryption context,
 // [backends.ErrInvalidArgument].
 func (a *AEADCtx) Tag() ([]byte, error) {
+	if !a.made() {
+		return nil, errNoCipherCtx
+	}
 	if !a.encrypt {
 		return nil, fmt.Errorf("openssl: Tag on a decryption context: %w", backends.ErrInvalidArgument)
 	}

@@ -21,7 +21,13 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := "openssl: " + e.Func + " failed"
+	if e == nil {
+		return "openssl: <nil>"
+	}
+	s := "openssl: failed"
+	if e.Func != "" {
+		s = "openssl: " + e.Func + " failed"
+	}
 	if len(e.Reasons) > 0 {
 		s += ": " + strings.Join(e.Reasons, "; ")
 	}
