@@ -99,7 +99,7 @@ func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
 	st.open.New = func() any { return st.newCtx(false) }
 	c, err := st.get(&st.seal)
 	if err != nil {
-		return nil, err
+		return nil, keyRefused(e, a.key, err)
 	}
 	st.seal.Put(c)
 	return st, nil

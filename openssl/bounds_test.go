@@ -388,3 +388,37 @@ func TestBoundsFailedUnwrap(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyLengthRefusedByOpenSSL: ciphers that list their key length as
+// settable but take one length only are left to OpenSSL to refuse a key
+// of another length; the error still wraps ErrInvalidKeySize.
+func TestKeyLengthRefusedByOpenSSL(t *testing.T) {
+	b := anyBackend(t)
+	for _, tc := range []struct {
+		name   string
+		keyLen int
+	}{
+		{"aes-128-xts", 16},
+		{"aes-256-xts", 32},
+		{"chacha20", 16},
+		{"aes-128-ocb", 24},
+		{"chacha20-poly1305", 16},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			keyLen, ivLen, err := openssl.CipherLengths(tc.name)
+			if err != nil {
+				t.Skipf("%s is not offered here: %v", tc.name, err)
+			}
+			require.NotEqual(t, keyLen, tc.keyLen)
+			c := newAnyCipher(tc.name, tc.keyLen, ivLen)
+			_, err = b.CreateSymmetricEncryptionCtx(c, nil)
+			assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+			_, err = b.CreateSymmetricDecryptionCtx(c, nil)
+			assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+			if tc.name == "chacha20-poly1305" {
+				_, err = openssl.DefaultBackend().NewAEAD(tc.name, tc.name, c.key, 16)
+				assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "NewAEAD")
+			}
+		})
+	}
+}

@@ -4,10 +4,12 @@ package openssl
 import "C"
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
 	"runtime"
+	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/guard"
@@ -105,6 +107,9 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	runtime.KeepAlive(c)
 	if err := check("EVP_CipherInit_ex2", r); err != nil {
 		c.free()
+		if kerr := keyRefused(e, key, err); kerr != err {
+			return nil, kerr
+		}
 		if FIPS() {
 			return nil, fmt.Errorf("openssl: %s refused in FIPS mode: %w", e.name, err)
 		}
@@ -136,6 +141,23 @@ func checkKeyIV(e *cipherEntry, key, iv []byte) error {
 		return fmt.Errorf("openssl: %s takes a %d-byte IV, got %d: %w", e.name, e.ivLen, len(iv), backends.ErrInvalidIVSize)
 	}
 	return nil
+}
+
+// keyRefused returns the error for a cipher that failed to take key: one
+// wrapping [backends.ErrInvalidKeySize] when the cipher lists its key
+// length as settable and key is not of its default length (ChaCha20,
+// ChaCha20-Poly1305, XTS and OCB list it, yet take one length only), and
+// err otherwise.
+func keyRefused(e *cipherEntry, key []byte, err error) error {
+	if !e.variableKey || len(key) == e.keyLen {
+		return err
+	}
+	why := ""
+	var oe *Error
+	if errors.As(err, &oe) && len(oe.Reasons) > 0 {
+		why = " (" + strings.Join(oe.Reasons, "; ") + ")"
+	}
+	return fmt.Errorf("openssl: %s refused a %d-byte key%s: %w", e.name, len(key), why, backends.ErrInvalidKeySize)
 }
 
 // newAEADCtx sets the tag rules of an authenticated cipher's context: the
@@ -331,7 +353,7 @@ func (c *CipherCtx) follow() error {
 	r := C.go_cipher_init(c.ctx, e.cipher, base(key), C.int(len(key)), base(iv), C.int(len(iv)), boolInt(c.encrypt))
 	runtime.KeepAlive(c)
 	if err := check("EVP_CipherInit_ex2", r); err != nil {
-		return err
+		return keyRefused(e, key, err)
 	}
 	c.e = e
 	return nil
