@@ -211,7 +211,7 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 		st.seal.Put(c)
 	}
 	if err := check("EVP_EncryptFinal_ex", r); err != nil {
-		return dst, err
+		return dst, nonceRefused(a.name, len(nonce), err)
 	}
 	return ret, nil
 }
@@ -261,7 +261,7 @@ func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
 		if r.errq == nil {
 			return dst, backends.ErrInvalidTag
 		}
-		return dst, check("EVP_DecryptFinal_ex", r)
+		return dst, nonceRefused(a.name, len(nonce), check("EVP_DecryptFinal_ex", r))
 	}
 	return ret, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -419,6 +420,54 @@ func TestKeyLengthRefusedByOpenSSL(t *testing.T) {
 				_, err = openssl.DefaultBackend().NewAEAD(tc.name, tc.name, c.key, 16)
 				assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "NewAEAD")
 			}
+		})
+	}
+}
+
+// TestNonceLengthRefusedByOpenSSL: an authenticated cipher takes nonces of
+// the lengths its provider accepts; another length is refused by OpenSSL,
+// with an error that wraps ErrInvalidIVSize and nothing written to dst.
+func TestNonceLengthRefusedByOpenSSL(t *testing.T) {
+	b := openssl.DefaultBackend()
+	for _, tc := range []struct {
+		name     string
+		nonceLen int
+	}{
+		{"aes-128-gcm", 0},
+		{"aes-128-gcm", 200},
+		{"chacha20-poly1305", 8},
+		{"chacha20-poly1305", 16},
+		{"aes-128-ccm", 6},
+		{"aes-128-ccm", 14},
+	} {
+		t.Run(fmt.Sprintf("%s/%d", tc.name, tc.nonceLen), func(t *testing.T) {
+			keyLen, _, err := openssl.CipherLengths(tc.name)
+			if err != nil {
+				t.Skipf("%s is not offered here: %v", tc.name, err)
+			}
+			a, err := b.NewAEAD(tc.name, tc.name, newAnyCipher(tc.name, keyLen, 0).key, 16)
+			require.NoError(t, err)
+			nonce := bytes.Repeat([]byte{4}, tc.nonceLen)
+			for _, op := range []struct {
+				name string
+				run  func(dst []byte) ([]byte, error)
+			}{
+				{"Seal", func(dst []byte) ([]byte, error) { return a.Seal(dst, nonce, []byte("pay 100 to alice"), nil) }},
+				{"Open", func(dst []byte) ([]byte, error) { return a.Open(dst, nonce, make([]byte, 32), nil) }},
+			} {
+				dst, intact := guarded(0)
+				out, err := op.run(dst)
+				assert.ErrorIs(t, err, backends.ErrInvalidIVSize, op.name)
+				assert.Empty(t, out, op.name)
+				assert.True(t, intact(), "%s wrote into dst's capacity", op.name)
+			}
+			if tc.name == "aes-128-ccm" {
+				return // the streaming context does not run CCM
+			}
+			c := newAnyCipher(tc.name, keyLen, 0)
+			c.nonce = nonce
+			_, err = anyBackend(t).CreateSymmetricEncryptionCtx(c, nil)
+			assert.ErrorIs(t, err, backends.ErrInvalidIVSize, "CreateSymmetricEncryptionCtx")
 		})
 	}
 }

@@ -110,6 +110,9 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 		if kerr := keyRefused(e, key, err); kerr != err {
 			return nil, kerr
 		}
+		if ierr := nonceRefused(e.name, len(iv), err); ierr != err {
+			return nil, ierr
+		}
 		if FIPS() {
 			return nil, fmt.Errorf("openssl: %s refused in FIPS mode: %w", e.name, err)
 		}

@@ -4,8 +4,12 @@ package openssl
 import "C"
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"unsafe"
+
+	"github.com/go-hazmat/hazmat/backends"
 )
 
 // Error is a failure reported by OpenSSL. It carries the name of the
@@ -84,6 +88,25 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// nonceRefused returns the error for a nonce (or IV) of n bytes that the
+// cipher name refused: one wrapping [backends.ErrInvalidIVSize] when err
+// is OpenSSL's "invalid iv length", and err otherwise. The lengths an
+// authenticated cipher takes are its provider's to say.
+func nonceRefused(name string, n int, err error) error {
+	var oe *Error
+	if !errors.As(err, &oe) {
+		return err
+	}
+	for _, code := range oe.Codes {
+		c := C.ulong(code)
+		if C.ERR_GET_LIB(c) == C.ERR_LIB_PROV && C.ERR_GET_REASON(c) == C.PROV_R_INVALID_IV_LENGTH {
+			return fmt.Errorf("openssl: %s refused a %d-byte nonce (%s): %w", name, n, strings.Join(oe.Reasons, "; "),
+				backends.ErrInvalidIVSize)
+		}
+	}
+	return err
 }
 
 // check returns nil for a successful result, and the *Error for a failed one.
