@@ -194,6 +194,11 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
+	if st.ccm {
+		if err := ccmLength(a.name, len(nonce), len(plaintext)); err != nil {
+			return dst, err
+		}
+	}
 	c, err := st.get(&st.seal)
 	if err != nil {
 		return dst, err
@@ -214,6 +219,19 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 		return dst, nonceRefused(a.name, len(nonce), err)
 	}
 	return ret, nil
+}
+
+// ccmLength checks a CCM message length against the nonce: a nonce of n
+// bytes leaves L = 15-n bytes to encode the length, so messages are
+// shorter than 2^(8L) bytes (NIST SP 800-38C, A.1; RFC 3610, 2). Nonce
+// lengths outside 7..13 are OpenSSL's to refuse.
+func ccmLength(name string, nonceLen, n int) error {
+	l := 15 - nonceLen
+	if l < 2 || l >= 8 || n < 1<<(8*l) {
+		return nil
+	}
+	return fmt.Errorf("openssl: %s with a %d-byte nonce takes messages shorter than 2^%d bytes, got %d: %w",
+		name, nonceLen, 8*l, n, backends.ErrInvalidDataLength)
 }
 
 // Open authenticates and decrypts ciphertext‖tag with aad, appending the

@@ -471,3 +471,31 @@ func TestNonceLengthRefusedByOpenSSL(t *testing.T) {
 		})
 	}
 }
+
+// TestCCMMessageLength: a CCM nonce of n bytes leaves 15-n bytes for the
+// message length, so a 13-byte nonce takes messages shorter than 64 KiB;
+// a longer one is refused with ErrInvalidDataLength and dst untouched.
+func TestCCMMessageLength(t *testing.T) {
+	a, err := openssl.DefaultBackend().NewAEAD("AES-CCM", "aes-128-ccm", make([]byte, 16), 16)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		nonceLen, n int
+		ok          bool
+	}{
+		{13, 1<<16 - 1, true},
+		{13, 1 << 16, false},
+		{12, 1 << 16, true},
+		{12, 1 << 24, false},
+	} {
+		dst, intact := guarded(0)
+		out, err := a.Seal(dst, make([]byte, tc.nonceLen), make([]byte, tc.n), nil)
+		if tc.ok {
+			require.NoError(t, err, "%d bytes with a %d-byte nonce", tc.n, tc.nonceLen)
+			assert.Len(t, out, tc.n+16)
+			continue
+		}
+		assert.ErrorIs(t, err, backends.ErrInvalidDataLength, "%d bytes with a %d-byte nonce", tc.n, tc.nonceLen)
+		assert.Empty(t, out)
+		assert.True(t, intact(), "a refused Seal wrote into dst's capacity")
+	}
+}
