@@ -275,11 +275,16 @@ func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
 		st.open.Put(c)
 	}
 	if r.ok != 1 {
-		clear(out)
 		if r.errq == nil {
+			clear(out)
 			return dst, backends.ErrInvalidTag
 		}
-		return dst, nonceRefused(a.name, len(nonce), check("EVP_DecryptFinal_ex", r))
+		err := check("EVP_DecryptFinal_ex", r)
+		if nerr := nonceRefused(a.name, len(nonce), err); nerr != err {
+			return dst, nerr // refused while setting up: nothing was written
+		}
+		clear(out)
+		return dst, err
 	}
 	return ret, nil
 }
