@@ -422,6 +422,13 @@ func TestKeyLengthRefusedByOpenSSL(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("XTS key with equal halves", func(t *testing.T) {
+		c := newAnyCipher("aes-128-xts", 32, 16)
+		copy(c.key[16:], c.key[:16])
+		_, err := b.CreateSymmetricEncryptionCtx(c, nil)
+		assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+	})
 }
 
 // TestNonceLengthRefusedByOpenSSL: an authenticated cipher takes nonces of

@@ -149,15 +149,17 @@ func checkKeyIV(e *cipherEntry, key, iv []byte) error {
 // keyRefused returns the error for a cipher that failed to take key: one
 // wrapping [backends.ErrInvalidKeySize] when the cipher lists its key
 // length as settable and key is not of its default length (ChaCha20,
-// ChaCha20-Poly1305, XTS and OCB list it, yet take one length only), and
-// err otherwise.
+// ChaCha20-Poly1305, XTS and OCB list it, yet take one length only) or
+// when OpenSSL found the two halves of an XTS key equal, and err
+// otherwise.
 func keyRefused(e *cipherEntry, key []byte, err error) error {
-	if !e.variableKey || len(key) == e.keyLen {
+	var oe *Error
+	isErr := errors.As(err, &oe)
+	if (!e.variableKey || len(key) == e.keyLen) && !(isErr && oe.hasProvReason(C.PROV_R_XTS_DUPLICATED_KEYS)) {
 		return err
 	}
 	why := ""
-	var oe *Error
-	if errors.As(err, &oe) && len(oe.Reasons) > 0 {
+	if isErr && len(oe.Reasons) > 0 {
 		why = " (" + strings.Join(oe.Reasons, "; ") + ")"
 	}
 	return fmt.Errorf("openssl: %s refused a %d-byte key%s: %w", e.name, len(key), why, backends.ErrInvalidKeySize)

@@ -99,14 +99,23 @@ func nonceRefused(name string, n int, err error) error {
 	if !errors.As(err, &oe) {
 		return err
 	}
-	for _, code := range oe.Codes {
-		c := C.ulong(code)
-		if C.ERR_GET_LIB(c) == C.ERR_LIB_PROV && C.ERR_GET_REASON(c) == C.PROV_R_INVALID_IV_LENGTH {
-			return fmt.Errorf("openssl: %s refused a %d-byte nonce (%s): %w", name, n, strings.Join(oe.Reasons, "; "),
-				backends.ErrInvalidIVSize)
-		}
+	if oe.hasProvReason(C.PROV_R_INVALID_IV_LENGTH) {
+		return fmt.Errorf("openssl: %s refused a %d-byte nonce (%s): %w", name, n, strings.Join(oe.Reasons, "; "),
+			backends.ErrInvalidIVSize)
 	}
 	return err
+}
+
+// hasProvReason reports whether OpenSSL's provider library queued reason
+// (a PROV_R_* code) for e.
+func (e *Error) hasProvReason(reason C.int) bool {
+	for _, code := range e.Codes {
+		c := C.ulong(code)
+		if C.ERR_GET_LIB(c) == C.ERR_LIB_PROV && C.ERR_GET_REASON(c) == reason {
+			return true
+		}
+	}
+	return false
 }
 
 // check returns nil for a successful result, and the *Error for a failed one.
