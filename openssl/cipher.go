@@ -77,6 +77,9 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFIPSTripleDES(cipher); err != nil {
+		return nil, err
+	}
 	key, iv := cipher.Key(), ivOf(cipher, mode)
 	if err := checkKeyIV(e, key, iv); err != nil {
 		return nil, err

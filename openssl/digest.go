@@ -51,7 +51,9 @@ var (
 )
 
 // digestOutLen checks alg against the fetched digest and returns the
-// output length to produce.
+// output length to produce. A fixed-size algorithm whose DigestSize differs
+// from the digest's size gives an error wrapping
+// [backends.ErrInvalidDigestSize].
 func digestOutLen(alg backends.HashAlgorithm, e *mdEntry) (int, error) {
 	_, isXOF := alg.(backends.ExtendableOutputAlgorithm)
 	switch {
@@ -65,6 +67,12 @@ func digestOutLen(alg backends.HashAlgorithm, e *mdEntry) (int, error) {
 				alg.Name(), n, maxXOFSize, backends.ErrInvalidDigestSize)
 		}
 		return n, nil
+	case alg.DigestSize() != e.size:
+		// A caller's own algorithm that names an OpenSSL digest: its
+		// DigestSize is what hash.Hash.Size reports, so it must be the
+		// length Sum produces.
+		return 0, fmt.Errorf("openssl: %s produces %d bytes, but the algorithm's DigestSize is %d: %w",
+			alg.Name(), e.size, alg.DigestSize(), backends.ErrInvalidDigestSize)
 	}
 	return e.size, nil
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unsafe"
 
 	"github.com/go-hazmat/hazmat/backends"
 )
@@ -17,8 +16,11 @@ import (
 type Error struct {
 	// Func is the OpenSSL function (or helper step) that failed.
 	Func string
-	// Reasons holds one line per queued OpenSSL error, first queued first,
-	// such as "digital envelope routines: unsupported (Algorithm (MD5 : 100))".
+	// Reasons holds one line per error that the failing call queued, first
+	// queued first, such as "digital envelope routines: unsupported
+	// (Algorithm (MD5 : 100))". Entries that were on the thread's queue
+	// before the call (another library's) are not among them. OpenSSL's
+	// text is kept whole up to 4095 bytes per entry, for up to 16 entries.
 	Reasons []string
 	// Codes holds OpenSSL's packed error codes, in the order of Reasons.
 	Codes []uint64
@@ -59,7 +61,7 @@ func newError(fn string, q *C.go_errq) *Error {
 			b.WriteString("reason ")
 			b.WriteString(itoa(int(C.ERR_GET_REASON(code))))
 		}
-		if data := C.GoString((*C.char)(unsafe.Pointer(&q.data[i][0]))); data != "" {
+		if data := C.GoString(q.data[i]); data != "" {
 			b.WriteString(" (" + data + ")")
 		}
 		e.Reasons = append(e.Reasons, b.String())

@@ -1,6 +1,10 @@
 package openssl
 
-import "github.com/go-hazmat/hazmat/backends"
+import (
+	"time"
+
+	"github.com/go-hazmat/hazmat/backends"
+)
 
 // Hooks for the external tests of the package.
 
@@ -43,3 +47,14 @@ func UpdateBound(c backends.CipherContext, n int) int {
 	}
 	return -1
 }
+
+// PushError leaves an error with text data on the calling thread's error
+// queue; the caller locks its goroutine to the thread.
+func PushError(data string) { testPushError(data) }
+
+// LoadProvider loads a provider by name or module path.
+func LoadProvider(name string) error { return testLoadProvider(name) }
+
+// ErrBegin runs the error-queue check of the C helpers n times and returns
+// the thread CPU time it took.
+func ErrBegin(n int) time.Duration { return testErrBegin(n) }

@@ -26,6 +26,9 @@ func hmacEntry(m *fipsMode, alg backends.HashAlgorithm) (*mdEntry, error) {
 			Err:       fmt.Errorf("HMAC is not defined for extendable-output functions"),
 		}
 	}
+	if _, err := digestOutLen(alg, e); err != nil {
+		return nil, err
+	}
 	e.hmacOnce.Do(func() {
 		// A digest the provider serves is no proof that HMAC with it
 		// works: try a context with a key of full strength.

@@ -5,7 +5,7 @@ import "C"
 
 import (
 	"errors"
-	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -82,28 +82,15 @@ func FIPS() bool { return current().fips }
 
 // FIPSCapable reports whether a FIPS provider is loaded and answers requests
 // for fips=yes algorithms (it serves SHA2-256 under that property).
-func FIPSCapable() bool {
-	if C.go_provider_available(cFIPS) != 1 {
-		return false
-	}
-	name := C.CString("SHA2-256")
-	defer C.free(unsafe.Pointer(name))
-	p := C.CString("fips=yes")
-	defer C.free(unsafe.Pointer(p))
-	md := C.EVP_MD_fetch(nil, name, p)
-	if md == nil {
-		C.ERR_clear_error()
-		return false
-	}
-	C.EVP_MD_free(md)
-	return true
-}
+func FIPSCapable() bool { return C.go_fips_capable() == 1 }
 
 // SetFIPS turns FIPS mode on or off for the whole process. Turning it on
 // loads the fips and base providers when they are not loaded yet, and
-// fails with an error wrapping [ErrFIPSProviderNotFound] when OpenSSL
-// cannot find the FIPS provider (OPENSSL_MODULES names the folder it looks
-// in). Turning it off loads the default provider if it is not loaded.
+// fails with an error wrapping [ErrFIPSProviderNotFound] (and OpenSSL's
+// [*Error]) when OpenSSL cannot load the FIPS provider: the message names
+// the folder it looked in ([ModulesDir]), whether fips.so is missing there,
+// not configured or failed its self-tests, and what to do. Turning it off
+// loads the default provider if it is not loaded.
 //
 // The switch is total: once SetFIPS(true) has returned, no operation that
 // starts afterwards computes outside the FIPS provider, on any object,
@@ -125,7 +112,7 @@ func SetFIPS(on bool) error {
 	if on {
 		if C.go_provider_available(cFIPS) != 1 {
 			if err := check("OSSL_PROVIDER_load(fips)", C.go_load_provider(cFIPS)); err != nil {
-				return fmt.Errorf("%w (looked in %s): %w", ErrFIPSProviderNotFound, ModulesDir(), err)
+				return newFIPSLoadError(err)
 			}
 		}
 		if C.go_provider_available(cBase) != 1 {
@@ -153,8 +140,14 @@ func SetFIPS(on bool) error {
 }
 
 // ModulesDir returns the folder OpenSSL loads providers from: OPENSSL_MODULES
-// when set, else the folder OpenSSL was built with.
+// when set, else the folder OpenSSL was built with. (OpenSSL 3.0's
+// OPENSSL_info reports the built-in folder even when OPENSSL_MODULES
+// overrides it.) A provider whose configuration section names a module
+// path of its own is loaded from there instead.
 func ModulesDir() string {
+	if dir := os.Getenv("OPENSSL_MODULES"); dir != "" {
+		return dir
+	}
 	return C.GoString(C.OPENSSL_info(C.OPENSSL_INFO_MODULES_DIR))
 }
 

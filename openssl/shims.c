@@ -1,5 +1,6 @@
 #include <string.h>
 #include <stdlib.h>
+#include <time.h>
 #if defined(__SANITIZE_ADDRESS__)
 /* From the sanitizer runtime (sanitizer/allocator_interface.h, which not
  * every compiler installation ships). */
@@ -14,11 +15,18 @@ struct go_md_state {
 	EVP_MD_CTX *tmp;
 };
 
+void go_err_begin(void) {
+	if (ERR_peek_error() != 0)
+		ERR_clear_error();
+}
+
 go_errq *go_errq_take(void) {
-	go_errq *q;
+	size_t off[GO_ERRQ_MAX], used = 0, len;
 	const char *data = NULL;
-	int flags = 0;
+	int flags = 0, i;
 	unsigned long e;
+	go_errq *q, *grown;
+	char *text;
 
 	if (ERR_peek_error() == 0)
 		return NULL;
@@ -26,15 +34,42 @@ go_errq *go_errq_take(void) {
 	while ((e = ERR_get_error_all(NULL, NULL, NULL, &data, &flags)) != 0) {
 		if (q == NULL || q->n >= GO_ERRQ_MAX)
 			continue; /* keep draining: the queue must end up empty */
-		q->code[q->n] = e;
+		len = 0;
 		if (data != NULL && (flags & ERR_TXT_STRING))
-			strncpy(q->data[q->n], data, GO_ERRQ_DATA - 1);
+			len = strnlen(data, GO_ERRQ_DATA_MAX - 1);
+		/* One block: the struct, then each entry's text. */
+		grown = realloc(q, sizeof(*q) + used + len + 1);
+		if (grown == NULL)
+			continue;
+		q = grown;
+		text = (char *)(q + 1) + used;
+		memcpy(text, len > 0 ? data : "", len);
+		text[len] = 0;
+		q->code[q->n] = e;
+		off[q->n] = used;
+		used += len + 1;
 		q->n++;
 	}
+	if (q == NULL)
+		return NULL;
+	for (i = 0; i < q->n; i++)
+		q->data[i] = (char *)(q + 1) + off[i];
 	return q;
 }
 
 void go_errq_free(go_errq *q) { free(q); }
+
+void go_test_push_error(const char *data) { ERR_raise_data(ERR_LIB_USER, ERR_R_INTERNAL_ERROR, "%s", data); }
+
+long long go_test_err_begin(int n) {
+	struct timespec a, b;
+	int i;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
+	for (i = 0; i < n; i++)
+		GO_ERR_BEGIN();
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
+	return (long long)(b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec);
+}
 
 static go_result go_fail(void) {
 	go_result r = {0, 0, NULL};
@@ -59,12 +94,14 @@ unsigned long go_version_num(void) { return OpenSSL_version_num(); }
 int go_fips_enabled(void) { return EVP_default_properties_is_fips_enabled(NULL); }
 
 go_result go_set_fips(int on) {
+	GO_ERR_BEGIN();
 	if (EVP_default_properties_enable_fips(NULL, on) != 1)
 		return go_fail();
 	return go_ok(0);
 }
 
 go_result go_load_provider(const char *name) {
+	GO_ERR_BEGIN();
 	/* The provider stays loaded for the life of the process. */
 	if (OSSL_PROVIDER_load(NULL, name) == NULL)
 		return go_fail();
@@ -72,6 +109,19 @@ go_result go_load_provider(const char *name) {
 }
 
 int go_provider_available(const char *name) { return OSSL_PROVIDER_available(NULL, name); }
+
+int go_fips_capable(void) {
+	EVP_MD *md;
+	if (OSSL_PROVIDER_available(NULL, "fips") != 1)
+		return 0;
+	ERR_set_mark();
+	md = EVP_MD_fetch(NULL, "SHA2-256", "fips=yes");
+	ERR_pop_to_mark();
+	if (md == NULL)
+		return 0;
+	EVP_MD_free(md);
+	return 1;
+}
 
 typedef struct {
 	char *buf;
@@ -184,6 +234,7 @@ const char *go_provider_of(int kind, const void *obj) {
 /* ---- digests ---- */
 
 go_md_info go_md_fetch(const char *name, const char *propq, const char *prov) {
+	GO_ERR_BEGIN();
 	go_md_info info;
 	EVP_MD_CTX *ctx;
 	memset(&info, 0, sizeof(info));
@@ -214,6 +265,7 @@ go_md_info go_md_fetch(const char *name, const char *propq, const char *prov) {
 }
 
 go_md_state *go_md_state_new(go_errq **errq) {
+	GO_ERR_BEGIN();
 	go_md_state *st = calloc(1, sizeof(*st));
 	if (st != NULL) {
 		st->ctx = EVP_MD_CTX_new();
@@ -236,6 +288,7 @@ void go_md_state_free(go_md_state *st) {
 }
 
 go_result go_md_state_copy(go_md_state *dst, const go_md_state *src) {
+	GO_ERR_BEGIN();
 	if (EVP_MD_CTX_copy_ex(dst->ctx, src->ctx) != 1)
 		return go_fail();
 	return go_ok(0);
@@ -244,6 +297,7 @@ go_result go_md_state_copy(go_md_state *dst, const go_md_state *src) {
 go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
                                  const unsigned char *a, size_t alen,
                                  const unsigned char *b, size_t blen) {
+	GO_ERR_BEGIN();
 	if (EVP_DigestInit_ex2(st->ctx, md, NULL) != 1 ||
 	    (alen > 0 && EVP_DigestUpdate(st->ctx, a, alen) != 1) ||
 	    (blen > 0 && EVP_DigestUpdate(st->ctx, b, blen) != 1))
@@ -265,6 +319,7 @@ static int go_digest_final(EVP_MD_CTX *ctx, unsigned char *out, size_t outlen, i
 }
 
 go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int xof) {
+	GO_ERR_BEGIN();
 	if (EVP_MD_CTX_copy_ex(st->tmp, st->ctx) != 1 || go_digest_final(st->tmp, out, outlen, xof) != 1)
 		return go_fail();
 	return go_ok((int)outlen);
@@ -273,6 +328,7 @@ go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int 
 go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
                             const unsigned char *p, size_t len,
                             unsigned char *out, size_t outlen, int xof) {
+	GO_ERR_BEGIN();
 	if (EVP_DigestInit_ex2(st->tmp, md, NULL) != 1 ||
 	    (len > 0 && EVP_DigestUpdate(st->tmp, p, len) != 1) ||
 	    go_digest_final(st->tmp, out, outlen, xof) != 1)
@@ -283,6 +339,7 @@ go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
 /* ---- HMAC ---- */
 
 go_mac_info go_mac_fetch(const char *name, const char *propq, const char *prov) {
+	GO_ERR_BEGIN();
 	go_mac_info info;
 	memset(&info, 0, sizeof(info));
 	info.mac = EVP_MAC_fetch(NULL, name, propq);
@@ -299,6 +356,7 @@ go_mac_info go_mac_fetch(const char *name, const char *propq, const char *prov) 
 
 EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest, const char *propq,
                          const unsigned char *key, size_t keylen, go_errq **errq) {
+	GO_ERR_BEGIN();
 	static const unsigned char empty[1] = {0};
 	OSSL_PARAM params[3];
 	EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
@@ -321,6 +379,7 @@ EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest, const char *propq,
 }
 
 EVP_MAC_CTX *go_mac_dup(EVP_MAC_CTX *ctx, go_errq **errq) {
+	GO_ERR_BEGIN();
 	EVP_MAC_CTX *d = EVP_MAC_CTX_dup(ctx);
 	if (d == NULL)
 		*errq = go_errq_take();
@@ -330,6 +389,7 @@ EVP_MAC_CTX *go_mac_dup(EVP_MAC_CTX *ctx, go_errq **errq) {
 go_result go_mac_flush_update(EVP_MAC_CTX *ctx,
                               const unsigned char *a, size_t alen,
                               const unsigned char *b, size_t blen) {
+	GO_ERR_BEGIN();
 	if (EVP_MAC_init(ctx, NULL, 0, NULL) != 1 ||
 	    (alen > 0 && EVP_MAC_update(ctx, a, alen) != 1) ||
 	    (blen > 0 && EVP_MAC_update(ctx, b, blen) != 1))
@@ -344,6 +404,7 @@ go_result go_mac_update(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len) {
 }
 
 go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen) {
+	GO_ERR_BEGIN();
 	size_t n = 0;
 	EVP_MAC_CTX *d = EVP_MAC_CTX_dup(ctx);
 	if (d == NULL || EVP_MAC_final(d, out, &n, outlen) != 1) {
@@ -357,6 +418,7 @@ go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen) {
 
 go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
                          unsigned char *out, size_t outlen) {
+	GO_ERR_BEGIN();
 	size_t n = 0;
 	if (EVP_MAC_init(ctx, NULL, 0, NULL) != 1 ||
 	    (len > 0 && EVP_MAC_update(ctx, p, len) != 1) ||
@@ -368,6 +430,7 @@ go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
 /* ---- symmetric ciphers ---- */
 
 go_cipher_info go_cipher_fetch(const char *name, const char *propq, const char *prov) {
+	GO_ERR_BEGIN();
 	go_cipher_info info;
 	EVP_CIPHER_CTX *ctx = NULL;
 	unsigned char key[EVP_MAX_KEY_LENGTH * 2], iv[EVP_MAX_IV_LENGTH], buf[64], out[128];
@@ -416,6 +479,7 @@ fail:
 }
 
 EVP_CIPHER_CTX *go_cipher_ctx_new(go_errq **errq) {
+	GO_ERR_BEGIN();
 	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
 	if (ctx == NULL)
 		*errq = go_errq_take();
@@ -426,6 +490,7 @@ void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx) { EVP_CIPHER_CTX_free(ctx); }
 go_result go_cipher_init(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                          const unsigned char *key, int keylen,
                          const unsigned char *iv, int ivlen, int enc) {
+	GO_ERR_BEGIN();
 	int flags = EVP_CIPHER_get_flags(cipher);
 	if (EVP_CipherInit_ex2(ctx, cipher, NULL, NULL, enc, NULL) != 1)
 		return go_fail();
@@ -458,6 +523,7 @@ go_result go_cipher_update(EVP_CIPHER_CTX *ctx, unsigned char *out,
 }
 
 go_result go_cipher_aad(EVP_CIPHER_CTX *ctx, const unsigned char *aad, int aadlen) {
+	GO_ERR_BEGIN();
 	int n = 0;
 	if (aadlen == 0)
 		return go_ok(0);
@@ -468,6 +534,7 @@ go_result go_cipher_aad(EVP_CIPHER_CTX *ctx, const unsigned char *aad, int aadle
 
 go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int enc,
                           unsigned char *tag, int taglen) {
+	GO_ERR_BEGIN();
 	go_result r = {1, 0, NULL};
 	if (aead && !enc &&
 	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, tag) != 1)
@@ -495,6 +562,7 @@ go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, 
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
+	GO_ERR_BEGIN();
 	int n = 0, m = 0;
 	if (set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
 		return go_fail();
@@ -511,6 +579,7 @@ go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, 
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
+	GO_ERR_BEGIN();
 	int n = 0, m = 0, ptlen = inl - taglen;
 	go_result r = {0, 0, NULL};
 	if (ptlen < 0)
@@ -533,6 +602,7 @@ go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, 
 
 go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *key, int keylen, int enc) {
+	GO_ERR_BEGIN();
 	if (EVP_CipherInit_ex2(ctx, cipher, NULL, NULL, enc, NULL) != 1 ||
 	    (keylen != EVP_CIPHER_CTX_get_key_length(ctx) &&
 	     EVP_CIPHER_CTX_set_key_length(ctx, keylen) != 1) ||
@@ -560,6 +630,7 @@ go_result go_ccm_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *aad, int aadlen,
                       const unsigned char *in, int inl,
                       unsigned char *out, int taglen) {
+	GO_ERR_BEGIN();
 	int n = 0, m = 0;
 	if (!go_ccm_setup(ctx, cipher, key, keylen, nonce, noncelen, taglen, NULL, 1, inl) ||
 	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
@@ -576,6 +647,7 @@ go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *aad, int aadlen,
                       const unsigned char *in, int inl,
                       unsigned char *out, int taglen) {
+	GO_ERR_BEGIN();
 	int n = 0, ptlen = inl - taglen;
 	go_result r = {0, 0, NULL};
 	if (ptlen < 0)
@@ -651,6 +723,7 @@ go_result go_cipher_reference(const EVP_CIPHER *cipher,
                               const unsigned char *iv, int ivlen, int enc,
                               const unsigned char *in, int inl,
                               unsigned char *out) {
+	GO_ERR_BEGIN();
 	int n = 0, m = 0;
 	go_result r;
 	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();

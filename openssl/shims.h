@@ -23,14 +23,32 @@
 #endif
 
 /* The error queue of the failing thread, copied out of OpenSSL. Allocated
- * only when a call fails; the Go side frees it with go_errq_free. */
-#define GO_ERRQ_MAX 8
-#define GO_ERRQ_DATA 160
+ * only when a call fails, as one block that holds the struct and then the
+ * text of every entry; the Go side frees it with go_errq_free. It keeps the
+ * first GO_ERRQ_MAX entries (OpenSSL's queue holds 16) and up to
+ * GO_ERRQ_DATA_MAX - 1 bytes of each entry's text (OpenSSL's reasons are a
+ * few hundred bytes at most: a file name and dlerror's message), so a
+ * queue costs at most about 64 KiB. */
+#define GO_ERRQ_MAX 16
+#define GO_ERRQ_DATA_MAX 4096
 typedef struct go_errq {
 	int n;
 	unsigned long code[GO_ERRQ_MAX];
-	char data[GO_ERRQ_MAX][GO_ERRQ_DATA];
+	const char *data[GO_ERRQ_MAX]; /* NUL-terminated, "" when none */
 } go_errq;
+
+/* GO_ERR_BEGIN() opens every helper that can fail: an entry that another
+ * library (or an earlier call that did not read its errors) left on this
+ * thread's queue is dropped, so that go_errq_take reports only what the
+ * failing call added. OpenSSL 3.0 has no way to read the entries above a
+ * mark (ERR_count_to_mark came in 3.2); dropping stale entries costs one
+ * ERR_peek_error on a queue that is almost always empty, about 10 to 20 ns.
+ * The helpers called once per chunk of a stream (go_digest_update,
+ * go_mac_update, go_cipher_update) skip it: they fail only when a provider
+ * is in an error state or memory runs out, and a failure there may then
+ * carry entries another library left on the thread's queue. */
+#define GO_ERR_BEGIN() go_err_begin()
+void go_err_begin(void);
 
 go_errq *go_errq_take(void);
 void go_errq_free(go_errq *q);
@@ -43,6 +61,15 @@ typedef struct go_result {
 	go_errq *errq;
 } go_result;
 
+/* Test hook: pushes an error with text data onto this thread's queue, as
+ * another library that leaves its errors unread does. */
+void go_test_push_error(const char *data);
+/* Test hook: runs GO_ERR_BEGIN() n times on an empty queue, for the
+ * benchmark of its cost; returns the CPU time of the calling thread that
+ * the loop took, in nanoseconds (time the thread waited for a CPU on a busy
+ * machine does not count). */
+long long go_test_err_begin(int n);
+
 /* ---- library ---- */
 int go_init(void);
 const char *go_version_text(void);
@@ -51,6 +78,10 @@ int go_fips_enabled(void);
 go_result go_set_fips(int on);
 go_result go_load_provider(const char *name);
 int go_provider_available(const char *name);
+/* 1 when a FIPS provider is loaded and serves SHA2-256 under fips=yes. One
+ * call, so that the error queue a failed fetch leaves is cleared on the
+ * thread that made it; entries that were there before are kept. */
+int go_fips_capable(void);
 /* Writes the names of the loaded providers, NUL-separated, into buf; returns
  * the length used, or the length needed when cap is too small. */
 size_t go_provider_names(char *buf, size_t cap);

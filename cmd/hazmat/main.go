@@ -111,7 +111,7 @@ func enableFIPS(stderr io.Writer) int {
 		return exitOK
 	}
 	if errors.Is(err, openssl.ErrFIPSProviderNotFound) {
-		msg := err.Error()
+		msg := strings.TrimPrefix(err.Error(), "openssl: ")
 		if !strings.Contains(msg, openssl.ModulesDir()) {
 			msg = fmt.Sprintf("no FIPS provider found in %s: %s", openssl.ModulesDir(), msg)
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -172,7 +173,7 @@ func TestVectorsCollection(t *testing.T) {
 		"ciphers/AES/CFB/CFB8MMT192.rsp", "ciphers/AES/CFB/CFB128VarTxt128.rsp",
 		"ciphers/AES/OFB/OFBMMT256.rsp", "ciphers/AES/CTR/aes-192-ctr.txt",
 		"ciphers/AES/GCM/gcmDecrypt128.rsp", "ciphers/AES/GCM/gcmEncryptExtIV256.rsp",
-		"ciphers/3DES/CBC/TCBCMMT2.rsp", "ciphers/3DES/ECB/TECBvarkey.rsp",
+		"ciphers/3DES/CBC/TCBCMMT3.rsp",
 		"hashes/SHA2/SHA256ShortMsg.rsp", "hashes/SHA2/SHA512_224LongMsg.rsp",
 		"hashes/SHA3/SHA3_384Monte.rsp", "hashes/SHAKE/SHAKE128VariableOut.rsp",
 		"hashes/SHAKE/SHAKE256Monte.rsp", "HMAC/rfc-4231-sha512.txt",
@@ -208,6 +209,21 @@ func TestVectorsCollection(t *testing.T) {
 	// SM4-GCM: OpenSSL 3.0 has no such cipher; later versions run it.
 	if c, ok := at("ciphers/SM4/rfc8998.txt"); ok && c.passed == 0 {
 		assert.Equal(t, vecCounts{skipped: 1, reason: "unsupported here: SM4 in GCM mode: cipher not offered by the backend"}, c)
+	}
+	// One-key and two-key TDES: FIPS mode refuses such keys
+	// (SP 800-67 Rev. 2), the default mode runs them.
+	for _, rel := range []string{"ciphers/3DES/CBC/TCBCMMT2.rsp", "ciphers/3DES/ECB/TECBvarkey.rsp"} {
+		if c, ok := at(rel); ok {
+			assert.Zero(t, c.failed, rel)
+			if openssl.FIPS() {
+				assert.Zero(t, c.passed, rel)
+				assert.Positive(t, c.skipped, rel)
+				assert.Equal(t, vecReasonTDESKey, c.reason, rel)
+			} else {
+				assert.Positive(t, c.passed, rel)
+				assert.Zero(t, c.skipped, rel)
+			}
+		}
 	}
 	if openssl.FIPS() {
 		is(vecCounts{skipped: 7, reason: "unsupported here: md5: refused in FIPS mode"}, "hashes/MD5/rfc-1321.txt")
@@ -435,4 +451,38 @@ func TestVectorsFIPS(t *testing.T) {
 	out := parseVectorsOutput(t, r.stdout)
 	assert.Equal(t, vecCounts{skipped: 1, reason: "unsupported here: md5: refused in FIPS mode"}, out.files[md5])
 	assert.Equal(t, vecCounts{passed: 2}, out.files[sha])
+}
+
+// TestVectorsWorkLimits: records that ask for far more work than any real
+// vector file (gigabyte SHAKE outputs in a Monte Carlo test, a trillion
+// cipher iterations, a terabyte of keystream to skip) fail with a clear
+// message, quickly, and are never run.
+func TestVectorsWorkLimits(t *testing.T) {
+	dir := t.TempDir()
+	monte := mkVectorFile(t, dir, "hashes/SHAKE/SHAKE128Monte.rsp",
+		"[Minimum Output Length (bits) = 8589934592]\n[Maximum Output Length (bits) = 8589934592]\n\n"+
+			"Msg = c8b310cb97efa3855434998fa81c7674\n\nCOUNT = 0\nOutputlen = 8\nOutput = fe\n")
+	sm4 := mkVectorFile(t, dir, "ciphers/SM4/sm4.txt",
+		"COUNT = 0\nKEY = 0123456789abcdeffedcba9876543210\nPLAINTEXT = 0123456789abcdeffedcba9876543210\n"+
+			"CIPHERTEXT = 681edf34d206965e86b3e94f536e4246\nITERATIONS = 1000000000000\n")
+	arc4 := mkVectorFile(t, dir, "ciphers/ARC4/rfc-6229-128.txt",
+		"[ENCRYPT]\nCOUNT = 0\nKEY = 0102030405060708090a0b0c0d0e0f10\nOFFSET = 1099511627776\n"+
+			"PLAINTEXT = 00000000000000000000000000000000\nCIPHERTEXT = 9ac7cc9a609d1ef7b2932899cde41b97\n")
+
+	start := time.Now()
+	r := hazmat(t, "", "vectors", "-v", dir)
+	assert.Less(t, time.Since(start), 10*time.Second)
+	assert.Equal(t, exitFailure, r.code)
+	out := parseVectorsOutput(t, r.stdout)
+	assert.Equal(t, vecCounts{failed: 1}, out.files[monte])
+	assert.Equal(t, vecCounts{failed: 1}, out.files[sm4])
+	if out.files[arc4].skipped == 0 { // ARC4 is refused in FIPS mode
+		assert.Equal(t, vecCounts{failed: 1}, out.files[arc4])
+	}
+	joined := strings.Join(out.failures, "\n")
+	assert.Contains(t, joined, "8589934592 bits, above the 32768 bits")
+	assert.Contains(t, joined, "ITERATIONS 1000000000000 is more than")
+	if !openssl.FIPS() {
+		assert.Contains(t, joined, "OFFSET 1099511627776 is more than")
+	}
 }

@@ -247,6 +247,10 @@ func (m *HashMonte) setBounds(r *Record) error {
 	if !okLo || !okHi {
 		return r.errorf("no minimum and maximum output length sections")
 	}
+	if lo > MaxMonteOutputBits || hi > MaxMonteOutputBits {
+		return fmt.Errorf("vectors: %s: output lengths up to %d bits, above the %d bits a Monte Carlo test may ask for: %w",
+			r.where(), max(lo, hi), MaxMonteOutputBits, ErrTooLarge)
+	}
 	lo, hi = (lo+7)/8, hi/8
 	if (m.MinOutLen != 0 || m.MaxOutLen != 0) && (m.MinOutLen != lo || m.MaxOutLen != hi) {
 		return r.errorf("output-length bounds change within the file")
@@ -254,6 +258,12 @@ func (m *HashMonte) setBounds(r *Record) error {
 	m.MinOutLen, m.MaxOutLen = lo, hi
 	return nil
 }
+
+// MaxMonteOutputBits bounds the output lengths of a SHAKE Monte Carlo
+// file: 32768 bits, 16 times the largest of the CAVP files (2000 bits, in
+// SHAKE256Monte.rsp). At the limit the 100,000 iterations of a test
+// compute at most 400 MB of output.
+const MaxMonteOutputBits = 1 << 15
 
 // monteRounds and monteIterations are the SHAVS/SHA3VS Monte Carlo loop
 // counts: 100 checkpoints of 1000 chained digests each.
@@ -317,10 +327,10 @@ func MonteSHA3(seed []byte, digest func([]byte) []byte) [][]byte {
 // its 1000th iteration.
 //
 // xof must return a new slice each call, and must not retain or modify its
-// argument. MonteSHAKE returns nil when
-// the bounds are not 0 < MinOutLen <= MaxOutLen.
+// argument. MonteSHAKE returns nil, without calling xof, when the bounds
+// are not 0 < MinOutLen <= MaxOutLen <= MaxMonteOutputBits/8.
 func MonteSHAKE(m *HashMonte, xof func(msg []byte, outLen int) []byte) [][]byte {
-	if m == nil || m.MinOutLen <= 0 || m.MaxOutLen < m.MinOutLen {
+	if m == nil || m.MinOutLen <= 0 || m.MaxOutLen < m.MinOutLen || m.MaxOutLen > MaxMonteOutputBits/8 {
 		return nil
 	}
 	span := m.MaxOutLen - m.MinOutLen + 1

@@ -24,6 +24,12 @@ var ErrMalformed = errors.New("vectors: malformed vector file")
 // do not implement. Callers skip such files.
 var ErrUnsupportedFormat = errors.New("vectors: unsupported vector format")
 
+// ErrTooLarge is wrapped by the errors that the typed loaders return for a
+// record that asks for more work than any real vector file does, such as a
+// SHAKE Monte Carlo test with output lengths of a gigabyte. Such a record is
+// refused, never run: callers report it as a failure.
+var ErrTooLarge = errors.New("vectors: record asks for too much work")
+
 // maxLine bounds one line of input; the longest line in the collection is
 // about 34 KB (a SHAKE128 LongMsg message).
 const maxLine = 16 << 20

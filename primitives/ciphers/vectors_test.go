@@ -447,6 +447,21 @@ func checkCipherVector(v vectors.CipherVector, newAlg algFunc, modeName string, 
 	if err != nil {
 		return err
 	}
+	if fipsRefusesTDESKey(alg) {
+		// One- and two-key TDES records: FIPS mode must refuse the key.
+		for _, enc := range []bool{false, true} {
+			var err error
+			if enc {
+				_, err = c.Encryptor()
+			} else {
+				_, err = c.Decryptor()
+			}
+			if !errors.Is(err, backends.ErrInvalidKeySize) {
+				return fmt.Errorf("%s: FIPS mode must refuse a TDES key that is not three distinct keys, got %v", dirName(enc), err)
+			}
+		}
+		return nil
+	}
 	if v.Iterations > 1 {
 		return checkIterations(c, v.Plaintext, v.Ciphertext, v.Iterations, nil)
 	}
@@ -475,6 +490,16 @@ func checkCipherVector(v vectors.CipherVector, newAlg algFunc, modeName string, 
 		}
 	}
 	return nil
+}
+
+// fipsRefusesTDESKey reports whether FIPS mode is on and alg is TripleDES
+// with a key that is not three distinct DES keys (SP 800-67 Rev. 2).
+func fipsRefusesTDESKey(alg backends.CipherAlgorithm) bool {
+	if !openssl.FIPS() || alg.Name() != "TripleDES" {
+		return false
+	}
+	k := alg.Key()
+	return len(k) != 24 || bytes.Equal(k[:8], k[8:16]) || bytes.Equal(k[8:16], k[16:]) || bytes.Equal(k[:8], k[16:])
 }
 
 func dirName(encrypt bool) string {

@@ -97,7 +97,7 @@ func (SM3) BlockSize() int         { return 64 }
 
 // SHAKE128 is the extendable-output function SHAKE128 (FIPS 202). Size is
 // the output length in bytes that Finalize and Sum produce; it must be
-// positive. As a [hash.XOF], any amount of output can be read.
+// positive. As a [hash.XOF], up to 1 GiB of output can be read.
 type SHAKE128 struct{ Size int }
 
 // SHAKE256 is the extendable-output function SHAKE256 (FIPS 202). Size is

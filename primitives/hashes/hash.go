@@ -3,6 +3,7 @@ package hashes
 import (
 	"fmt"
 	"hash"
+	"io"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/openssl"
@@ -29,6 +30,11 @@ type Hash struct {
 	out     []byte
 	pos     int
 }
+
+// maxRead is the most output Read produces from one state: 1 GiB, the
+// most the OpenSSL backend computes in one request. A variable so that
+// tests can reach it without computing a gigabyte.
+var maxRead = 1 << 30
 
 var (
 	_ hash.Hash   = (*Hash)(nil)
@@ -255,9 +261,12 @@ func (h *Hash) BlockSize() int {
 
 // Read reads output of an extendable-output function (SHAKE128,
 // SHAKE256): successive calls continue the same output stream, which
-// starts with the bytes Sum returns. After the first Read, Update and
-// Write return errors until Reset. For other algorithms Read returns an
-// error wrapping [backends.ErrInvalidArgument].
+// starts with the bytes Sum returns. At most 1 GiB (2³⁰ bytes) can be read
+// from one state: the Read that reaches this limit returns the bytes below
+// it, and every later Read returns 0 and [io.EOF], as [hash.XOF] allows.
+// After the first Read, Update and Write return errors until Reset. For
+// other algorithms Read returns an error wrapping
+// [backends.ErrInvalidArgument].
 func (h *Hash) Read(p []byte) (int, error) {
 	if !h.made() {
 		return 0, errNoNew
@@ -274,11 +283,15 @@ func (h *Hash) Read(p []byte) (int, error) {
 		return 0, fmt.Errorf("hashes: backend cannot stream %s output: %w", h.alg.Name(), backends.ErrUnsupportedAlgorithm)
 	}
 	h.reading = true
+	var eof error
+	if left := maxRead - h.pos; len(p) > left {
+		p, eof = p[:left], io.EOF
+	}
 	if need := h.pos + len(p); need > len(h.out) {
 		// OpenSSL 3.0 cannot squeeze more output from a finished XOF:
 		// compute a longer prefix from the unchanged state, doubling so
-		// that reading n bytes costs O(n) in total.
-		n := max(need, 2*len(h.out), 64)
+		// that reading n bytes costs O(n) in total, up to the limit.
+		n := min(max(need, 2*len(h.out), 64), maxRead)
 		out, err := xs.SumXOF(h.out[:0], n)
 		if err != nil {
 			return 0, fmt.Errorf("hashes: %w", err)
@@ -287,5 +300,5 @@ func (h *Hash) Read(p []byte) (int, error) {
 	}
 	n := copy(p, h.out[h.pos:])
 	h.pos += n
-	return n, nil
+	return n, eof
 }
