@@ -113,7 +113,9 @@ func newMDEntry(k fetchKey, m *fipsMode) *mdEntry {
 		e.err = &backends.UnsupportedAlgorithmError{Algorithm: k.name, Reason: backends.ReasonUnsupportedHash, Err: initErr}
 		return e
 	}
+	propsMu.RLock()
 	info := C.go_md_fetch(e.cname, m.cq, m.prov)
+	propsMu.RUnlock()
 	if info.md == nil {
 		reason := backends.ReasonUnsupportedHash
 		if m.fips && info.legacy_known == 1 {
@@ -159,7 +161,9 @@ func newMACEntry(k fetchKey, m *fipsMode) *macEntry {
 		e.err = initErr
 		return e
 	}
+	propsMu.RLock()
 	info := C.go_mac_fetch(cHMAC, m.cq, m.prov)
+	propsMu.RUnlock()
 	switch {
 	case info.mac != nil:
 		e.mac = info.mac

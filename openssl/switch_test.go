@@ -417,3 +417,44 @@ func TestSetFIPSFollowChecksAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestSetFIPSRaceWithFetches switches FIPS mode on and off while other
+// goroutines fetch (first uses, after emptying the cache) and key HMACs,
+// whose digest OpenSSL fetches inside EVP_MAC_init. OpenSSL 3.0 replaces
+// its default properties in EVP_default_properties_enable_fips without the
+// lock its fetches take, and a fetch running meanwhile read freed memory:
+// this test crashed the process in EVP_MD_fetch within a few hundred
+// switches.
+func TestSetFIPSRaceWithFetches(t *testing.T) {
+	needSwitch(t)
+	b := openssl.DefaultBackend()
+	key := bytes.Repeat([]byte{7}, 32)
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	switches := 0
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for ; switches < 3000 && !stop.Load(); switches++ {
+			assert.NoError(t, openssl.SetFIPS(switches%2 == 0))
+		}
+		stop.Store(true)
+	}()
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stop.Load() {
+				openssl.DropFetched()
+				for _, h := range []hashes.Algorithm{hashes.SHA256{}, hashes.SHA512{}, hashes.SHA3_256{}, hashes.MD5{}} {
+					b.HashSupported(h)
+					_, _ = b.MAC(key, h, []byte("abc"), nil)
+				}
+				_ = openssl.ProvidedCipherNames()
+			}
+		}()
+	}
+	wg.Wait()
+	t.Logf("%d switches", switches)
+	assert.Positive(t, switches)
+}
