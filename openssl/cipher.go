@@ -171,7 +171,8 @@ func keyRefused(e *cipherEntry, key []byte, err error) error {
 // newAEADCtx sets the tag rules of an authenticated cipher's context: the
 // cipher's own (see tagRuleOf), with the minimum a mode opts in to, or the
 // cipher's default minimum when the adapter has no mode or the mode says
-// nothing of tags. A tag given in the mode is checked here.
+// nothing of tags. A tag given in the mode is checked here; an encryption
+// context refuses one.
 func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, error) {
 	rule := tagRuleOf(e)
 	if !rule.streams {
@@ -184,6 +185,10 @@ func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, err
 			a.minTag = max(n, rule.min)
 		}
 		if t := m.Tag(); t != nil {
+			if c.encrypt {
+				return nil, fmt.Errorf("openssl: a tag is for decryption; encrypting with %s takes none: %w",
+					e.name, backends.ErrInvalidArgument)
+			}
 			if err := rule.check(e.name, len(t), a.minTag); err != nil {
 				return nil, err
 			}

@@ -48,9 +48,7 @@ func newCipherEntry(k fetchKey, m *fipsMode) *cipherEntry {
 	}
 	cname := C.CString(k.name)
 	defer C.free(unsafePointer(cname))
-	propsMu.RLock()
 	info := C.go_cipher_fetch(cname, m.cq, m.prov)
-	propsMu.RUnlock()
 	e.legacyKnown = info.legacy_known == 1
 	if info.cipher == nil {
 		if info.errq == nil && info.wrong_provider[0] != 0 {

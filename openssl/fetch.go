@@ -42,7 +42,9 @@ func fetchEntry[E any](k fetchKey, newEntry func(fetchKey, *fipsMode) *E, drop f
 	if v, ok := fetched.Load(k); ok {
 		return v.(*E)
 	}
+	fetchMu.RLock()
 	e := newEntry(k, m)
+	fetchMu.RUnlock()
 	if prev, loaded := fetched.LoadOrStore(k, e); loaded {
 		drop(e)
 		return prev.(*E)
@@ -113,9 +115,7 @@ func newMDEntry(k fetchKey, m *fipsMode) *mdEntry {
 		e.err = &backends.UnsupportedAlgorithmError{Algorithm: k.name, Reason: backends.ReasonUnsupportedHash, Err: initErr}
 		return e
 	}
-	propsMu.RLock()
 	info := C.go_md_fetch(e.cname, m.cq, m.prov)
-	propsMu.RUnlock()
 	if info.md == nil {
 		reason := backends.ReasonUnsupportedHash
 		if m.fips && info.legacy_known == 1 {
@@ -161,9 +161,7 @@ func newMACEntry(k fetchKey, m *fipsMode) *macEntry {
 		e.err = initErr
 		return e
 	}
-	propsMu.RLock()
 	info := C.go_mac_fetch(cHMAC, m.cq, m.prov)
-	propsMu.RUnlock()
 	switch {
 	case info.mac != nil:
 		e.mac = info.mac

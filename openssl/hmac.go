@@ -58,9 +58,10 @@ func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
 		return nil, err
 	}
 	var q *C.go_errq
-	propsMu.RLock() // EVP_MAC_init fetches the digest
+	// EVP_MAC_init fetches the digest by name: see fetchMu.
+	fetchMu.RLock()
 	ctx := C.go_hmac_new(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)), &q)
-	propsMu.RUnlock()
+	fetchMu.RUnlock()
 	if ctx == nil {
 		return nil, newError("EVP_MAC_init", q)
 	}

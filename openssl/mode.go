@@ -43,17 +43,15 @@ var (
 	modeFIPS    = &fipsMode{fips: true, propq: "fips=yes", cq: C.CString("fips=yes"), prov: C.CString(fipsProviderName)}
 )
 
-// propsMu keeps OpenSSL's fetches apart from SetFIPS. OpenSSL 3.0's
-// EVP_default_properties_enable_fips frees the default property list and
-// installs a new one without the lock its fetches read that list under,
-// and loading a provider races fetches too: a fetch running meanwhile read
-// freed memory and crashed the process (TestSetFIPSRaceWithFetches). The
-// C calls that fetch (the go_*_fetch helpers, HMAC keying, which fetches
-// its digest, the walk over provided ciphers, the FIPS probe) hold it for
-// reading, around the C call alone, so that it is never taken twice by
-// one goroutine; SetFIPS holds it for writing. Fetched algorithms are
-// cached, so the lock is off the path of every other operation.
-var propsMu sync.RWMutex
+// fetchMu keeps fetches apart from SetFIPS. OpenSSL 3.0 reads its global
+// default properties during every fetch (explicit, or implicit as when an
+// HMAC context fetches its digest) without a lock, while
+// EVP_default_properties_enable_fips replaces them: run together, a fetch
+// can read freed memory or fail for no reason. Fetches, which the caches
+// make rare, hold the read side; SetFIPS holds the write side. A holder of
+// the read side must not take it again (a waiting SetFIPS would deadlock
+// them).
+var fetchMu sync.RWMutex
 
 // curMode is the mode in force. SetFIPS changes it after OpenSSL's default
 // properties, under fipsMu.

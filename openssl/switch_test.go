@@ -128,27 +128,27 @@ func TestSetFIPSRaceWithFirstUse(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := 0; i < 20 && !stop.Load(); i++ {
+			for i := 0; i < 50 && !stop.Load(); i++ {
 				assert.NoError(t, openssl.SetFIPS(false))
 				assert.NoError(t, openssl.SetFIPS(true))
 			}
 		}()
-		for g := range 2 {
+		for g := range 4 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				// The two goroutines take the names in opposite orders,
+				// Half the goroutines take the names in the opposite order,
 				// so that first uses meet switches at different points.
 				for i := range ciphersList {
 					p := ciphersList[i]
-					if g == 1 {
+					if g%2 == 1 {
 						p = ciphersList[len(ciphersList)-1-i]
 					}
 					b.CipherSupported(p.cipher, p.mode)
 				}
 				for i := range refusedHashes {
 					h := refusedHashes[i]
-					if g == 1 {
+					if g%2 == 1 {
 						h = refusedHashes[len(refusedHashes)-1-i]
 					}
 					hashes.Supported(h)
