@@ -94,6 +94,9 @@ func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (
 }
 
 func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
+	if b == nil || !b.ciphers.made() {
+		return nil, errNoBackend
+	}
 	if len(cipher.Key()) == 0 {
 		// A zero descriptor, such as algorithms.ARC4{}: refused before any
 		// adapter or fetch. This refuses OpenSSL's null cipher too, which

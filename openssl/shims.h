@@ -15,6 +15,7 @@
 #include <openssl/core_names.h>
 #include <openssl/params.h>
 #include <openssl/provider.h>
+#include <openssl/proverr.h>
 #include <openssl/opensslv.h>
 
 #if OPENSSL_VERSION_MAJOR < 3
