@@ -5,6 +5,7 @@ import "C"
 
 import (
 	"fmt"
+	"reflect"
 	"runtime"
 	"sync"
 
@@ -25,6 +26,9 @@ var (
 	_ backends.HMACBackend = (*Backend)(nil)
 	_ backends.Digester    = (*Backend)(nil)
 	_ backends.MACer       = (*Backend)(nil)
+	_ backends.AEADBackend = (*Backend)(nil)
+
+	_ backends.HashCtxPlacer = (*Backend)(nil)
 )
 
 var defaultBackend = sync.OnceValue(NewBackend)
@@ -68,6 +72,40 @@ func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContex
 		return nil, err
 	}
 	return d, nil
+}
+
+// CreateHashCtxWith is [Backend.CreateHashCtx] with the context placed in
+// one allocation beside a new zero value of owner, a struct type, to which
+// it returns a pointer; see [backends.HashCtxPlacer]. A nil owner, or one
+// that is not a struct, returns an error wrapping
+// [backends.ErrInvalidArgument].
+func (b *Backend) CreateHashCtxWith(alg backends.HashAlgorithm, owner reflect.Type) (any, backends.HashContext, error) {
+	if owner == nil || owner.Kind() != reflect.Struct {
+		return nil, nil, fmt.Errorf("openssl: CreateHashCtxWith needs a struct type, got %v: %w", owner, backends.ErrInvalidArgument)
+	}
+	e, n, err := digestEntry(alg)
+	if err != nil {
+		return nil, nil, err
+	}
+	v := reflect.New(placedType(owner)).Elem()
+	d := v.Field(1).Addr().Interface().(*digestCtx)
+	d.alg, d.e, d.outLen = alg, e, n
+	return v.Field(0).Addr().Interface(), d, nil
+}
+
+// placed maps an owner type to struct { Owner owner; Ctx digestCtx }.
+var placed sync.Map
+
+func placedType(owner reflect.Type) reflect.Type {
+	if t, ok := placed.Load(owner); ok {
+		return t.(reflect.Type)
+	}
+	t := reflect.StructOf([]reflect.StructField{
+		{Name: "Owner", Type: owner},
+		{Name: "Ctx", Type: reflect.TypeFor[digestCtx]()},
+	})
+	t2, _ := placed.LoadOrStore(owner, t)
+	return t2.(reflect.Type)
 }
 
 // HMACSupported reports whether an HMAC with alg works right now.

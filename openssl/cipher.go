@@ -36,14 +36,14 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 }
 
 // CreateSymmetricEncryptionCtx returns an encrypting context for the pair;
-// for an authenticated mode it is an [*AEADCtx]. The descriptors must have
+// for an authenticated mode it is an [*streamAEADCtx]. The descriptors must have
 // been validated (mode.ValidateForAlgorithm), as the primitives do.
 func (b *Backend) CreateSymmetricEncryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, true)
 }
 
 // CreateSymmetricDecryptionCtx returns a decrypting context for the pair;
-// for an authenticated mode it is an [*AEADCtx].
+// for an authenticated mode it is an [*streamAEADCtx].
 func (b *Backend) CreateSymmetricDecryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, false)
 }
@@ -90,7 +90,7 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if ctx == nil {
 		return nil, newError("EVP_CIPHER_CTX_new", q)
 	}
-	c := &CipherCtx{
+	c := &cipherCtx{
 		b:         b,
 		cipher:    cipher,
 		mode:      mode,
@@ -131,13 +131,13 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 // cipher's own (see tagRuleOf), with the minimum a mode opts in to, or the
 // cipher's default minimum when the adapter has no mode or the mode says
 // nothing of tags. A tag given in the mode is checked here.
-func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, error) {
+func newAEADCtx(c *cipherCtx, e *cipherEntry, mode backends.Mode) (*streamAEADCtx, error) {
 	rule := tagRuleOf(e)
 	if !rule.streams {
 		return nil, fmt.Errorf("openssl: %s is served by the one-shot AEAD only (primitives/ciphers/aead), not a streaming context: %w",
 			e.name, backends.ErrInvalidArgument)
 	}
-	a := &AEADCtx{CipherCtx: c, rule: rule, minTag: rule.dflt}
+	a := &streamAEADCtx{cipherCtx: c, rule: rule, minTag: rule.dflt}
 	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok {
 		if n := m.MinTagLength(); n > 0 {
 			a.minTag = max(n, rule.min)
@@ -152,14 +152,14 @@ func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, err
 	return a, nil
 }
 
-// CipherCtx is a cipher context over EVP_CIPHER_CTX, encrypting or
+// cipherCtx is a cipher context over EVP_CIPHER_CTX, encrypting or
 // decrypting. It implements [backends.CipherContext]. It takes no padding:
 // ECB and CBC input must add up to whole blocks. It is not safe for
 // concurrent use.
 //
 // A context runs only ciphers whose output it can bound exactly (see
 // UpdateInto); the backend refuses the others when the context is created.
-type CipherCtx struct {
+type cipherCtx struct {
 	// b, cipher and mode made the context; with them it is keyed again
 	// when it follows a switch of FIPS mode.
 	b         *Backend
@@ -180,17 +180,17 @@ type CipherCtx struct {
 	done      bool
 }
 
-var _ backends.CipherContext = (*CipherCtx)(nil)
+var _ backends.CipherContext = (*cipherCtx)(nil)
 
 // oneShot reports whether the cipher takes the whole message in a single
 // Update.
-func (c *CipherCtx) oneShot() bool {
+func (c *cipherCtx) oneShot() bool {
 	return c.shape != shapeStream && c.shape != shapeBlocks
 }
 
 // outLen is the most an Update of n bytes (n valid for the shape, see
 // checkUpdate) may write.
-func (c *CipherCtx) outLen(n int) int {
+func (c *cipherCtx) outLen(n int) int {
 	if n == 0 {
 		return 0
 	}
@@ -217,7 +217,7 @@ func (c *CipherCtx) outLen(n int) int {
 }
 
 // Update processes data and returns the output it produced.
-func (c *CipherCtx) Update(data []byte) ([]byte, error) {
+func (c *cipherCtx) Update(data []byte) ([]byte, error) {
 	if err := c.checkUpdate(data); err != nil {
 		return nil, err
 	}
@@ -253,7 +253,7 @@ func (c *CipherCtx) Update(data []byte) ([]byte, error) {
 // [backends.ErrInvalidDataLength]. buf and data may be the same slice (in
 // place) while no partial block is pending, and must not otherwise overlap
 // ([backends.ErrInvalidBufferOverlap]).
-func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
+func (c *cipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	if err := c.checkUpdate(data); err != nil {
 		return 0, err
 	}
@@ -270,7 +270,7 @@ func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
-func (c *CipherCtx) ready() error {
+func (c *cipherCtx) ready() error {
 	if c.e == nil {
 		return fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w", backends.ErrInvalidArgument)
 	}
@@ -286,7 +286,7 @@ func (c *CipherCtx) ready() error {
 // key (else [backends.ErrModeChanged]): nothing processed yet, or ECB
 // between blocks. The context is then keyed again with the new mode's
 // cipher.
-func (c *CipherCtx) follow() error {
+func (c *cipherCtx) follow() error {
 	e, err := c.b.resolve(c.cipher, c.mode)
 	if err != nil {
 		return err
@@ -304,7 +304,7 @@ func (c *CipherCtx) follow() error {
 	return nil
 }
 
-func (c *CipherCtx) checkUpdate(data []byte) error {
+func (c *cipherCtx) checkUpdate(data []byte) error {
 	if c.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -359,7 +359,7 @@ func (c *CipherCtx) checkUpdate(data []byte) error {
 }
 
 // update runs EVP_CipherUpdate over data in chunks that fit an int.
-func (c *CipherCtx) update(out, data []byte) (int, error) {
+func (c *cipherCtx) update(out, data []byte) (int, error) {
 	written := 0
 	for len(data) > 0 {
 		chunk := data
@@ -399,7 +399,7 @@ func (c *CipherCtx) update(out, data []byte) (int, error) {
 // Finalize ends the operation. ECB and CBC return an error wrapping
 // [backends.ErrInvalidDataLength] when the input was not whole blocks. The
 // C context is freed; later calls return [backends.ErrAlreadyFinalized].
-func (c *CipherCtx) Finalize() ([]byte, error) {
+func (c *cipherCtx) Finalize() ([]byte, error) {
 	if c.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -422,12 +422,12 @@ func (c *CipherCtx) Finalize() ([]byte, error) {
 	return append([]byte{}, out[:r.outl]...), nil
 }
 
-func (c *CipherCtx) finish() {
+func (c *cipherCtx) finish() {
 	c.done = true
 	c.free()
 }
 
-func (c *CipherCtx) free() {
+func (c *cipherCtx) free() {
 	if c.ctx != nil {
 		c.cleanup.Stop()
 		C.go_cipher_ctx_free(c.ctx)
@@ -435,7 +435,7 @@ func (c *CipherCtx) free() {
 	}
 }
 
-// AEADCtx is a cipher context of an authenticated cipher (GCM,
+// streamAEADCtx is a cipher context of an authenticated cipher (GCM,
 // ChaCha20-Poly1305; CCM is left to [Backend.NewAEAD]). It
 // implements [backends.AEADEncryptionContext] when encrypting and
 // [backends.AEADDecryptionContext] when decrypting.
@@ -443,16 +443,16 @@ func (c *CipherCtx) free() {
 // Decryption streams: Update returns plaintext before the tag is checked
 // at Finalize. Do not act on it until Finalize succeeds; for messages
 // that fit in memory, use the one-shot AEADs of primitives/ciphers/aead.
-type AEADCtx struct {
-	*CipherCtx
+type streamAEADCtx struct {
+	*cipherCtx
 	tag    []byte  // decryption: the expected tag; encryption: the tag after Finalize
 	rule   tagRule // the tag lengths the cipher allows
 	minTag int     // the shortest tag decryption accepts
 }
 
 var (
-	_ backends.AEADEncryptionContext = (*AEADCtx)(nil)
-	_ backends.AEADDecryptionContext = (*AEADCtx)(nil)
+	_ backends.AEADEncryptionContext = (*streamAEADCtx)(nil)
+	_ backends.AEADDecryptionContext = (*streamAEADCtx)(nil)
 )
 
 // gcmTagSize is the length of the tag GCM encryption produces.
@@ -461,7 +461,7 @@ const gcmTagSize = 16
 // AuthenticateAdditionalData adds data that is authenticated but not
 // encrypted. It must come before the first Update with data
 // ([backends.ErrInvalidArgument] otherwise).
-func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
+func (a *streamAEADCtx) AuthenticateAdditionalData(data []byte) error {
 	if a.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -488,7 +488,7 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 // Decrypting, it checks the tag given in the mode, returning
 // [backends.ErrInvalidTag] on mismatch; a mode built without a tag needs
 // FinalizeWithTag instead ([backends.ErrInvalidArgument]).
-func (a *AEADCtx) Finalize() ([]byte, error) {
+func (a *streamAEADCtx) Finalize() ([]byte, error) {
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -519,7 +519,7 @@ func (a *AEADCtx) Finalize() ([]byte, error) {
 // error wraps [backends.ErrInvalidTagSize]: 16 bytes for ChaCha20-Poly1305;
 // for GCM 16, or down to the mode's MinTagLength (at least 4). A mismatch
 // returns [backends.ErrInvalidTag].
-func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
+func (a *streamAEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -535,7 +535,7 @@ func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 	return a.finalizeTag(tag)
 }
 
-func (a *AEADCtx) finalizeTag(tag []byte) ([]byte, error) {
+func (a *streamAEADCtx) finalizeTag(tag []byte) ([]byte, error) {
 	if err := a.ready(); err != nil {
 		a.finish()
 		return nil, err
@@ -557,7 +557,7 @@ func (a *AEADCtx) finalizeTag(tag []byte) ([]byte, error) {
 // Tag returns the tag computed by encryption. Before Finalize it returns
 // [backends.ErrNotYetFinalized]; on a decryption context,
 // [backends.ErrInvalidArgument].
-func (a *AEADCtx) Tag() ([]byte, error) {
+func (a *streamAEADCtx) Tag() ([]byte, error) {
 	if !a.encrypt {
 		return nil, fmt.Errorf("openssl: Tag on a decryption context: %w", backends.ErrInvalidArgument)
 	}

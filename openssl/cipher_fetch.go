@@ -88,6 +88,20 @@ func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (
 }
 
 func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
+	e, err := b.fetchPair(m, cipher, mode)
+	if err != nil {
+		return nil, err
+	}
+	if e.refused != "" {
+		return nil, unsupported(cipher, mode, e.refusedReason, fmt.Errorf("openssl: %s: %s", e.name, e.refused))
+	}
+	return e, nil
+}
+
+// fetchPair names the EVP cipher of a pair with its adapter and fetches it
+// in mode m, without asking whether a streaming context can run it (the
+// one-shot AEADs run CCM, which none can).
+func (b *Backend) fetchPair(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
 	if len(cipher.Key()) == 0 {
 		// A zero descriptor, such as algorithms.ARC4{}: refused before any
 		// adapter or fetch. This refuses OpenSSL's null cipher too, which
@@ -110,9 +124,6 @@ func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode b
 			reason = backends.ReasonFIPSRefused
 		}
 		return nil, unsupported(cipher, mode, reason, e.err)
-	}
-	if e.refused != "" {
-		return nil, unsupported(cipher, mode, e.refusedReason, fmt.Errorf("openssl: %s: %s", e.name, e.refused))
 	}
 	return e, nil
 }

@@ -65,10 +65,10 @@ func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
 	return ctx, nil
 }
 
-// MACCtx is an HMAC context over OpenSSL 3's EVP_MAC. It implements
+// macCtx is an HMAC context over OpenSSL 3's EVP_MAC. It implements
 // [backends.HMACContext], [backends.Summer] and [backends.Resetter]. It is
 // not safe for concurrent use.
-type MACCtx struct {
+type macCtx struct {
 	alg     backends.HashAlgorithm
 	e       *mdEntry
 	ctx     *C.EVP_MAC_CTX // keyed, in the mode e was fetched for
@@ -87,12 +87,12 @@ type MACCtx struct {
 }
 
 var (
-	_ backends.HMACContext = (*MACCtx)(nil)
-	_ backends.Summer      = (*MACCtx)(nil)
-	_ backends.Resetter    = (*MACCtx)(nil)
+	_ backends.HMACContext = (*macCtx)(nil)
+	_ backends.Summer      = (*macCtx)(nil)
+	_ backends.Resetter    = (*macCtx)(nil)
 )
 
-func newMACCtx(key []byte, alg backends.HashAlgorithm) (*MACCtx, error) {
+func newMACCtx(key []byte, alg backends.HashAlgorithm) (*macCtx, error) {
 	e, err := hmacEntry(current(), alg)
 	if err != nil {
 		return nil, err
@@ -126,8 +126,8 @@ func macKeyError(alg backends.HashAlgorithm, key []byte, err error) error {
 	return err
 }
 
-func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *MACCtx {
-	m := &MACCtx{alg: alg, e: e, ctx: ctx}
+func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *macCtx {
+	m := &macCtx{alg: alg, e: e, ctx: ctx}
 	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
 	return m
 }
@@ -136,7 +136,7 @@ func freeMACCtx(c *C.EVP_MAC_CTX) { C.EVP_MAC_CTX_free(c) }
 
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
-func (m *MACCtx) ready() error {
+func (m *macCtx) ready() error {
 	if m.e == nil {
 		return fmt.Errorf("openssl: HMAC context used without Backend.CreateHMACCtx: %w", backends.ErrInvalidArgument)
 	}
@@ -150,7 +150,7 @@ func (m *MACCtx) ready() error {
 // there (else the *backends.UnsupportedAlgorithmError says why), and no
 // data may be in the old mode's C context (else [backends.ErrModeChanged]).
 // The key is set again on a context of the new mode.
-func (m *MACCtx) follow() error {
+func (m *macCtx) follow() error {
 	e, err := hmacEntry(current(), m.alg)
 	if err != nil {
 		return err
@@ -170,16 +170,16 @@ func (m *MACCtx) follow() error {
 }
 
 // Algorithm returns the hash the HMAC uses.
-func (m *MACCtx) Algorithm() backends.HashAlgorithm { return m.alg }
+func (m *macCtx) Algorithm() backends.HashAlgorithm { return m.alg }
 
 // Size returns the length of the MAC in bytes.
-func (m *MACCtx) Size() int { return m.e.size }
+func (m *macCtx) Size() int { return m.e.size }
 
 // BlockSize returns the hash's block size in bytes.
-func (m *MACCtx) BlockSize() int { return m.e.blockSize }
+func (m *macCtx) BlockSize() int { return m.e.blockSize }
 
 // Update adds p to the MAC.
-func (m *MACCtx) Update(p []byte) error {
+func (m *macCtx) Update(p []byte) error {
 	if m.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -206,7 +206,7 @@ func (m *MACCtx) Update(p []byte) error {
 
 // Sum appends the MAC of the data written so far to dst, leaving the state
 // unchanged.
-func (m *MACCtx) Sum(dst []byte) ([]byte, error) {
+func (m *macCtx) Sum(dst []byte) ([]byte, error) {
 	if m.done {
 		return dst, backends.ErrAlreadyFinalized
 	}
@@ -230,8 +230,8 @@ func (m *MACCtx) Sum(dst []byte) ([]byte, error) {
 // Finalize returns the MAC. Later calls of Update, Sum, Finalize and Copy
 // return [backends.ErrAlreadyFinalized]; Reset makes the context usable
 // again with the same key. The keyed C context is freed (and cleansed by
-// OpenSSL) when the MACCtx becomes unreachable.
-func (m *MACCtx) Finalize() ([]byte, error) {
+// OpenSSL) when the macCtx becomes unreachable.
+func (m *macCtx) Finalize() ([]byte, error) {
 	out, err := m.Sum(nil)
 	if err != nil {
 		return nil, err
@@ -244,16 +244,16 @@ func (m *MACCtx) Finalize() ([]byte, error) {
 // Reset returns the context to its state just after keying, also after
 // Finalize. After a switch of FIPS mode it keys a context of the new mode,
 // or returns the error saying why the HMAC is not served there.
-func (m *MACCtx) Reset() error {
+func (m *macCtx) Reset() error {
 	clear(m.buf[:m.n])
 	m.n, m.inC, m.done = 0, false, false
 	return m.ready()
 }
 
 // Copy returns an independent context in the same state, with the same key.
-func (m *MACCtx) Copy() (backends.HMACContext, error) { return m.clone() }
+func (m *macCtx) Copy() (backends.HMACContext, error) { return m.clone() }
 
-func (m *MACCtx) clone() (*MACCtx, error) {
+func (m *macCtx) clone() (*macCtx, error) {
 	if m.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
