@@ -228,7 +228,7 @@ func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) 
 	}
 	ret, out := grow(dst, e.size)
 	r := C.go_mac_oneshot(ctx, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))
-	C.EVP_MAC_CTX_free(ctx)
+	C.go_mac_ctx_free(ctx)
 	if err := check("EVP_MAC_final", r); err != nil {
 		return dst, err
 	}

@@ -35,7 +35,7 @@ type cipherEntry struct {
 func fetchCipher(m *fipsMode, name string) *cipherEntry {
 	return fetchEntry(fetchKey{kindCipher, strings.ToLower(name), m.propq}, newCipherEntry, func(e *cipherEntry) {
 		if e.cipher != nil {
-			C.EVP_CIPHER_free(e.cipher)
+			C.go_cipher_free(e.cipher)
 		}
 	}, m)
 }

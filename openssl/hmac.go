@@ -42,7 +42,7 @@ func hmacEntry(m *fipsMode, alg backends.HashAlgorithm) (*mdEntry, error) {
 			e.hmacErr = &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: reason, Err: err}
 			return
 		}
-		C.EVP_MAC_CTX_free(ctx)
+		C.go_mac_ctx_free(ctx)
 	})
 	if e.hmacErr != nil {
 		return nil, e.hmacErr
@@ -132,7 +132,7 @@ func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *macCtx
 	return m
 }
 
-func freeMACCtx(c *C.EVP_MAC_CTX) { C.EVP_MAC_CTX_free(c) }
+func freeMACCtx(c *C.EVP_MAC_CTX) { C.go_mac_ctx_free(c) }
 
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
@@ -163,7 +163,7 @@ func (m *macCtx) follow() error {
 		return macKeyError(m.alg, m.key, err)
 	}
 	m.cleanup.Stop()
-	C.EVP_MAC_CTX_free(m.ctx)
+	C.go_mac_ctx_free(m.ctx)
 	m.ctx, m.e = ctx, e
 	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
 	return nil

@@ -148,7 +148,7 @@ func ModulesDir() string {
 	if dir := os.Getenv("OPENSSL_MODULES"); dir != "" {
 		return dir
 	}
-	return C.GoString(C.OPENSSL_info(C.OPENSSL_INFO_MODULES_DIR))
+	return C.GoString(C.go_modules_dir())
 }
 
 // Provider describes a loaded OpenSSL provider.

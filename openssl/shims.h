@@ -275,4 +275,24 @@ go_result go_cipher_reference(const EVP_CIPHER *cipher,
  * cannot tell: the leak tests read it. */
 long long go_malloc_inuse(void);
 
+/* ---- plain calls ----
+ * Single OpenSSL calls that need no crossing of their own: they are here
+ * so that every call into OpenSSL goes through a go_* helper, the one place
+ * to read for what the package asks of OpenSSL. None can fail. */
+
+/* Frees what a fetch or a context holds; NULL is a no-op. */
+void go_md_free(EVP_MD *md);
+void go_cipher_free(EVP_CIPHER *cipher);
+void go_mac_free(EVP_MAC *mac);
+void go_mac_ctx_free(EVP_MAC_CTX *ctx);
+
+/* The library and reason text of an error code, NULL when OpenSSL has none,
+ * and the reason number. */
+const char *go_err_lib_text(unsigned long code);
+const char *go_err_reason_text(unsigned long code);
+int go_err_reason(unsigned long code);
+
+/* The folder OpenSSL was built to load providers from. */
+const char *go_modules_dir(void);
+
 #endif
