@@ -24,8 +24,8 @@ func NewChaCha20Poly1305(key []byte) (*ChaCha20Poly1305, error) {
 	return &ChaCha20Poly1305{key: clone(key)}, nil
 }
 
-// Name returns "ChaCha20-Poly1305".
-func (*ChaCha20Poly1305) Name() string { return "ChaCha20-Poly1305" }
+// Name returns "ChaCha20Poly1305".
+func (*ChaCha20Poly1305) Name() string { return "ChaCha20Poly1305" }
 
 // KeySize returns the key length in bits: 256, or 0 for a zero value.
 func (c *ChaCha20Poly1305) KeySize() int { return len(c.Key()) * 8 }

@@ -14,7 +14,8 @@ var _ backends.Mode = (*CCM)(nil)
 // length before its first block, so it has no streaming context. A CCM
 // value only names the construction; the nonce and tag length are given
 // per AEAD and per message, and checked by [CheckCCMNonceSize] and
-// [CheckCCMTagSize]. The zero value and a nil *CCM are both usable.
+// [CheckCCMTagSize]. The zero value is usable; a nil *CCM names the
+// construction to a backend but, like every nil mode, does not validate.
 //
 // [NIST SP 800-38C]: https://doi.org/10.6028/NIST.SP.800-38C
 type CCM struct{}
@@ -31,8 +32,12 @@ const (
 func (*CCM) Name() string { return "CCM" }
 
 // ValidateForAlgorithm checks that alg is a block cipher with 128-bit
-// blocks and a key CCM takes.
-func (*CCM) ValidateForAlgorithm(alg backends.CipherAlgorithm) error {
+// blocks and a key CCM takes. A nil *CCM returns an error wrapping
+// [backends.ErrInvalidArgument], as every nil mode does.
+func (m *CCM) ValidateForAlgorithm(alg backends.CipherAlgorithm) error {
+	if m == nil {
+		return errNilMode("CCM")
+	}
 	b, err := blockCipher("CCM", alg)
 	if err != nil {
 		return err
