@@ -1,7 +1,5 @@
 package backends
 
-import "reflect"
-
 // HashAlgorithm is what a backend needs to know of a message digest.
 type HashAlgorithm interface {
 	// Name is the digest's name as OpenSSL spells it, lower case, e.g.
@@ -94,17 +92,6 @@ type Digester interface {
 // HMAC of one buffer in a single step; it appends the MAC to dst.
 type MACer interface {
 	MAC(key []byte, alg HashAlgorithm, data, dst []byte) ([]byte, error)
-}
-
-// HashCtxPlacer is optionally implemented by a [HashBackend] that can
-// create a hash context in the same allocation as a value of the caller's,
-// saving the caller one allocation per context (hashes.New keeps its Hash
-// there). owner must be a struct type; CreateHashCtxWith returns a pointer
-// to a new zero value of it (as a *owner in an any) beside ctx, which lives
-// as long as either is reachable. Errors are those of CreateHashCtx, and
-// nothing is allocated then.
-type HashCtxPlacer interface {
-	CreateHashCtxWith(alg HashAlgorithm, owner reflect.Type) (ownerPtr any, ctx HashContext, err error)
 }
 
 // XOFSummer is optionally implemented by hash contexts of extendable-output

@@ -5,7 +5,6 @@ import "C"
 
 import (
 	"fmt"
-	"reflect"
 	"runtime"
 	"sync"
 
@@ -27,8 +26,6 @@ var (
 	_ backends.Digester    = (*Backend)(nil)
 	_ backends.MACer       = (*Backend)(nil)
 	_ backends.AEADBackend = (*Backend)(nil)
-
-	_ backends.HashCtxPlacer = (*Backend)(nil)
 )
 
 var defaultBackend = sync.OnceValue(NewBackend)
@@ -64,9 +61,6 @@ func (b *Backend) HashSupported(alg backends.HashAlgorithm) bool {
 // CreateHashCtx returns a new digest context for alg, or an
 // [*backends.UnsupportedAlgorithmError].
 func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContext, error) {
-	if guard.IsNil(alg) {
-		return nil, errNilAlg
-	}
 	d, err := newDigestCtx(alg)
 	if err != nil {
 		return nil, err
@@ -74,38 +68,23 @@ func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContex
 	return d, nil
 }
 
-// CreateHashCtxWith is [Backend.CreateHashCtx] with the context placed in
-// one allocation beside a new zero value of owner, a struct type, to which
-// it returns a pointer; see [backends.HashCtxPlacer]. A nil owner, or one
-// that is not a struct, returns an error wrapping
-// [backends.ErrInvalidArgument].
-func (b *Backend) CreateHashCtxWith(alg backends.HashAlgorithm, owner reflect.Type) (any, backends.HashContext, error) {
-	if owner == nil || owner.Kind() != reflect.Struct {
-		return nil, nil, fmt.Errorf("openssl: CreateHashCtxWith needs a struct type, got %v: %w", owner, backends.ErrInvalidArgument)
-	}
+// NewHashCtxBeside is [Backend.CreateHashCtx] for a caller that wraps the
+// context in a value of its own, of type T: it returns a new zero T and the
+// context in one allocation, which lives as long as either is reachable.
+// hashes.New keeps its Hash there through the default backend. Every
+// Backend computes digests alike, so none is named. Errors are those of
+// CreateHashCtx, and nothing is allocated then.
+func NewHashCtxBeside[T any](alg backends.HashAlgorithm) (*T, backends.HashContext, error) {
 	e, n, err := digestEntry(alg)
 	if err != nil {
 		return nil, nil, err
 	}
-	v := reflect.New(placedType(owner)).Elem()
-	d := v.Field(1).Addr().Interface().(*digestCtx)
-	d.alg, d.e, d.outLen = alg, e, n
-	return v.Field(0).Addr().Interface(), d, nil
-}
-
-// placed maps an owner type to struct { Owner owner; Ctx digestCtx }.
-var placed sync.Map
-
-func placedType(owner reflect.Type) reflect.Type {
-	if t, ok := placed.Load(owner); ok {
-		return t.(reflect.Type)
-	}
-	t := reflect.StructOf([]reflect.StructField{
-		{Name: "Owner", Type: owner},
-		{Name: "Ctx", Type: reflect.TypeFor[digestCtx]()},
+	p := new(struct {
+		owner T
+		d     digestCtx
 	})
-	t2, _ := placed.LoadOrStore(owner, t)
-	return t2.(reflect.Type)
+	p.d.alg, p.d.e, p.d.outLen = alg, e, n
+	return &p.owner, &p.d, nil
 }
 
 // HMACSupported reports whether an HMAC with alg works right now.

@@ -36,14 +36,14 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 }
 
 // CreateSymmetricEncryptionCtx returns an encrypting context for the pair;
-// for an authenticated mode it is an [*streamAEADCtx]. The descriptors must have
+// for an authenticated mode it is a [backends.AEADEncryptionContext]. The descriptors must have
 // been validated (mode.ValidateForAlgorithm), as the primitives do.
 func (b *Backend) CreateSymmetricEncryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, true)
 }
 
 // CreateSymmetricDecryptionCtx returns a decrypting context for the pair;
-// for an authenticated mode it is an [*streamAEADCtx].
+// for an authenticated mode it is a [backends.AEADDecryptionContext].
 func (b *Backend) CreateSymmetricDecryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, false)
 }
@@ -75,6 +75,9 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if err := checkFIPSTripleDES(cipher); err != nil {
 		return nil, err
 	}
+	// The descriptors have checked key and IV lengths (their errors are the
+	// ones users see); these re-checks protect C memory from a descriptor
+	// of another package, as EVP reads keyLen and ivLen bytes.
 	key, iv := cipher.Key(), ivOf(cipher, mode)
 	if !e.variableKey && len(key) != e.keyLen {
 		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", e.name, e.keyLen, len(key), backends.ErrInvalidKeySize)
@@ -436,7 +439,7 @@ func (c *cipherCtx) free() {
 }
 
 // streamAEADCtx is a cipher context of an authenticated cipher (GCM,
-// ChaCha20-Poly1305; CCM is left to [Backend.NewAEAD]). It
+// ChaCha20-Poly1305; CCM is left to [Backend.CreateAEADCtx]). It
 // implements [backends.AEADEncryptionContext] when encrypting and
 // [backends.AEADDecryptionContext] when decrypting.
 //

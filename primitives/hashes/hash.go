@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"reflect"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/guard"
@@ -51,26 +50,20 @@ func New(alg Algorithm) (*Hash, error) {
 	return NewWithBackend(alg, defaultbackend.Get())
 }
 
-// hashType is the type a [backends.HashCtxPlacer] places beside its
-// context.
-var hashType = reflect.TypeFor[Hash]()
-
-// NewWithBackend is [New] with a chosen backend. A backend that implements
-// [backends.HashCtxPlacer] gets the Hash and its context in one
-// allocation; any other is asked for a context with CreateHashCtx.
+// NewWithBackend is [New] with a chosen backend.
 func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
-	if guard.IsNil(alg) || guard.IsNil(b) {
+	if alg == nil || b == nil {
 		return nil, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if err := checkXOFSize(alg); err != nil {
 		return nil, err
 	}
-	if p, ok := b.(backends.HashCtxPlacer); ok {
-		v, ctx, err := p.CreateHashCtxWith(alg, hashType)
+	// With the OpenSSL backend, the Hash and its context share one
+	// allocation.
+	if h, ctx, ok, err := defaultbackend.NewHashCtxBeside[Hash](b, alg); ok {
 		if err != nil {
 			return nil, guard.Wrap("hashes", err)
 		}
-		h := v.(*Hash)
 		h.init(alg, b, ctx)
 		return h, nil
 	}
@@ -126,7 +119,7 @@ func AppendSum(dst []byte, alg Algorithm, data []byte) ([]byte, error) {
 // AppendSumWithBackend is [AppendSum] with a chosen backend: in one step
 // when the backend implements [backends.Digester], else through a context.
 func AppendSumWithBackend(dst []byte, alg Algorithm, data []byte, b backends.HashBackend) ([]byte, error) {
-	if guard.IsNil(alg) || guard.IsNil(b) {
+	if alg == nil || b == nil {
 		return dst, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if d, ok := b.(backends.Digester); ok {

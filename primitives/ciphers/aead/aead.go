@@ -66,7 +66,7 @@ func (c *core) checkText(n int, nonce []byte) error {
 // Encrypt encrypts and authenticates data, and authenticates aad (which
 // may be nil), returning ciphertext‖tag in a new slice.
 func (c *core) Encrypt(nonce, data, aad []byte) ([]byte, error) {
-	if guard.IsNil(c.a) {
+	if c.a == nil {
 		return nil, c.errNoNew()
 	}
 	if err := c.checkNonce(nonce); err != nil {
@@ -85,7 +85,7 @@ func (c *core) Encrypt(nonce, data, aad []byte) ([]byte, error) {
 // Decrypt authenticates ciphertext‖tag and aad and returns the plaintext.
 // A mismatch returns [backends.ErrInvalidTag] and no plaintext.
 func (c *core) Decrypt(nonce, data, aad []byte) ([]byte, error) {
-	if guard.IsNil(c.a) {
+	if c.a == nil {
 		return nil, c.errNoNew()
 	}
 	if err := c.checkNonce(nonce); err != nil {
@@ -112,7 +112,7 @@ func (c *core) NonceSize() int { return c.nonceSize }
 
 // Overhead returns the tag length.
 func (c *core) Overhead() int {
-	if guard.IsNil(c.a) {
+	if c.a == nil {
 		return 0
 	}
 	return c.a.Overhead()
@@ -122,7 +122,7 @@ func (c *core) Overhead() int {
 // Go's AEADs it panics if the nonce is not NonceSize bytes long, or if dst
 // overlaps plaintext other than exactly.
 func (c *core) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
-	if guard.IsNil(c.a) {
+	if c.a == nil {
 		c.panicNoNew()
 	}
 	if len(nonce) != c.nonceSize {
@@ -143,7 +143,7 @@ func (c *core) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 // [backends.ErrInvalidTag] and writes nothing to dst (what it may have
 // used of dst's spare capacity is zeroed).
 func (c *core) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
-	if guard.IsNil(c.a) {
+	if c.a == nil {
 		return nil, c.errNoNew()
 	}
 	if len(nonce) != c.nonceSize {

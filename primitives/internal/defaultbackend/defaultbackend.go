@@ -25,3 +25,15 @@ var def Backend = openssl.DefaultBackend()
 
 // Get returns the default backend. It is safe for concurrent use.
 func Get() Backend { return def }
+
+// NewHashCtxBeside returns a new zero T and a hash context for alg in one
+// allocation when b is an OpenSSL backend, saving the caller (hashes.New)
+// an allocation per Hash; ok is false, and nothing is done, for any other
+// backend.
+func NewHashCtxBeside[T any](b backends.HashBackend, alg backends.HashAlgorithm) (owner *T, ctx backends.HashContext, ok bool, err error) {
+	if _, isOpenSSL := b.(*openssl.Backend); !isOpenSSL {
+		return nil, nil, false, nil
+	}
+	owner, ctx, err = openssl.NewHashCtxBeside[T](alg)
+	return owner, ctx, true, err
+}
