@@ -20,7 +20,7 @@
 // When the package is loaded, and whenever [SetFIPS](false) returns to the
 // default mode, it loads OpenSSL's default provider and, when installed,
 // its legacy provider, which serves the decrepit ciphers and digests
-// (Blowfish, CAST5, SEED, IDEA, ARC4, RIPEMD-160 on OpenSSL 3.0, ...), as
+// (Blowfish, CAST5, SEED, IDEA, ARC4, MD4, ...), as
 // pyca/cryptography does. Providers belong to OpenSSL's default library
 // context, which the whole process shares: every other user of OpenSSL in
 // the process (another cgo package, a C library) then sees the legacy
@@ -28,8 +28,8 @@
 // automatically, since loading a provider explicitly turns that off (the
 // default provider is loaded explicitly first for this reason). Set the
 // environment variable [NoLegacyEnv] (HAZMAT_OPENSSL_NO_LEGACY=1) to keep
-// the legacy provider out; the package then loads no provider at all in
-// the default mode. FIPS mode never uses the legacy provider.
+// the legacy provider out; the package then loads no provider itself when
+// it starts in the default mode. FIPS mode never uses the legacy provider.
 //
 // # Exported API
 //
@@ -38,8 +38,10 @@
 // only what describes and controls OpenSSL itself: [Init], [Version],
 // [VersionNumber], [FIPS], [FIPSCapable], [SetFIPS], [ModulesDir],
 // [FIPSProviderVersion], [Providers] with [Provider], [NoLegacyEnv],
-// [ErrFIPSProviderNotFound] and [Error]. Contexts are returned as the
-// interfaces of package backends; their types are not exported.
+// [ErrFIPSProviderNotFound] and [Error]; and [NewHashCtxBeside], which
+// places a hash context in one allocation with its caller's wrapper.
+// Contexts are returned as the interfaces of package backends; their types
+// are not exported.
 //
 // # Building
 //
