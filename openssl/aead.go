@@ -270,6 +270,8 @@ func (a *aead) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 // whatever of dst's spare capacity it used is zeroed: no unauthenticated
 // plaintext is released.
 func (a *aead) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
+	// package aead refuses this first, with the same error; the re-check
+	// keeps the plaintext length below from going negative.
 	if len(ciphertext) < a.tagLen {
 		return dst, backends.ErrInvalidTag
 	}

@@ -151,7 +151,7 @@ func (c *Core) Reset(renew func() (Ctx, error)) {
 	}
 	ctx, err := renew()
 	if err != nil {
-		c.err = fmt.Errorf("%s: Reset: %w", c.pkg, err)
+		c.err = guard.Wrap(c.pkg, err)
 		return
 	}
 	c.ctx = ctx
