@@ -24,15 +24,22 @@ func TestExportedAPI(t *testing.T) {
 		"Provider", "Providers", "SetFIPS", "Version", "VersionNumber",
 	}
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, parser.ParseComments)
+	entries, err := os.ReadDir(".")
 	require.NoError(t, err)
-	pkg := pkgs["openssl"]
-	require.NotNil(t, pkg)
+	files := map[string]*ast.File{}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		require.NoError(t, err)
+		files[name] = f
+	}
+	require.NotEmpty(t, files)
 	var got []string
 	var doc string
-	for name, f := range pkg.Files {
+	for name, f := range files {
 		if strings.HasSuffix(name, "doc.go") {
 			doc = f.Doc.Text()
 		}
