@@ -24,20 +24,24 @@ var allowed = map[string][]string{
 	"primitives/padding":            {"backends"},
 	"internal/vectors":              {},
 	"internal/guard":                {},                                                                                            // argument checks shared by openssl and the primitives
+	"internal/cmem":                 {},                                                                                            // C memory in use, for leak checks; set by openssl
 	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
-	"openssl":                       {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
-	"primitives/hashes":             {"backends", "openssl"},
-	"primitives/hmac":               {"backends", "openssl"},
-	"primitives/ciphers":            {"backends", "internal/guard", "openssl", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
-	"primitives/ciphers/aead":       {"backends", "openssl"},
-	"internal/names":                {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
-	"internal/kat":                  {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac"},
-	"cmd/hazmat":                    {"*"},
-	"bench":                         {"*"},
-	"bench/internal/cfloor":         {},
-	"bench/internal/peers":          {"*"},
-	"bench/cmd/benchcheck":          {"*"},
-	"internal/reliability":          {"*"},
+	"openssl":                       {"backends", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
+	// The one place under primitives that names a concrete backend.
+	"primitives/internal/defaultbackend": {"backends", "openssl"},
+	"primitives/internal/hashcore":       {"backends", "internal/guard"},
+	"primitives/hashes":                  {"backends", "internal/guard", "primitives/internal/defaultbackend", "primitives/internal/hashcore"},
+	"primitives/hmac":                    {"backends", "internal/guard", "primitives/internal/defaultbackend", "primitives/internal/hashcore"},
+	"primitives/ciphers":                 {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/internal/defaultbackend"},
+	"primitives/ciphers/aead":            {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/internal/defaultbackend"},
+	"internal/names":                     {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
+	"internal/kat":                       {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac"},
+	"cmd/hazmat":                         {"*"},
+	"bench":                              {"*"},
+	"bench/internal/cfloor":              {},
+	"bench/internal/peers":               {"*"},
+	"bench/cmd/benchcheck":               {"*"},
+	"internal/reliability":               {"*"},
 }
 
 const module = "github.com/go-hazmat/hazmat"
@@ -93,4 +97,24 @@ func TestCommandDoesNotLinkTesting(t *testing.T) {
 	deps := strings.Fields(string(out))
 	require.Contains(t, deps, module+"/internal/vectors")
 	assert.NotContains(t, deps, "testing", "cmd/hazmat links package testing")
+}
+
+// TestBuildWithoutCgo checks that a build without cgo fails at once, with
+// one error that says the OpenSSL backend needs cgo, a C compiler and
+// libssl-dev, rather than with an undefined name per use of the backend.
+func TestBuildWithoutCgo(t *testing.T) {
+	cmd := exec.Command("go", "build", "-o", t.TempDir(), "./...")
+	cmd.Env = append(cmd.Environ(), "CGO_ENABLED=0")
+	out, err := cmd.CombinedOutput()
+	require.Error(t, err, "a build without cgo must fail")
+	var errs []string
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if !strings.HasPrefix(line, "#") {
+			errs = append(errs, line)
+		}
+	}
+	require.Len(t, errs, 1, "one error, got:\n%s", out)
+	for _, want := range []string{"openssl", "needs_cgo", "CGO_ENABLED_1", "C_compiler", "libssl_dev"} {
+		assert.Contains(t, errs[0], want)
+	}
 }

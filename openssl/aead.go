@@ -14,20 +14,28 @@ import (
 	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
-// AEAD seals and opens whole messages with an authenticated cipher (GCM,
-// CCM, ChaCha20-Poly1305), each in one C call. It is safe for concurrent
-// use: it keeps a pool of contexts that already hold the key schedule and
-// takes one per operation, so no context is ever shared between
-// goroutines.
-type AEAD struct {
-	algName string // the algorithm, as errors name it
-	name    string // the EVP cipher
-	key     []byte // a copy, to key new pooled contexts (and every CCM operation)
-	tagLen  int
-	st      atomic.Pointer[aeadState]
+// aead seals and opens whole messages with an authenticated cipher (GCM,
+// CCM, ChaCha20-Poly1305), each in one C call. It implements
+// [backends.AEADContext] and is safe for concurrent use: it keeps a pool
+// of contexts that already hold the key schedule and takes one per
+// operation, so no context is ever shared between goroutines.
+type aead struct {
+	n      aeadName
+	key    []byte // a copy, to key new pooled contexts (and every CCM operation)
+	tagLen int
+	st     atomic.Pointer[aeadState]
 }
 
-// aeadState is what an AEAD holds for one FIPS mode: the cipher fetched in
+var _ backends.AEADContext = (*aead)(nil)
+
+// aeadName names a one-shot AEAD: the EVP cipher, and the algorithm and
+// mode as errors name them.
+type aeadName struct {
+	evp       string // e.g. "aes-128-gcm"
+	alg, mode string // e.g. "AES", "GCM"
+}
+
+// aeadState is what an aead holds for one FIPS mode: the cipher fetched in
 // it and the pools of contexts keyed with that cipher. A switch of mode
 // replaces the whole state, so that no pooled context of the old mode is
 // ever used again.
@@ -44,19 +52,61 @@ type aeadCtx struct {
 	ivLen int // the IV length the context is set up for
 }
 
-// NewAEAD returns an AEAD for the EVP cipher name ("aes-128-gcm",
-// "aes-256-ccm", "chacha20-poly1305", ...) with key (copied) and tags of
-// tagLen bytes. An unavailable cipher, or an AEAD other than GCM, CCM and
-// ChaCha20-Poly1305, returns an [*backends.UnsupportedAlgorithmError]
-// naming algName.
+// AEADSupported reports whether the pair runs as a one-shot AEAD right
+// now: an adapter names an EVP cipher for it, a provider under the current
+// default properties serves it, and it is GCM, CCM or ChaCha20-Poly1305.
+func (b *Backend) AEADSupported(cipher backends.CipherAlgorithm, mode backends.Mode) bool {
+	if guard.IsNil(cipher) {
+		return false
+	}
+	n, err := b.aeadName(current(), cipher, mode)
+	if err != nil {
+		return false
+	}
+	_, err = oneShotEntry(current(), n)
+	return err == nil
+}
+
+// CreateAEADCtx returns a one-shot AEAD for the pair (AES with GCM or CCM,
+// ChaCha20-Poly1305 with a nil mode), keyed with cipher's key (copied),
+// with tags of tagSize bytes. An unavailable pair, or an AEAD other than
+// GCM, CCM and ChaCha20-Poly1305, returns an
+// [*backends.UnsupportedAlgorithmError]. The result is safe for concurrent
+// use.
 //
-// tagLen must be one the cipher allows, else the error wraps
+// tagSize must be one the cipher allows, else the error wraps
 // [backends.ErrInvalidTagSize]: 16 for ChaCha20-Poly1305 (RFC 8439); 4, 6,
 // ..., 16 for CCM (NIST SP 800-38C); 4 to 16 for GCM, where a length below
 // 16 is the caller's explicit choice of a truncated tag, easier to forge
-// (NIST SP 800-38D, Appendix C); 16 for any other authenticated cipher.
-func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (*AEAD, error) {
-	a := &AEAD{algName: algName, name: name, tagLen: tagLen, key: append([]byte(nil), key...)}
+// (NIST SP 800-38D, Appendix C).
+func (b *Backend) CreateAEADCtx(cipher backends.CipherAlgorithm, mode backends.Mode, tagSize int) (backends.AEADContext, error) {
+	if guard.IsNil(cipher) {
+		return nil, fmt.Errorf("openssl: nil cipher: %w", backends.ErrInvalidArgument)
+	}
+	n, err := b.aeadName(current(), cipher, mode)
+	if err != nil {
+		return nil, err
+	}
+	return newAEAD(n, cipher.Key(), tagSize)
+}
+
+// aeadName resolves the pair's EVP name with the adapter registry.
+func (b *Backend) aeadName(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (aeadName, error) {
+	e, err := b.fetchPair(m, cipher, mode)
+	if err != nil {
+		return aeadName{}, err
+	}
+	n := aeadName{evp: e.name, alg: cipher.Name()}
+	if !guard.IsNil(mode) {
+		n.mode = mode.Name()
+	}
+	return n, nil
+}
+
+// newAEAD returns the one-shot AEAD n with key (copied) and tags of tagLen
+// bytes.
+func newAEAD(n aeadName, key []byte, tagLen int) (*aead, error) {
+	a := &aead{n: n, tagLen: tagLen, key: append([]byte(nil), key...)}
 	st, err := a.newState(current())
 	if err != nil {
 		return nil, err
@@ -65,34 +115,48 @@ func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (*AEAD, 
 	return a, nil
 }
 
-// newState fetches the cipher in mode m, checks it and the key, and keys
-// one context, so that a refused key (FIPS rules, say) shows at once.
-func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
-	e := fetchCipher(m, a.name)
+// unsupported is the error of an AEAD that mode m cannot run.
+func (n aeadName) unsupported(reason backends.Reason, err error) error {
+	return &backends.UnsupportedAlgorithmError{Algorithm: n.alg, Mode: n.mode, Reason: reason, Err: err}
+}
+
+// oneShotEntry fetches n's cipher in mode m and checks that the one-shot
+// helpers can run it.
+func oneShotEntry(m *fipsMode, n aeadName) (*cipherEntry, error) {
+	e := fetchCipher(m, n.evp)
 	if e.err != nil {
 		reason := backends.ReasonUnsupportedCipher
 		if m.fips && e.legacyKnown {
 			reason = backends.ReasonFIPSRefused
 		}
-		return nil, &backends.UnsupportedAlgorithmError{Algorithm: a.algName, Reason: reason, Err: e.err}
-	}
-	if !e.aead {
-		return nil, fmt.Errorf("openssl: %s is not an AEAD cipher: %w", a.name, backends.ErrInvalidArgument)
+		return nil, n.unsupported(reason, e.err)
 	}
 	// The one-shot helpers expect all output from the data update and none
 	// from the final call: true of GCM, CCM and ChaCha20-Poly1305, not of
 	// OCB (whose final call writes the last partial block) or SIV, nor of
 	// the TLS composites.
-	if e.mode != C.EVP_CIPH_GCM_MODE && e.mode != C.EVP_CIPH_CCM_MODE &&
-		(e.mode != C.EVP_CIPH_STREAM_CIPHER || e.shape != shapeStream) {
-		return nil, &backends.UnsupportedAlgorithmError{Algorithm: a.algName, Reason: backends.ReasonUnsupportedCipher,
-			Err: fmt.Errorf("openssl: %s: one-shot AEADs run GCM, CCM and ChaCha20-Poly1305 only", a.name)}
+	if !e.aead || (e.mode != C.EVP_CIPH_GCM_MODE && e.mode != C.EVP_CIPH_CCM_MODE &&
+		(e.mode != C.EVP_CIPH_STREAM_CIPHER || e.shape != shapeStream)) {
+		return nil, n.unsupported(backends.ReasonUnsupportedCipher,
+			fmt.Errorf("openssl: %s: one-shot AEADs run GCM, CCM and ChaCha20-Poly1305 only", n.evp))
+	}
+	return e, nil
+}
+
+// newState fetches the cipher in mode m, checks it and the key, and keys
+// one context, so that a refused key (FIPS rules, say) shows at once.
+func (a *aead) newState(m *fipsMode) (*aeadState, error) {
+	e, err := oneShotEntry(m, a.n)
+	if err != nil {
+		return nil, err
 	}
 	if err := tagRuleOf(e).check(e.name, a.tagLen, 0); err != nil {
 		return nil, err
 	}
+	// Re-checked here because EVP reads keyLen bytes of the key; the
+	// descriptors have refused a wrong length before.
 	if !e.variableKey && len(a.key) != e.keyLen {
-		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", a.name, e.keyLen, len(a.key), backends.ErrInvalidKeySize)
+		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", a.n.evp, e.keyLen, len(a.key), backends.ErrInvalidKeySize)
 	}
 	st := &aeadState{e: e, ccm: e.mode == C.EVP_CIPH_CCM_MODE, key: a.key}
 	st.seal.New = func() any { return st.newCtx(true) }
@@ -108,10 +172,10 @@ func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
 // state returns the state of the FIPS mode in force: the current one after
 // one atomic load, or a new one after a switch of mode. A cipher the new
 // mode does not serve returns the *backends.UnsupportedAlgorithmError.
-func (a *AEAD) state() (*aeadState, error) {
+func (a *aead) state() (*aeadState, error) {
 	st := a.st.Load()
 	if st == nil {
-		return nil, errNoAEAD
+		return nil, fmt.Errorf("openssl: AEAD used without Backend.CreateAEADCtx: %w", backends.ErrInvalidArgument)
 	}
 	if st.e.fm == current() {
 		return st, nil
@@ -160,29 +224,14 @@ func (st *aeadState) get(p *sync.Pool) (*aeadCtx, error) {
 	return nil, fmt.Errorf("openssl: no cipher context")
 }
 
-// errNoAEAD is the error of an AEAD (or a nil *AEAD) that NewAEAD did not
-// make; noAEAD is the panic of Overhead on a nil *AEAD.
-var errNoAEAD = fmt.Errorf("%s: %w", noAEAD, backends.ErrInvalidArgument)
-
-const noAEAD = "openssl: AEAD used without Backend.NewAEAD"
-
-// Overhead returns the tag length: 0 for the zero AEAD; a nil *AEAD
-// panics, naming the constructor.
-func (a *AEAD) Overhead() int {
-	if a == nil {
-		panic(noAEAD)
-	}
-	return a.tagLen
-}
+// Overhead returns the tag length.
+func (a *aead) Overhead() int { return a.tagLen }
 
 // Seal encrypts and authenticates plaintext and aad, appending
 // ciphertext‖tag to dst. dst's spare capacity may hold the output; it must
 // not overlap plaintext except exactly (in place, dst[len(dst):] starting
 // at plaintext[0]).
-func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
-	if a == nil {
-		return dst, errNoAEAD
-	}
+func (a *aead) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 	if len(plaintext) > math.MaxInt32-a.tagLen || len(aad) > math.MaxInt32 {
 		return dst, fmt.Errorf("openssl: message too long for one call: %w", backends.ErrInvalidDataLength)
 	}
@@ -195,7 +244,7 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 		return dst, err
 	}
 	if st.ccm {
-		if err := ccmLength(a.name, len(nonce), len(plaintext)); err != nil {
+		if err := ccmLength(a.n.evp, len(nonce), len(plaintext)); err != nil {
 			return dst, err
 		}
 	}
@@ -216,7 +265,7 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 		st.seal.Put(c)
 	}
 	if err := check("EVP_EncryptFinal_ex", r); err != nil {
-		return dst, nonceRefused(a.name, len(nonce), err)
+		return dst, nonceRefused(a.n.evp, len(nonce), err)
 	}
 	return ret, nil
 }
@@ -238,10 +287,9 @@ func ccmLength(name string, nonceLen, n int) error {
 // plaintext to dst. On a mismatch it returns [backends.ErrInvalidTag], and
 // whatever of dst's spare capacity it used is zeroed: no unauthenticated
 // plaintext is released.
-func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
-	if a == nil {
-		return dst, errNoAEAD
-	}
+func (a *aead) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
+	// package aead refuses this first, with the same error; the re-check
+	// keeps the plaintext length below from going negative.
 	if len(ciphertext) < a.tagLen {
 		return dst, backends.ErrInvalidTag
 	}
@@ -280,7 +328,7 @@ func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
 			return dst, backends.ErrInvalidTag
 		}
 		err := check("EVP_DecryptFinal_ex", r)
-		if nerr := nonceRefused(a.name, len(nonce), err); nerr != err {
+		if nerr := nonceRefused(a.n.evp, len(nonce), err); nerr != err {
 			return dst, nerr // refused while setting up: nothing was written
 		}
 		clear(out)

@@ -25,6 +25,7 @@ var (
 	_ backends.HMACBackend = (*Backend)(nil)
 	_ backends.Digester    = (*Backend)(nil)
 	_ backends.MACer       = (*Backend)(nil)
+	_ backends.AEADBackend = (*Backend)(nil)
 )
 
 var defaultBackend = sync.OnceValue(NewBackend)
@@ -64,14 +65,30 @@ func (b *Backend) HashSupported(alg backends.HashAlgorithm) bool {
 // CreateHashCtx returns a new digest context for alg, or an
 // [*backends.UnsupportedAlgorithmError].
 func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContext, error) {
-	if guard.IsNil(alg) {
-		return nil, errNilAlg
-	}
 	d, err := newDigestCtx(alg)
 	if err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// NewHashCtxBeside is [Backend.CreateHashCtx] for a caller that wraps the
+// context in a value of its own, of type T: it returns a new zero T and the
+// context in one allocation, which lives as long as either is reachable.
+// hashes.New keeps its Hash there through the default backend. Every
+// Backend computes digests alike, so none is named. Errors are those of
+// CreateHashCtx, and nothing is allocated then.
+func NewHashCtxBeside[T any](alg backends.HashAlgorithm) (*T, backends.HashContext, error) {
+	e, n, err := digestEntry(alg)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := new(struct {
+		owner T
+		d     digestCtx
+	})
+	p.d.alg, p.d.e, p.d.outLen = alg, e, n
+	return &p.owner, &p.d, nil
 }
 
 // HMACSupported reports whether an HMAC with alg works right now.
@@ -194,7 +211,7 @@ func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) 
 	}
 	ret, out := grow(dst, e.size)
 	r := C.go_mac_oneshot(ctx, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))
-	C.EVP_MAC_CTX_free(ctx)
+	C.go_mac_ctx_free(ctx)
 	if err := check("EVP_MAC_final", r); err != nil {
 		return dst, err
 	}

@@ -44,7 +44,7 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 }
 
 // CreateSymmetricEncryptionCtx returns an encrypting context for the pair;
-// for an authenticated mode it is an [*AEADCtx]. The descriptors must have
+// for an authenticated mode it is a [backends.AEADEncryptionContext]. The descriptors must have
 // been validated (mode.ValidateForAlgorithm), as the primitives do. A pair
 // that the provider only decrypts gives an [*backends.UnsupportedAlgorithmError]
 // whose reason, in FIPS mode, is the FIPS refusal.
@@ -53,7 +53,7 @@ func (b *Backend) CreateSymmetricEncryptionCtx(cipher backends.CipherAlgorithm, 
 }
 
 // CreateSymmetricDecryptionCtx returns a decrypting context for the pair;
-// for an authenticated mode it is an [*AEADCtx].
+// for an authenticated mode it is a [backends.AEADDecryptionContext].
 func (b *Backend) CreateSymmetricDecryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, false)
 }
@@ -92,6 +92,9 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 		}
 		return nil, unsupported(cipher, mode, reason, e.encryptErr)
 	}
+	// The descriptors have checked key and IV lengths (their errors are the
+	// ones users see); these re-checks protect C memory from a descriptor
+	// of another package, as EVP reads keyLen and ivLen bytes.
 	key, iv := cipher.Key(), ivOf(cipher, mode)
 	if err := checkKeyIV(e, key, iv); err != nil {
 		return nil, err
@@ -101,7 +104,7 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if ctx == nil {
 		return nil, newError("EVP_CIPHER_CTX_new", q)
 	}
-	c := &CipherCtx{
+	c := &cipherCtx{
 		b:         b,
 		cipher:    cipher,
 		mode:      mode,
@@ -185,13 +188,13 @@ func keyRefused(e *cipherEntry, key []byte, err error) error {
 // cipher's default minimum when the adapter has no mode or the mode says
 // nothing of tags. A tag given in the mode is checked here; an encryption
 // context refuses one.
-func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, error) {
+func newAEADCtx(c *cipherCtx, e *cipherEntry, mode backends.Mode) (*streamAEADCtx, error) {
 	rule := tagRuleOf(e)
 	if !rule.streams {
 		return nil, fmt.Errorf("openssl: %s is served by the one-shot AEAD only (primitives/ciphers/aead), not a streaming context: %w",
 			e.name, backends.ErrInvalidArgument)
 	}
-	a := &AEADCtx{CipherCtx: c, rule: rule, minTag: rule.dflt}
+	a := &streamAEADCtx{cipherCtx: c, rule: rule, minTag: rule.dflt}
 	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok {
 		if n := m.MinTagLength(); n > 0 {
 			a.minTag = max(n, rule.min)
@@ -210,14 +213,14 @@ func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, err
 	return a, nil
 }
 
-// CipherCtx is a cipher context over EVP_CIPHER_CTX, encrypting or
+// cipherCtx is a cipher context over EVP_CIPHER_CTX, encrypting or
 // decrypting. It implements [backends.CipherContext]. It takes no padding:
 // ECB and CBC input must add up to whole blocks. It is not safe for
 // concurrent use.
 //
 // A context runs only ciphers whose output it can bound exactly (see
 // UpdateInto); the backend refuses the others when the context is created.
-type CipherCtx struct {
+type cipherCtx struct {
 	// b, cipher and mode made the context; with them it is keyed again
 	// when it follows a switch of FIPS mode.
 	b         *Backend
@@ -238,17 +241,17 @@ type CipherCtx struct {
 	done      bool
 }
 
-var _ backends.CipherContext = (*CipherCtx)(nil)
+var _ backends.CipherContext = (*cipherCtx)(nil)
 
 // oneShot reports whether the cipher takes the whole message in a single
 // Update.
-func (c *CipherCtx) oneShot() bool {
+func (c *cipherCtx) oneShot() bool {
 	return c.shape != shapeStream && c.shape != shapeBlocks
 }
 
 // outLen is the most an Update of n bytes (n valid for the shape, see
 // checkUpdate) may write.
-func (c *CipherCtx) outLen(n int) int {
+func (c *cipherCtx) outLen(n int) int {
 	if n == 0 {
 		return 0
 	}
@@ -275,10 +278,7 @@ func (c *CipherCtx) outLen(n int) int {
 }
 
 // Update processes data and returns the output it produced.
-func (c *CipherCtx) Update(data []byte) ([]byte, error) {
-	if c == nil {
-		return nil, errNoCipherCtx
-	}
+func (c *cipherCtx) Update(data []byte) ([]byte, error) {
 	if err := c.checkUpdate(data); err != nil {
 		return nil, err
 	}
@@ -314,10 +314,7 @@ func (c *CipherCtx) Update(data []byte) ([]byte, error) {
 // [backends.ErrInvalidDataLength]. buf and data may be the same slice (in
 // place) while no partial block is pending, and must not otherwise overlap
 // ([backends.ErrInvalidBufferOverlap]).
-func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
-	if c == nil {
-		return 0, errNoCipherCtx
-	}
+func (c *cipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	if err := c.checkUpdate(data); err != nil {
 		return 0, err
 	}
@@ -339,9 +336,9 @@ var errNoCipherCtx = fmt.Errorf("openssl: cipher context used without Backend.Cr
 
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
-func (c *CipherCtx) ready() error {
-	if c == nil || c.e == nil {
-		return errNoCipherCtx
+func (c *cipherCtx) ready() error {
+	if c.e == nil {
+		return fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w", backends.ErrInvalidArgument)
 	}
 	if c.e.fm == current() {
 		return nil
@@ -355,12 +352,7 @@ func (c *CipherCtx) ready() error {
 // key (else [backends.ErrModeChanged]): nothing processed yet, or ECB
 // between blocks. The context is then keyed again with the new mode's
 // cipher.
-//
-// The adapter and the descriptors are asked again, and their answers are
-// checked as at creation: the context's bounds are those of the cipher it
-// was made with, so the adapter must name the same cipher, and the key and
-// IV must still have the lengths OpenSSL reads.
-func (c *CipherCtx) follow() error {
+func (c *cipherCtx) follow() error {
 	e, err := c.b.resolve(c.cipher, c.mode)
 	if err != nil {
 		return err
@@ -384,7 +376,7 @@ func (c *CipherCtx) follow() error {
 	return nil
 }
 
-func (c *CipherCtx) checkUpdate(data []byte) error {
+func (c *cipherCtx) checkUpdate(data []byte) error {
 	if c.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -439,7 +431,7 @@ func (c *CipherCtx) checkUpdate(data []byte) error {
 }
 
 // unwraps reports whether the context decrypts with a key wrap.
-func (c *CipherCtx) unwraps() bool {
+func (c *cipherCtx) unwraps() bool {
 	return !c.encrypt && (c.shape == shapeKW || c.shape == shapeKWP || c.shape == shapeDES3Wrap)
 }
 
@@ -450,7 +442,7 @@ func (c *CipherCtx) unwraps() bool {
 // the whole input length of its output when the check fails, 8 bytes past
 // the bound, and the CMS Triple-DES unwrap moves the data along its output
 // when out and data are the same buffer.
-func (c *CipherCtx) update(out, data []byte) (int, error) {
+func (c *cipherCtx) update(out, data []byte) (int, error) {
 	if !c.unwraps() || len(data) == 0 {
 		return c.updateChunks(out, data)
 	}
@@ -469,7 +461,7 @@ func (c *CipherCtx) update(out, data []byte) (int, error) {
 }
 
 // updateChunks runs EVP_CipherUpdate over data in chunks that fit an int.
-func (c *CipherCtx) updateChunks(out, data []byte) (int, error) {
+func (c *cipherCtx) updateChunks(out, data []byte) (int, error) {
 	written := 0
 	for len(data) > 0 {
 		chunk := data
@@ -509,7 +501,7 @@ func (c *CipherCtx) updateChunks(out, data []byte) (int, error) {
 // Finalize ends the operation. ECB and CBC return an error wrapping
 // [backends.ErrInvalidDataLength] when the input was not whole blocks. The
 // C context is freed; later calls return [backends.ErrAlreadyFinalized].
-func (c *CipherCtx) Finalize() ([]byte, error) {
+func (c *cipherCtx) Finalize() ([]byte, error) {
 	if c == nil {
 		return nil, errNoCipherCtx
 	}
@@ -535,12 +527,12 @@ func (c *CipherCtx) Finalize() ([]byte, error) {
 	return append([]byte{}, out[:r.outl]...), nil
 }
 
-func (c *CipherCtx) finish() {
+func (c *cipherCtx) finish() {
 	c.done = true
 	c.free()
 }
 
-func (c *CipherCtx) free() {
+func (c *cipherCtx) free() {
 	if c.ctx != nil {
 		c.cleanup.Stop()
 		C.go_cipher_ctx_free(c.ctx)
@@ -548,45 +540,25 @@ func (c *CipherCtx) free() {
 	}
 }
 
-// AEADCtx is a cipher context of an authenticated cipher (GCM,
-// ChaCha20-Poly1305; CCM is left to [Backend.NewAEAD]). It
+// streamAEADCtx is a cipher context of an authenticated cipher (GCM,
+// ChaCha20-Poly1305; CCM is left to [Backend.CreateAEADCtx]). It
 // implements [backends.AEADEncryptionContext] when encrypting and
 // [backends.AEADDecryptionContext] when decrypting.
 //
 // Decryption streams: Update returns plaintext before the tag is checked
 // at Finalize. Do not act on it until Finalize succeeds; for messages
 // that fit in memory, use the one-shot AEADs of primitives/ciphers/aead.
-type AEADCtx struct {
-	*CipherCtx
+type streamAEADCtx struct {
+	*cipherCtx
 	tag    []byte  // decryption: the expected tag; encryption: the tag after Finalize
 	rule   tagRule // the tag lengths the cipher allows
 	minTag int     // the shortest tag decryption accepts
 }
 
 var (
-	_ backends.AEADEncryptionContext = (*AEADCtx)(nil)
-	_ backends.AEADDecryptionContext = (*AEADCtx)(nil)
+	_ backends.AEADEncryptionContext = (*streamAEADCtx)(nil)
+	_ backends.AEADDecryptionContext = (*streamAEADCtx)(nil)
 )
-
-// made reports whether the backend made a.
-func (a *AEADCtx) made() bool { return a != nil && a.CipherCtx != nil && a.e != nil }
-
-// Update processes data and returns the output it produced, as
-// [CipherCtx.Update] does.
-func (a *AEADCtx) Update(data []byte) ([]byte, error) {
-	if !a.made() {
-		return nil, errNoCipherCtx
-	}
-	return a.CipherCtx.Update(data)
-}
-
-// UpdateInto processes data into buf, as [CipherCtx.UpdateInto] does.
-func (a *AEADCtx) UpdateInto(data, buf []byte) (int, error) {
-	if !a.made() {
-		return 0, errNoCipherCtx
-	}
-	return a.CipherCtx.UpdateInto(data, buf)
-}
 
 // gcmTagSize is the length of the tag GCM encryption produces.
 const gcmTagSize = 16
@@ -594,10 +566,7 @@ const gcmTagSize = 16
 // AuthenticateAdditionalData adds data that is authenticated but not
 // encrypted. It must come before the first Update with data
 // ([backends.ErrInvalidArgument] otherwise).
-func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
-	if !a.made() {
-		return errNoCipherCtx
-	}
+func (a *streamAEADCtx) AuthenticateAdditionalData(data []byte) error {
 	if a.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -624,10 +593,7 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 // Decrypting, it checks the tag given in the mode, returning
 // [backends.ErrInvalidTag] on mismatch; a mode built without a tag needs
 // FinalizeWithTag instead ([backends.ErrInvalidArgument]).
-func (a *AEADCtx) Finalize() ([]byte, error) {
-	if !a.made() {
-		return nil, errNoCipherCtx
-	}
+func (a *streamAEADCtx) Finalize() ([]byte, error) {
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -658,10 +624,7 @@ func (a *AEADCtx) Finalize() ([]byte, error) {
 // error wraps [backends.ErrInvalidTagSize]: 16 bytes for ChaCha20-Poly1305;
 // for GCM 16, or down to the mode's MinTagLength (at least 4). A mismatch
 // returns [backends.ErrInvalidTag].
-func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
-	if !a.made() {
-		return nil, errNoCipherCtx
-	}
+func (a *streamAEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -677,7 +640,7 @@ func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
 	return a.finalizeTag(tag)
 }
 
-func (a *AEADCtx) finalizeTag(tag []byte) ([]byte, error) {
+func (a *streamAEADCtx) finalizeTag(tag []byte) ([]byte, error) {
 	if err := a.ready(); err != nil {
 		a.finish()
 		return nil, err
@@ -699,10 +662,7 @@ func (a *AEADCtx) finalizeTag(tag []byte) ([]byte, error) {
 // Tag returns the tag computed by encryption. Before Finalize it returns
 // [backends.ErrNotYetFinalized]; on a decryption context,
 // [backends.ErrInvalidArgument].
-func (a *AEADCtx) Tag() ([]byte, error) {
-	if !a.made() {
-		return nil, errNoCipherCtx
-	}
+func (a *streamAEADCtx) Tag() ([]byte, error) {
 	if !a.encrypt {
 		return nil, fmt.Errorf("openssl: Tag on a decryption context: %w", backends.ErrInvalidArgument)
 	}

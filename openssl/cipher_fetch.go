@@ -38,7 +38,7 @@ type cipherEntry struct {
 func fetchCipher(m *fipsMode, name string) *cipherEntry {
 	return fetchEntry(fetchKey{kindCipher, strings.ToLower(name), m.propq}, newCipherEntry, func(e *cipherEntry) {
 		if e.cipher != nil {
-			C.EVP_CIPHER_free(e.cipher)
+			C.go_cipher_free(e.cipher)
 		}
 	}, m)
 }
@@ -94,6 +94,20 @@ func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (
 }
 
 func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
+	e, err := b.fetchPair(m, cipher, mode)
+	if err != nil {
+		return nil, err
+	}
+	if e.refused != "" {
+		return nil, unsupported(cipher, mode, e.refusedReason, fmt.Errorf("openssl: %s: %s", e.name, e.refused))
+	}
+	return e, nil
+}
+
+// fetchPair names the EVP cipher of a pair with its adapter and fetches it
+// in mode m, without asking whether a streaming context can run it (the
+// one-shot AEADs run CCM, which none can).
+func (b *Backend) fetchPair(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
 	if b == nil || !b.ciphers.made() {
 		return nil, errNoBackend
 	}
@@ -119,9 +133,6 @@ func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode b
 			reason = backends.ReasonFIPSRefused
 		}
 		return nil, unsupported(cipher, mode, reason, e.err)
-	}
-	if e.refused != "" {
-		return nil, unsupported(cipher, mode, e.refusedReason, fmt.Errorf("openssl: %s: %s", e.name, e.refused))
 	}
 	return e, nil
 }

@@ -1,3 +1,5 @@
+//go:build cgo
+
 package openssl
 
 import (
@@ -98,7 +100,8 @@ var blockModes = []backends.Mode{
 
 // init registers the default adapters: for each block cipher, its EVP name
 // pattern for every mode (whether this OpenSSL offers the pair is for
-// CipherSupported to find out), and AES-XTS, ARC4 and ChaCha20.
+// CipherSupported to find out), AES-XTS and AES-CCM, ARC4, ChaCha20 and
+// ChaCha20-Poly1305.
 func (r *cipherRegistry) init() {
 	r.m = make(map[adapterKey]backends.CipherAdapter)
 	for _, c := range []struct {
@@ -119,6 +122,11 @@ func (r *cipherRegistry) init() {
 		}
 	}
 	mustRegister(r, typeOf((*algorithms.AES)(nil)), typeOf((*modes.XTS)(nil)), xtsAdapter)
+	// CCM and ChaCha20-Poly1305 are for the one-shot AEADs (CreateAEADCtx):
+	// no streaming context runs CCM, and ChaCha20-Poly1305's 16-byte tag
+	// is the only one it takes.
+	mustRegister(r, typeOf((*algorithms.AES)(nil)), typeOf((*modes.CCM)(nil)), nameAdapter("aes-{keybits}-{mode}"))
+	mustRegister(r, typeOf((*algorithms.ChaCha20Poly1305)(nil)), nil, nameAdapter("chacha20-poly1305"))
 	mustRegister(r, typeOf((*algorithms.ARC4)(nil)), nil, nameAdapter("rc4"))
 	mustRegister(r, typeOf((*algorithms.ChaCha20)(nil)), nil, nameAdapter("chacha20"))
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
-// digestBufSize is how many bytes a DigestCtx or MACCtx keeps in Go before
+// digestBufSize is how many bytes a digestCtx or macCtx keeps in Go before
 // it creates (or feeds) its C context. A short message is then hashed by a
 // single C call at Sum time, and a context that is only asked its size
 // never touches C.
@@ -23,10 +23,10 @@ const maxDigestSize = 64
 // maxXOFSize bounds the output length of an extendable-output function.
 const maxXOFSize = 1 << 30
 
-// DigestCtx is a message digest context over EVP_MD_CTX. It implements
+// digestCtx is a message digest context over EVP_MD_CTX. It implements
 // [backends.HashContext], [backends.Summer] and [backends.Resetter]. It is
 // not safe for concurrent use.
-type DigestCtx struct {
+type digestCtx struct {
 	alg    backends.HashAlgorithm
 	e      *mdEntry
 	outLen int      // bytes Finalize returns
@@ -44,10 +44,10 @@ type DigestCtx struct {
 }
 
 var (
-	_ backends.HashContext = (*DigestCtx)(nil)
-	_ backends.Summer      = (*DigestCtx)(nil)
-	_ backends.Resetter    = (*DigestCtx)(nil)
-	_ backends.XOFSummer   = (*DigestCtx)(nil)
+	_ backends.HashContext = (*digestCtx)(nil)
+	_ backends.Summer      = (*digestCtx)(nil)
+	_ backends.Resetter    = (*digestCtx)(nil)
+	_ backends.XOFSummer   = (*digestCtx)(nil)
 )
 
 // digestOutLen checks alg against the fetched digest and returns the
@@ -77,60 +77,36 @@ func digestOutLen(alg backends.HashAlgorithm, e *mdEntry) (int, error) {
 	return e.size, nil
 }
 
-// errNoDigestCtx is the error of a DigestCtx (or a nil *DigestCtx) that
-// neither Backend.CreateHashCtx nor Init set up; noDigestCtx is the panic
-// of its methods without an error result.
-var errNoDigestCtx = fmt.Errorf("%s: %w", noDigestCtx, backends.ErrInvalidArgument)
-
-const noDigestCtx = "openssl: digest context used without Backend.CreateHashCtx or DigestCtx.Init"
-
-// made panics, naming the constructor, unless the context was set up.
-func (d *DigestCtx) made() {
-	if d == nil || d.e == nil {
-		panic(noDigestCtx)
-	}
-}
-
-func newDigestCtx(alg backends.HashAlgorithm) (*DigestCtx, error) {
-	d := new(DigestCtx)
-	if err := d.Init(alg); err != nil {
+func newDigestCtx(alg backends.HashAlgorithm) (*digestCtx, error) {
+	e, n, err := digestEntry(alg)
+	if err != nil {
 		return nil, err
 	}
-	return d, nil
+	return &digestCtx{alg: alg, e: e, outLen: n}, nil
 }
 
-// Init sets up a zero DigestCtx in place to compute alg, as
-// [Backend.CreateHashCtx] does, so that a caller can embed a DigestCtx in
-// its own struct and save an allocation. An unavailable algorithm returns
-// an [*backends.UnsupportedAlgorithmError]. Init on a context in use
-// returns an error wrapping [backends.ErrInvalidArgument].
-func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
-	if d == nil {
-		return errNoDigestCtx
-	}
-	if d.e != nil {
-		return fmt.Errorf("openssl: Init on a digest context in use: %w", backends.ErrInvalidArgument)
-	}
+// digestEntry fetches alg's digest in the mode in force and returns it with
+// the output length to produce, or an [*backends.UnsupportedAlgorithmError].
+func digestEntry(alg backends.HashAlgorithm) (*mdEntry, int, error) {
 	if guard.IsNil(alg) {
-		return errNilAlg
+		return nil, 0, errNilAlg
 	}
 	e := fetchMD(alg.Name())
 	if e.err != nil {
-		return e.err
+		return nil, 0, e.err
 	}
 	n, err := digestOutLen(alg, e)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
-	d.alg, d.e, d.outLen = alg, e, n
-	return nil
+	return e, n, nil
 }
 
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
-func (d *DigestCtx) ready() error {
-	if d == nil || d.e == nil {
-		return errNoDigestCtx
+func (d *digestCtx) ready() error {
+	if d.e == nil {
+		return fmt.Errorf("openssl: digest context used without Backend.CreateHashCtx: %w", backends.ErrInvalidArgument)
 	}
 	if d.e.fm == current() {
 		return nil
@@ -141,7 +117,7 @@ func (d *DigestCtx) ready() error {
 // follow moves the context to the mode in force: the digest must be served
 // there (else the *backends.UnsupportedAlgorithmError says why), and no
 // data may be in the old mode's C state (else [backends.ErrModeChanged]).
-func (d *DigestCtx) follow() error {
+func (d *digestCtx) follow() error {
 	e := fetchMD(d.alg.Name())
 	if e.err != nil {
 		return e.err
@@ -160,7 +136,7 @@ func (d *DigestCtx) follow() error {
 // state returns the context's C state, borrowing one on first use. It goes
 // back to the pool at Finalize; a context dropped without Finalize takes it
 // along, and the slab it came from frees it (see scratch).
-func (d *DigestCtx) state() (*C.go_md_state, error) {
+func (d *digestCtx) state() (*C.go_md_state, error) {
 	if d.sc == nil {
 		sc, err := getScratch()
 		if err != nil {
@@ -171,23 +147,17 @@ func (d *DigestCtx) state() (*C.go_md_state, error) {
 	return d.sc.st, nil
 }
 
-// Algorithm returns the algorithm the context computes. On a context
-// that was not set up it panics, naming the constructor.
-func (d *DigestCtx) Algorithm() backends.HashAlgorithm { d.made(); return d.alg }
+// Algorithm returns the algorithm the context computes.
+func (d *digestCtx) Algorithm() backends.HashAlgorithm { return d.alg }
 
-// Size returns the length of the digest in bytes. On a context that was
-// not set up it panics, naming the constructor.
-func (d *DigestCtx) Size() int { d.made(); return d.outLen }
+// Size returns the length of the digest in bytes.
+func (d *digestCtx) Size() int { return d.outLen }
 
-// BlockSize returns the digest's block size in bytes. On a context that
-// was not set up it panics, naming the constructor.
-func (d *DigestCtx) BlockSize() int { d.made(); return d.e.blockSize }
+// BlockSize returns the digest's block size in bytes.
+func (d *digestCtx) BlockSize() int { return d.e.blockSize }
 
 // Update adds p to the digest.
-func (d *DigestCtx) Update(p []byte) error {
-	if d == nil {
-		return errNoDigestCtx
-	}
+func (d *digestCtx) Update(p []byte) error {
 	if d.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -218,10 +188,7 @@ func (d *DigestCtx) Update(p []byte) error {
 
 // Sum appends the digest of the data written so far to dst, leaving the
 // state unchanged.
-func (d *DigestCtx) Sum(dst []byte) ([]byte, error) {
-	if d == nil {
-		return dst, errNoDigestCtx
-	}
+func (d *digestCtx) Sum(dst []byte) ([]byte, error) {
 	if d.done {
 		return dst, backends.ErrAlreadyFinalized
 	}
@@ -235,7 +202,7 @@ func (d *DigestCtx) Sum(dst []byte) ([]byte, error) {
 	return ret, nil
 }
 
-func (d *DigestCtx) sumInto(out []byte) error {
+func (d *digestCtx) sumInto(out []byte) error {
 	var r C.go_result
 	switch {
 	case d.inC:
@@ -257,7 +224,7 @@ func (d *DigestCtx) sumInto(out []byte) error {
 
 // Finalize returns the digest and frees the C context. Later calls of any
 // method but Reset return [backends.ErrAlreadyFinalized].
-func (d *DigestCtx) Finalize() ([]byte, error) {
+func (d *digestCtx) Finalize() ([]byte, error) {
 	out, err := d.Sum(nil)
 	if err != nil {
 		return nil, err
@@ -270,34 +237,28 @@ func (d *DigestCtx) Finalize() ([]byte, error) {
 // Reset returns the context to its initial state, also after Finalize.
 // After a switch of FIPS mode the context follows the new mode, or Reset
 // returns the error saying why the digest is not served there.
-func (d *DigestCtx) Reset() error {
-	if d == nil || d.e == nil {
-		return errNoDigestCtx
-	}
+func (d *digestCtx) Reset() error {
 	d.n, d.inC, d.done, d.reused = 0, false, false, true
 	return d.ready()
 }
 
 // Copy returns an independent context in the same state.
-func (d *DigestCtx) Copy() (backends.HashContext, error) {
+func (d *digestCtx) Copy() (backends.HashContext, error) {
 	c, err := d.clone()
 	if err != nil {
-		return nil, err // an untyped nil, not a nil *DigestCtx
+		return nil, err // an untyped nil, not a nil *digestCtx
 	}
 	return c, nil
 }
 
-func (d *DigestCtx) clone() (*DigestCtx, error) {
-	if d == nil {
-		return nil, errNoDigestCtx
-	}
+func (d *digestCtx) clone() (*digestCtx, error) {
 	if d.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
 	if err := d.ready(); err != nil {
 		return nil, err
 	}
-	c := &DigestCtx{alg: d.alg, e: d.e, outLen: d.outLen, buf: d.buf, n: d.n}
+	c := &digestCtx{alg: d.alg, e: d.e, outLen: d.outLen, buf: d.buf, n: d.n}
 	if d.inC {
 		st, err := c.state()
 		if err != nil {
@@ -314,7 +275,7 @@ func (d *DigestCtx) clone() (*DigestCtx, error) {
 	return c, nil
 }
 
-func (d *DigestCtx) free() {
+func (d *digestCtx) free() {
 	if d.sc != nil {
 		scratchPool.Put(d.sc)
 		d.sc = nil
@@ -338,10 +299,7 @@ func grow(dst []byte, n int) (whole, tail []byte) {
 // SumXOF appends n bytes of the output of an extendable-output function for
 // the data written so far, leaving the state unchanged. For other digests
 // it returns an error wrapping [backends.ErrInvalidDigestSize].
-func (d *DigestCtx) SumXOF(dst []byte, n int) ([]byte, error) {
-	if d == nil {
-		return dst, errNoDigestCtx
-	}
+func (d *digestCtx) SumXOF(dst []byte, n int) ([]byte, error) {
 	if d.done {
 		return dst, backends.ErrAlreadyFinalized
 	}

@@ -15,10 +15,45 @@
 // provider serves is reported unsupported. In FIPS mode, every fetch carries
 // the fips=yes property, so only the FIPS provider serves.
 //
+// # The legacy provider
+//
+// When the package is loaded, and whenever [SetFIPS](false) returns to the
+// default mode, it loads OpenSSL's default provider and, when installed,
+// its legacy provider, which serves the decrepit ciphers and digests
+// (Blowfish, CAST5, SEED, IDEA, ARC4, MD4, ...), as
+// pyca/cryptography does. Providers belong to OpenSSL's default library
+// context, which the whole process shares: every other user of OpenSSL in
+// the process (another cgo package, a C library) then sees the legacy
+// algorithms too, and no longer gets the default provider loaded
+// automatically, since loading a provider explicitly turns that off (the
+// default provider is loaded explicitly first for this reason). Set the
+// environment variable [NoLegacyEnv] (HAZMAT_OPENSSL_NO_LEGACY=1) to keep
+// the legacy provider out; the package then loads no provider itself when
+// it starts in the default mode. FIPS mode never uses the legacy provider.
+//
+// # Exported API
+//
+// Besides [Backend] (with [DefaultBackend], [NewBackend] and the methods
+// that implement the interfaces of package backends), the package exports
+// only what describes and controls OpenSSL itself: [Init], [Version],
+// [VersionNumber], [FIPS], [FIPSCapable], [SetFIPS], [ModulesDir],
+// [FIPSProviderVersion], [Providers] with [Provider], [NoLegacyEnv],
+// [ErrFIPSProviderNotFound] and [Error]; and [NewHashCtxBeside], which
+// places a hash context in one allocation with its caller's wrapper.
+// Contexts are returned as the interfaces of package backends; their types
+// are not exported.
+//
+// # Building
+//
+// The package needs cgo, a C compiler and OpenSSL 3's development files
+// (Debian: libssl-dev, found with pkg-config). Built with CGO_ENABLED=0 it
+// is a single file that fails to compile with an error saying so.
+//
 // # Concurrency
 //
-// A [Backend] is safe for concurrent use. Contexts it creates (hash, HMAC,
-// cipher contexts) are not, like Go's [hash.Hash]: use one per goroutine.
+// A [Backend] is safe for concurrent use, and so are the one-shot AEADs of
+// [Backend.CreateAEADCtx]. Contexts it creates (hash, HMAC, cipher
+// contexts) are not, like Go's [hash.Hash]: use one per goroutine.
 //
 // # Errors
 //

@@ -51,15 +51,15 @@ func newError(fn string, q *C.go_errq) *Error {
 	for i := 0; i < int(q.n); i++ {
 		code := q.code[i]
 		var b strings.Builder
-		if lib := C.ERR_lib_error_string(code); lib != nil {
+		if lib := C.go_err_lib_text(code); lib != nil {
 			b.WriteString(C.GoString(lib))
 			b.WriteString(": ")
 		}
-		if r := C.ERR_reason_error_string(code); r != nil {
+		if r := C.go_err_reason_text(code); r != nil {
 			b.WriteString(C.GoString(r))
 		} else {
 			b.WriteString("reason ")
-			b.WriteString(itoa(int(C.ERR_GET_REASON(code))))
+			b.WriteString(itoa(int(C.go_err_reason(code))))
 		}
 		if data := C.GoString(q.data[i]); data != "" {
 			b.WriteString(" (" + data + ")")

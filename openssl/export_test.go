@@ -40,9 +40,9 @@ func CipherLengths(name string) (keyLen, ivLen int, err error) {
 // for a context of another backend.
 func UpdateBound(c backends.CipherContext, n int) int {
 	switch x := c.(type) {
-	case *CipherCtx:
+	case *cipherCtx:
 		return x.outLen(n)
-	case *AEADCtx:
+	case *streamAEADCtx:
 		return x.outLen(n)
 	}
 	return -1
@@ -58,3 +58,13 @@ func LoadProvider(name string) error { return testLoadProvider(name) }
 // ErrBegin runs the error-queue check of the C helpers n times and returns
 // the thread CPU time it took.
 func ErrBegin(n int) time.Duration { return testErrBegin(n) }
+
+// NewAEAD returns the one-shot AEAD of the EVP cipher name, its errors
+// naming algName, as CreateAEADCtx does for a pair of descriptors.
+func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (backends.AEADContext, error) {
+	a, err := newAEAD(aeadName{evp: name, alg: algName}, key, tagLen)
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}

@@ -104,7 +104,7 @@ func boolIndex(b bool) int {
 
 func freeMDEntry(e *mdEntry) {
 	if e.md != nil {
-		C.EVP_MD_free(e.md)
+		C.go_md_free(e.md)
 	}
 	C.free(unsafe.Pointer(e.cname))
 }
@@ -149,7 +149,7 @@ var cHMAC = C.CString("HMAC")
 func fetchHMAC(m *fipsMode) (*C.EVP_MAC, error) {
 	e := fetchEntry(fetchKey{kindMAC, "hmac", m.propq}, newMACEntry, func(e *macEntry) {
 		if e.mac != nil {
-			C.EVP_MAC_free(e.mac)
+			C.go_mac_free(e.mac)
 		}
 	}, m)
 	return e.mac, e.err

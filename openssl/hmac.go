@@ -42,7 +42,7 @@ func hmacEntry(m *fipsMode, alg backends.HashAlgorithm) (*mdEntry, error) {
 			e.hmacErr = &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: reason, Err: err}
 			return
 		}
-		C.EVP_MAC_CTX_free(ctx)
+		C.go_mac_ctx_free(ctx)
 	})
 	if e.hmacErr != nil {
 		return nil, e.hmacErr
@@ -58,20 +58,17 @@ func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
 		return nil, err
 	}
 	var q *C.go_errq
-	// EVP_MAC_init fetches the digest by name: see fetchMu.
-	fetchMu.RLock()
 	ctx := C.go_hmac_new(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)), &q)
-	fetchMu.RUnlock()
 	if ctx == nil {
 		return nil, newError("EVP_MAC_init", q)
 	}
 	return ctx, nil
 }
 
-// MACCtx is an HMAC context over OpenSSL 3's EVP_MAC. It implements
+// macCtx is an HMAC context over OpenSSL 3's EVP_MAC. It implements
 // [backends.HMACContext], [backends.Summer] and [backends.Resetter]. It is
 // not safe for concurrent use.
-type MACCtx struct {
+type macCtx struct {
 	alg     backends.HashAlgorithm
 	e       *mdEntry
 	ctx     *C.EVP_MAC_CTX // keyed, in the mode e was fetched for
@@ -90,12 +87,12 @@ type MACCtx struct {
 }
 
 var (
-	_ backends.HMACContext = (*MACCtx)(nil)
-	_ backends.Summer      = (*MACCtx)(nil)
-	_ backends.Resetter    = (*MACCtx)(nil)
+	_ backends.HMACContext = (*macCtx)(nil)
+	_ backends.Summer      = (*macCtx)(nil)
+	_ backends.Resetter    = (*macCtx)(nil)
 )
 
-func newMACCtx(key []byte, alg backends.HashAlgorithm) (*MACCtx, error) {
+func newMACCtx(key []byte, alg backends.HashAlgorithm) (*macCtx, error) {
 	e, err := hmacEntry(current(), alg)
 	if err != nil {
 		return nil, err
@@ -129,33 +126,19 @@ func macKeyError(alg backends.HashAlgorithm, key []byte, err error) error {
 	return err
 }
 
-// errNoMACCtx is the error of a MACCtx (or a nil *MACCtx) that
-// Backend.CreateHMACCtx did not make; noMACCtx is the panic of its methods
-// without an error result.
-var errNoMACCtx = fmt.Errorf("%s: %w", noMACCtx, backends.ErrInvalidArgument)
-
-const noMACCtx = "openssl: HMAC context used without Backend.CreateHMACCtx"
-
-// made panics, naming the constructor, unless CreateHMACCtx made m.
-func (m *MACCtx) made() {
-	if m == nil || m.e == nil {
-		panic(noMACCtx)
-	}
-}
-
-func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *MACCtx {
-	m := &MACCtx{alg: alg, e: e, ctx: ctx}
+func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *macCtx {
+	m := &macCtx{alg: alg, e: e, ctx: ctx}
 	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
 	return m
 }
 
-func freeMACCtx(c *C.EVP_MAC_CTX) { C.EVP_MAC_CTX_free(c) }
+func freeMACCtx(c *C.EVP_MAC_CTX) { C.go_mac_ctx_free(c) }
 
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
-func (m *MACCtx) ready() error {
-	if m == nil || m.e == nil {
-		return errNoMACCtx
+func (m *macCtx) ready() error {
+	if m.e == nil {
+		return fmt.Errorf("openssl: HMAC context used without Backend.CreateHMACCtx: %w", backends.ErrInvalidArgument)
 	}
 	if m.e.fm == current() {
 		return nil
@@ -167,7 +150,7 @@ func (m *MACCtx) ready() error {
 // there (else the *backends.UnsupportedAlgorithmError says why), and no
 // data may be in the old mode's C context (else [backends.ErrModeChanged]).
 // The key is set again on a context of the new mode.
-func (m *MACCtx) follow() error {
+func (m *macCtx) follow() error {
 	e, err := hmacEntry(current(), m.alg)
 	if err != nil {
 		return err
@@ -180,29 +163,23 @@ func (m *MACCtx) follow() error {
 		return macKeyError(m.alg, m.key, err)
 	}
 	m.cleanup.Stop()
-	C.EVP_MAC_CTX_free(m.ctx)
+	C.go_mac_ctx_free(m.ctx)
 	m.ctx, m.e = ctx, e
 	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
 	return nil
 }
 
-// Algorithm returns the hash the HMAC uses. On a context CreateHMACCtx
-// did not make it panics, naming the constructor.
-func (m *MACCtx) Algorithm() backends.HashAlgorithm { m.made(); return m.alg }
+// Algorithm returns the hash the HMAC uses.
+func (m *macCtx) Algorithm() backends.HashAlgorithm { return m.alg }
 
-// Size returns the length of the MAC in bytes. On a context CreateHMACCtx
-// did not make it panics, naming the constructor.
-func (m *MACCtx) Size() int { m.made(); return m.e.size }
+// Size returns the length of the MAC in bytes.
+func (m *macCtx) Size() int { return m.e.size }
 
-// BlockSize returns the hash's block size in bytes. On a context
-// CreateHMACCtx did not make it panics, naming the constructor.
-func (m *MACCtx) BlockSize() int { m.made(); return m.e.blockSize }
+// BlockSize returns the hash's block size in bytes.
+func (m *macCtx) BlockSize() int { return m.e.blockSize }
 
 // Update adds p to the MAC.
-func (m *MACCtx) Update(p []byte) error {
-	if m == nil {
-		return errNoMACCtx
-	}
+func (m *macCtx) Update(p []byte) error {
 	if m.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -229,10 +206,7 @@ func (m *MACCtx) Update(p []byte) error {
 
 // Sum appends the MAC of the data written so far to dst, leaving the state
 // unchanged.
-func (m *MACCtx) Sum(dst []byte) ([]byte, error) {
-	if m == nil {
-		return dst, errNoMACCtx
-	}
+func (m *macCtx) Sum(dst []byte) ([]byte, error) {
 	if m.done {
 		return dst, backends.ErrAlreadyFinalized
 	}
@@ -256,8 +230,8 @@ func (m *MACCtx) Sum(dst []byte) ([]byte, error) {
 // Finalize returns the MAC. Later calls of Update, Sum, Finalize and Copy
 // return [backends.ErrAlreadyFinalized]; Reset makes the context usable
 // again with the same key. The keyed C context is freed (and cleansed by
-// OpenSSL) when the MACCtx becomes unreachable.
-func (m *MACCtx) Finalize() ([]byte, error) {
+// OpenSSL) when the macCtx becomes unreachable.
+func (m *macCtx) Finalize() ([]byte, error) {
 	out, err := m.Sum(nil)
 	if err != nil {
 		return nil, err
@@ -270,28 +244,22 @@ func (m *MACCtx) Finalize() ([]byte, error) {
 // Reset returns the context to its state just after keying, also after
 // Finalize. After a switch of FIPS mode it keys a context of the new mode,
 // or returns the error saying why the HMAC is not served there.
-func (m *MACCtx) Reset() error {
-	if m == nil {
-		return errNoMACCtx
-	}
+func (m *macCtx) Reset() error {
 	clear(m.buf[:m.n])
 	m.n, m.inC, m.done = 0, false, false
 	return m.ready()
 }
 
 // Copy returns an independent context in the same state, with the same key.
-func (m *MACCtx) Copy() (backends.HMACContext, error) {
+func (m *macCtx) Copy() (backends.HMACContext, error) {
 	c, err := m.clone()
 	if err != nil {
-		return nil, err // an untyped nil, not a nil *MACCtx
+		return nil, err // an untyped nil, not a nil *macCtx
 	}
 	return c, nil
 }
 
-func (m *MACCtx) clone() (*MACCtx, error) {
-	if m == nil {
-		return nil, errNoMACCtx
-	}
+func (m *macCtx) clone() (*macCtx, error) {
 	if m.done {
 		return nil, backends.ErrAlreadyFinalized
 	}

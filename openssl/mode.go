@@ -133,15 +133,15 @@ func dropFetched() {
 // compute its next operation with, without following a switch of mode.
 func implProvider(v any) string {
 	switch x := v.(type) {
-	case *DigestCtx:
+	case *digestCtx:
 		return providerOf(C.GO_OBJ_MD, unsafe.Pointer(x.e.md))
-	case *MACCtx:
+	case *macCtx:
 		return providerOf(C.GO_OBJ_MAC_CTX, unsafe.Pointer(x.ctx))
-	case *CipherCtx:
+	case *cipherCtx:
 		return providerOf(C.GO_OBJ_CIPHER_CTX, unsafe.Pointer(x.ctx))
-	case *AEADCtx:
+	case *streamAEADCtx:
 		return providerOf(C.GO_OBJ_CIPHER_CTX, unsafe.Pointer(x.ctx))
-	case *AEAD:
+	case *aead:
 		return providerOf(C.GO_OBJ_CIPHER, unsafe.Pointer(x.st.Load().e.cipher))
 	}
 	return ""

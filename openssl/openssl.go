@@ -36,11 +36,28 @@ func init() {
 	}
 }
 
+// NoLegacyEnv is the environment variable that keeps the legacy provider
+// out of the process: set to anything but "" or "0" when the program
+// starts, the package does not load it (as pyca/cryptography honours
+// CRYPTOGRAPHY_OPENSSL_NO_LEGACY). The legacy algorithms are then
+// unsupported, unless the OpenSSL configuration loads the provider itself.
+const NoLegacyEnv = "HAZMAT_OPENSSL_NO_LEGACY"
+
+// noLegacy reports whether NoLegacyEnv asks for no legacy provider.
+func noLegacy() bool {
+	v := os.Getenv(NoLegacyEnv)
+	return v != "" && v != "0"
+}
+
 // loadLegacy loads OpenSSL 3's legacy provider (Blowfish, CAST5, SEED, IDEA,
-// ARC4, ...) when it is installed and the default provider is in use.
-// Loading a provider explicitly turns off OpenSSL's automatic loading of the
-// default one, so the default provider is loaded explicitly first.
+// ARC4, ...) when it is installed, the default provider is in use and
+// NoLegacyEnv does not opt out. Loading a provider explicitly turns off
+// OpenSSL's automatic loading of the default one, so the default provider
+// is loaded explicitly first.
 func loadLegacy() {
+	if noLegacy() {
+		return
+	}
 	if C.go_provider_available(cDefault) != 1 {
 		return
 	}
@@ -156,7 +173,7 @@ func ModulesDir() string {
 	if dir := os.Getenv("OPENSSL_MODULES"); dir != "" {
 		return dir
 	}
-	return C.GoString(C.OPENSSL_info(C.OPENSSL_INFO_MODULES_DIR))
+	return C.GoString(C.go_modules_dir())
 }
 
 // Provider describes a loaded OpenSSL provider.

@@ -788,3 +788,16 @@ go_result go_cipher_reference(const EVP_CIPHER *cipher,
 		r.outl = n + m;
 	return r;
 }
+
+/* ---- plain calls ---- */
+
+void go_md_free(EVP_MD *md) { EVP_MD_free(md); }
+void go_cipher_free(EVP_CIPHER *cipher) { EVP_CIPHER_free(cipher); }
+void go_mac_free(EVP_MAC *mac) { EVP_MAC_free(mac); }
+void go_mac_ctx_free(EVP_MAC_CTX *ctx) { EVP_MAC_CTX_free(ctx); }
+
+const char *go_err_lib_text(unsigned long code) { return ERR_lib_error_string(code); }
+const char *go_err_reason_text(unsigned long code) { return ERR_reason_error_string(code); }
+int go_err_reason(unsigned long code) { return ERR_GET_REASON(code); }
+
+const char *go_modules_dir(void) { return OPENSSL_info(OPENSSL_INFO_MODULES_DIR); }

@@ -50,7 +50,10 @@ typedef struct go_errq {
 #define GO_ERR_BEGIN() go_err_begin()
 void go_err_begin(void);
 
+/* Copies and clears this thread's queue: in C, as only the failing call's
+ * thread holds it. */
 go_errq *go_errq_take(void);
+/* Frees a queue copy; in C, which allocated it. */
 void go_errq_free(go_errq *q);
 
 /* The result of most helpers: ok is 1 on success; outl the bytes written;
@@ -71,12 +74,19 @@ void go_test_push_error(const char *data);
 long long go_test_err_begin(int n);
 
 /* ---- library ---- */
+/* OPENSSL_init_crypto with the configuration: in C to read the queue in
+ * the same call. */
 int go_init(void);
+/* Version text and number: plain calls (see "plain calls" below). */
 const char *go_version_text(void);
 unsigned long go_version_num(void);
+/* EVP_default_properties_is_fips_enabled: a plain call. */
 int go_fips_enabled(void);
+/* Sets fips=yes or removes it, reading the queue in the same call. */
 go_result go_set_fips(int on);
+/* OSSL_PROVIDER_load, reading the queue in the same call. */
 go_result go_load_provider(const char *name);
+/* OSSL_PROVIDER_available: a plain call. */
 int go_provider_available(const char *name);
 /* 1 when a FIPS provider is loaded and serves SHA2-256 under fips=yes. One
  * call, so that the error queue a failed fetch leaves is cleared on the
@@ -88,6 +98,8 @@ size_t go_provider_names(char *buf, size_t cap);
 /* Reads a string parameter (e.g. "version", "buildinfo", "name") of a loaded
  * provider; returns 0 if the provider or the parameter is not there. */
 int go_provider_param(const char *prov, const char *param, char *buf, size_t cap);
+/* OSSL_PROVIDER_get_status of a loaded provider, found by name: two calls
+ * in one crossing. */
 int go_provider_status(const char *prov);
 
 /* ---- fetching ----
@@ -127,6 +139,7 @@ go_md_info go_md_fetch(const char *name, const char *propq, const char *prov);
 /* Opaque to Go, so that cgo has no pointer fields to check on each call. */
 typedef struct go_md_state go_md_state;
 
+/* New, free and copy a state: two EVP_MD_CTX each, in one crossing. */
 go_md_state *go_md_state_new(go_errq **errq);
 void go_md_state_free(go_md_state *st);
 go_result go_md_state_copy(go_md_state *dst, const go_md_state *src);
@@ -135,6 +148,7 @@ go_result go_md_state_copy(go_md_state *dst, const go_md_state *src);
 go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
                                  const unsigned char *a, size_t alen,
                                  const unsigned char *b, size_t blen);
+/* EVP_DigestUpdate, the result on the C stack. */
 go_result go_digest_update(go_md_state *st, const unsigned char *p, size_t len);
 /* out := digest of the context's state, which is left unchanged. */
 go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int xof);
@@ -149,16 +163,19 @@ typedef struct go_mac_info {
 	char wrong_provider[GO_PROV_NAME];
 	go_errq *errq;
 } go_mac_info;
+/* EVP_MAC_fetch with the provider check and the queue, in one crossing. */
 go_mac_info go_mac_fetch(const char *name, const char *propq, const char *prov);
 /* Returns a new HMAC context keyed with key for digest, fetched under propq,
  * or NULL with *errq. */
 EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest, const char *propq,
                          const unsigned char *key, size_t keylen, go_errq **errq);
+/* EVP_MAC_CTX_dup, reading the queue in the same call. */
 EVP_MAC_CTX *go_mac_dup(EVP_MAC_CTX *ctx, go_errq **errq);
 /* ctx := reinit (same key); update(a); update(b) */
 go_result go_mac_flush_update(EVP_MAC_CTX *ctx,
                               const unsigned char *a, size_t alen,
                               const unsigned char *b, size_t blen);
+/* EVP_MAC_update, the result on the C stack. */
 go_result go_mac_update(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len);
 /* out := MAC of the context's state, which is left unchanged. */
 go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen);
@@ -187,6 +204,7 @@ typedef struct go_cipher_info {
  * encrypt with but decrypts with is kept, with encrypt_refused set. */
 go_cipher_info go_cipher_fetch(const char *name, const char *propq, const char *prov);
 
+/* EVP_CIPHER_CTX_new, reading the queue in the same call, and its free. */
 EVP_CIPHER_CTX *go_cipher_ctx_new(go_errq **errq);
 void go_cipher_ctx_free(EVP_CIPHER_CTX *ctx);
 
@@ -235,6 +253,7 @@ go_result go_ccm_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *aad, int aadlen,
                       const unsigned char *in, int inl,
                       unsigned char *out, int taglen);
+/* The CCM open: key, nonce, tag, length, AAD, data in one crossing. */
 go_result go_ccm_open(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *key, int keylen,
                       const unsigned char *nonce, int noncelen,
@@ -277,5 +296,25 @@ go_result go_cipher_reference(const EVP_CIPHER *cipher,
 /* Bytes the C allocator holds in use (glibc's mallinfo2), or -1 where it
  * cannot tell: the leak tests read it. */
 long long go_malloc_inuse(void);
+
+/* ---- plain calls ----
+ * Single OpenSSL calls that need no crossing of their own: they are here
+ * so that every call into OpenSSL goes through a go_* helper, the one place
+ * to read for what the package asks of OpenSSL. None can fail. */
+
+/* Frees what a fetch or a context holds; NULL is a no-op. */
+void go_md_free(EVP_MD *md);
+void go_cipher_free(EVP_CIPHER *cipher);
+void go_mac_free(EVP_MAC *mac);
+void go_mac_ctx_free(EVP_MAC_CTX *ctx);
+
+/* The library and reason text of an error code, NULL when OpenSSL has none,
+ * and the reason number. */
+const char *go_err_lib_text(unsigned long code);
+const char *go_err_reason_text(unsigned long code);
+int go_err_reason(unsigned long code);
+
+/* The folder OpenSSL was built to load providers from. */
+const char *go_modules_dir(void);
 
 #endif

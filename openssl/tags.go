@@ -17,11 +17,11 @@ import (
 type tagRule struct {
 	min, max, dflt int
 	even           bool
-	streams        bool // the streaming AEADCtx can serve the cipher
+	streams        bool // the streaming streamAEADCtx can serve the cipher
 }
 
 // Tag rules per algorithm. They are the one statement of them in this
-// package: NewAEAD and AEADCtx both check against them.
+// package: NewAEAD and streamAEADCtx both check against them.
 var (
 	// GCM, NIST SP 800-38D §5.2.1.2: tags of 128 bits, or 120, 112, 104,
 	// 96, and for some applications 64 or 32 bits. Shorter than 16 bytes

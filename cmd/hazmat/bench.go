@@ -449,7 +449,7 @@ func benchPair(c benchCase, size int, d time.Duration, count int) (benchResult, 
 		return benchResult{}, fmt.Errorf("hazmat and Go disagree: hazmat gives %s, Go %s", vecHex(h), vecHex(g))
 	}
 	hn, gn := benchCalibrate(hop, d), benchCalibrate(gop, d)
-	var hazmatNs, goNs, ratios []float64
+	var hazmatNs, goNs []float64
 	for round := range count {
 		var th, tg time.Duration
 		if round%2 == 0 {
@@ -457,15 +457,27 @@ func benchPair(c benchCase, size int, d time.Duration, count int) (benchResult, 
 		} else {
 			tg, th = benchRun(gop, gn), benchRun(hop, hn)
 		}
-		h := max(float64(th)/float64(hn), 1e-3) // a call faster than the clock
-		g := max(float64(tg)/float64(gn), 1e-3)
-		hazmatNs, goNs, ratios = append(hazmatNs, h), append(goNs, g), append(ratios, h/g)
+		hazmatNs = append(hazmatNs, float64(th)/float64(hn))
+		goNs = append(goNs, float64(tg)/float64(gn))
+	}
+	return benchSummary(size, hazmatNs, goNs), nil
+}
+
+// benchSummary turns the paired rounds' times per operation (ns) into a
+// result: throughputs from the medians, and the median and spread of the
+// per-round ratios of hazmat's time to Go's.
+func benchSummary(size int, hazmatNs, goNs []float64) benchResult {
+	ratios := make([]float64, len(hazmatNs))
+	for i := range hazmatNs {
+		h := max(hazmatNs[i], 1e-3) // a call faster than the clock
+		g := max(goNs[i], 1e-3)
+		ratios[i] = h / g
 	}
 	r := benchResult{
-		hazmatMBps: float64(size) / median(hazmatNs) * 1e3,
-		goMBps:     float64(size) / median(goNs) * 1e3,
+		hazmatMBps: float64(size) / max(median(hazmatNs), 1e-3) * 1e3,
+		goMBps:     float64(size) / max(median(goNs), 1e-3) * 1e3,
 		ratio:      median(ratios),
 	}
 	r.spread = spread(ratios, r.ratio)
-	return r, nil
+	return r
 }

@@ -4,6 +4,7 @@
 package guard
 
 import (
+	"fmt"
 	"reflect"
 	"unsafe"
 )
@@ -32,4 +33,29 @@ func IsNil(v any) bool {
 	}
 	rv := reflect.ValueOf(v)
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// Wrap prefixes err with pkg, the name of the package that returns it,
+// unless err's text already starts with a package prefix (a lower-case
+// word and ": ", as "openssl: ..."): the layer that owned the check named
+// itself, and a mistake gives one error with one prefix. nil stays nil.
+func Wrap(pkg string, err error) error {
+	if err == nil || prefixed(err.Error()) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", pkg, err)
+}
+
+// prefixed reports whether s starts with a package prefix.
+func prefixed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9' && i > 0:
+		case c == ':' && i > 0:
+			return i+1 < len(s) && s[i+1] == ' '
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/cmem"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
@@ -32,11 +32,11 @@ const (
 // collection), which shows as C memory in use no longer going down, and
 // returns the C memory in use.
 func settle() int64 {
-	last := openssl.CMemoryInUse()
+	last := cmem.InUse()
 	for range 50 {
 		runtime.GC()
 		time.Sleep(20 * time.Millisecond)
-		now := openssl.CMemoryInUse()
+		now := cmem.InUse()
 		if now >= last-4096 && now <= last+4096 {
 			return now
 		}
@@ -122,8 +122,8 @@ func TestCMemoryComesBackFinalized(t *testing.T) {
 }
 
 func checkCMemory(t *testing.T, finalize bool) {
-	if openssl.CMemoryInUse() < 0 {
-		t.Skip("openssl.CMemoryInUse returns -1: the C library cannot report memory in use")
+	if cmem.InUse() < 0 {
+		t.Skip("cmem.InUse returns -1: the C library cannot report memory in use")
 	}
 	churn(t, 2_000, finalize) // warm up: fetch caches, pools, thread state
 	before := settle()

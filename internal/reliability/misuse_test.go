@@ -12,6 +12,7 @@ import (
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/hmac"
 	"github.com/go-hazmat/hazmat/primitives/padding"
@@ -286,8 +287,8 @@ func TestMisuse(t *testing.T) {
 			assert.Nil(t, out)
 			return err
 		}},
-		{"AESGCM.Encrypt 7-byte nonce", backends.ErrInvalidIVSize, func(t *testing.T) error {
-			_, err := gcm.Encrypt(make([]byte, 7), []byte("x"), nil)
+		{"AESGCM.Encrypt 129-byte nonce", backends.ErrInvalidIVSize, func(t *testing.T) error {
+			_, err := gcm.Encrypt(make([]byte, 129), []byte("x"), nil)
 			return err
 		}},
 		{"ciphers.NewCipher(nil, nil)", backends.ErrInvalidArgument, func(t *testing.T) error {
@@ -342,8 +343,10 @@ func TestMisuse(t *testing.T) {
 			check(got)
 			return err
 		}},
-		{"Backend.NewAEAD of a non-AEAD cipher", backends.ErrInvalidArgument, func(t *testing.T) error {
-			_, err := openssl.DefaultBackend().NewAEAD("AES", "aes-128-cbc", make([]byte, 16), 16)
+		{"Backend.CreateAEADCtx of a non-AEAD pair", backends.ErrUnsupportedAlgorithm, func(t *testing.T) error {
+			aes, err := algorithms.NewAES(make([]byte, 16))
+			require.NoError(t, err)
+			_, err = openssl.DefaultBackend().CreateAEADCtx(aes, (*modes.CBC)(nil), 16)
 			return err
 		}},
 	}

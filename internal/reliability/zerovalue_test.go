@@ -344,6 +344,7 @@ func zeroDescriptors() []zeroDescriptor {
 		{"SM4", &algorithms.SM4{}, false, ecb}, {"SM4", (*algorithms.SM4)(nil), true, ecb},
 		{"ARC4", &algorithms.ARC4{}, false, nil}, {"ARC4", (*algorithms.ARC4)(nil), true, nil},
 		{"ChaCha20", &algorithms.ChaCha20{}, false, nil}, {"ChaCha20", (*algorithms.ChaCha20)(nil), true, nil},
+		{"ChaCha20Poly1305", &algorithms.ChaCha20Poly1305{}, false, nil}, {"ChaCha20Poly1305", (*algorithms.ChaCha20Poly1305)(nil), true, nil},
 	}
 }
 
@@ -431,6 +432,8 @@ func modeZeroCases() []zeroCase {
 		{"(*modes.GCM)(nil)", (*modes.GCM)(nil), aes128, backends.ErrInvalidArgument},
 		{"modes.XTS{}", &modes.XTS{}, aesXTS, backends.ErrInvalidIVSize},
 		{"(*modes.XTS)(nil)", (*modes.XTS)(nil), aesXTS, backends.ErrInvalidArgument},
+		{"modes.CCM{}", &modes.CCM{}, aes128, nil},
+		{"(*modes.CCM)(nil)", (*modes.CCM)(nil), aes128, backends.ErrInvalidArgument},
 		{"modes.ECB{}", &modes.ECB{}, aes128, nil},
 		{"(*modes.ECB)(nil)", (*modes.ECB)(nil), aes128, backends.ErrInvalidArgument},
 	} {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/guard"
-	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
+	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 )
 
 // The adapters below implement Go's crypto/cipher interfaces, whose
@@ -30,7 +30,7 @@ type block struct {
 // block in, one block out) on the default backend. It is safe for
 // concurrent use by multiple goroutines.
 func NewBlock(alg backends.BlockCipherAlgorithm) (cipher.Block, error) {
-	return NewBlockWithBackend(alg, openssl.DefaultBackend())
+	return NewBlockWithBackend(alg, defaultbackend.Get())
 }
 
 // NewBlockWithBackend is [NewBlock] with a chosen backend.
@@ -103,39 +103,55 @@ func (k *block) crypt(p *sync.Pool, dst, src []byte) {
 type stream struct{ ctx *Context }
 
 // NewStreamEncrypter returns an encrypting [cipher.Stream] for a mode that
-// streams (CTR, OFB, CFB, CFB8; mode nil for ARC4 and ChaCha20). For CTR,
-// OFB and the stream ciphers, encryption and decryption are the same
-// operation. Like Go's streams, it is not safe for concurrent use.
+// streams (CTR, OFB, CFB, CFB8; mode nil for ARC4 and ChaCha20) on the
+// default backend. For CTR, OFB and the stream ciphers, encryption and
+// decryption are the same operation. Like Go's streams, it is not safe for
+// concurrent use.
 func NewStreamEncrypter(alg backends.CipherAlgorithm, mode backends.Mode) (cipher.Stream, error) {
-	return newStream(alg, mode, true)
+	return newStream(alg, mode, defaultbackend.Get(), true)
+}
+
+// NewStreamEncrypterWithBackend is [NewStreamEncrypter] with a chosen
+// backend.
+func NewStreamEncrypterWithBackend(alg backends.CipherAlgorithm, mode backends.Mode, b backends.CipherBackend) (cipher.Stream, error) {
+	return newStream(alg, mode, b, true)
 }
 
 // NewStreamDecrypter returns a decrypting [cipher.Stream]; see
 // [NewStreamEncrypter].
 func NewStreamDecrypter(alg backends.CipherAlgorithm, mode backends.Mode) (cipher.Stream, error) {
-	return newStream(alg, mode, false)
+	return newStream(alg, mode, defaultbackend.Get(), false)
 }
 
-func newStream(alg backends.CipherAlgorithm, mode backends.Mode, encrypt bool) (cipher.Stream, error) {
+// NewStreamDecrypterWithBackend is [NewStreamDecrypter] with a chosen
+// backend.
+func NewStreamDecrypterWithBackend(alg backends.CipherAlgorithm, mode backends.Mode, b backends.CipherBackend) (cipher.Stream, error) {
+	return newStream(alg, mode, b, false)
+}
+
+func newStream(alg backends.CipherAlgorithm, mode backends.Mode, b backends.CipherBackend, encrypt bool) (cipher.Stream, error) {
 	switch mode.(type) {
 	case nil, *modes.CTR, *modes.OFB, *modes.CFB, *modes.CFB8:
 	default:
 		return nil, fmt.Errorf("ciphers: %s mode is not a stream mode: %w", mode.Name(), backends.ErrInvalidArgument)
 	}
-	c, err := NewCipher(alg, mode)
-	if err != nil {
-		return nil, err
-	}
-	var ctx *Context
-	if encrypt {
-		ctx, err = c.Encryptor()
-	} else {
-		ctx, err = c.Decryptor()
-	}
+	ctx, err := newContextFor(alg, mode, b, encrypt)
 	if err != nil {
 		return nil, err
 	}
 	return &stream{ctx}, nil
+}
+
+// newContextFor returns an encrypting or decrypting context for the pair.
+func newContextFor(alg backends.CipherAlgorithm, mode backends.Mode, b backends.CipherBackend, encrypt bool) (*Context, error) {
+	c, err := NewCipherWithBackend(alg, mode, b)
+	if err != nil {
+		return nil, err
+	}
+	if encrypt {
+		return c.Encryptor()
+	}
+	return c.Decryptor()
 }
 
 // XORKeyStream XORs each byte in src with a byte from the key stream.
@@ -160,34 +176,37 @@ type blockMode struct {
 }
 
 // NewBlockModeEncrypter returns an encrypting [cipher.BlockMode] for ECB or
-// CBC. Like Go's, it keeps its chaining state between calls and is not
-// safe for concurrent use.
+// CBC on the default backend. Like Go's, it keeps its chaining state
+// between calls and is not safe for concurrent use.
 func NewBlockModeEncrypter(alg backends.BlockCipherAlgorithm, mode backends.Mode) (cipher.BlockMode, error) {
-	return newBlockMode(alg, mode, true)
+	return newBlockMode(alg, mode, defaultbackend.Get(), true)
+}
+
+// NewBlockModeEncrypterWithBackend is [NewBlockModeEncrypter] with a
+// chosen backend.
+func NewBlockModeEncrypterWithBackend(alg backends.BlockCipherAlgorithm, mode backends.Mode, b backends.CipherBackend) (cipher.BlockMode, error) {
+	return newBlockMode(alg, mode, b, true)
 }
 
 // NewBlockModeDecrypter returns a decrypting [cipher.BlockMode]; see
 // [NewBlockModeEncrypter].
 func NewBlockModeDecrypter(alg backends.BlockCipherAlgorithm, mode backends.Mode) (cipher.BlockMode, error) {
-	return newBlockMode(alg, mode, false)
+	return newBlockMode(alg, mode, defaultbackend.Get(), false)
 }
 
-func newBlockMode(alg backends.BlockCipherAlgorithm, mode backends.Mode, encrypt bool) (cipher.BlockMode, error) {
+// NewBlockModeDecrypterWithBackend is [NewBlockModeDecrypter] with a
+// chosen backend.
+func NewBlockModeDecrypterWithBackend(alg backends.BlockCipherAlgorithm, mode backends.Mode, b backends.CipherBackend) (cipher.BlockMode, error) {
+	return newBlockMode(alg, mode, b, false)
+}
+
+func newBlockMode(alg backends.BlockCipherAlgorithm, mode backends.Mode, b backends.CipherBackend, encrypt bool) (cipher.BlockMode, error) {
 	switch mode.(type) {
 	case *modes.ECB, *modes.CBC:
 	default:
 		return nil, fmt.Errorf("ciphers: a BlockMode is ECB or CBC: %w", backends.ErrInvalidArgument)
 	}
-	c, err := NewCipher(alg, mode)
-	if err != nil {
-		return nil, err
-	}
-	var ctx *Context
-	if encrypt {
-		ctx, err = c.Encryptor()
-	} else {
-		ctx, err = c.Decryptor()
-	}
+	ctx, err := newContextFor(alg, mode, b, encrypt)
 	if err != nil {
 		return nil, err
 	}

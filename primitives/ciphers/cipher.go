@@ -6,8 +6,8 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/guard"
-	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 )
 
 // Cipher is a symmetric cipher: an algorithm with a mode (nil for the
@@ -22,12 +22,12 @@ type Cipher struct {
 	backend backends.CipherBackend
 }
 
-// NewCipher pairs alg with mode on the default OpenSSL backend. It checks
+// NewCipher pairs alg with mode on the default backend. It checks
 // the mode against the algorithm (IV length, block size, key size) and
 // returns errors wrapping the sentinels of package backends; whether the
 // backend offers the pair is checked by Encryptor and Decryptor.
 func NewCipher(alg backends.CipherAlgorithm, mode backends.Mode) (*Cipher, error) {
-	return NewCipherWithBackend(alg, mode, openssl.DefaultBackend())
+	return NewCipherWithBackend(alg, mode, defaultbackend.Get())
 }
 
 // NewCipherWithBackend is [NewCipher] with a chosen backend.
@@ -35,7 +35,7 @@ func NewCipherWithBackend(alg backends.CipherAlgorithm, mode backends.Mode, b ba
 	if err := validate(alg, mode); err != nil {
 		return nil, err
 	}
-	if b == nil {
+	if guard.IsNil(b) {
 		return nil, fmt.Errorf("ciphers: nil backend: %w", backends.ErrInvalidArgument)
 	}
 	return &Cipher{alg: alg, mode: mode, backend: b}, nil
@@ -52,7 +52,7 @@ func validate(alg backends.CipherAlgorithm, mode backends.Mode) error {
 		return checkKeyed(alg)
 	}
 	if err := mode.ValidateForAlgorithm(alg); err != nil {
-		return fmt.Errorf("ciphers: %w", err)
+		return guard.Wrap("ciphers", err)
 	}
 	return nil
 }
@@ -88,7 +88,7 @@ func Supported(alg backends.CipherAlgorithm, mode backends.Mode) bool {
 	if validate(alg, mode) != nil {
 		return false
 	}
-	return openssl.DefaultBackend().CipherSupported(alg, mode)
+	return defaultbackend.Get().CipherSupported(alg, mode)
 }
 
 // Algorithm returns the cipher's algorithm.
@@ -124,7 +124,7 @@ func (c *Cipher) Encryptor() (*Context, error) {
 	}
 	ctx, err := c.backend.CreateSymmetricEncryptionCtx(c.alg, c.mode)
 	if err != nil {
-		return nil, fmt.Errorf("ciphers: %w", err)
+		return nil, wrap(err)
 	}
 	return newContext(ctx, true), nil
 }
@@ -137,7 +137,7 @@ func (c *Cipher) Decryptor() (*Context, error) {
 	}
 	ctx, err := c.backend.CreateSymmetricDecryptionCtx(c.alg, c.mode)
 	if err != nil {
-		return nil, fmt.Errorf("ciphers: %w", err)
+		return nil, wrap(err)
 	}
 	return newContext(ctx, false), nil
 }
@@ -255,10 +255,11 @@ func (c *Context) FinalizeWithTag(tag []byte) ([]byte, error) {
 	return out, nil
 }
 
-// wrap prefixes the package name, except on the opaque tag error.
+// wrap prefixes the package name, except on the opaque tag error and on an
+// error whose layer named itself (one error, one prefix).
 func wrap(err error) error {
-	if err == nil || err == backends.ErrInvalidTag {
+	if err == backends.ErrInvalidTag {
 		return err
 	}
-	return fmt.Errorf("ciphers: %w", err)
+	return guard.Wrap("ciphers", err)
 }

@@ -6,7 +6,9 @@ import (
 	"io"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/guard"
+	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/primitives/internal/hashcore"
 )
 
 // Hash computes a message digest. Besides pyca's Update, Copy and Finalize
@@ -18,11 +20,9 @@ import (
 // Sum and Reset panic saying so, and Algorithm, Size and BlockSize return
 // nil and 0.
 type Hash struct {
-	alg Algorithm
-	b   backends.HashBackend
-	ctx backends.HashContext
-
-	final []byte // the digest once finalized
+	core hashcore.Core
+	alg  Algorithm
+	b    backends.HashBackend
 
 	// XOF reading: out holds the first len(out) bytes of output, pos how
 	// many of them Read has returned.
@@ -42,12 +42,12 @@ var (
 	_ hash.XOF    = (*Hash)(nil)
 )
 
-// New returns a Hash computing alg with the default OpenSSL backend. An
-// algorithm the backend cannot serve returns an error wrapping
-// [backends.ErrUnsupportedAlgorithm]; SHAKE without a positive Size an
-// error wrapping [backends.ErrInvalidDigestSize].
+// New returns a Hash computing alg with the default backend (see
+// [NewWithBackend]). An algorithm the backend cannot serve returns an
+// error wrapping [backends.ErrUnsupportedAlgorithm]; SHAKE without a
+// positive Size an error wrapping [backends.ErrInvalidDigestSize].
 func New(alg Algorithm) (*Hash, error) {
-	return NewWithBackend(alg, openssl.DefaultBackend())
+	return NewWithBackend(alg, defaultbackend.Get())
 }
 
 // NewWithBackend is [New] with a chosen backend.
@@ -58,23 +58,27 @@ func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 	if err := checkXOFSize(alg); err != nil {
 		return nil, err
 	}
-	if _, ok := b.(*openssl.Backend); ok {
-		// The OpenSSL context lives in the same allocation as the Hash.
-		s := new(struct {
-			h Hash
-			d openssl.DigestCtx
-		})
-		if err := s.d.Init(alg); err != nil {
-			return nil, fmt.Errorf("hashes: %w", err)
+	// With the OpenSSL backend, the Hash and its context share one
+	// allocation.
+	if h, ctx, ok, err := defaultbackend.NewHashCtxBeside[Hash](b, alg); ok {
+		if err != nil {
+			return nil, guard.Wrap("hashes", err)
 		}
-		s.h = Hash{alg: alg, b: b, ctx: &s.d}
-		return &s.h, nil
+		h.init(alg, b, ctx)
+		return h, nil
 	}
 	ctx, err := b.CreateHashCtx(alg)
 	if err != nil {
-		return nil, fmt.Errorf("hashes: %w", err)
+		return nil, guard.Wrap("hashes", err)
 	}
-	return &Hash{alg: alg, b: b, ctx: ctx}, nil
+	h := new(Hash)
+	h.init(alg, b, ctx)
+	return h, nil
+}
+
+func (h *Hash) init(alg Algorithm, b backends.HashBackend, ctx backends.HashContext) {
+	h.alg, h.b = alg, b
+	h.core.Init("hashes", ctx)
 }
 
 // errNoNew is the error of a Hash that New did not make.
@@ -84,7 +88,7 @@ var errNoNew = fmt.Errorf("hashes: Hash used without hashes.New: %w", backends.E
 const noNewPanic = "hashes: Hash used without hashes.New"
 
 // made reports whether h was made by New (or Copy).
-func (h *Hash) made() bool { return h != nil && h.ctx != nil }
+func (h *Hash) made() bool { return h != nil && h.core.Made() }
 
 func checkXOFSize(alg Algorithm) error {
 	if _, ok := alg.(backends.ExtendableOutputAlgorithm); ok && alg.DigestSize() <= 0 {
@@ -96,27 +100,49 @@ func checkXOFSize(alg Algorithm) error {
 
 // Supported reports whether the default backend can compute alg now.
 func Supported(alg Algorithm) bool {
-	return openssl.DefaultBackend().HashSupported(alg)
+	return defaultbackend.Get().HashSupported(alg)
 }
 
 // Sum returns the digest of data, computed with the default backend in a
-// single call into OpenSSL.
+// single step (one call into OpenSSL).
 func Sum(alg Algorithm, data []byte) ([]byte, error) {
 	return AppendSum(nil, alg, data)
 }
 
 // AppendSum appends the digest of data to dst, like [Sum]; with enough
-// capacity in dst it allocates nothing.
+// capacity in dst it allocates nothing. On error dst is returned
+// unchanged.
 func AppendSum(dst []byte, alg Algorithm, data []byte) ([]byte, error) {
-	if alg == nil {
-		return dst, fmt.Errorf("hashes: nil algorithm: %w", backends.ErrInvalidArgument)
+	return AppendSumWithBackend(dst, alg, data, defaultbackend.Get())
+}
+
+// AppendSumWithBackend is [AppendSum] with a chosen backend: in one step
+// when the backend implements [backends.Digester], else through a context.
+func AppendSumWithBackend(dst []byte, alg Algorithm, data []byte, b backends.HashBackend) ([]byte, error) {
+	if alg == nil || b == nil {
+		return dst, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
-	// The backend checks the output length of an XOF itself.
-	out, err := openssl.DefaultBackend().Digest(alg, data, dst)
-	if err != nil {
-		return dst, fmt.Errorf("hashes: %w", err)
+	if d, ok := b.(backends.Digester); ok {
+		// The backend checks the output length of an XOF itself.
+		out, err := d.Digest(alg, data, dst)
+		if err != nil {
+			return dst, guard.Wrap("hashes", err)
+		}
+		return out, nil
 	}
-	return out, nil
+	if err := checkXOFSize(alg); err != nil {
+		return dst, err
+	}
+	ctx, err := b.CreateHashCtx(alg)
+	if err == nil {
+		if err = ctx.Update(data); err == nil {
+			var d []byte
+			if d, err = ctx.Finalize(); err == nil {
+				return append(dst, d...), nil
+			}
+		}
+	}
+	return dst, guard.Wrap("hashes", err)
 }
 
 // Algorithm returns the algorithm h computes.
@@ -133,15 +159,10 @@ func (h *Hash) Update(data []byte) error {
 	switch {
 	case !h.made():
 		return errNoNew
-	case h.final != nil:
-		return fmt.Errorf("hashes: update after Finalize: %w", backends.ErrAlreadyFinalized)
-	case h.reading:
+	case h.reading && h.core.Err() == nil && !h.core.Finalized():
 		return fmt.Errorf("hashes: write after Read: %w", backends.ErrAlreadyFinalized)
 	}
-	if err := h.ctx.Update(data); err != nil {
-		return fmt.Errorf("hashes: %w", err)
-	}
-	return nil
+	return h.core.Update(data)
 }
 
 // Write adds p to the digest, like Update. It implements [io.Writer].
@@ -159,15 +180,7 @@ func (h *Hash) Finalize() ([]byte, error) {
 	if !h.made() {
 		return nil, errNoNew
 	}
-	if h.final != nil {
-		return nil, fmt.Errorf("hashes: Finalize called twice: %w", backends.ErrAlreadyFinalized)
-	}
-	d, err := h.ctx.Finalize()
-	if err != nil {
-		return nil, fmt.Errorf("hashes: %w", err)
-	}
-	h.final = d
-	return append([]byte(nil), d...), nil
+	return h.core.Finalize()
 }
 
 // Copy returns an independent Hash in the same state.
@@ -175,14 +188,13 @@ func (h *Hash) Copy() (*Hash, error) {
 	if !h.made() {
 		return nil, errNoNew
 	}
-	if h.final != nil {
-		return nil, fmt.Errorf("hashes: Copy after Finalize: %w", backends.ErrAlreadyFinalized)
-	}
-	c, err := h.ctx.Copy()
+	c, err := h.core.Copy()
 	if err != nil {
-		return nil, fmt.Errorf("hashes: %w", err)
+		return nil, err
 	}
-	return &Hash{alg: h.alg, b: h.b, ctx: c, reading: h.reading, out: append([]byte(nil), h.out...), pos: h.pos}, nil
+	cp := &Hash{alg: h.alg, b: h.b, reading: h.reading, out: append([]byte(nil), h.out...), pos: h.pos}
+	cp.core.Init("hashes", c)
+	return cp, nil
 }
 
 // Clone is Copy; it implements [hash.Cloner].
@@ -196,51 +208,37 @@ func (h *Hash) Clone() (hash.Cloner, error) {
 
 // Sum appends the digest of the data written so far to b and returns the
 // result; it does not change the state. After Finalize it appends the
-// finalized digest. It panics only if OpenSSL itself fails (out of memory,
-// a provider in an error state), as it has no error result, or when h was
-// not made by New.
+// finalized digest. It has no error result: it panics if the backend
+// fails (out of memory, a provider in an error state, an algorithm FIPS
+// mode no longer serves), with a message saying why, or when h was not
+// made by New.
 func (h *Hash) Sum(b []byte) []byte {
 	if !h.made() {
 		panic(noNewPanic)
 	}
-	if h.final != nil {
-		return append(b, h.final...)
-	}
-	var (
-		out []byte
-		err error
-	)
-	if s, ok := h.ctx.(backends.Summer); ok {
-		out, err = s.Sum(b)
-	} else {
-		var c backends.HashContext
-		if c, err = h.ctx.Copy(); err == nil {
-			var d []byte
-			d, err = c.Finalize()
-			out = append(b, d...)
-		}
-	}
-	if err != nil {
-		panic("hashes: " + err.Error())
-	}
-	return out
+	return h.core.Sum(b)
 }
 
 // Reset returns h to its initial state, also after Finalize. It panics
-// when h was not made by New.
+// when h was not made by New. When the backend cannot give h a fresh
+// context (an algorithm FIPS mode no longer serves), Reset keeps the
+// error, and every later method returns it (Sum panics with it) until a
+// Reset succeeds.
 func (h *Hash) Reset() {
 	if !h.made() {
 		panic(noNewPanic)
 	}
-	h.final, h.reading, h.out, h.pos = nil, false, h.out[:0], 0
-	if r, ok := h.ctx.(backends.Resetter); ok && r.Reset() == nil {
-		return
-	}
+	h.reading, h.out, h.pos = false, h.out[:0], 0
+	h.core.Reset(h.renew)
+}
+
+// renew returns a fresh context for Reset.
+func (h *Hash) renew() (hashcore.Ctx, error) {
 	ctx, err := h.b.CreateHashCtx(h.alg)
 	if err != nil {
-		panic("hashes: " + err.Error())
+		return nil, err
 	}
-	h.ctx = ctx
+	return ctx, nil
 }
 
 // Size returns the digest length in bytes (for SHAKE, the Size chosen).
@@ -275,10 +273,13 @@ func (h *Hash) Read(p []byte) (int, error) {
 		return 0, fmt.Errorf("hashes: Read on %s, which is not an extendable-output function: %w",
 			h.alg.Name(), backends.ErrInvalidArgument)
 	}
-	if h.final != nil {
+	if err := h.core.Err(); err != nil {
+		return 0, err
+	}
+	if h.core.Finalized() {
 		return 0, fmt.Errorf("hashes: Read after Finalize: %w", backends.ErrAlreadyFinalized)
 	}
-	xs, ok := h.ctx.(backends.XOFSummer)
+	xs, ok := h.core.Ctx().(backends.XOFSummer)
 	if !ok {
 		return 0, fmt.Errorf("hashes: backend cannot stream %s output: %w", h.alg.Name(), backends.ErrUnsupportedAlgorithm)
 	}
@@ -294,7 +295,7 @@ func (h *Hash) Read(p []byte) (int, error) {
 		n := min(max(need, 2*len(h.out), 64), maxRead)
 		out, err := xs.SumXOF(h.out[:0], n)
 		if err != nil {
-			return 0, fmt.Errorf("hashes: %w", err)
+			return 0, guard.Wrap("hashes", err)
 		}
 		h.out = out
 	}

@@ -5,11 +5,11 @@ import (
 	"hash"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 )
 
 // NewFunc returns a constructor of hashes computing alg with the default
-// OpenSSL backend, for Go APIs that take one: [crypto/hmac.New],
+// backend, for Go APIs that take one: [crypto/hmac.New],
 // [crypto/hkdf.Key], [crypto/pbkdf2.Key], golang.org/x/crypto's KDFs. It
 // checks once, here, that alg can be used, and returns the error [New]
 // would return otherwise: one wrapping [backends.ErrUnsupportedAlgorithm],
@@ -22,7 +22,7 @@ import (
 // FIPS provider does not serve), it panics with a message saying so; call
 // NewFunc again after changing FIPS mode.
 func NewFunc(alg Algorithm) (func() hash.Hash, error) {
-	return NewFuncWithBackend(alg, openssl.DefaultBackend())
+	return NewFuncWithBackend(alg, defaultbackend.Get())
 }
 
 // NewFuncWithBackend is [NewFunc] with a chosen backend.

@@ -2,11 +2,14 @@ package hmac
 
 import (
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"hash"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/guard"
+	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/primitives/internal/hashcore"
 )
 
 // HMAC computes an HMAC. It is not safe for concurrent use.
@@ -16,9 +19,12 @@ import (
 // Sum and Reset panic saying so, and Algorithm, Size and BlockSize return
 // nil and 0.
 type HMAC struct {
-	alg   backends.HashAlgorithm
-	ctx   backends.HMACContext
-	final []byte
+	core hashcore.Core
+	alg  backends.HashAlgorithm
+	b    backends.HMACBackend
+	// key is a copy of the key, kept only when the backend's context
+	// cannot reset itself, for Reset to key a fresh one.
+	key []byte
 }
 
 var (
@@ -27,47 +33,79 @@ var (
 )
 
 // New returns an HMAC keyed with key (copied) over alg, with the default
-// OpenSSL backend. An unsupported hash, or SHAKE, returns an error wrapping
+// backend. An unsupported hash, or SHAKE, returns an error wrapping
 // [backends.ErrUnsupportedAlgorithm].
 func New(key []byte, alg backends.HashAlgorithm) (*HMAC, error) {
-	return NewWithBackend(key, alg, openssl.DefaultBackend())
+	return NewWithBackend(key, alg, defaultbackend.Get())
 }
 
 // NewWithBackend is [New] with a chosen backend.
 func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBackend) (*HMAC, error) {
-	if alg == nil || b == nil {
-		return nil, fmt.Errorf("hmac: nil algorithm or backend: %w", backends.ErrInvalidArgument)
-	}
-	if _, ok := alg.(backends.ExtendableOutputAlgorithm); ok {
-		return nil, &backends.UnsupportedAlgorithmError{
-			Algorithm: alg.Name(),
-			Reason:    backends.ReasonUnsupportedMAC,
-			Err:       fmt.Errorf("HMAC is not defined for extendable-output functions"),
-		}
+	if err := check(alg, b); err != nil {
+		return nil, err
 	}
 	ctx, err := b.CreateHMACCtx(key, alg)
 	if err != nil {
-		return nil, fmt.Errorf("hmac: %w", err)
+		return nil, guard.Wrap("hmac", err)
 	}
-	return &HMAC{alg: alg, ctx: ctx}, nil
+	h := &HMAC{alg: alg, b: b}
+	if _, ok := ctx.(backends.Resetter); !ok {
+		h.key = append([]byte{}, key...)
+	}
+	h.core.Init("hmac", ctx)
+	return h, nil
+}
+
+// check refuses what no backend can serve: a nil algorithm or backend, and
+// an extendable-output function, for which HMAC is not defined.
+func check(alg backends.HashAlgorithm, b backends.HMACBackend) error {
+	if alg == nil || b == nil {
+		return fmt.Errorf("hmac: nil algorithm or backend: %w", backends.ErrInvalidArgument)
+	}
+	if _, ok := alg.(backends.ExtendableOutputAlgorithm); ok {
+		return fmt.Errorf("hmac: %w", &backends.UnsupportedAlgorithmError{
+			Algorithm: alg.Name(),
+			Reason:    backends.ReasonUnsupportedMAC,
+			Err:       errors.New("HMAC is not defined for extendable-output functions"),
+		})
+	}
+	return nil
 }
 
 // Supported reports whether the default backend can compute HMAC with alg.
 func Supported(alg backends.HashAlgorithm) bool {
-	return openssl.DefaultBackend().HMACSupported(alg)
+	return defaultbackend.Get().HMACSupported(alg)
 }
 
-// Sum returns HMAC(key, data) with alg, computed in one call into OpenSSL
-// after the key is set up.
+// Sum returns HMAC(key, data) with alg, computed with the default backend
+// in one step (one call into OpenSSL after the key is set up).
 func Sum(key []byte, alg backends.HashAlgorithm, data []byte) ([]byte, error) {
-	if alg == nil {
-		return nil, fmt.Errorf("hmac: nil algorithm: %w", backends.ErrInvalidArgument)
+	return SumWithBackend(key, alg, data, defaultbackend.Get())
+}
+
+// SumWithBackend is [Sum] with a chosen backend: in one step when the
+// backend implements [backends.MACer], else through a context.
+func SumWithBackend(key []byte, alg backends.HashAlgorithm, data []byte, b backends.HMACBackend) ([]byte, error) {
+	if err := check(alg, b); err != nil {
+		return nil, err
 	}
-	out, err := openssl.DefaultBackend().MAC(key, alg, data, nil)
-	if err != nil {
-		return nil, fmt.Errorf("hmac: %w", err)
+	if m, ok := b.(backends.MACer); ok {
+		out, err := m.MAC(key, alg, data, nil)
+		if err != nil {
+			return nil, guard.Wrap("hmac", err)
+		}
+		return out, nil
 	}
-	return out, nil
+	ctx, err := b.CreateHMACCtx(key, alg)
+	if err == nil {
+		if err = ctx.Update(data); err == nil {
+			var m []byte
+			if m, err = ctx.Finalize(); err == nil {
+				return m, nil
+			}
+		}
+	}
+	return nil, guard.Wrap("hmac", err)
 }
 
 // errNoNew is the error of an HMAC that New did not make.
@@ -77,7 +115,7 @@ var errNoNew = fmt.Errorf("hmac: HMAC used without hmac.New: %w", backends.ErrIn
 const noNewPanic = "hmac: HMAC used without hmac.New"
 
 // made reports whether h was made by New (or Copy).
-func (h *HMAC) made() bool { return h != nil && h.ctx != nil }
+func (h *HMAC) made() bool { return h != nil && h.core.Made() }
 
 // Algorithm returns the hash h uses.
 func (h *HMAC) Algorithm() backends.HashAlgorithm {
@@ -93,13 +131,7 @@ func (h *HMAC) Update(data []byte) error {
 	if !h.made() {
 		return errNoNew
 	}
-	if h.final != nil {
-		return fmt.Errorf("hmac: update after Finalize: %w", backends.ErrAlreadyFinalized)
-	}
-	if err := h.ctx.Update(data); err != nil {
-		return fmt.Errorf("hmac: %w", err)
-	}
-	return nil
+	return h.core.Update(data)
 }
 
 // Write adds p, like Update. It implements [io.Writer].
@@ -116,15 +148,7 @@ func (h *HMAC) Finalize() ([]byte, error) {
 	if !h.made() {
 		return nil, errNoNew
 	}
-	if h.final != nil {
-		return nil, fmt.Errorf("hmac: Finalize called twice: %w", backends.ErrAlreadyFinalized)
-	}
-	m, err := h.ctx.Finalize()
-	if err != nil {
-		return nil, fmt.Errorf("hmac: %w", err)
-	}
-	h.final = m
-	return append([]byte(nil), m...), nil
+	return h.core.Finalize()
 }
 
 // Verify finalizes h and compares the MAC with signature in constant time.
@@ -146,14 +170,13 @@ func (h *HMAC) Copy() (*HMAC, error) {
 	if !h.made() {
 		return nil, errNoNew
 	}
-	if h.final != nil {
-		return nil, fmt.Errorf("hmac: Copy after Finalize: %w", backends.ErrAlreadyFinalized)
-	}
-	c, err := h.ctx.Copy()
+	c, err := h.core.Copy()
 	if err != nil {
-		return nil, fmt.Errorf("hmac: %w", err)
+		return nil, err
 	}
-	return &HMAC{alg: h.alg, ctx: c}, nil
+	cp := &HMAC{alg: h.alg, b: h.b, key: h.key}
+	cp.core.Init("hmac", c)
+	return cp, nil
 }
 
 // Clone is Copy; it implements [hash.Cloner].
@@ -166,51 +189,35 @@ func (h *HMAC) Clone() (hash.Cloner, error) {
 }
 
 // Sum appends the MAC of the data written so far to b, without changing
-// the state. After Finalize it appends the finalized MAC. It panics only if
-// OpenSSL itself fails, as it has no error result, or when h was not made
-// by New.
+// the state. After Finalize it appends the finalized MAC. It has no error
+// result: it panics if the backend fails, with a message saying why, or
+// when h was not made by New.
 func (h *HMAC) Sum(b []byte) []byte {
 	if !h.made() {
 		panic(noNewPanic)
 	}
-	if h.final != nil {
-		return append(b, h.final...)
-	}
-	var (
-		out []byte
-		err error
-	)
-	if s, ok := h.ctx.(backends.Summer); ok {
-		out, err = s.Sum(b)
-	} else {
-		var c backends.HMACContext
-		if c, err = h.ctx.Copy(); err == nil {
-			var m []byte
-			m, err = c.Finalize()
-			out = append(b, m...)
-		}
-	}
-	if err != nil {
-		panic("hmac: " + err.Error())
-	}
-	return out
+	return h.core.Sum(b)
 }
 
-// Reset returns h to its state just after keying, also after Finalize. It
-// panics only if the backend's context cannot be reset (OpenSSL's can), or
-// when h was not made by New.
+// Reset returns h to its state just after keying, also after Finalize:
+// through the context's own reset, or with a fresh context keyed again.
+// It panics only when h was not made by New. When the backend cannot give
+// h a fresh context, Reset keeps the error, and every later method returns
+// it (Sum panics with it) until a Reset succeeds.
 func (h *HMAC) Reset() {
 	if !h.made() {
 		panic(noNewPanic)
 	}
-	r, ok := h.ctx.(backends.Resetter)
-	if !ok {
-		panic("hmac: backend context cannot be reset")
+	h.core.Reset(h.renew)
+}
+
+// renew returns a freshly keyed context for Reset.
+func (h *HMAC) renew() (hashcore.Ctx, error) {
+	ctx, err := h.b.CreateHMACCtx(h.key, h.alg)
+	if err != nil {
+		return nil, err
 	}
-	if err := r.Reset(); err != nil {
-		panic("hmac: " + err.Error())
-	}
-	h.final = nil
+	return ctx, nil
 }
 
 // Size returns the MAC length in bytes.

@@ -5,18 +5,21 @@ import (
 	"fmt"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/guard"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
+	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 )
 
-// core is what the three types share: the pooled OpenSSL AEAD and the
+// core is what the three types share: the backend's one-shot AEAD and the
 // nonce and length rules of the algorithm.
 type core struct {
-	name               string
-	ctor               string // the constructor, for the errors of a zero value
-	a                  *openssl.AEAD
-	nonceSize          int // the cipher.AEAD nonce size
-	minNonce, maxNonce int
-	ccm                bool // the nonce length bounds the data length
+	name      string
+	ctor      string // the constructor, for the errors of a zero value
+	a         backends.AEADContext
+	nonceSize int               // the cipher.AEAD nonce size
+	nonceOK   func(n int) error // the nonce rule of Encrypt and Decrypt
+	ccm       bool              // the nonce length bounds the data length
 }
 
 // errNoNew is the error of a method with an error result on a value that
@@ -30,23 +33,22 @@ func (c *core) panicNoNew() {
 	panic("aead: " + c.name + " used without aead." + c.ctor)
 }
 
-func newCore(name, ctor, evp string, key []byte, tagLen, nonceSize, minNonce, maxNonce int) (*core, error) {
-	a, err := openssl.DefaultBackend().NewAEAD(name, evp, key, tagLen)
-	if err != nil {
-		return nil, fmt.Errorf("aead: %w", err)
+// newCore asks b for the one-shot AEAD of the pair (cipher, mode).
+func newCore(c *core, b backends.AEADBackend, cipher backends.CipherAlgorithm, mode backends.Mode, tagLen int) (*core, error) {
+	if guard.IsNil(b) {
+		return nil, fmt.Errorf("aead: nil backend: %w", backends.ErrInvalidArgument)
 	}
-	return &core{name: name, ctor: ctor, a: a, nonceSize: nonceSize, minNonce: minNonce, maxNonce: maxNonce}, nil
+	a, err := b.CreateAEADCtx(cipher, mode, tagLen)
+	if err != nil {
+		return nil, guard.Wrap("aead", err)
+	}
+	c.a = a
+	return c, nil
 }
 
 func (c *core) checkNonce(nonce []byte) error {
-	if len(nonce) < c.minNonce || len(nonce) > c.maxNonce {
-		if c.minNonce == c.maxNonce {
-			return fmt.Errorf("aead: %s nonce of %d bytes, want %d: %w", c.name, len(nonce), c.minNonce, backends.ErrInvalidIVSize)
-		}
-		return fmt.Errorf("aead: %s nonce of %d bytes, want %d to %d: %w",
-			c.name, len(nonce), c.minNonce, c.maxNonce, backends.ErrInvalidIVSize)
-	}
-	return nil
+	// The rule's owner (package modes, for GCM and CCM) names itself.
+	return c.nonceOK(len(nonce))
 }
 
 func (c *core) checkText(n int, nonce []byte) error {
@@ -75,7 +77,7 @@ func (c *core) Encrypt(nonce, data, aad []byte) ([]byte, error) {
 	}
 	out, err := c.a.Seal(make([]byte, 0, len(data)+c.a.Overhead()), nonce, data, aad)
 	if err != nil {
-		return nil, fmt.Errorf("aead: %w", err)
+		return nil, guard.Wrap("aead", err)
 	}
 	return out, nil
 }
@@ -100,7 +102,7 @@ func (c *core) Decrypt(nonce, data, aad []byte) ([]byte, error) {
 		if err == backends.ErrInvalidTag {
 			return nil, err
 		}
-		return nil, fmt.Errorf("aead: %w", err)
+		return nil, guard.Wrap("aead", err)
 	}
 	return out, nil
 }
@@ -152,7 +154,7 @@ func (c *core) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, erro
 		if err == backends.ErrInvalidTag {
 			return nil, err
 		}
-		return nil, fmt.Errorf("aead: %w", err)
+		return nil, guard.Wrap("aead", err)
 	}
 	return out, nil
 }
@@ -210,18 +212,35 @@ func (x *AESGCM) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, er
 	return x.core().Open(dst, nonce, ciphertext, additionalData)
 }
 
-// NewAESGCM returns AES-GCM with key (16, 24 or 32 bytes; copied).
-// Encrypt and Decrypt take nonces of 8 to 128 bytes (12 is recommended);
-// Seal and Open take 12.
+// NewAESGCM returns AES-GCM with key (16, 24 or 32 bytes; copied) on the
+// default backend. Encrypt and Decrypt take nonces of the lengths
+// [modes.CheckGCMIVSize] allows, 1 to 128 bytes (12 recommended), as
+// [modes.NewGCM] does; Seal and Open take 12.
 func NewAESGCM(key []byte) (*AESGCM, error) {
-	if l := len(key); l != 16 && l != 24 && l != 32 {
-		return nil, fmt.Errorf("aead: AES-GCM key of %d bytes, want 16, 24 or 32: %w", l, backends.ErrInvalidKeySize)
+	return NewAESGCMWithBackend(key, defaultbackend.Get())
+}
+
+// NewAESGCMWithBackend is [NewAESGCM] with a chosen backend.
+func NewAESGCMWithBackend(key []byte, b backends.AEADBackend) (*AESGCM, error) {
+	alg, err := aesKey("AES-GCM", key)
+	if err != nil {
+		return nil, err
 	}
-	c, err := newCore("AESGCM", "NewAESGCM", fmt.Sprintf("aes-%d-gcm", len(key)*8), key, 16, 12, 8, 128)
+	c, err := newCore(&core{name: "AESGCM", ctor: "NewAESGCM", nonceSize: 12, nonceOK: modes.CheckGCMIVSize},
+		b, alg, (*modes.GCM)(nil), 16)
 	if err != nil {
 		return nil, err
 	}
 	return &AESGCM{c: c}, nil
+}
+
+// aesKey is the AES descriptor of an AEAD's key: 16, 24 or 32 bytes (the
+// 64-byte keys AES takes for XTS are not AEAD keys).
+func aesKey(name string, key []byte) (*algorithms.AES, error) {
+	if l := len(key); l != 16 && l != 24 && l != 32 {
+		return nil, fmt.Errorf("aead: %s key of %d bytes, want 16, 24 or 32: %w", name, l, backends.ErrInvalidKeySize)
+	}
+	return algorithms.NewAES(key)
 }
 
 // ChaCha20Poly1305 is the ChaCha20-Poly1305 AEAD of RFC 8439, with 12-byte
@@ -278,16 +297,33 @@ func (x *ChaCha20Poly1305) Open(dst, nonce, ciphertext, additionalData []byte) (
 	return x.core().Open(dst, nonce, ciphertext, additionalData)
 }
 
-// NewChaCha20Poly1305 returns ChaCha20-Poly1305 with a 32-byte key (copied).
+// NewChaCha20Poly1305 returns ChaCha20-Poly1305 with a 32-byte key
+// (copied) on the default backend. Every method takes 12-byte nonces.
 func NewChaCha20Poly1305(key []byte) (*ChaCha20Poly1305, error) {
-	if len(key) != 32 {
-		return nil, fmt.Errorf("aead: ChaCha20-Poly1305 key of %d bytes, want 32: %w", len(key), backends.ErrInvalidKeySize)
+	return NewChaCha20Poly1305WithBackend(key, defaultbackend.Get())
+}
+
+// NewChaCha20Poly1305WithBackend is [NewChaCha20Poly1305] with a chosen
+// backend.
+func NewChaCha20Poly1305WithBackend(key []byte, b backends.AEADBackend) (*ChaCha20Poly1305, error) {
+	alg, err := algorithms.NewChaCha20Poly1305(key)
+	if err != nil {
+		return nil, err
 	}
-	c, err := newCore("ChaCha20Poly1305", "NewChaCha20Poly1305", "chacha20-poly1305", key, 16, 12, 12, 12)
+	c, err := newCore(&core{name: "ChaCha20Poly1305", ctor: "NewChaCha20Poly1305", nonceSize: 12, nonceOK: chachaNonce},
+		b, alg, nil, 16)
 	if err != nil {
 		return nil, err
 	}
 	return &ChaCha20Poly1305{c: c}, nil
+}
+
+// chachaNonce is RFC 8439's nonce rule: 12 bytes.
+func chachaNonce(n int) error {
+	if n != 12 {
+		return fmt.Errorf("aead: ChaCha20Poly1305 nonce of %d bytes, want 12: %w", n, backends.ErrInvalidIVSize)
+	}
+	return nil
 }
 
 // AESCCM is AES in Counter with CBC-MAC mode (NIST SP 800-38C, RFC 3610).
@@ -344,20 +380,27 @@ func (x *AESCCM) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, er
 }
 
 // NewAESCCM returns AES-CCM with key (16, 24 or 32 bytes; copied) and tags
-// of tagLen bytes (4, 6, 8, 10, 12, 14 or 16). Encrypt and Decrypt take
-// nonces of 7 to 13 bytes; a nonce of n bytes limits the data to
-// 2^(8·(15−n))−1 bytes. Seal and Open take 13-byte nonces.
+// of tagLen bytes (4, 6, 8, 10, 12, 14 or 16) on the default backend.
+// Encrypt and Decrypt take nonces of 7 to 13 bytes; a nonce of n bytes
+// limits the data to 2^(8·(15−n))−1 bytes. Seal and Open take 13-byte
+// nonces.
 func NewAESCCM(key []byte, tagLen int) (*AESCCM, error) {
-	if l := len(key); l != 16 && l != 24 && l != 32 {
-		return nil, fmt.Errorf("aead: AES-CCM key of %d bytes, want 16, 24 or 32: %w", l, backends.ErrInvalidKeySize)
-	}
-	if tagLen < 4 || tagLen > 16 || tagLen%2 != 0 {
-		return nil, fmt.Errorf("aead: AES-CCM tag of %d bytes, want 4, 6, ..., 16: %w", tagLen, backends.ErrInvalidTagSize)
-	}
-	c, err := newCore("AESCCM", "NewAESCCM", fmt.Sprintf("aes-%d-ccm", len(key)*8), key, tagLen, 13, 7, 13)
+	return NewAESCCMWithBackend(key, tagLen, defaultbackend.Get())
+}
+
+// NewAESCCMWithBackend is [NewAESCCM] with a chosen backend.
+func NewAESCCMWithBackend(key []byte, tagLen int, b backends.AEADBackend) (*AESCCM, error) {
+	alg, err := aesKey("AES-CCM", key)
 	if err != nil {
 		return nil, err
 	}
-	c.ccm = true
+	if err := modes.CheckCCMTagSize(tagLen); err != nil {
+		return nil, err
+	}
+	c, err := newCore(&core{name: "AESCCM", ctor: "NewAESCCM", nonceSize: 13, nonceOK: modes.CheckCCMNonceSize, ccm: true},
+		b, alg, (*modes.CCM)(nil), tagLen)
+	if err != nil {
+		return nil, err
+	}
 	return &AESCCM{c: c}, nil
 }

@@ -7,6 +7,7 @@ package aead_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
 )
 
 var misuseSentinels = []error{
@@ -122,7 +124,7 @@ func misuseCases() []misuseCase {
 
 	// Nonce sizes, for Encrypt, Decrypt and Open.
 	nonces := map[string][]int{
-		"AESGCM":           {0, 1, 7, 129},
+		"AESGCM":           {0, 129, 200}, // modes.CheckGCMIVSize: 1 to 128
 		"AESCCM":           {0, 6, 14, 16},
 		"ChaCha20Poly1305": {0, 8, 11, 13, 24},
 	}
@@ -310,5 +312,31 @@ func TestMisuseCCMLengthLimit(t *testing.T) {
 		back, err := a.Decrypt(misuseSeq(tc.nonce), ct, nil)
 		require.NoError(t, err)
 		assert.True(t, bytes.Equal(pt, back))
+	}
+}
+
+// TestGCMNonceRuleIsOne checks that AESGCM's Encrypt and Decrypt take the
+// GCM IV lengths modes.NewGCM takes, and refuse the others with
+// ErrInvalidIVSize: one rule for GCM on every path.
+func TestGCMNonceRuleIsOne(t *testing.T) {
+	a, err := aead.NewAESGCM(make([]byte, 16))
+	require.NoError(t, err)
+	for _, n := range []int{0, 1, 7, 8, 12, 16, 128, 129, 200} {
+		t.Run(fmt.Sprintf("%d bytes", n), func(t *testing.T) {
+			nonce := make([]byte, n)
+			_, modeErr := modes.NewGCM(nonce, nil)
+			sealed, encErr := a.Encrypt(nonce, []byte("pay 100 to alice"), nil)
+			if modeErr != nil {
+				require.ErrorIs(t, modeErr, backends.ErrInvalidIVSize)
+				assert.ErrorIs(t, encErr, backends.ErrInvalidIVSize, "Encrypt")
+				_, decErr := a.Decrypt(nonce, make([]byte, 32), nil)
+				assert.ErrorIs(t, decErr, backends.ErrInvalidIVSize, "Decrypt")
+				return
+			}
+			require.NoError(t, encErr, "Encrypt")
+			pt, err := a.Decrypt(nonce, sealed, nil)
+			require.NoError(t, err, "Decrypt")
+			assert.Equal(t, "pay 100 to alice", string(pt))
+		})
 	}
 }

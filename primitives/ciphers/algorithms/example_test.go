@@ -52,3 +52,17 @@ func ExampleNewChaCha20() {
 	// Output:
 	// ChaCha20 256 16
 }
+
+func ExampleNewChaCha20Poly1305() {
+	c, err := algorithms.NewChaCha20Poly1305(make([]byte, 32))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Name(), c.KeySize())
+	_, err = algorithms.NewChaCha20Poly1305(make([]byte, 16))
+	fmt.Println(errors.Is(err, backends.ErrInvalidKeySize))
+	// Output:
+	// ChaCha20Poly1305 256
+	// true
+}

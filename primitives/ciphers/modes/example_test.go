@@ -90,3 +90,39 @@ func ExampleNewXTS() {
 	// <nil>
 	// true
 }
+
+// One GCM IV rule for every path: the lengths NewGCM takes are the ones
+// the AEADs of package aead take.
+func ExampleCheckGCMIVSize() {
+	for _, n := range []int{0, 1, 12, 128, 129} {
+		fmt.Println(n, modes.CheckGCMIVSize(n) == nil)
+	}
+	// Output:
+	// 0 false
+	// 1 true
+	// 12 true
+	// 128 true
+	// 129 false
+}
+
+func ExampleCheckCCMTagSize() {
+	for _, n := range []int{3, 4, 5, 16} {
+		fmt.Println(n, modes.CheckCCMTagSize(n) == nil)
+	}
+	// Output:
+	// 3 false
+	// 4 true
+	// 5 false
+	// 16 true
+}
+
+func ExampleCheckCCMNonceSize() {
+	for _, n := range []int{6, 7, 13, 14} {
+		fmt.Println(n, modes.CheckCCMNonceSize(n) == nil)
+	}
+	// Output:
+	// 6 false
+	// 7 true
+	// 13 true
+	// 14 false
+}

@@ -85,9 +85,8 @@ func NewGCMWithMinTagLength(iv, tag []byte, minTagLength int) (*GCM, error) {
 
 // check checks the parameters that need no algorithm.
 func (m *GCM) check() error {
-	if n := len(m.iv); n < gcmMinIVSize || n > gcmMaxIVSize {
-		return fmt.Errorf("modes: GCM IV of %d bytes, want %d to %d bytes (%d recommended): %w",
-			n, gcmMinIVSize, gcmMaxIVSize, gcmStandardIVSize, backends.ErrInvalidIVSize)
+	if err := CheckGCMIVSize(len(m.iv)); err != nil {
+		return err
 	}
 	if m.minTagLength < gcmMinTagSize || m.minTagLength > gcmTagSize {
 		return fmt.Errorf("modes: GCM minimum tag length of %d bytes, want %d to %d bytes: %w",
@@ -153,4 +152,20 @@ func (m *GCM) ValidateForAlgorithm(alg backends.CipherAlgorithm) error {
 		return err
 	}
 	return m.check()
+}
+
+// CheckGCMIVSize is the one GCM IV (nonce) rule of this module, applied by
+// [NewGCM] and by every GCM path of package aead: an IV of 1 to 128 bytes
+// (8 to 1024 bits, the range of NIST's GCM test vectors; [NIST SP
+// 800-38D] allows any positive length and recommends 12 bytes, which is
+// also the only length computed without GHASH). Any other length returns
+// an error wrapping [backends.ErrInvalidIVSize].
+//
+// [NIST SP 800-38D]: https://doi.org/10.6028/NIST.SP.800-38D
+func CheckGCMIVSize(n int) error {
+	if n < gcmMinIVSize || n > gcmMaxIVSize {
+		return fmt.Errorf("modes: GCM IV of %d bytes, want %d to %d bytes (%d recommended): %w",
+			n, gcmMinIVSize, gcmMaxIVSize, gcmStandardIVSize, backends.ErrInvalidIVSize)
+	}
+	return nil
 }
