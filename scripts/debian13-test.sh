@@ -183,8 +183,8 @@ set -euo pipefail
 root=$1
 shift
 mount -t proc proc "$root/proc"
-mount --bind /dev "$root/dev"
-trap '\''umount "$root/dev" "$root/proc" 2>/dev/null || true'\'' EXIT
+mount --rbind /dev "$root/dev"  # with /dev/pts, for the tests that need a terminal
+trap '\''umount -R "$root/dev"; umount "$root/proc" 2>/dev/null || true'\'' EXIT
 chroot "$root" "$@"
 '
 envs=(
