@@ -85,10 +85,10 @@ func macResolve(m *fipsMode, alg backends.MACAlgorithm, p backends.MACParams, ke
 	}
 	reason := backends.ReasonUnsupportedMAC
 	if m.fips {
-		if _, derr := macResolve(modeDefault, alg, p, keyLen); derr == nil {
-			reason = backends.ReasonFIPSRefused
-			err = fmt.Errorf("the FIPS provider does not serve %s with these parameters: %w", alg.Name(), err)
-		}
+		// What the FIPS provider does not serve is refused in FIPS mode,
+		// whether or not another provider is loaded to serve it otherwise.
+		reason = backends.ReasonFIPSRefused
+		err = fmt.Errorf("FIPS mode: the FIPS provider does not serve %s with these parameters: %w", alg.Name(), err)
 	}
 	what := p.MAC
 	if p.Cipher != "" {
