@@ -23,7 +23,8 @@
 // in the FIPS provider; Poly1305 is refused with an error wrapping
 // [backends.ErrUnsupportedAlgorithm] whose reason is
 // [backends.ReasonFIPSRefused]. Whether CMAC with TripleDES is served
-// depends on the provider: the 3.5 FIPS provider refuses it. Key-length
+// depends on the provider and its configuration ([Supported] says; the 3.5
+// FIPS provider with its default configuration serves it). Key-length
 // rules of the provider (such as KMAC's 112-bit minimum) come back as
 // errors wrapping [backends.ErrInvalidKeySize] that name FIPS.
 //
