@@ -41,7 +41,7 @@ func cstring(s string) *C.char {
 
 // macProbeKey names one trial of a MAC's parameters in one mode.
 type macProbeKey struct {
-	propq, mac, cipher string
+	propq, mac, cipher  string
 	ivLen, size, keyLen int
 }
 
