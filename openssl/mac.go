@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/guard"
@@ -337,4 +338,9 @@ func (x *xmacCtx) Copy() (backends.MACContext, error) {
 	c := &xmacCtx{alg: x.alg, p: x.p, key: x.key, e: x.e, ctx: ctx, updated: x.updated}
 	c.cleanup = runtime.AddCleanup(c, freeMACCtx, ctx)
 	return c, nil
+}
+
+// provider names, for the tests, the provider of the context's MAC.
+func (x *xmacCtx) provider() string {
+	return providerOf(C.GO_OBJ_MAC_CTX, unsafe.Pointer(x.ctx))
 }
