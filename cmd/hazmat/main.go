@@ -44,7 +44,7 @@ var commands = []command{
 	{"dec", "decrypt a stream with a raw key, like openssl enc -d", runDec},
 	{"mac", "compute a CMAC, GMAC, KMAC, Poly1305 or HMAC, like openssl mac", runMAC},
 	{"rand", "write random bytes from OpenSSL's DRBG, like openssl rand", runRand},
-	{"wrap", "wrap a key with AES key wrap (RFC 3394, RFC 5649)", runWrap},
+	{"wrap", "wrap a key with AES key wrap, RFC 3394 or with -pad RFC 5649", runWrap},
 	{"unwrap", "unwrap a key wrapped with AES key wrap", runUnwrap},
 	{"vectors", "run NIST CAVP and RFC test-vector files against OpenSSL", runVectors},
 	{"bench", "compare hazmat with Go's crypto on this machine", runBench},
