@@ -178,8 +178,6 @@ func shape(s string) string {
 	return b.String()
 }
 
-
-
 // TestCLIWrapMatchesOpenSSL: "hazmat wrap" and "hazmat unwrap" give the
 // bytes of "openssl enc [-d] -id-aesNNN-wrap[-pad]" with the default IV,
 // for every KEK size, in both modes.
@@ -228,7 +226,6 @@ func TestCLIWrapMatchesOpenSSL(t *testing.T) {
 		}
 	}
 }
-
 
 // TestCLIUnwrapFailure: a damaged wrapped key fails in one line and writes
 // nothing, not even an empty -out file.
