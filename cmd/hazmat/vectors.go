@@ -328,6 +328,8 @@ func vecRunKind(t *vecTally, path string) {
 		vecSkipFile(t, path, vecReasonKDF)
 	case vectors.KindPoly1305:
 		vecRunPoly1305File(t, path)
+	case vectors.KindMAC:
+		vecRunOwnMACFile(t, path)
 	default:
 		if strings.HasSuffix(base, "Monte.txt") {
 			vecSkipFile(t, path, vecReasonMonteTxt)
