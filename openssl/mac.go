@@ -62,7 +62,7 @@ func xmacParams(alg backends.MACAlgorithm, key []byte) (backends.MACParams, erro
 var errNilMAC = fmt.Errorf("openssl: nil MAC algorithm: %w", backends.ErrInvalidArgument)
 
 // macResolve returns the EVP_MAC for p in mode m, after a trial context
-// with a zero key of keyLen bytes (cached), or the
+// with a key of keyLen bytes (cached), or the
 // *backends.UnsupportedAlgorithmError saying why the MAC is not served.
 func macResolve(m *fipsMode, alg backends.MACAlgorithm, p backends.MACParams, keyLen int) (*macEntry, error) {
 	e := fetchMAC(m, strings.ToLower(p.MAC))
@@ -71,7 +71,7 @@ func macResolve(m *fipsMode, alg backends.MACAlgorithm, p backends.MACParams, ke
 		k := macProbeKey{m.propq, e.name, p.Cipher, len(p.IV), p.Size, keyLen}
 		v, ok := macProbes.Load(k)
 		if !ok {
-			ctx, _, perr := newXMACState(e, p, make([]byte, keyLen))
+			ctx, _, perr := newXMACState(e, p, trialKey(keyLen))
 			if ctx != nil {
 				C.EVP_MAC_CTX_free(ctx)
 			}
@@ -97,6 +97,17 @@ func macResolve(m *fipsMode, alg backends.MACAlgorithm, p backends.MACParams, ke
 	}
 	return nil, &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: reason,
 		Err: fmt.Errorf("openssl: %s: %w", what, err)}
+}
+
+// trialKey returns a key of n bytes for support probes: distinct bytes, so
+// that a provider's check of TripleDES keys (three distinct keys) or of weak
+// keys does not refuse it.
+func trialKey(n int) []byte {
+	k := make([]byte, n)
+	for i := range k {
+		k[i] = byte(i*7 + 1)
+	}
+	return k
 }
 
 // newXMACState returns a context of e's MAC with p, keyed with key, and the
