@@ -105,7 +105,7 @@ func (b *Backend) WrapKey(mode backends.KeyWrapMode, kek, key []byte) ([]byte, e
 	if r.ok != 1 {
 		err := error(newError("EVP_CipherUpdate("+e.name+")", r.errq))
 		if e.fm.fips {
-			err = fmt.Errorf("openssl: %s refused by the FIPS provider: %w", e.name, err)
+			err = withReasons("openssl: "+e.name+" refused by the FIPS provider", err)
 		}
 		return nil, err
 	}

@@ -4,6 +4,7 @@ package openssl
 import "C"
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -96,7 +97,7 @@ func macResolve(m *fipsMode, alg backends.MACAlgorithm, p backends.MACParams, ke
 		what += " with " + p.Cipher
 	}
 	return nil, &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: reason,
-		Err: fmt.Errorf("openssl: %s: %w", what, err)}
+		Err: fmt.Errorf("%s: %w", what, err)}
 }
 
 // trialKey returns a key of n bytes for support probes: distinct bytes, so
@@ -201,10 +202,36 @@ func (b *Backend) ComputeMAC(alg backends.MACAlgorithm, key, data, dst []byte) (
 // lengths, such as 112 bits for KMAC).
 func macKeyRefused(alg backends.MACAlgorithm, key []byte, err error) error {
 	if current().fips {
-		return fmt.Errorf("openssl: %s with a %d-byte key refused by the FIPS provider (FIPS mode requires keys of at least 112 bits, 14 bytes, where the provider checks them): %w: %w",
-			alg.Name(), len(key), backends.ErrInvalidKeySize, err)
+		return withReasons(fmt.Sprintf("openssl: %s with a %d-byte key refused by the FIPS provider (FIPS mode requires keys of at least 112 bits, 14 bytes, where the provider checks them)",
+			alg.Name(), len(key)), err, backends.ErrInvalidKeySize)
 	}
 	return err
+}
+
+// reasonsError is an error of this package that says what failed in its
+// own words, then OpenSSL's reasons, with one "openssl:" prefix; it
+// unwraps to the *Error and to the sentinels given.
+type reasonsError struct {
+	msg  string
+	errs []error
+}
+
+func (e *reasonsError) Error() string   { return e.msg }
+func (e *reasonsError) Unwrap() []error { return e.errs }
+
+// withReasons returns msg followed by the reasons of err (an *Error, or
+// its text otherwise), wrapping err and sentinels.
+func withReasons(msg string, err error, sentinels ...error) error {
+	var oe *Error
+	switch {
+	case errors.As(err, &oe) && len(oe.Reasons) > 0:
+		msg += ": " + oe.Func + ": " + strings.Join(oe.Reasons, "; ")
+	case errors.As(err, &oe):
+		msg += ": " + oe.Func + " failed"
+	default:
+		msg += ": " + err.Error()
+	}
+	return &reasonsError{msg: msg, errs: append(sentinels, err)}
 }
 
 // xmacCtx is a context of a MAC other than HMAC. It implements

@@ -92,7 +92,7 @@ func (w Wrapper) Wrap(kek, key []byte) ([]byte, error) {
 	}
 	out, err := w.b.WrapKey(w.mode, kek, key)
 	if err != nil {
-		return nil, fmt.Errorf("keywrap: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -118,7 +118,7 @@ func (w Wrapper) Unwrap(kek, wrapped []byte) ([]byte, error) {
 		if errors.Is(err, ErrInvalidUnwrap) {
 			return nil, ErrInvalidUnwrap
 		}
-		return nil, fmt.Errorf("keywrap: %w", err)
+		return nil, err
 	}
 	return out, nil
 }

@@ -48,7 +48,7 @@ func NewWithBackend(alg backends.MACAlgorithm, key []byte, b backends.MACBackend
 	}
 	ctx, err := b.CreateMACCtx(alg, key)
 	if err != nil {
-		return nil, fmt.Errorf("mac: %w", err)
+		return nil, err
 	}
 	return &MAC{alg: alg, ctx: ctx, once: p.OneTime}, nil
 }
@@ -76,7 +76,7 @@ func SumWithBackend(alg backends.MACAlgorithm, key, data []byte, b backends.MACB
 	if o, ok := b.(backends.OneShotMACer); ok {
 		out, err := o.ComputeMAC(alg, key, data, nil)
 		if err != nil {
-			return nil, fmt.Errorf("mac: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}
@@ -154,7 +154,7 @@ func (m *MAC) Update(data []byte) error {
 		return fmt.Errorf("mac: update after Finalize: %w", backends.ErrAlreadyFinalized)
 	}
 	if err := m.ctx.Update(data); err != nil {
-		return fmt.Errorf("mac: %w", err)
+		return err
 	}
 	return nil
 }
@@ -178,7 +178,7 @@ func (m *MAC) Finalize() ([]byte, error) {
 	}
 	out, err := m.ctx.Finalize()
 	if err != nil {
-		return nil, fmt.Errorf("mac: %w", err)
+		return nil, err
 	}
 	m.final = out
 	return append([]byte(nil), out...), nil
@@ -208,7 +208,7 @@ func (m *MAC) Copy() (*MAC, error) {
 	}
 	c, err := m.ctx.Copy()
 	if err != nil {
-		return nil, fmt.Errorf("mac: %w", err)
+		return nil, err
 	}
 	return &MAC{alg: m.alg, ctx: c, once: m.once}, nil
 }

@@ -1,9 +1,6 @@
 package rand
 
-import (
-	"fmt"
-	"io"
-)
+import "io"
 
 // Reader is a source of random bytes from the default backend's DRBG. Its
 // Read fills the whole buffer or returns an error (and then no bytes count
@@ -18,7 +15,7 @@ type reader struct{ private bool }
 
 func (r reader) Read(b []byte) (int, error) {
 	if err := defaultBackend().RandBytes(b, r.private); err != nil {
-		return 0, fmt.Errorf("rand: %w", err)
+		return 0, err
 	}
 	return len(b), nil
 }
