@@ -31,6 +31,7 @@ var allowed = map[string][]string{
 	"primitives/ciphers/aead":       {"backends", "openssl"},
 	"primitives/mac/macalg":         {"backends"},
 	"primitives/mac":                {"backends", "internal/guard", "openssl"},
+	"primitives/cmac":               {"primitives/mac", "primitives/mac/macalg"},
 	"primitives/keywrap":            {"backends", "internal/guard", "openssl"},
 	"primitives/rand":               {"backends", "openssl"},
 	"cmd/hazmat":                    {"*"},
