@@ -4,6 +4,7 @@ package openssl
 import "C"
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime"
@@ -100,6 +101,22 @@ func macResolve(m *fipsMode, alg backends.MACAlgorithm, p backends.MACParams, ke
 		Err: fmt.Errorf("%s: %w", what, err)}
 }
 
+// checkFIPSTripleDESMAC refuses, in mode m when it is FIPS mode, a
+// TripleDES CMAC key that is not three distinct DES keys, the rule
+// checkFIPSTripleDES applies to TripleDES ciphers (SP 800-67 Rev. 2): the
+// 3.5 FIPS provider computes CMAC with two-key TDES without complaint.
+func checkFIPSTripleDESMAC(m *fipsMode, p backends.MACParams, key []byte) error {
+	if !m.fips || !strings.HasPrefix(p.Cipher, "des-ede") {
+		return nil
+	}
+	if len(key) == 24 && !bytes.Equal(key[:8], key[8:16]) && !bytes.Equal(key[8:16], key[16:]) && !bytes.Equal(key[:8], key[16:]) {
+		return nil
+	}
+	return fmt.Errorf("openssl: FIPS mode takes TripleDES CMAC keys of three distinct 8-byte DES keys only "+
+		"(SP 800-67 Rev. 2 keying option 1); 16-byte keys and keys with two equal parts are refused: %w",
+		backends.ErrInvalidKeySize)
+}
+
 // trialKey returns a key of n bytes for support probes: distinct bytes, so
 // that a provider's check of TripleDES keys (three distinct keys) or of weak
 // keys does not refuse it.
@@ -180,6 +197,9 @@ func (b *Backend) ComputeMAC(alg backends.MACAlgorithm, key, data, dst []byte) (
 	if err != nil {
 		return dst, err
 	}
+	if err := checkFIPSTripleDESMAC(m, p, key); err != nil {
+		return dst, err
+	}
 	var cipher *C.char
 	if p.Cipher != "" {
 		cipher = cstring(p.Cipher)
@@ -258,6 +278,9 @@ var (
 func (x *xmacCtx) rekey(m *fipsMode) error {
 	e, err := macResolve(m, x.alg, x.p, len(x.key))
 	if err != nil {
+		return err
+	}
+	if err := checkFIPSTripleDESMAC(m, x.p, x.key); err != nil {
 		return err
 	}
 	ctx, size, err := newXMACState(e, x.p, x.key)

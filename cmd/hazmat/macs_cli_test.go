@@ -28,7 +28,7 @@ func TestCLIMACMatchesOpenSSL(t *testing.T) {
 		msg[i] = byte(i * 7)
 	}
 	in := writeFile(t, dir, "msg", msg)
-	k16, k24, k32 := hex16, hex16+hex16[:16], hex32
+	k16, k24, k32 := hex16, hex16+"1011121314151617", hex32
 	cases := [][]string{
 		{"-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:" + k16, "CMAC"},
 		{"-macopt", "cipher:aes-192-cbc", "-macopt", "hexkey:" + k24, "CMAC"},
@@ -69,6 +69,10 @@ func TestCLIMACMatchesOpenSSL(t *testing.T) {
 	if openssl.FIPS() {
 		r := runBinary(t, nil, "", "mac", "-in", in, "-macopt", "hexkey:"+k32, "POLY1305")
 		assert.Equal(t, "hazmat: Poly1305: refused in FIPS mode\n", r.stderr)
+		// Two-key TripleDES: openssl's FIPS provider computes it, hazmat
+		// refuses it as its TripleDES ciphers do (SP 800-67 Rev. 2).
+		r = runBinary(t, nil, "", "mac", "-in", in, "-macopt", "cipher:DES-EDE3-CBC", "-macopt", "hexkey:"+hex16+hex16[:16], "CMAC")
+		assertOneLineError(t, r, "FIPS mode takes TripleDES CMAC keys of three distinct 8-byte DES keys only")
 	}
 }
 

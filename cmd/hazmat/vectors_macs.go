@@ -4,12 +4,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/vectors"
+	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/keywrap"
 	"github.com/go-hazmat/hazmat/primitives/mac"
 	"github.com/go-hazmat/hazmat/primitives/mac/macalg"
@@ -84,6 +86,9 @@ func vecCheckMAC(r *vectors.Record, alg backends.MACAlgorithm, key func(*vectors
 	}
 	got, err := mac.Sum(alg, k, msg)
 	if err != nil {
+		if c, ok := alg.(macalg.CMAC); ok && c.Cipher == macalg.TripleDES && openssl.FIPS() && errors.Is(err, backends.ErrInvalidKeySize) {
+			return vecSkip(vecReasonTDESKey)
+		}
 		return err
 	}
 	if !bytes.Equal(got, want) {

@@ -1,6 +1,7 @@
 package mac_test
 
 import (
+	"bytes"
 	"encoding/hex"
 	"path/filepath"
 	"strings"
@@ -101,6 +102,18 @@ func TestCMACVectors(t *testing.T) {
 				key = recHex(t, &r, "KEY")
 			}
 			c := macCase{name: file + "/" + r.Name(), alg: alg, key: key, msg: recHex(t, &r, "MESSAGE"), want: recHex(t, &r, "OUTPUT"), fipsUnsup: fipsUnsup}
+			if cipher == macalg.TripleDES && openssl.FIPS() && !fipsUnsup && !distinctDES(key) {
+				// SP 800-67 Rev. 2: FIPS mode takes three distinct keys only.
+				t.Run(c.name, func(t *testing.T) {
+					_, err := mac.Sum(alg, key, c.msg)
+					require.ErrorIs(t, err, backends.ErrInvalidKeySize)
+					assert.Contains(t, err.Error(), "FIPS")
+					_, err = mac.New(alg, key)
+					require.ErrorIs(t, err, backends.ErrInvalidKeySize)
+				})
+				total++
+				continue
+			}
 			t.Run(c.name, func(t *testing.T) { runMACCase(t, c) })
 			total++
 		}
@@ -205,4 +218,10 @@ func TestTestdataKMAC(t *testing.T) {
 		c := macCase{name: r.Name(), alg: alg, key: recHex(t, &r, "KEY"), msg: recHex(t, &r, "MESSAGE"), want: recHex(t, &r, "OUTPUT")}
 		t.Run(c.name, func(t *testing.T) { runMACCase(t, c) })
 	}
+}
+
+// distinctDES reports whether a 24-byte TripleDES key is three distinct
+// DES keys.
+func distinctDES(k []byte) bool {
+	return len(k) == 24 && !bytes.Equal(k[:8], k[8:16]) && !bytes.Equal(k[8:16], k[16:]) && !bytes.Equal(k[:8], k[16:])
 }
