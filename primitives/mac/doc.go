@@ -24,7 +24,10 @@
 // [backends.ErrUnsupportedAlgorithm] whose reason is
 // [backends.ReasonFIPSRefused]. Whether CMAC with TripleDES is served
 // depends on the provider and its configuration ([Supported] says; the 3.5
-// FIPS provider with its default configuration serves it). Key-length
+// FIPS provider with its default configuration serves it), and then only
+// with three distinct DES keys (SP 800-67 Rev. 2), as for TripleDES
+// ciphers: other keys give an error wrapping [backends.ErrInvalidKeySize].
+// Key-length
 // rules of the provider (such as KMAC's 112-bit minimum) come back as
 // errors wrapping [backends.ErrInvalidKeySize] that name FIPS.
 //
