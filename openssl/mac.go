@@ -137,9 +137,12 @@ func newXMACState(e *macEntry, p backends.MACParams, key []byte) (*C.EVP_MAC_CTX
 	}
 	var q *C.go_errq
 	var outsize C.size_t
+	// CMAC and GMAC fetch their cipher by name: see fetchMu.
+	fetchMu.RLock()
 	ctx := C.go_xmac_new(e.mac, cipher, e.fm.cq, base(p.IV), C.size_t(len(p.IV)),
 		base(p.Custom), C.size_t(len(p.Custom)), C.size_t(p.Size),
 		base(key), C.size_t(len(key)), &outsize, &q)
+	fetchMu.RUnlock()
 	if ctx == nil {
 		return nil, 0, newError("EVP_MAC_init("+p.MAC+")", q)
 	}
@@ -205,9 +208,11 @@ func (b *Backend) ComputeMAC(alg backends.MACAlgorithm, key, data, dst []byte) (
 		cipher = cstring(p.Cipher)
 	}
 	ret, out := grow(dst, alg.Size())
+	fetchMu.RLock() // the cipher of CMAC and GMAC is fetched: see fetchMu
 	r := C.go_xmac_oneshot(e.mac, cipher, m.cq, base(p.IV), C.size_t(len(p.IV)),
 		base(p.Custom), C.size_t(len(p.Custom)), C.size_t(p.Size),
 		base(key), C.size_t(len(key)), base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))
+	fetchMu.RUnlock()
 	if r.ok != 1 {
 		if r.errq == nil {
 			return dst, fmt.Errorf("openssl: %s: the provider's MAC length differs from %d bytes: %w", alg.Name(), alg.Size(), backends.ErrInvalidDigestSize)

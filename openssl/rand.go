@@ -38,7 +38,10 @@ func randBytes(p []byte, private bool) error {
 	for len(p) > 0 {
 		n := min(len(p), randChunk)
 		m := current()
+		// The first draw on a thread makes its DRBG, a fetch: see fetchMu.
+		fetchMu.RLock()
 		r := C.go_rand_bytes(base(p[:n]), C.size_t(n), boolInt(private), m.prov)
+		fetchMu.RUnlock()
 		if r.ok != 1 {
 			which := "RAND_bytes_ex"
 			if private {
@@ -72,6 +75,8 @@ func (r randReader) Read(p []byte) (int, error) {
 // and of the calling thread's public and private DRBGs.
 func randProviders() (primary, public, private string) {
 	var a, b, c [C.GO_PROV_NAME]C.char
+	fetchMu.RLock()
 	C.go_rand_providers(&a[0], &b[0], &c[0])
+	fetchMu.RUnlock()
 	return C.GoString(&a[0]), C.GoString(&b[0]), C.GoString(&c[0])
 }
