@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/primitives/keywrap"
 )
 
@@ -32,5 +33,21 @@ func ExampleUnwrapPad() {
 	fmt.Println(errors.Is(err, keywrap.ErrInvalidUnwrap))
 	// Output:
 	// 466f7250617369 <nil>
+	// true
+}
+
+// The inverse-cipher variant of KWP, through a Wrapper.
+func ExampleWithMode() {
+	w := keywrap.WithMode(backends.KWPInverse)
+	kek := make([]byte, 32)
+	wrapped, err := w.Wrap(kek, []byte("a data key"))
+	if err != nil {
+		panic(err)
+	}
+	key, err := w.Unwrap(kek, wrapped)
+	fmt.Println(len(wrapped), string(key), err)
+	fmt.Println(keywrap.Supported(backends.KWPInverse, 32))
+	// Output:
+	// 24 a data key <nil>
 	// true
 }

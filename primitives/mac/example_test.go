@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"fmt"
 
+	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/mac"
 	"github.com/go-hazmat/hazmat/primitives/mac/macalg"
 )
@@ -47,4 +48,10 @@ func ExampleVerify() {
 	tag, _ := hex.DecodeString("58e2fccefa7e3061367f1d57a4e7455a")
 	fmt.Println(mac.Verify(alg, make([]byte, 16), nil, tag))
 	// Output: <nil>
+}
+
+// Poly1305 is not approved for FIPS 140: ask before use.
+func ExampleSupported() {
+	fmt.Println(mac.Supported(macalg.Poly1305{}) == !openssl.FIPS())
+	// Output: true
 }

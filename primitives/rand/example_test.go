@@ -27,3 +27,10 @@ func ExampleReader() {
 	fmt.Println(n.Int64() >= 0 && n.Int64() < 6)
 	// Output: true
 }
+
+func ExampleRead() {
+	nonce := make([]byte, 12)
+	n, err := rand.Read(nonce)
+	fmt.Println(n, err)
+	// Output: 12 <nil>
+}
