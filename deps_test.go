@@ -23,9 +23,9 @@ var allowed = map[string][]string{
 	"primitives/ciphers/modes":      {"backends"},
 	"primitives/padding":            {"backends"},
 	"internal/vectors":              {},
-	"internal/guard":                {},                                                                                            // argument checks shared by openssl and the primitives
-	"internal/cmem":                 {},                                                                                            // C memory in use, for leak checks; set by openssl
-	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
+	"internal/guard":                {},                                                                                                                     // argument checks shared by openssl and the primitives
+	"internal/cmem":                 {},                                                                                                                     // C memory in use, for leak checks; set by openssl
+	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
 	"openssl":                       {"backends", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
 	// The one place under primitives that names a concrete backend.
 	"primitives/internal/defaultbackend": {"backends", "openssl"},
@@ -34,8 +34,13 @@ var allowed = map[string][]string{
 	"primitives/hmac":                    {"backends", "internal/guard", "primitives/internal/defaultbackend", "primitives/internal/hashcore"},
 	"primitives/ciphers":                 {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/internal/defaultbackend"},
 	"primitives/ciphers/aead":            {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/internal/defaultbackend"},
+	"primitives/mac/macalg":              {"backends"},
+	"primitives/mac":                     {"backends", "internal/guard", "primitives/internal/defaultbackend"},
+	"primitives/cmac":                    {"primitives/mac", "primitives/mac/macalg"},
+	"primitives/keywrap":                 {"backends", "internal/guard", "primitives/internal/defaultbackend"},
+	"primitives/rand":                    {"backends", "primitives/internal/defaultbackend"},
 	"internal/names":                     {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
-	"internal/kat":                       {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac"},
+	"internal/kat":                       {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac", "primitives/keywrap", "primitives/mac", "primitives/mac/macalg"},
 	"cmd/hazmat":                         {"*"},
 	"bench":                              {"*"},
 	"bench/internal/cfloor":              {},

@@ -4,7 +4,10 @@
 // It follows the backend interfaces of pyca/cryptography's hazmat layer: a
 // [CipherBackend] answers whether a (cipher, mode) pair is available and
 // creates encryption and decryption contexts for it, a [HashBackend] does the
-// same for message digests and an [HMACBackend] for HMAC. The package holds
+// same for message digests and an [HMACBackend] for HMAC. Later additions
+// grew it as pyca's did: a [MACBackend] for CMAC, GMAC, KMAC and Poly1305, a
+// [KeyWrapBackend] for AES key wrap and a [RandBackend] for random bytes.
+// The package holds
 // only interfaces, descriptor contracts and errors; it has no cgo and imports
 // nothing of this module, so a backend can be written in pure Go.
 //

@@ -28,3 +28,14 @@ func ExampleUnsupportedAlgorithmError() {
 	// Blowfish CBC refused in FIPS mode
 	// ciphers: unsupported algorithm: Blowfish in CBC mode: refused in FIPS mode
 }
+
+func ExampleKeyWrapMode() {
+	for _, m := range []backends.KeyWrapMode{backends.KW, backends.KWP, backends.KWInverse, backends.KWPInverse} {
+		fmt.Println(m, m.Padded())
+	}
+	// Output:
+	// KW false
+	// KWP true
+	// KW-INV false
+	// KWP-INV true
+}

@@ -13,7 +13,8 @@ import (
 )
 
 // Backend is the OpenSSL backend. It implements [backends.HashBackend],
-// [backends.HMACBackend] and [backends.CipherBackend]. It is safe for
+// [backends.HMACBackend], [backends.CipherBackend], [backends.MACBackend],
+// [backends.KeyWrapBackend] and [backends.RandBackend]. It is safe for
 // concurrent use. The zero value is not usable: use [NewBackend] or
 // [DefaultBackend].
 type Backend struct {

@@ -138,37 +138,44 @@ func newMDEntry(k fetchKey, m *fipsMode) *mdEntry {
 
 // macEntry is an EVP_MAC fetched once per mode.
 type macEntry struct {
-	fm  *fipsMode
-	mac *C.EVP_MAC
-	err error
+	fm    *fipsMode
+	name  string
+	cname *C.char
+	mac   *C.EVP_MAC
+	err   error
 }
-
-var cHMAC = C.CString("HMAC")
 
 // fetchHMAC returns the EVP_MAC for HMAC in mode m.
 func fetchHMAC(m *fipsMode) (*C.EVP_MAC, error) {
-	e := fetchEntry(fetchKey{kindMAC, "hmac", m.propq}, newMACEntry, func(e *macEntry) {
-		if e.mac != nil {
-			C.go_mac_free(e.mac)
-		}
-	}, m)
+	e := fetchMAC(m, "hmac")
 	return e.mac, e.err
 }
 
+// fetchMAC returns the cached EVP_MAC named name (lower case: "hmac",
+// "cmac", "kmac-128", ...) in mode m.
+func fetchMAC(m *fipsMode, name string) *macEntry {
+	return fetchEntry(fetchKey{kindMAC, name, m.propq}, newMACEntry, func(e *macEntry) {
+		if e.mac != nil {
+			C.go_mac_free(e.mac)
+		}
+		C.free(unsafe.Pointer(e.cname))
+	}, m)
+}
+
 func newMACEntry(k fetchKey, m *fipsMode) *macEntry {
-	e := &macEntry{fm: m}
+	e := &macEntry{fm: m, name: k.name, cname: C.CString(k.name)}
 	if initErr != nil {
 		e.err = initErr
 		return e
 	}
-	info := C.go_mac_fetch(cHMAC, m.cq, m.prov)
+	info := C.go_mac_fetch(e.cname, m.cq, m.prov)
 	switch {
 	case info.mac != nil:
 		e.mac = info.mac
 	case info.errq == nil && info.wrong_provider[0] != 0:
-		e.err = wrongProvider("MAC", "HMAC", &info.wrong_provider[0])
+		e.err = wrongProvider("MAC", strings.ToUpper(k.name), &info.wrong_provider[0])
 	default:
-		e.err = newError("EVP_MAC_fetch(HMAC)", info.errq)
+		e.err = newError("EVP_MAC_fetch("+strings.ToUpper(k.name)+")", info.errq)
 	}
 	return e
 }

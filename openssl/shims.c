@@ -801,3 +801,158 @@ const char *go_err_reason_text(unsigned long code) { return ERR_reason_error_str
 int go_err_reason(unsigned long code) { return ERR_GET_REASON(code); }
 
 const char *go_modules_dir(void) { return OPENSSL_info(OPENSSL_INFO_MODULES_DIR); }
+
+/* ---- MACs ---- */
+
+static EVP_MAC_CTX *go_xmac_make(EVP_MAC *mac, const char *cipher, const char *propq,
+                                 const unsigned char *iv, size_t ivlen,
+                                 const unsigned char *custom, size_t customlen, size_t size,
+                                 const unsigned char *key, size_t keylen) {
+	OSSL_PARAM params[6];
+	int n = 0;
+	EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
+	if (ctx == NULL)
+		return NULL;
+	if (cipher != NULL) {
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, (char *)cipher, 0);
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_PROPERTIES, (char *)propq, 0);
+	}
+	if (iv != NULL)
+		params[n++] = OSSL_PARAM_construct_octet_string(OSSL_MAC_PARAM_IV, (void *)iv, ivlen);
+	if (custom != NULL && customlen > 0)
+		params[n++] = OSSL_PARAM_construct_octet_string(OSSL_MAC_PARAM_CUSTOM, (void *)custom, customlen);
+	if (size > 0)
+		params[n++] = OSSL_PARAM_construct_size_t(OSSL_MAC_PARAM_SIZE, &size);
+	params[n] = OSSL_PARAM_construct_end();
+	/* Parameters first: GMAC needs its cipher before the key and IV, and
+	 * KMAC its customization before the key is absorbed. */
+	if (EVP_MAC_CTX_set_params(ctx, params) != 1 || EVP_MAC_init(ctx, key, keylen, NULL) != 1) {
+		EVP_MAC_CTX_free(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
+EVP_MAC_CTX *go_xmac_new(EVP_MAC *mac, const char *cipher, const char *propq,
+                         const unsigned char *iv, size_t ivlen,
+                         const unsigned char *custom, size_t customlen, size_t size,
+                         const unsigned char *key, size_t keylen,
+                         size_t *outsize, go_errq **errq) {
+	GO_ERR_BEGIN();
+	EVP_MAC_CTX *ctx = go_xmac_make(mac, cipher, propq, iv, ivlen, custom, customlen, size, key, keylen);
+	if (ctx == NULL) {
+		*errq = go_errq_take();
+		return NULL;
+	}
+	*outsize = EVP_MAC_CTX_get_mac_size(ctx);
+	return ctx;
+}
+
+go_result go_xmac_oneshot(EVP_MAC *mac, const char *cipher, const char *propq,
+                          const unsigned char *iv, size_t ivlen,
+                          const unsigned char *custom, size_t customlen, size_t size,
+                          const unsigned char *key, size_t keylen,
+                          const unsigned char *in, size_t inlen,
+                          unsigned char *out, size_t outlen) {
+	GO_ERR_BEGIN();
+	size_t n = 0;
+	go_result r;
+	EVP_MAC_CTX *ctx = go_xmac_make(mac, cipher, propq, iv, ivlen, custom, customlen, size, key, keylen);
+	if (ctx == NULL)
+		return go_fail();
+	if (EVP_MAC_CTX_get_mac_size(ctx) != outlen) {
+		EVP_MAC_CTX_free(ctx);
+		r.ok = 0;
+		r.outl = 0;
+		r.errq = NULL;
+		return r;
+	}
+	if ((inlen > 0 && EVP_MAC_update(ctx, in, inlen) != 1) || EVP_MAC_final(ctx, out, &n, outlen) != 1) {
+		r = go_fail();
+		EVP_MAC_CTX_free(ctx);
+		return r;
+	}
+	EVP_MAC_CTX_free(ctx);
+	return go_ok((int)n);
+}
+
+/* ---- key wrap ---- */
+
+go_result go_keywrap(const EVP_CIPHER *cipher, const unsigned char *key, int keylen, int enc,
+                     const unsigned char *in, int inl, unsigned char *out, int outcap) {
+	GO_ERR_BEGIN();
+	int n = 0, m = 0;
+	go_result r = {0, 0, NULL};
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	(void)keylen;
+	if (ctx == NULL || EVP_CipherInit_ex2(ctx, cipher, key, NULL, enc, NULL) != 1) {
+		r = go_fail();
+		EVP_CIPHER_CTX_free(ctx);
+		return r;
+	}
+	if (EVP_CipherUpdate(ctx, out, &n, in, inl) != 1 || EVP_CipherFinal_ex(ctx, out + n, &m) != 1) {
+		if (enc) {
+			r = go_fail();
+		} else {
+			ERR_clear_error();
+			r.outl = -1;
+		}
+		OPENSSL_cleanse(out, outcap);
+		EVP_CIPHER_CTX_free(ctx);
+		return r;
+	}
+	EVP_CIPHER_CTX_free(ctx);
+	return go_ok(n + m);
+}
+
+/* ---- random ---- */
+
+static void go_rand_name(EVP_RAND_CTX *c, char out[GO_PROV_NAME]) {
+	const OSSL_PROVIDER *p = NULL;
+	const char *name;
+	out[0] = 0;
+	if (c != NULL && EVP_RAND_CTX_get0_rand(c) != NULL)
+		p = EVP_RAND_get0_provider(EVP_RAND_CTX_get0_rand(c));
+	name = p != NULL ? OSSL_PROVIDER_get0_name(p) : NULL;
+	if (name != NULL) {
+		strncpy(out, name, GO_PROV_NAME - 1);
+		out[GO_PROV_NAME - 1] = 0;
+	}
+}
+
+go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov) {
+	GO_ERR_BEGIN();
+	go_rand_result r;
+	EVP_RAND_CTX *drbg;
+	memset(&r, 0, sizeof(r));
+	drbg = priv ? RAND_get0_private(NULL) : RAND_get0_public(NULL);
+	if (drbg == NULL) {
+		r.errq = go_errq_take();
+		return r;
+	}
+	if (prov != NULL) {
+		const OSSL_PROVIDER *p = EVP_RAND_get0_provider(EVP_RAND_CTX_get0_rand(drbg));
+		if (!go_provider_is(p, prov, r.wrong_provider))
+			return r;
+		/* The primary DRBG that seeds it must be the provider's too. */
+		p = EVP_RAND_get0_provider(EVP_RAND_CTX_get0_rand(RAND_get0_primary(NULL)));
+		if (!go_provider_is(p, prov, r.wrong_provider))
+			return r;
+	}
+	/* What RAND_bytes_ex and RAND_priv_bytes_ex do after finding this
+	 * DRBG; called on the checked DRBG itself, so that what was checked is
+	 * what runs. OpenSSL splits n into requests the DRBG takes. */
+	if (EVP_RAND_generate(drbg, buf, n, 0, 0, NULL, 0) != 1) {
+		r.errq = go_errq_take();
+		return r;
+	}
+	r.ok = 1;
+	return r;
+}
+
+void go_rand_providers(char primary[GO_PROV_NAME], char pub[GO_PROV_NAME], char priv[GO_PROV_NAME]) {
+	go_rand_name(RAND_get0_primary(NULL), primary);
+	go_rand_name(RAND_get0_public(NULL), pub);
+	go_rand_name(RAND_get0_private(NULL), priv);
+	ERR_clear_error();
+}

@@ -317,4 +317,55 @@ int go_err_reason(unsigned long code);
 /* The folder OpenSSL was built to load providers from. */
 const char *go_modules_dir(void);
 
+/* ---- MACs ----
+ * CMAC, GMAC, KMAC and Poly1305 over EVP_MAC. In C so that a context is
+ * made, parameterised and keyed in one crossing, and a MAC of a buffer is
+ * one call. */
+
+/* Returns a new context of mac keyed with key: cipher (CMAC, GMAC; may be
+ * NULL) fetched under propq, GMAC's iv, KMAC's custom string (may be NULL)
+ * and output size (0: the default). *outsize receives the MAC length the
+ * context will write, which the caller compares with its buffer, as
+ * CMAC's final checks no output size. NULL with *errq on failure. */
+EVP_MAC_CTX *go_xmac_new(EVP_MAC *mac, const char *cipher, const char *propq,
+                         const unsigned char *iv, size_t ivlen,
+                         const unsigned char *custom, size_t customlen, size_t size,
+                         const unsigned char *key, size_t keylen,
+                         size_t *outsize, go_errq **errq);
+/* out := MAC of in, on a context made, used and freed within the call;
+ * outlen must be the MAC length (checked: ok 0 otherwise). */
+go_result go_xmac_oneshot(EVP_MAC *mac, const char *cipher, const char *propq,
+                          const unsigned char *iv, size_t ivlen,
+                          const unsigned char *custom, size_t customlen, size_t size,
+                          const unsigned char *key, size_t keylen,
+                          const unsigned char *in, size_t inlen,
+                          unsigned char *out, size_t outlen);
+
+/* ---- key wrap ----
+ * One call per wrap or unwrap with the AES-*-WRAP[-PAD][-INV] ciphers: a
+ * context is made, keyed with OpenSSL's default ICV, run and freed. out
+ * must have room for the wrap's exact bound (Go computes it). On an
+ * unwrap that fails its check, ok is 0, outl is -1, the queue is cleared
+ * and out is cleansed. */
+go_result go_keywrap(const EVP_CIPHER *cipher, const unsigned char *key, int keylen, int enc,
+                     const unsigned char *in, int inl, unsigned char *out, int outcap);
+
+/* ---- random ----
+ * Random bytes from the calling thread's public (priv 0) or private
+ * (priv 1) DRBG, the ones RAND_bytes_ex and RAND_priv_bytes_ex draw from.
+ * With prov non-NULL the DRBG must be served by the provider of that name,
+ * else nothing is drawn and wrong_provider names the one that serves it.
+ * In C because the DRBG is per OS thread: the check and the draw must run
+ * on the same thread. */
+#include <openssl/rand.h>
+typedef struct go_rand_result {
+	int ok;
+	char wrong_provider[GO_PROV_NAME];
+	go_errq *errq;
+} go_rand_result;
+go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov);
+/* The provider of the primary DRBG and of this thread's public or private
+ * DRBG, for the tests; "" when there is none. */
+void go_rand_providers(char primary[GO_PROV_NAME], char pub[GO_PROV_NAME], char priv[GO_PROV_NAME]);
+
 #endif

@@ -105,6 +105,29 @@
 // "openssl enc" refuses them. Streams are processed in constant memory.
 // "hazmat enc -d" is "hazmat dec".
 //
+//	hazmat mac [-macopt NAME:VALUE]... [-in FILE] [-out FILE] [-binary] ALG
+//
+// Prints the MAC of the input as "openssl mac" does, byte for byte: upper-case
+// hex and a newline, or with -binary the raw MAC. ALG is CMAC, GMAC, KMAC128,
+// KMAC256, POLY1305 or HMAC; -macopt takes openssl's parameter names (key,
+// hexkey, cipher, iv, hexiv, digest, custom, hexcustom, size), and hexkey
+// also takes env:NAME and file:PATH. In FIPS mode Poly1305 is refused.
+//
+//	hazmat rand [-hex | -base64] [-out FILE] N
+//
+// Writes N random bytes from OpenSSL's DRBG (the FIPS provider's in FIPS
+// mode) in the formats of "openssl rand": raw, one line of hex, or base64
+// in 64-character lines.
+//
+//	hazmat wrap -K KEK [-pad] [-in FILE] [-out FILE]
+//	hazmat unwrap -K KEK [-pad] [-in FILE] [-out FILE]
+//
+// Wraps and unwraps a key with AES key wrap (RFC 3394), or with -pad AES key
+// wrap with padding (RFC 5649), under a KEK of 16, 24 or 32 bytes: the
+// bytes of "openssl enc [-d] -id-aesNNN-wrap -iv A6A6A6A6A6A6A6A6" (-pad:
+// "-id-aesNNN-wrap-pad -iv A65959A6"), whose -iv openssl needs and hazmat
+// does not. An unwrap that fails its integrity check writes nothing.
+//
 //	hazmat vectors [-v] FILE...
 //
 // Runs known-answer test files through hazmat against the OpenSSL in use:
@@ -117,7 +140,9 @@
 // Camellia, Blowfish, CAST5, SEED, IDEA, SM4, ARC4 and ChaCha20; AES-GCM
 // and SM4-GCM, whose FAIL records must be rejected as an invalid tag;
 // AES-XTS; the SHA-1, SHA-2, SHA-3 and SHAKE files with their Monte Carlo
-// tests, MD5, RIPEMD-160, BLAKE2 and SM3; HMAC. It prints one line per file
+// tests, MD5, RIPEMD-160, BLAKE2 and SM3; HMAC; CMAC; SP 800-38F's KW and
+// KWP files (AD files' FAIL records must fail to unwrap) and the Botan KWP
+// file; Poly1305. It prints one line per file
 // and a total:
 //
 //	PATH: N passed, N failed, N skipped (why)
@@ -126,8 +151,8 @@
 // Records that cannot run here are skipped with the reason: algorithms that
 // this OpenSSL or FIPS mode does not offer ("unsupported here: md5: refused
 // in FIPS mode"), CFB1 and XTS records that are not whole bytes. Files of
-// kinds hazmat does not run (CMAC, key wrap, the Monte Carlo .txt
-// duplicates, prose) are skipped whole, saying why. -v lists each failing
+// kinds hazmat does not run (KDFs, SP 800-38F's TDEA key wrap TKW, the Monte
+// Carlo .txt duplicates, prose) are skipped whole, saying why. -v lists each failing
 // record and what differed. A file that cannot be read or parsed counts as
 // one failure, and any failure makes the exit status 1.
 //

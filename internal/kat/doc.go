@@ -1,6 +1,8 @@
 // Package kat runs the known-answer records of a vector file against the
 // primitives: hashes, HMAC, block and stream ciphers, GCM, the AEADs of
-// package aead and XTS, through their public constructors. It is the one
+// package aead and XTS, CMAC, Poly1305, the project's GMAC and KMAC known
+// answers, and AES key wrap (SP 800-38F's KW and KWP files, whose FAIL
+// records must fail to unwrap), through their public constructors. It is the one
 // driver of vector files: the hazmat tool's "vectors" command prints what
 // [Run] returns, and the tests that walk the collection assert on it.
 //

@@ -94,8 +94,8 @@ func TestRunOutcomes(t *testing.T) {
 			want: [3]int{0, 1, 0}, fail: "ITERATIONS 1000000000000 is more than the 4194304",
 		},
 		{
-			name: "CMAC skipped whole", rel: "CMAC/cmac.txt", text: "COUNT = 0\nKEY = 00\n\nCOUNT = 1\nKEY = 01\n",
-			want: [3]int{0, 0, 2}, summary: "0 passed, 0 failed, 2 skipped (" + kat.ReasonCMAC + ")",
+			name: "CMAC of an unknown cipher skipped whole", rel: "CMAC/cmac.txt", text: "COUNT = 0\nKEY = 00\n\nCOUNT = 1\nKEY = 01\n",
+			want: [3]int{0, 0, 2}, summary: "0 passed, 0 failed, 2 skipped (" + kat.ReasonCMACName + ")",
 		},
 		{name: "prose", rel: "README.txt", text: "not vectors\n", want: [3]int{0, 0, 1}, summary: "0 passed, 0 failed, 1 skipped (" + kat.ReasonNotVectors + ")"},
 		{name: "malformed", rel: "hashes/SHA2/SHA1ShortMsg.rsp", text: "Len = 8\nMsg = zz\nMD = 00\n", want: [3]int{0, 1, 0}, fileErr: true, fail: kat.FileRecord + ": "},
@@ -243,9 +243,9 @@ func TestRunCuratedCollection(t *testing.T) {
 		}
 		return nil
 	}))
-	want := [3]int{74592, 0, 27983}
+	want := [3]int{86752, 0, 15823}
 	if openssl.FIPS() {
-		want = [3]int{67577, 0, 34998}
+		want = [3]int{79722, 0, 22853}
 	}
 	assert.Equal(t, want, total, "passed, failed, skipped")
 }

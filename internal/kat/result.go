@@ -169,10 +169,7 @@ func (e skipError) Error() string { return "skipped: " + string(e) }
 const (
 	ReasonCFB1       = "CFB1 is bit-oriented; hazmat works on bytes"
 	ReasonXTSBits    = "XTS data unit not a whole number of bytes"
-	ReasonCMAC       = "CMAC is not a primitive of hazmat"
-	ReasonKeyWrap    = "AES key wrap is not a primitive of hazmat"
 	ReasonKDF        = "KDFs are not primitives of hazmat"
-	ReasonPoly1305   = "Poly1305 is not a primitive of hazmat"
 	ReasonMonteTxt   = "Monte Carlo .txt file: the .rsp test again, with debugging values"
 	ReasonNotVectors = "not a vector file hazmat runs"
 	ReasonTDESKey    = "TDES key refused here: FIPS mode takes three distinct keys only"

@@ -20,6 +20,7 @@ const (
 	KindKeyWrap   = "keywrap"    // no typed loader; see [ParseFile]
 	KindKDF       = "kdf"        // no typed loader; see [ParseFile]
 	KindPoly1305  = "poly1305"   // no typed loader; see [ParseFile]
+	KindMAC       = "mac"        // testdata/mac: GMAC and KMAC known answers; see [ParseFile]
 )
 
 // Kind classifies a vector file from its path, relative to the
@@ -66,6 +67,8 @@ func Kind(rel string) string {
 			return KindKDF
 		case "poly1305":
 			return KindPoly1305
+		case "mac":
+			return KindMAC
 		case "ciphers":
 			sub := dirs[i+1:]
 			lower := strings.ToLower(base)

@@ -23,6 +23,7 @@ func TestKind(t *testing.T) {
 		{"KDF/nist-800-108-KBKDF-CTR.txt", KindKDF},
 		{"KDF/rfc-6070-PBKDF2-SHA1.txt", KindKDF},
 		{"poly1305/rfc7539.txt", KindPoly1305},
+		{"mac/kmac-sp800-185.txt", KindMAC},
 		{"keywrap/kwtestvectors/Readme.txt", ""},
 		{"ciphers/AES/CBC/CBCGFSbox128.rsp", KindCipher},
 		{"ciphers/3DES/CBC/TCBCIMMT1.rsp", KindCipher},

@@ -13,11 +13,14 @@ import (
 	"github.com/go-hazmat/hazmat/openssl"
 )
 
-// Backend is what the default backend serves: ciphers, hashes, HMAC and
-// one-shot AEADs.
+// Backend is what the default backend serves: ciphers, hashes, HMAC,
+// one-shot AEADs, MACs beyond HMAC, key wrap and random bytes.
 type Backend interface {
 	backends.Backend
 	backends.AEADBackend
+	backends.MACBackend
+	backends.KeyWrapBackend
+	backends.RandBackend
 }
 
 // def is chosen once, when the package is loaded.

@@ -1,0 +1,9 @@
+package keywrap
+
+import (
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
+)
+
+// defaultBackend is the backend the package's functions use.
+func defaultBackend() backends.KeyWrapBackend { return defaultbackend.Get() }

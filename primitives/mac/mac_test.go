@@ -1,0 +1,221 @@
+package mac_test
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"math/rand/v2"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/poly1305" //lint:ignore SA1019 the reference for the differential test
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/mac"
+	"github.com/go-hazmat/hazmat/primitives/mac/macalg"
+)
+
+func mustGMAC(t testing.TB, iv []byte) macalg.GMAC {
+	g, err := macalg.NewGMAC(iv)
+	require.NoError(t, err)
+	return g
+}
+
+func mustKMAC128(t testing.TB, custom []byte, n int) macalg.KMAC {
+	k, err := macalg.NewKMAC128(custom, n)
+	require.NoError(t, err)
+	return k
+}
+
+// TestSupportPolicy pins what the default backend serves: everything
+// outside FIPS mode; in FIPS mode CMAC-AES, GMAC and KMAC, and not
+// Poly1305. CMAC with TripleDES in FIPS mode is up to the provider (the
+// 3.5 FIPS provider with its default configuration serves it): logged, and
+// it must agree with what New does.
+func TestSupportPolicy(t *testing.T) {
+	approved := []backends.MACAlgorithm{
+		macalg.CMAC{Cipher: macalg.AES}, mustGMAC(t, make([]byte, 12)),
+		mustKMAC128(t, nil, 32), func() macalg.KMAC { k, _ := macalg.NewKMAC256([]byte("x"), 64); return k }(),
+	}
+	for _, alg := range approved {
+		assert.True(t, mac.Supported(alg), alg.Name())
+	}
+	assert.Equal(t, !openssl.FIPS(), mac.Supported(macalg.Poly1305{}), "Poly1305 is served exactly outside FIPS mode")
+	tdes := macalg.CMAC{Cipher: macalg.TripleDES}
+	sup := mac.Supported(tdes)
+	t.Logf("FIPS mode %v: CMAC-TDES supported: %v", openssl.FIPS(), sup)
+	if !openssl.FIPS() {
+		assert.True(t, sup)
+	}
+	_, err := mac.New(tdes, bytes.Repeat([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 2))
+	if sup {
+		assert.NoError(t, err)
+	} else {
+		var ue *backends.UnsupportedAlgorithmError
+		require.ErrorAs(t, err, &ue)
+		assert.Equal(t, backends.ReasonFIPSRefused, ue.Reason)
+	}
+}
+
+// TestMisuse: bad parameters and keys give sentinel errors before any C,
+// never a panic; a finalized MAC refuses further use.
+func TestMisuse(t *testing.T) {
+	key16 := make([]byte, 16)
+	cases := []struct {
+		name string
+		do   func() error
+		want error
+	}{
+		{"CMAC-AES 15-byte key", func() error { _, err := mac.New(macalg.CMAC{Cipher: macalg.AES}, key16[:15]); return err }, backends.ErrInvalidKeySize},
+		{"CMAC-AES nil key", func() error { _, err := mac.Sum(macalg.CMAC{Cipher: macalg.AES}, nil, nil); return err }, backends.ErrInvalidKeySize},
+		{"CMAC-TDES 8-byte key", func() error { _, err := mac.New(macalg.CMAC{Cipher: macalg.TripleDES}, key16[:8]); return err }, backends.ErrInvalidKeySize},
+		{"CMAC zero cipher", func() error { _, err := mac.New(macalg.CMAC{}, key16); return err }, backends.ErrInvalidArgument},
+		{"GMAC empty IV", func() error { _, err := macalg.NewGMAC(nil); return err }, backends.ErrInvalidIVSize},
+		{"GMAC zero value", func() error { _, err := mac.New(macalg.GMAC{}, key16); return err }, backends.ErrInvalidIVSize},
+		{"GMAC 20-byte key", func() error { _, err := mac.New(mustGMAC(t, key16[:12]), make([]byte, 20)); return err }, backends.ErrInvalidKeySize},
+		{"KMAC zero size", func() error { _, err := macalg.NewKMAC128(nil, 0); return err }, backends.ErrInvalidDigestSize},
+		{"KMAC negative size", func() error { _, err := macalg.NewKMAC256(nil, -1); return err }, backends.ErrInvalidDigestSize},
+		{"KMAC long custom", func() error { _, err := macalg.NewKMAC128(make([]byte, 513), 32); return err }, backends.ErrInvalidArgument},
+		{"KMAC 3-byte key", func() error { _, err := mac.New(mustKMAC128(t, nil, 32), key16[:3]); return err }, backends.ErrInvalidKeySize},
+		{"KMAC zero value", func() error { _, err := mac.New(macalg.KMAC{}, key16); return err }, backends.ErrInvalidArgument},
+		{"Poly1305 16-byte key", func() error { _, err := mac.New(macalg.Poly1305{}, key16); return err }, backends.ErrInvalidKeySize},
+		{"nil algorithm", func() error { _, err := mac.New(nil, key16); return err }, backends.ErrInvalidArgument},
+		{"nil algorithm Sum", func() error { _, err := mac.Sum(nil, key16, nil); return err }, backends.ErrInvalidArgument},
+		{"zero MAC Update", func() error { var m mac.MAC; return m.Update(nil) }, backends.ErrInvalidArgument},
+		{"nil MAC Finalize", func() error { var m *mac.MAC; _, err := m.Finalize(); return err }, backends.ErrInvalidArgument},
+		{"Update after Finalize", func() error {
+			m, err := mac.New(macalg.CMAC{Cipher: macalg.AES}, key16)
+			require.NoError(t, err)
+			_, err = m.Finalize()
+			require.NoError(t, err)
+			return m.Update([]byte("x"))
+		}, backends.ErrAlreadyFinalized},
+		{"Copy after Verify", func() error {
+			m, err := mac.New(macalg.CMAC{Cipher: macalg.AES}, key16)
+			require.NoError(t, err)
+			require.ErrorIs(t, m.Verify(nil), backends.ErrInvalidSignature)
+			_, err = m.Copy()
+			return err
+		}, backends.ErrAlreadyFinalized},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			assert.NotPanics(t, func() { err = c.do() })
+			require.ErrorIs(t, err, c.want)
+			assert.NotContains(t, err.Error(), "openssl: ", "checked before the backend")
+		})
+	}
+}
+
+// TestOneTimeReset: Reset refuses one-time keys with a panic that says
+// what to do, and works for CMAC.
+func TestOneTimeReset(t *testing.T) {
+	m, err := mac.New(mustGMAC(t, make([]byte, 12)), make([]byte, 16))
+	require.NoError(t, err)
+	assert.PanicsWithValue(t, "mac: GMAC keys authenticate one message only: make a new MAC with a new key instead of Reset", m.Reset)
+
+	c, err := mac.New(macalg.CMAC{Cipher: macalg.AES}, make([]byte, 16))
+	require.NoError(t, err)
+	_, _ = c.Write([]byte("abc"))
+	first, err := c.Finalize()
+	require.NoError(t, err)
+	c.Reset()
+	_, _ = c.Write([]byte("abc"))
+	assert.Equal(t, hex.EncodeToString(first), hex.EncodeToString(c.Sum(nil)))
+}
+
+// TestCopy: a copy continues independently of its original.
+func TestCopy(t *testing.T) {
+	for _, alg := range []backends.MACAlgorithm{macalg.CMAC{Cipher: macalg.AES}, mustKMAC128(t, []byte("c"), 40), mustGMAC(t, make([]byte, 12))} {
+		t.Run(alg.Name(), func(t *testing.T) {
+			key := make([]byte, 16)
+			m, err := mac.New(alg, key)
+			require.NoError(t, err)
+			_, _ = m.Write([]byte("hello, "))
+			c, err := m.Clone()
+			require.NoError(t, err)
+			_, _ = m.Write([]byte("world"))
+			_, _ = c.(*mac.MAC).Write([]byte("there"))
+			a, _ := mac.Sum(alg, key, []byte("hello, world"))
+			b, _ := mac.Sum(alg, key, []byte("hello, there"))
+			assert.Equal(t, hex.EncodeToString(a), hex.EncodeToString(m.Sum(nil)))
+			assert.Equal(t, hex.EncodeToString(b), hex.EncodeToString(c.(*mac.MAC).Sum(nil)))
+		})
+	}
+}
+
+// TestPoly1305MatchesXCrypto compares Poly1305 with golang.org/x/crypto's
+// over random keys and messages of every length to 1 KiB, fed in random
+// pieces.
+func TestPoly1305MatchesXCrypto(t *testing.T) {
+	if !mac.Supported(macalg.Poly1305{}) {
+		require.True(t, openssl.FIPS())
+		t.Skip("Poly1305 is refused in FIPS mode (TestPoly1305Vectors checks the refusal)")
+	}
+	seed := rand.Uint64()
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 0))
+	for n := 0; n <= 1024; n++ {
+		var key [32]byte
+		msg := make([]byte, n)
+		for i := range key {
+			key[i] = byte(rng.Uint32())
+		}
+		for i := range msg {
+			msg[i] = byte(rng.Uint32())
+		}
+		var want [16]byte
+		poly1305.Sum(&want, msg, &key)
+		got, err := mac.Sum(macalg.Poly1305{}, key[:], msg)
+		require.NoError(t, err)
+		require.Equal(t, hex.EncodeToString(want[:]), hex.EncodeToString(got), "length %d", n)
+
+		m, err := mac.New(macalg.Poly1305{}, key[:])
+		require.NoError(t, err)
+		cut := rng.IntN(n + 1)
+		_, _ = m.Write(msg[:cut])
+		_, _ = m.Write(msg[cut:])
+		require.Equal(t, hex.EncodeToString(want[:]), hex.EncodeToString(m.Sum(nil)), "length %d cut %d", n, cut)
+	}
+}
+
+// TestConcurrentSum: one key shared by goroutines computing one-shot MACs
+// and MACs of their own contexts (run with -race).
+func TestConcurrentSum(t *testing.T) {
+	key := bytes.Repeat([]byte{7}, 32)
+	alg := macalg.CMAC{Cipher: macalg.AES}
+	want, err := mac.Sum(alg, key, []byte("shared"))
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				got, err := mac.Sum(alg, key, []byte("shared"))
+				if err != nil || !bytes.Equal(got, want) {
+					errs <- errors.Join(err, errors.New("one-shot MAC differs"))
+					return
+				}
+				m, err := mac.New(alg, key)
+				if err != nil {
+					errs <- err
+					return
+				}
+				_, _ = m.Write([]byte("shared"))
+				if !bytes.Equal(m.Sum(nil), want) {
+					errs <- errors.New("streaming MAC differs")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		assert.NoError(t, err)
+	}
+}

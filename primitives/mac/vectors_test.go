@@ -1,0 +1,227 @@
+package mac_test
+
+import (
+	"bytes"
+	"encoding/hex"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/vectors"
+	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/mac"
+	"github.com/go-hazmat/hazmat/primitives/mac/macalg"
+)
+
+// macCase is one known answer, run three ways: one-shot Sum, a context fed
+// in two pieces, and Verify.
+type macCase struct {
+	name      string
+	alg       backends.MACAlgorithm
+	key, msg  []byte
+	want      []byte
+	fipsUnsup bool // FIPS mode refuses it: expect ErrUnsupportedAlgorithm there
+}
+
+// skips counts records that OpenSSL here cannot express, by reason.
+type skips map[string]int
+
+func (s skips) log(t *testing.T) {
+	for reason, n := range s {
+		t.Logf("skipped %d records: %s", n, reason)
+	}
+}
+
+func runMACCase(t *testing.T, c macCase) {
+	t.Helper()
+	if c.fipsUnsup && openssl.FIPS() {
+		_, err := mac.Sum(c.alg, c.key, c.msg)
+		require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+		assert.Contains(t, err.Error(), "FIPS")
+		assert.LessOrEqual(t, strings.Count(err.Error(), "openssl:"), 1, "one prefix: %s", err)
+		_, err = mac.New(c.alg, c.key)
+		require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+		assert.False(t, mac.Supported(c.alg))
+		return
+	}
+	got, err := mac.Sum(c.alg, c.key, c.msg)
+	require.NoError(t, err)
+	assert.Equal(t, hex.EncodeToString(c.want), hex.EncodeToString(got), "Sum")
+
+	m, err := mac.New(c.alg, c.key)
+	require.NoError(t, err)
+	half := len(c.msg) / 2
+	require.NoError(t, m.Update(c.msg[:half]))
+	mid := m.Sum(nil) // must not disturb the state
+	require.Len(t, mid, c.alg.Size())
+	_, err = m.Write(c.msg[half:])
+	require.NoError(t, err)
+	assert.Equal(t, hex.EncodeToString(c.want), hex.EncodeToString(m.Sum(nil)), "streaming Sum")
+	assert.NoError(t, m.Verify(c.want))
+
+	assert.NoError(t, mac.Verify(c.alg, c.key, c.msg, c.want))
+	bad := append([]byte(nil), c.want...)
+	bad[0] ^= 1
+	assert.ErrorIs(t, mac.Verify(c.alg, c.key, c.msg, bad), backends.ErrInvalidSignature)
+}
+
+func recHex(t *testing.T, r *vectors.Record, name string) []byte {
+	t.Helper()
+	b, err := r.Hex(name)
+	require.NoError(t, err, "%s %s", r.Name(), name)
+	return b
+}
+
+// TestCMACVectors runs NIST SP 800-38B's examples for AES-128/192/256 and
+// TripleDES (nist/CMAC). FIPS mode: the 3.5 FIPS provider refuses TripleDES
+// CMAC, which must come back as a FIPS refusal.
+func TestCMACVectors(t *testing.T) {
+	files := map[string]macalg.CMACCipher{
+		"nist-800-38b-aes128.txt": macalg.AES, "nist-800-38b-aes192.txt": macalg.AES,
+		"nist-800-38b-aes256.txt": macalg.AES, "nist-800-38b-3des.txt": macalg.TripleDES,
+	}
+	total := 0
+	for file, cipher := range files {
+		recs, err := vectors.ParseFile(vectors.Path(t, "CMAC/"+file))
+		require.NoError(t, err)
+		require.NotEmpty(t, recs)
+		alg := macalg.CMAC{Cipher: cipher}
+		fipsUnsup := cipher == macalg.TripleDES && !mac.Supported(alg)
+		if fipsUnsup {
+			require.True(t, openssl.FIPS(), "CMAC-TDES must be supported outside FIPS mode")
+		}
+		for _, r := range recs {
+			var key []byte
+			if cipher == macalg.TripleDES {
+				key = append(append(recHex(t, &r, "KEY1"), recHex(t, &r, "KEY2")...), recHex(t, &r, "KEY3")...)
+			} else {
+				key = recHex(t, &r, "KEY")
+			}
+			c := macCase{name: file + "/" + r.Name(), alg: alg, key: key, msg: recHex(t, &r, "MESSAGE"), want: recHex(t, &r, "OUTPUT"), fipsUnsup: fipsUnsup}
+			if cipher == macalg.TripleDES && openssl.FIPS() && !fipsUnsup && !distinctDES(key) {
+				// SP 800-67 Rev. 2: FIPS mode takes three distinct keys only.
+				t.Run(c.name, func(t *testing.T) {
+					_, err := mac.Sum(alg, key, c.msg)
+					require.ErrorIs(t, err, backends.ErrInvalidKeySize)
+					assert.Contains(t, err.Error(), "FIPS")
+					_, err = mac.New(alg, key)
+					require.ErrorIs(t, err, backends.ErrInvalidKeySize)
+				})
+				total++
+				continue
+			}
+			t.Run(c.name, func(t *testing.T) { runMACCase(t, c) })
+			total++
+		}
+	}
+	assert.Equal(t, 20, total) // four examples per AES file, eight for TripleDES (three and two keys)
+}
+
+// TestPoly1305Vectors runs RFC 8439's Poly1305 vectors (nist/poly1305):
+// refused in FIPS mode, naming FIPS.
+func TestPoly1305Vectors(t *testing.T) {
+	recs, err := vectors.ParseFile(vectors.Path(t, "poly1305/rfc7539.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, recs)
+	for _, r := range recs {
+		c := macCase{name: r.Name(), alg: macalg.Poly1305{}, key: recHex(t, &r, "KEY"), msg: recHex(t, &r, "MSG"), want: recHex(t, &r, "TAG"), fipsUnsup: true}
+		t.Run(c.name, func(t *testing.T) { runMACCase(t, c) })
+	}
+}
+
+// TestGMACFromGCMVectors runs the records of NIST's GCM encryption vectors
+// (gcmEncryptExtIV*.rsp) that have an empty plaintext and a full 128-bit
+// tag: their tag is the GMAC of the AAD. Records with truncated tags are
+// compared with the leftmost bytes of the MAC; IVs FIPS mode refuses are
+// skipped, counted by reason.
+func TestGMACFromGCMVectors(t *testing.T) {
+	sk := skips{}
+	n, truncated := 0, 0
+	for _, bits := range []string{"128", "192", "256"} {
+		recs, err := vectors.ParseFile(vectors.Path(t, filepath.Join("ciphers/AES/GCM", "gcmEncryptExtIV"+bits+".rsp")))
+		require.NoError(t, err)
+		for _, r := range recs {
+			if r.Section["ptlen"] != "0" {
+				continue
+			}
+			iv := recHex(t, &r, "IV")
+			if r.Section["taglen"] != "128" {
+				// A truncated tag (SP 800-38D, 5.2.1.2): the leftmost bytes.
+				g, err := macalg.NewGMAC(iv)
+				require.NoError(t, err)
+				got, err := mac.Sum(g, recHex(t, &r, "Key"), recHex(t, &r, "AAD"))
+				require.NoError(t, err, r.Name())
+				want := recHex(t, &r, "Tag")
+				assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got[:len(want)]), r.Name())
+				truncated++
+				continue
+			}
+			g, err := macalg.NewGMAC(iv)
+			require.NoError(t, err)
+			c := macCase{name: bits + "/" + r.Name(), alg: g, key: recHex(t, &r, "Key"), msg: recHex(t, &r, "AAD"), want: recHex(t, &r, "Tag")}
+			if openssl.FIPS() && len(iv) < 12 {
+				// The FIPS provider takes GMAC IVs of 96 bits and more.
+				if _, err := mac.Sum(c.alg, c.key, c.msg); err != nil {
+					sk["IV shorter than 96 bits, refused in FIPS mode"]++
+					continue
+				}
+			}
+			t.Run(c.name, func(t *testing.T) { runMACCase(t, c) })
+			n++
+		}
+	}
+	sk.log(t)
+	t.Logf("%d GMAC records run, and %d with truncated tags", n, truncated)
+	assert.Greater(t, n, 100)
+}
+
+// TestTestdataGMAC runs GMAC's known answers from the GCM specification.
+func TestTestdataGMAC(t *testing.T) {
+	dir, err := vectors.TestdataDir()
+	require.NoError(t, err)
+	recs, err := vectors.ParseFile(filepath.Join(dir, "mac", "gmac-gcm-spec.txt"))
+	require.NoError(t, err)
+	require.Len(t, recs, 3)
+	for _, r := range recs {
+		g, err := macalg.NewGMAC(recHex(t, &r, "IV"))
+		require.NoError(t, err)
+		c := macCase{name: r.Name(), alg: g, key: recHex(t, &r, "KEY"), msg: recHex(t, &r, "MESSAGE"), want: recHex(t, &r, "TAG")}
+		t.Run(c.name, func(t *testing.T) { runMACCase(t, c) })
+	}
+}
+
+// TestTestdataKMAC runs NIST SP 800-185's KMAC samples.
+func TestTestdataKMAC(t *testing.T) {
+	dir, err := vectors.TestdataDir()
+	require.NoError(t, err)
+	recs, err := vectors.ParseFile(filepath.Join(dir, "mac", "kmac-sp800-185.txt"))
+	require.NoError(t, err)
+	require.Len(t, recs, 6)
+	for _, r := range recs {
+		size, err := r.Int("OUTPUTLEN")
+		require.NoError(t, err)
+		custom := recHex(t, &r, "CUSTOM")
+		var alg macalg.KMAC
+		switch strings.ToUpper(r.Fields["alg"]) {
+		case "KMAC128":
+			alg, err = macalg.NewKMAC128(custom, size)
+		case "KMAC256":
+			alg, err = macalg.NewKMAC256(custom, size)
+		default:
+			t.Fatalf("%s: unknown ALG %q", r.Name(), r.Fields["alg"])
+		}
+		require.NoError(t, err)
+		c := macCase{name: r.Name(), alg: alg, key: recHex(t, &r, "KEY"), msg: recHex(t, &r, "MESSAGE"), want: recHex(t, &r, "OUTPUT")}
+		t.Run(c.name, func(t *testing.T) { runMACCase(t, c) })
+	}
+}
+
+// distinctDES reports whether a 24-byte TripleDES key is three distinct
+// DES keys.
+func distinctDES(k []byte) bool {
+	return len(k) == 24 && !bytes.Equal(k[:8], k[8:16]) && !bytes.Equal(k[8:16], k[16:]) && !bytes.Equal(k[:8], k[16:])
+}
