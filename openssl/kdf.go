@@ -43,6 +43,7 @@ var (
 	cAES192   = C.CString("AES-192-CBC")
 	cAES256   = C.CString("AES-256-CBC")
 	cDESEDE3  = C.CString("DES-EDE3-CBC")
+	cDESEDE   = C.CString("DES-EDE-CBC")
 )
 
 // fetchKDF returns the cached EVP_KDF named name (one of kdfCNames) in
@@ -137,8 +138,13 @@ func (b *Backend) DeriveKey(alg backends.KDFAlgorithm, secret, out []byte) error
 	if err != nil {
 		return err
 	}
-	if a, ok := alg.(kdfalg.KBKDF); ok && a.Cipher == kdfalg.CMACAES {
-		j.spec.cipher = cmacCipherFor(len(secret))
+	if a, ok := alg.(kdfalg.KBKDF); ok && a.Cipher != kdfalg.NoCMAC {
+		// The key length picks the cipher (ValidateDerive checked it).
+		c, err := cmacCipher(m, a.Cipher, len(secret))
+		if err != nil {
+			return err
+		}
+		j.spec.cipher = c
 	}
 	var salt, info, seed *C.uchar
 	if j.hasSet.salt {
@@ -342,16 +348,31 @@ func resolveKBKDF(m *fipsMode, a kdfalg.KBKDF, j *kdfJob, digest func(backends.H
 	return nil
 }
 
-// cmacCipherFor names the AES-CBC cipher a CMAC KBKDF takes for a key of
-// n bytes.
-func cmacCipherFor(n int) *C.char {
-	switch n {
-	case 24:
-		return cAES192
-	case 32:
-		return cAES256
+// cmacCipher names the CBC cipher a CMAC KBKDF takes for a key of n
+// bytes, after checking that mode m serves it.
+func cmacCipher(m *fipsMode, c kdfalg.CMACCipher, n int) (*C.char, error) {
+	var name string
+	var cname *C.char
+	switch {
+	case c == kdfalg.CMACTripleDES && n == 16:
+		name, cname = "des-ede-cbc", cDESEDE
+	case c == kdfalg.CMACTripleDES:
+		name, cname = "des-ede3-cbc", cDESEDE3
+	case n == 24:
+		name, cname = "aes-192-cbc", cAES192
+	case n == 32:
+		name, cname = "aes-256-cbc", cAES256
+	default:
+		name, cname = "aes-128-cbc", cAES128
 	}
-	return cAES128
+	if e := fetchCipher(m, name); e.err != nil {
+		reason := backends.ReasonUnsupportedCipher
+		if m.fips && e.legacyKnown {
+			reason = backends.ReasonFIPSRefused
+		}
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: "KBKDF with CMAC over " + strings.ToUpper(name), Reason: reason, Err: e.err}
+	}
+	return cname, nil
 }
 
 // kbkdfUnsupported is the error for KBKDF parameters that OpenSSL's

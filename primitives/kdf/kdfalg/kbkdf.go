@@ -63,8 +63,9 @@ const (
 	NoCMAC CMACCipher = iota
 	// CMACAES: CMAC with AES; the key (the secret) is 16, 24 or 32 bytes.
 	CMACAES
-	// CMACTripleDES: CMAC with three-key TripleDES (DES-EDE3); the key is
-	// 24 bytes. FIPS modules no longer approve it.
+	// CMACTripleDES: CMAC with TripleDES; the key is 24 bytes (three-key,
+	// DES-EDE3) or 16 bytes (two-key, DES-EDE). FIPS modules no longer
+	// approve it.
 	CMACTripleDES
 )
 
@@ -153,8 +154,8 @@ func (k KBKDF) ValidateDerive(secretLen, length int) error {
 		if k.Cipher == CMACAES && secretLen != 16 && secretLen != 24 && secretLen != 32 {
 			return fmt.Errorf("kdfalg: KBKDF CMAC-AES key of %d bytes, want 16, 24 or 32: %w", secretLen, backends.ErrInvalidKeySize)
 		}
-		if k.Cipher == CMACTripleDES && secretLen != 24 {
-			return fmt.Errorf("kdfalg: KBKDF CMAC-TripleDES key of %d bytes, want 24: %w", secretLen, backends.ErrInvalidKeySize)
+		if k.Cipher == CMACTripleDES && secretLen != 16 && secretLen != 24 {
+			return fmt.Errorf("kdfalg: KBKDF CMAC-TripleDES key of %d bytes, want 16 or 24: %w", secretLen, backends.ErrInvalidKeySize)
 		}
 	default:
 		return fmt.Errorf("kdfalg: unknown KBKDF CMAC cipher %d: %w", int(k.Cipher), backends.ErrInvalidArgument)
