@@ -328,6 +328,12 @@ func resolveKBKDF(m *fipsMode, a kdfalg.KBKDF, j *kdfJob, digest func(backends.H
 		return kbkdfUnsupported(fmt.Sprintf("an L of %d bytes (OpenSSL's KBKDF writes L in 4 bytes)", a.LLen))
 	}
 	if a.Mode == kdfalg.FeedbackMode {
+		if n := a.PRFSize(); len(a.IV) != 0 && len(a.IV) != n {
+			// SP 800-108 leaves the IV's length open; OpenSSL's KBKDF
+			// takes none or one PRF output.
+			return fmt.Errorf("openssl: KBKDF feedback-mode IV of %d bytes: OpenSSL takes an empty IV or one of the PRF's output size, %d bytes: %w",
+				len(a.IV), n, backends.ErrInvalidIVSize)
+		}
 		j.spec.feedback = 1
 		j.seed, j.hasSet.seed = a.IV, true
 	}
@@ -403,6 +409,12 @@ var fipsKDFRules = []struct {
 // the module's rules becomes a *backends.KDFRuleError naming FIPS and the
 // rule; any other failure says which derivation failed.
 func kdfError(m *fipsMode, name string, alg backends.KDFAlgorithm, secretLen, outLen int, err *Error) error {
+	for _, r := range err.Reasons {
+		if strings.Contains(r, "memory limit exceeded") {
+			return fmt.Errorf("openssl: %s needs more memory than its limit (Scrypt.MaxMem, or OpenSSL's default of 1025 MiB): %w: %w",
+				name, backends.ErrInvalidArgument, err)
+		}
+	}
 	if m.fips {
 		for _, r := range err.Reasons {
 			for _, rule := range fipsKDFRules {

@@ -39,8 +39,12 @@ func NewWithBackend(alg backends.KDFAlgorithm, length int, b backends.KDFBackend
 	if !b.KDFSupported(alg) {
 		// Let the backend say why, with a derivation it refuses before
 		// any work: its error names the algorithm and the reason.
-		err := b.DeriveKey(alg, probeSecret(alg), make([]byte, length))
-		if err == nil || !errors.Is(err, backends.ErrUnsupportedAlgorithm) {
+		probeLen := length
+		if probeLen > 4096 {
+			probeLen = 1 // the length was checked; spare the allocation
+		}
+		err := b.DeriveKey(alg, probeSecret(alg), make([]byte, probeLen))
+		if err == nil {
 			err = fmt.Errorf("kdf: %s not supported by the backend: %w", alg.KDFName(), backends.ErrUnsupportedAlgorithm)
 		}
 		return nil, err

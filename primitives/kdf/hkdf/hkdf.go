@@ -42,7 +42,7 @@ func Extract[H hash.Hash](h func() H, secret, salt []byte) ([]byte, error) {
 
 // Expand returns keyLength bytes of HKDF's expand step from the
 // pseudorandom key and info. keyLength must be 1 to 255 times the hash
-// size; info at most 1024 bytes (OpenSSL's limit).
+// size.
 func Expand[H hash.Hash](h func() H, pseudorandomKey []byte, info string, keyLength int) ([]byte, error) {
 	alg, err := hashOf(h)
 	if err != nil {

@@ -81,8 +81,9 @@ const (
 //
 // RLen is the width of the counter in bytes, 1 to 4 (0 means 4); LLen the
 // width of L, which OpenSSL fixes at 4 (0 means 4). Location is where the
-// counter sits. IV is the initial value of feedback mode (may be empty)
-// and must be empty in counter mode.
+// counter sits. IV is the initial value of feedback mode (may be empty;
+// OpenSSL takes only an empty one or one of the PRF's output size) and
+// must be empty in counter mode.
 //
 // OpenSSL's KBKDF cannot express everything SP 800-108 allows: the counter
 // always comes before the fixed input, L is always 32 bits, and OpenSSL

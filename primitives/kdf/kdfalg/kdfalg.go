@@ -91,10 +91,6 @@ type HKDF struct {
 // KDFName returns "HKDF".
 func (HKDF) KDFName() string { return "HKDF" }
 
-// MaxHKDFInfo bounds the info of HKDF: OpenSSL 3.0 refuses info longer
-// than 1024 bytes.
-const MaxHKDFInfo = 1024
-
 // ValidateDerive checks the hash, the mode and the output length: 1 to
 // 255 times the hash size (exactly the hash size in ExtractOnly mode).
 func (h HKDF) ValidateDerive(secretLen, length int) error {
@@ -111,9 +107,6 @@ func (h HKDF) ValidateDerive(secretLen, length int) error {
 	case ExtractAndExpand, ExpandOnly:
 	default:
 		return fmt.Errorf("kdfalg: unknown HKDF mode %d: %w", int(h.Mode), backends.ErrInvalidArgument)
-	}
-	if len(h.Info) > MaxHKDFInfo {
-		return fmt.Errorf("kdfalg: HKDF info of %d bytes is longer than the %d bytes OpenSSL takes: %w", len(h.Info), MaxHKDFInfo, backends.ErrInvalidArgument)
 	}
 	return checkLength("HKDF", length, 255*size)
 }
