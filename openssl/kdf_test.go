@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/backends/backendtest"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
@@ -81,4 +82,8 @@ func TestKDFCgo(t *testing.T) {
 	}
 	fb := kdfalg.KBKDF{Hash: hashes.SHA256{}, Mode: kdfalg.FeedbackMode, IV: d.Data[:32], Label: d.Data[8:16], Context: d.Data[16:24]}
 	require.NoError(t, b.DeriveKey(fb, d.Data[:32], d.Data[32:64]))
+}
+
+func TestKDFBackendConformance(t *testing.T) {
+	backendtest.TestKDFBackend(t, openssl.DefaultBackend())
 }
