@@ -105,6 +105,19 @@
 // "openssl enc" refuses them. Streams are processed in constant memory.
 // "hazmat enc -d" is "hazmat dec".
 //
+//	hazmat kdf -keylen N [-kdfopt NAME:VALUE]... [-binary] [-out FILE] KDF
+//
+// Derives a key of N bytes with KDF (HKDF, PBKDF2, KBKDF, X963KDF, SSKDF or
+// SCRYPT) and prints it as "openssl kdf" does, upper-case hex bytes joined
+// by colons (-binary: the raw bytes); the options and the output are those
+// of "openssl kdf", byte for byte. Parameters come as -kdfopt NAME:VALUE,
+// or hexNAME:HEX (digest, key, salt, info, pass, iter, mode, mac, cipher,
+// seed, use-l, use-separator, r, n, p, maxmem_bytes; "hazmat help kdf"
+// lists which KDF takes which). The secrets in hex (hexkey, hexsecret,
+// hexpass) also take env:NAME and file:PATH. With -fips, SCRYPT is refused
+// and the FIPS provider's rules (PBKDF2: a 16-byte salt, 1000 iterations, a
+// 14-byte key) are reported naming FIPS and the rule.
+//
 //	hazmat vectors [-v] FILE...
 //
 // Runs known-answer test files through hazmat against the OpenSSL in use:
