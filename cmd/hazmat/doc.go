@@ -130,7 +130,11 @@
 // Camellia, Blowfish, CAST5, SEED, IDEA, SM4, ARC4 and ChaCha20; AES-GCM
 // and SM4-GCM, whose FAIL records must be rejected as an invalid tag;
 // AES-XTS; the SHA-1, SHA-2, SHA-3 and SHAKE files with their Monte Carlo
-// tests, MD5, RIPEMD-160, BLAKE2 and SM3; HMAC. It prints one line per file
+// tests, MD5, RIPEMD-160, BLAKE2 and SM3; HMAC; the KDFs (RFC 5869 HKDF,
+// RFC 6070 PBKDF2, CAVP X9.63 and SP 800-108 KBKDF, RFC 7914 scrypt, and the
+// project's SP 800-56C single-step and KBKDF feedback-mode files), with the
+// KBKDF records OpenSSL cannot express and those a FIPS rule refuses
+// skipped by reason. It prints one line per file
 // and a total:
 //
 //	PATH: N passed, N failed, N skipped (why)

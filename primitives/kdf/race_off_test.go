@@ -1,5 +1,0 @@
-//go:build !race && !asan
-
-package kdf_test
-
-const raceEnabled = false
