@@ -407,12 +407,14 @@ var fipsKDFRules = []struct {
 
 // kdfError explains a failed derivation: in FIPS mode a refusal by one of
 // the module's rules becomes a *backends.KDFRuleError naming FIPS and the
-// rule; any other failure says which derivation failed.
+// rule; any other failure says which derivation failed. OpenSSL's *Error
+// stays in the chain, and its reasons in the text, under one prefix.
 func kdfError(m *fipsMode, name string, alg backends.KDFAlgorithm, secretLen, outLen int, err *Error) error {
+	reasons := strings.Join(err.Reasons, "; ")
 	for _, r := range err.Reasons {
 		if strings.Contains(r, "memory limit exceeded") {
-			return fmt.Errorf("openssl: %s needs more memory than its limit (Scrypt.MaxMem, or OpenSSL's default of 1025 MiB): %w: %w",
-				name, backends.ErrInvalidArgument, err)
+			return &kdfFailure{fmt.Sprintf("openssl: %s needs more memory than its limit (Scrypt.MaxMem, or OpenSSL's default of 1025 MiB): %s",
+				name, reasons), []error{backends.ErrInvalidArgument, err}}
 		}
 	}
 	if m.fips {
@@ -426,7 +428,18 @@ func kdfError(m *fipsMode, name string, alg backends.KDFAlgorithm, secretLen, ou
 				}
 			}
 		}
-		return fmt.Errorf("openssl: %s with a %d-byte secret and a %d-byte output refused in FIPS mode: %w", name, secretLen, outLen, err)
+		return &kdfFailure{fmt.Sprintf("openssl: %s with a %d-byte secret and a %d-byte output refused in FIPS mode: %s: %s",
+			name, secretLen, outLen, err.Func, reasons), []error{err}}
 	}
-	return fmt.Errorf("openssl: %s with a %d-byte secret and a %d-byte output failed: %w", name, secretLen, outLen, err)
+	return &kdfFailure{fmt.Sprintf("openssl: %s with a %d-byte secret and a %d-byte output failed: %s: %s",
+		name, secretLen, outLen, err.Func, reasons), []error{err}}
 }
+
+// kdfFailure is a failed derivation: its text, and the errors it wraps.
+type kdfFailure struct {
+	msg  string
+	errs []error
+}
+
+func (e *kdfFailure) Error() string   { return e.msg }
+func (e *kdfFailure) Unwrap() []error { return e.errs }
