@@ -23,16 +23,20 @@ var allowed = map[string][]string{
 	"primitives/ciphers/modes":      {"backends"},
 	"primitives/padding":            {"backends"},
 	"internal/vectors":              {},
-	"internal/guard":                {}, // argument checks shared by openssl and the primitives
+	"internal/guard":                {},                                                                                                                     // argument checks shared by openssl and the primitives
+	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
 	"openssl":                       {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
 	"primitives/hashes":             {"backends", "openssl"},
 	"primitives/hmac":               {"backends", "openssl"},
 	"primitives/ciphers":            {"backends", "internal/guard", "openssl", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
 	"primitives/ciphers/aead":       {"backends", "openssl"},
+	"internal/names":                {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
+	"internal/kat":                  {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac", "primitives/kdf", "primitives/kdf/kdfalg"},
 	"cmd/hazmat":                    {"*"},
 	"bench":                         {"*"},
 	"bench/internal/cfloor":         {},
-	"bench/cmd/benchcheck":          {},
+	"bench/internal/peers":          {"*"},
+	"bench/cmd/benchcheck":          {"*"},
 	"internal/reliability":          {"*"},
 
 	// KDFs: the descriptors are a leaf like the cipher descriptors, so that
@@ -44,7 +48,6 @@ var allowed = map[string][]string{
 	"primitives/kdf/hkdf":            {"backends", "openssl", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
 	"primitives/kdf/pbkdf2":          {"backends", "openssl", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
 	"primitives/kdf/scrypt":          {"backends", "openssl", "primitives/kdf/kdfalg"},
-	"backends/backendtest":           {"backends", "primitives/kdf/kdfalg"}, // the conformance suite
 }
 
 const module = "github.com/go-hazmat/hazmat"
@@ -89,4 +92,15 @@ func TestImportLayering(t *testing.T) {
 		}
 	}
 	assert.Greater(t, seen, 8)
+}
+
+// TestCommandDoesNotLinkTesting keeps package testing (and with it the
+// test flags and helpers) out of the hazmat binary: the code that the
+// command shares with the tests must not import it outside _test files.
+func TestCommandDoesNotLinkTesting(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "./cmd/hazmat").Output()
+	require.NoError(t, err)
+	deps := strings.Fields(string(out))
+	require.Contains(t, deps, module+"/internal/vectors")
+	assert.NotContains(t, deps, "testing", "cmd/hazmat links package testing")
 }

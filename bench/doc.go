@@ -8,7 +8,7 @@
 //   - hazmat: this library, through its public API;
 //   - go: Go's own crypto packages;
 //   - gofips: github.com/golang-fips/openssl/v2, another OpenSSL binding;
-//   - c: the same EVP calls in a C loop, one cgo call for the whole run
+//   - c: the same EVP calls in a C loop, one cgo call for a whole run
 //     (package bench/internal/cfloor): the floor for anything built on
 //     OpenSSL.
 //
@@ -16,12 +16,19 @@
 // with a replace directive), so that the peers it measures never enter the
 // module graph of a program that imports hazmat.
 //
-// Tests check that every implementation computes what Go's does, so that
-// each benchmark measures correct code. Run them with
+// The implementations live in package bench/internal/peers, so that
+// bench/cmd/benchcheck runs the very code the benchmarks run; its tests
+// check that every implementation computes what Go's does, so that each
+// measurement is of correct code. Run
 //
-//	make bench        # benchstat tables, bench/results.txt
-//	make bench-check  # the performance targets, PASS or FAIL
+//	make bench        # the benchmarks, six passes, then benchstat
+//	make bench-check  # the performance targets in paired rounds
 //
-// and see BENCHMARKS.md for the targets and the latest results;
-// bench/cmd/benchcheck checks the targets and prints the ratio tables.
+// make bench-check runs bench/cmd/benchcheck, which measures the four
+// implementations in paired, interleaved rounds in one process and
+// judges each target on the median of its per-round values and their
+// interquartile range: PASS, FAIL, or UNJUDGEABLE when the spread does
+// not allow a verdict. bench/gen.sh writes BENCHMARKS.md, its chart and
+// README.md's table from one such run; see BENCHMARKS.md for the targets
+// and the latest results.
 package bench

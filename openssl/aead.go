@@ -99,7 +99,7 @@ func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
 	st.open.New = func() any { return st.newCtx(false) }
 	c, err := st.get(&st.seal)
 	if err != nil {
-		return nil, err
+		return nil, keyRefused(e, a.key, err)
 	}
 	st.seal.Put(c)
 	return st, nil
@@ -111,7 +111,7 @@ func (a *AEAD) newState(m *fipsMode) (*aeadState, error) {
 func (a *AEAD) state() (*aeadState, error) {
 	st := a.st.Load()
 	if st == nil {
-		return nil, fmt.Errorf("openssl: AEAD used without Backend.NewAEAD: %w", backends.ErrInvalidArgument)
+		return nil, errNoAEAD
 	}
 	if st.e.fm == current() {
 		return st, nil
@@ -160,14 +160,29 @@ func (st *aeadState) get(p *sync.Pool) (*aeadCtx, error) {
 	return nil, fmt.Errorf("openssl: no cipher context")
 }
 
-// Overhead returns the tag length.
-func (a *AEAD) Overhead() int { return a.tagLen }
+// errNoAEAD is the error of an AEAD (or a nil *AEAD) that NewAEAD did not
+// make; noAEAD is the panic of Overhead on a nil *AEAD.
+var errNoAEAD = fmt.Errorf("%s: %w", noAEAD, backends.ErrInvalidArgument)
+
+const noAEAD = "openssl: AEAD used without Backend.NewAEAD"
+
+// Overhead returns the tag length: 0 for the zero AEAD; a nil *AEAD
+// panics, naming the constructor.
+func (a *AEAD) Overhead() int {
+	if a == nil {
+		panic(noAEAD)
+	}
+	return a.tagLen
+}
 
 // Seal encrypts and authenticates plaintext and aad, appending
 // ciphertext‖tag to dst. dst's spare capacity may hold the output; it must
 // not overlap plaintext except exactly (in place, dst[len(dst):] starting
 // at plaintext[0]).
 func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
+	if a == nil {
+		return dst, errNoAEAD
+	}
 	if len(plaintext) > math.MaxInt32-a.tagLen || len(aad) > math.MaxInt32 {
 		return dst, fmt.Errorf("openssl: message too long for one call: %w", backends.ErrInvalidDataLength)
 	}
@@ -178,6 +193,11 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 	st, err := a.state()
 	if err != nil {
 		return dst, err
+	}
+	if st.ccm {
+		if err := ccmLength(a.name, len(nonce), len(plaintext)); err != nil {
+			return dst, err
+		}
 	}
 	c, err := st.get(&st.seal)
 	if err != nil {
@@ -196,9 +216,22 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 		st.seal.Put(c)
 	}
 	if err := check("EVP_EncryptFinal_ex", r); err != nil {
-		return dst, err
+		return dst, nonceRefused(a.name, len(nonce), err)
 	}
 	return ret, nil
+}
+
+// ccmLength checks a CCM message length against the nonce: a nonce of n
+// bytes leaves L = 15-n bytes to encode the length, so messages are
+// shorter than 2^(8L) bytes (NIST SP 800-38C, A.1; RFC 3610, 2). Nonce
+// lengths outside 7..13 are OpenSSL's to refuse.
+func ccmLength(name string, nonceLen, n int) error {
+	l := 15 - nonceLen
+	if l < 2 || l >= 8 || n < 1<<(8*l) {
+		return nil
+	}
+	return fmt.Errorf("openssl: %s with a %d-byte nonce takes messages shorter than 2^%d bytes, got %d: %w",
+		name, nonceLen, 8*l, n, backends.ErrInvalidDataLength)
 }
 
 // Open authenticates and decrypts ciphertext‖tag with aad, appending the
@@ -206,6 +239,9 @@ func (a *AEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 // whatever of dst's spare capacity it used is zeroed: no unauthenticated
 // plaintext is released.
 func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
+	if a == nil {
+		return dst, errNoAEAD
+	}
 	if len(ciphertext) < a.tagLen {
 		return dst, backends.ErrInvalidTag
 	}
@@ -239,11 +275,16 @@ func (a *AEAD) Open(dst, nonce, ciphertext, aad []byte) ([]byte, error) {
 		st.open.Put(c)
 	}
 	if r.ok != 1 {
-		clear(out)
 		if r.errq == nil {
+			clear(out)
 			return dst, backends.ErrInvalidTag
 		}
-		return dst, check("EVP_DecryptFinal_ex", r)
+		err := check("EVP_DecryptFinal_ex", r)
+		if nerr := nonceRefused(a.name, len(nonce), err); nerr != err {
+			return dst, nerr // refused while setting up: nothing was written
+		}
+		clear(out)
+		return dst, err
 	}
 	return ret, nil
 }

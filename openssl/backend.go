@@ -29,6 +29,10 @@ var (
 
 var defaultBackend = sync.OnceValue(NewBackend)
 
+// errNoBackend is the error of the cipher methods of a zero Backend or a
+// nil *Backend, which have no adapters.
+var errNoBackend = fmt.Errorf("openssl: Backend used without NewBackend or DefaultBackend: %w", backends.ErrInvalidArgument)
+
 // DefaultBackend returns the process-wide backend that the primitives
 // packages use when they are not given one.
 func DefaultBackend() *Backend { return defaultBackend() }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -336,5 +338,172 @@ func TestBoundsNewAEAD(t *testing.T) {
 	_, err := b.NewAEAD("AES-OCB", "aes-128-ocb", make([]byte, 16), 16)
 	if _, _, ferr := openssl.CipherLengths("aes-128-ocb"); ferr == nil {
 		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "OCB writes at its final call, which the one-shot helpers do not expect")
+	}
+}
+
+// TestBoundsFailedUnwrap decrypts with every key wrap the providers offer,
+// from a wrapped key that fails its integrity check, into a buffer of
+// exactly the bound and in place: the unwrap fails, nothing lands past
+// the bound, and the buffer keeps what it held. OpenSSL's RFC 5649 unwrap
+// clears its output for the whole input length when the check fails, 8
+// bytes past the bound, which the bound once let through.
+func TestBoundsFailedUnwrap(t *testing.T) {
+	b := anyBackend(t)
+	var wraps []string
+	for _, name := range openssl.ProvidedCipherNames() {
+		if strings.Contains(strings.ToLower(name), "wrap") {
+			wraps = append(wraps, name)
+		}
+	}
+	require.NotEmpty(t, wraps, "AES key wrap is in every provider")
+	for _, name := range wraps {
+		keyLen, ivLen, err := openssl.CipherLengths(name)
+		require.NoError(t, err, name)
+		c := newAnyCipher(name, keyLen, ivLen)
+		if !b.CipherSupported(c, nil) {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			for _, n := range []int{16, 24, 32, 40, 48} {
+				wrapped := bytes.Repeat([]byte{0x3c}, n) // fails the check of every wrap
+				dec, err := b.CreateSymmetricDecryptionCtx(c, nil)
+				require.NoError(t, err)
+				need := openssl.UpdateBound(dec, n)
+				buf, intact := guarded(need)
+				_, err = dec.UpdateInto(wrapped, buf)
+				assert.Error(t, err, "%d bytes", n)
+				assert.True(t, intact(), "a failed unwrap of %d bytes wrote past its %d-byte buffer", n, need)
+				assert.Equal(t, hex.EncodeToString(bytes.Repeat([]byte{0xa5}, need)), hex.EncodeToString(buf),
+					"a failed unwrap of %d bytes wrote into the buffer", n)
+
+				// In place: the input is the buffer; the bytes past the bound are the caller's.
+				all := append(bytes.Clone(wrapped), bytes.Repeat([]byte{0xa5}, guardLen)...)
+				dec, err = b.CreateSymmetricDecryptionCtx(c, nil)
+				require.NoError(t, err)
+				_, err = dec.UpdateInto(all[:n], all[:n])
+				assert.Error(t, err, "%d bytes in place", n)
+				assert.Equal(t, hex.EncodeToString(wrapped), hex.EncodeToString(all[:n]), "a failed unwrap in place changed its input")
+				assert.Equal(t, hex.EncodeToString(bytes.Repeat([]byte{0xa5}, guardLen)), hex.EncodeToString(all[n:]),
+					"a failed unwrap in place of %d bytes wrote past them", n)
+			}
+		})
+	}
+}
+
+// TestKeyLengthRefusedByOpenSSL: ciphers that list their key length as
+// settable but take one length only are left to OpenSSL to refuse a key
+// of another length; the error still wraps ErrInvalidKeySize.
+func TestKeyLengthRefusedByOpenSSL(t *testing.T) {
+	b := anyBackend(t)
+	for _, tc := range []struct {
+		name   string
+		keyLen int
+	}{
+		{"aes-128-xts", 16},
+		{"aes-256-xts", 32},
+		{"chacha20", 16},
+		{"aes-128-ocb", 24},
+		{"chacha20-poly1305", 16},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			keyLen, ivLen, err := openssl.CipherLengths(tc.name)
+			if err != nil {
+				t.Skipf("%s is not offered here: %v", tc.name, err)
+			}
+			require.NotEqual(t, keyLen, tc.keyLen)
+			c := newAnyCipher(tc.name, tc.keyLen, ivLen)
+			_, err = b.CreateSymmetricEncryptionCtx(c, nil)
+			assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+			_, err = b.CreateSymmetricDecryptionCtx(c, nil)
+			assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+			if tc.name == "chacha20-poly1305" {
+				_, err = openssl.DefaultBackend().NewAEAD(tc.name, tc.name, c.key, 16)
+				assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "NewAEAD")
+			}
+		})
+	}
+
+	t.Run("XTS key with equal halves", func(t *testing.T) {
+		c := newAnyCipher("aes-128-xts", 32, 16)
+		copy(c.key[16:], c.key[:16])
+		_, err := b.CreateSymmetricEncryptionCtx(c, nil)
+		assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+	})
+}
+
+// TestNonceLengthRefusedByOpenSSL: an authenticated cipher takes nonces of
+// the lengths its provider accepts; another length is refused by OpenSSL,
+// with an error that wraps ErrInvalidIVSize and nothing written to dst.
+func TestNonceLengthRefusedByOpenSSL(t *testing.T) {
+	b := openssl.DefaultBackend()
+	for _, tc := range []struct {
+		name     string
+		nonceLen int
+	}{
+		{"aes-128-gcm", 0},
+		{"aes-128-gcm", 200},
+		{"chacha20-poly1305", 8},
+		{"chacha20-poly1305", 16},
+		{"aes-128-ccm", 6},
+		{"aes-128-ccm", 14},
+	} {
+		t.Run(fmt.Sprintf("%s/%d", tc.name, tc.nonceLen), func(t *testing.T) {
+			keyLen, _, err := openssl.CipherLengths(tc.name)
+			if err != nil {
+				t.Skipf("%s is not offered here: %v", tc.name, err)
+			}
+			a, err := b.NewAEAD(tc.name, tc.name, newAnyCipher(tc.name, keyLen, 0).key, 16)
+			require.NoError(t, err)
+			nonce := bytes.Repeat([]byte{4}, tc.nonceLen)
+			for _, op := range []struct {
+				name string
+				run  func(dst []byte) ([]byte, error)
+			}{
+				{"Seal", func(dst []byte) ([]byte, error) { return a.Seal(dst, nonce, []byte("pay 100 to alice"), nil) }},
+				{"Open", func(dst []byte) ([]byte, error) { return a.Open(dst, nonce, make([]byte, 32), nil) }},
+			} {
+				spare := bytes.Repeat([]byte{0xa5}, 64)
+				out, err := op.run(spare[:0])
+				assert.ErrorIs(t, err, backends.ErrInvalidIVSize, op.name)
+				assert.Empty(t, out, op.name)
+				assert.Equal(t, hex.EncodeToString(bytes.Repeat([]byte{0xa5}, 64)), hex.EncodeToString(spare),
+					"%s with a refused nonce wrote into dst's capacity", op.name)
+			}
+			if tc.name == "aes-128-ccm" {
+				return // the streaming context does not run CCM
+			}
+			c := newAnyCipher(tc.name, keyLen, 0)
+			c.nonce = nonce
+			_, err = anyBackend(t).CreateSymmetricEncryptionCtx(c, nil)
+			assert.ErrorIs(t, err, backends.ErrInvalidIVSize, "CreateSymmetricEncryptionCtx")
+		})
+	}
+}
+
+// TestCCMMessageLength: a CCM nonce of n bytes leaves 15-n bytes for the
+// message length, so a 13-byte nonce takes messages shorter than 64 KiB;
+// a longer one is refused with ErrInvalidDataLength and dst untouched.
+func TestCCMMessageLength(t *testing.T) {
+	a, err := openssl.DefaultBackend().NewAEAD("AES-CCM", "aes-128-ccm", make([]byte, 16), 16)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		nonceLen, n int
+		ok          bool
+	}{
+		{13, 1<<16 - 1, true},
+		{13, 1 << 16, false},
+		{12, 1 << 16, true},
+		{12, 1 << 24, false},
+	} {
+		dst, intact := guarded(0)
+		out, err := a.Seal(dst, make([]byte, tc.nonceLen), make([]byte, tc.n), nil)
+		if tc.ok {
+			require.NoError(t, err, "%d bytes with a %d-byte nonce", tc.n, tc.nonceLen)
+			assert.Len(t, out, tc.n+16)
+			continue
+		}
+		assert.ErrorIs(t, err, backends.ErrInvalidDataLength, "%d bytes with a %d-byte nonce", tc.n, tc.nonceLen)
+		assert.Empty(t, out)
+		assert.True(t, intact(), "a refused Seal wrote into dst's capacity")
 	}
 }

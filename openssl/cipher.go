@@ -4,10 +4,12 @@ package openssl
 import "C"
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
 	"runtime"
+	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/guard"
@@ -18,13 +20,16 @@ var _ backends.CipherBackend = (*Backend)(nil)
 // CipherSupported reports whether the pair can be used right now: an
 // adapter names an EVP cipher for it, and a provider under the current
 // default properties serves that cipher (it is fetched and trial-run; the
-// answer is cached per FIPS mode). mode is nil for stream ciphers.
+// answer is cached per FIPS mode). mode is nil for stream ciphers. A pair
+// that the provider decrypts but refuses to encrypt (3DES under a FIPS
+// provider configured with tdes-encrypt-disabled) is reported unsupported;
+// decryption contexts can still be created for it.
 func (b *Backend) CipherSupported(cipher backends.CipherAlgorithm, mode backends.Mode) bool {
 	if guard.IsNil(cipher) {
 		return false
 	}
-	_, err := b.resolve(cipher, mode)
-	return err == nil
+	e, err := b.resolve(cipher, mode)
+	return err == nil && e.encryptErr == nil
 }
 
 // RegisterCipherAdapter registers adapter for a (cipher type, mode type)
@@ -32,12 +37,17 @@ func (b *Backend) CipherSupported(cipher backends.CipherAlgorithm, mode backends
 // cipher name, as OpenSSL spells it, for given descriptors. Registering a
 // pair twice returns an error wrapping [backends.ErrDuplicateAdapter].
 func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapter backends.CipherAdapter) error {
+	if b == nil {
+		return errNoBackend
+	}
 	return b.ciphers.register(cipherType, modeType, adapter)
 }
 
 // CreateSymmetricEncryptionCtx returns an encrypting context for the pair;
 // for an authenticated mode it is an [*AEADCtx]. The descriptors must have
-// been validated (mode.ValidateForAlgorithm), as the primitives do.
+// been validated (mode.ValidateForAlgorithm), as the primitives do. A pair
+// that the provider only decrypts gives an [*backends.UnsupportedAlgorithmError]
+// whose reason, in FIPS mode, is the FIPS refusal.
 func (b *Backend) CreateSymmetricEncryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, true)
 }
@@ -75,15 +85,16 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	if err := checkFIPSTripleDES(cipher); err != nil {
 		return nil, err
 	}
+	if encrypt && e.encryptErr != nil {
+		reason := backends.ReasonUnsupportedCipher
+		if FIPS() {
+			reason = backends.ReasonFIPSRefused
+		}
+		return nil, unsupported(cipher, mode, reason, e.encryptErr)
+	}
 	key, iv := cipher.Key(), ivOf(cipher, mode)
-	if !e.variableKey && len(key) != e.keyLen {
-		return nil, fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", e.name, e.keyLen, len(key), backends.ErrInvalidKeySize)
-	}
-	if e.ivLen > 0 && len(iv) == 0 {
-		return nil, fmt.Errorf("openssl: %s needs an IV of %d bytes: %w", e.name, e.ivLen, backends.ErrInvalidIVSize)
-	}
-	if !e.aead && len(iv) != e.ivLen {
-		return nil, fmt.Errorf("openssl: %s takes a %d-byte IV, got %d: %w", e.name, e.ivLen, len(iv), backends.ErrInvalidIVSize)
+	if err := checkKeyIV(e, key, iv); err != nil {
+		return nil, err
 	}
 	var q *C.go_errq
 	ctx := C.go_cipher_ctx_new(&q)
@@ -111,6 +122,12 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	runtime.KeepAlive(c)
 	if err := check("EVP_CipherInit_ex2", r); err != nil {
 		c.free()
+		if kerr := keyRefused(e, key, err); kerr != err {
+			return nil, kerr
+		}
+		if ierr := nonceRefused(e.name, len(iv), err); ierr != err {
+			return nil, ierr
+		}
 		if FIPS() {
 			return nil, fmt.Errorf("openssl: %s refused in FIPS mode: %w", e.name, err)
 		}
@@ -127,10 +144,47 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 	return a, nil
 }
 
+// checkKeyIV checks the lengths of what go_cipher_init reads: OpenSSL
+// reads as many key and IV bytes as the cipher takes, so they must be
+// exactly that long, except where the length is set from them (a
+// variable-length key, an AEAD's nonce).
+func checkKeyIV(e *cipherEntry, key, iv []byte) error {
+	if !e.variableKey && len(key) != e.keyLen {
+		return fmt.Errorf("openssl: %s takes a %d-byte key, got %d: %w", e.name, e.keyLen, len(key), backends.ErrInvalidKeySize)
+	}
+	if e.ivLen > 0 && len(iv) == 0 {
+		return fmt.Errorf("openssl: %s needs an IV of %d bytes: %w", e.name, e.ivLen, backends.ErrInvalidIVSize)
+	}
+	if !e.aead && len(iv) != e.ivLen {
+		return fmt.Errorf("openssl: %s takes a %d-byte IV, got %d: %w", e.name, e.ivLen, len(iv), backends.ErrInvalidIVSize)
+	}
+	return nil
+}
+
+// keyRefused returns the error for a cipher that failed to take key: one
+// wrapping [backends.ErrInvalidKeySize] when the cipher lists its key
+// length as settable and key is not of its default length (ChaCha20,
+// ChaCha20-Poly1305, XTS and OCB list it, yet take one length only) or
+// when OpenSSL found the two halves of an XTS key equal, and err
+// otherwise.
+func keyRefused(e *cipherEntry, key []byte, err error) error {
+	var oe *Error
+	isErr := errors.As(err, &oe)
+	if (!e.variableKey || len(key) == e.keyLen) && !(isErr && oe.hasProvReason(C.PROV_R_XTS_DUPLICATED_KEYS)) {
+		return err
+	}
+	why := ""
+	if isErr && len(oe.Reasons) > 0 {
+		why = " (" + strings.Join(oe.Reasons, "; ") + ")"
+	}
+	return fmt.Errorf("openssl: %s refused a %d-byte key%s: %w", e.name, len(key), why, backends.ErrInvalidKeySize)
+}
+
 // newAEADCtx sets the tag rules of an authenticated cipher's context: the
 // cipher's own (see tagRuleOf), with the minimum a mode opts in to, or the
 // cipher's default minimum when the adapter has no mode or the mode says
-// nothing of tags. A tag given in the mode is checked here.
+// nothing of tags. A tag given in the mode is checked here; an encryption
+// context refuses one.
 func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, error) {
 	rule := tagRuleOf(e)
 	if !rule.streams {
@@ -143,6 +197,10 @@ func newAEADCtx(c *CipherCtx, e *cipherEntry, mode backends.Mode) (*AEADCtx, err
 			a.minTag = max(n, rule.min)
 		}
 		if t := m.Tag(); t != nil {
+			if c.encrypt {
+				return nil, fmt.Errorf("openssl: a tag is for decryption; encrypting with %s takes none: %w",
+					e.name, backends.ErrInvalidArgument)
+			}
 			if err := rule.check(e.name, len(t), a.minTag); err != nil {
 				return nil, err
 			}
@@ -218,6 +276,9 @@ func (c *CipherCtx) outLen(n int) int {
 
 // Update processes data and returns the output it produced.
 func (c *CipherCtx) Update(data []byte) ([]byte, error) {
+	if c == nil {
+		return nil, errNoCipherCtx
+	}
 	if err := c.checkUpdate(data); err != nil {
 		return nil, err
 	}
@@ -254,6 +315,9 @@ func (c *CipherCtx) Update(data []byte) ([]byte, error) {
 // place) while no partial block is pending, and must not otherwise overlap
 // ([backends.ErrInvalidBufferOverlap]).
 func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
+	if c == nil {
+		return 0, errNoCipherCtx
+	}
 	if err := c.checkUpdate(data); err != nil {
 		return 0, err
 	}
@@ -268,11 +332,16 @@ func (c *CipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	return c.update(buf[:need], data)
 }
 
+// errNoCipherCtx is the error of a CipherCtx or AEADCtx (or a nil pointer
+// to one) that the backend did not make.
+var errNoCipherCtx = fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w",
+	backends.ErrInvalidArgument)
+
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
 func (c *CipherCtx) ready() error {
-	if c.e == nil {
-		return fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w", backends.ErrInvalidArgument)
+	if c == nil || c.e == nil {
+		return errNoCipherCtx
 	}
 	if c.e.fm == current() {
 		return nil
@@ -286,19 +355,30 @@ func (c *CipherCtx) ready() error {
 // key (else [backends.ErrModeChanged]): nothing processed yet, or ECB
 // between blocks. The context is then keyed again with the new mode's
 // cipher.
+//
+// The adapter and the descriptors are asked again, and their answers are
+// checked as at creation: the context's bounds are those of the cipher it
+// was made with, so the adapter must name the same cipher, and the key and
+// IV must still have the lengths OpenSSL reads.
 func (c *CipherCtx) follow() error {
 	e, err := c.b.resolve(c.cipher, c.mode)
 	if err != nil {
 		return err
 	}
+	if e.name != c.name || e.shape != c.shape {
+		return fmt.Errorf("openssl: the adapter names %s for a context made with %s: %w", e.name, c.name, backends.ErrInvalidArgument)
+	}
 	if c.used && !(c.ecb && c.buffered == 0) {
 		return errModeChanged(c.name)
 	}
 	key, iv := c.cipher.Key(), ivOf(c.cipher, c.mode)
+	if err := checkKeyIV(e, key, iv); err != nil {
+		return err
+	}
 	r := C.go_cipher_init(c.ctx, e.cipher, base(key), C.int(len(key)), base(iv), C.int(len(iv)), boolInt(c.encrypt))
 	runtime.KeepAlive(c)
 	if err := check("EVP_CipherInit_ex2", r); err != nil {
-		return err
+		return keyRefused(e, key, err)
 	}
 	c.e = e
 	return nil
@@ -358,8 +438,38 @@ func (c *CipherCtx) checkUpdate(data []byte) error {
 	return nil
 }
 
-// update runs EVP_CipherUpdate over data in chunks that fit an int.
+// unwraps reports whether the context decrypts with a key wrap.
+func (c *CipherCtx) unwraps() bool {
+	return !c.encrypt && (c.shape == shapeKW || c.shape == shapeKWP || c.shape == shapeDES3Wrap)
+}
+
+// update runs EVP_CipherUpdate over data, into out (sized by outLen).
+//
+// A key unwrap runs in a scratch buffer of len(data) bytes and only a
+// successful result is copied to out: OpenSSL's RFC 5649 unwrap clears
+// the whole input length of its output when the check fails, 8 bytes past
+// the bound, and the CMS Triple-DES unwrap moves the data along its output
+// when out and data are the same buffer.
 func (c *CipherCtx) update(out, data []byte) (int, error) {
+	if !c.unwraps() || len(data) == 0 {
+		return c.updateChunks(out, data)
+	}
+	scratch := make([]byte, len(data))
+	defer clear(scratch)
+	n, err := c.updateChunks(scratch, data)
+	if err != nil {
+		return 0, err
+	}
+	if n > len(out) {
+		// Unreachable while outLen is right; the tests hold it to that.
+		return 0, fmt.Errorf("openssl: %s unwrapped %d bytes where %d were expected: %w",
+			c.name, n, len(out), backends.ErrShortBuffer)
+	}
+	return copy(out, scratch[:n]), nil
+}
+
+// updateChunks runs EVP_CipherUpdate over data in chunks that fit an int.
+func (c *CipherCtx) updateChunks(out, data []byte) (int, error) {
 	written := 0
 	for len(data) > 0 {
 		chunk := data
@@ -400,6 +510,9 @@ func (c *CipherCtx) update(out, data []byte) (int, error) {
 // [backends.ErrInvalidDataLength] when the input was not whole blocks. The
 // C context is freed; later calls return [backends.ErrAlreadyFinalized].
 func (c *CipherCtx) Finalize() ([]byte, error) {
+	if c == nil {
+		return nil, errNoCipherCtx
+	}
 	if c.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -455,6 +568,26 @@ var (
 	_ backends.AEADDecryptionContext = (*AEADCtx)(nil)
 )
 
+// made reports whether the backend made a.
+func (a *AEADCtx) made() bool { return a != nil && a.CipherCtx != nil && a.e != nil }
+
+// Update processes data and returns the output it produced, as
+// [CipherCtx.Update] does.
+func (a *AEADCtx) Update(data []byte) ([]byte, error) {
+	if !a.made() {
+		return nil, errNoCipherCtx
+	}
+	return a.CipherCtx.Update(data)
+}
+
+// UpdateInto processes data into buf, as [CipherCtx.UpdateInto] does.
+func (a *AEADCtx) UpdateInto(data, buf []byte) (int, error) {
+	if !a.made() {
+		return 0, errNoCipherCtx
+	}
+	return a.CipherCtx.UpdateInto(data, buf)
+}
+
 // gcmTagSize is the length of the tag GCM encryption produces.
 const gcmTagSize = 16
 
@@ -462,6 +595,9 @@ const gcmTagSize = 16
 // encrypted. It must come before the first Update with data
 // ([backends.ErrInvalidArgument] otherwise).
 func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
+	if !a.made() {
+		return errNoCipherCtx
+	}
 	if a.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -489,6 +625,9 @@ func (a *AEADCtx) AuthenticateAdditionalData(data []byte) error {
 // [backends.ErrInvalidTag] on mismatch; a mode built without a tag needs
 // FinalizeWithTag instead ([backends.ErrInvalidArgument]).
 func (a *AEADCtx) Finalize() ([]byte, error) {
+	if !a.made() {
+		return nil, errNoCipherCtx
+	}
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -520,6 +659,9 @@ func (a *AEADCtx) Finalize() ([]byte, error) {
 // for GCM 16, or down to the mode's MinTagLength (at least 4). A mismatch
 // returns [backends.ErrInvalidTag].
 func (a *AEADCtx) FinalizeWithTag(tag []byte) ([]byte, error) {
+	if !a.made() {
+		return nil, errNoCipherCtx
+	}
 	if a.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -558,6 +700,9 @@ func (a *AEADCtx) finalizeTag(tag []byte) ([]byte, error) {
 // [backends.ErrNotYetFinalized]; on a decryption context,
 // [backends.ErrInvalidArgument].
 func (a *AEADCtx) Tag() ([]byte, error) {
+	if !a.made() {
+		return nil, errNoCipherCtx
+	}
 	if !a.encrypt {
 		return nil, fmt.Errorf("openssl: Tag on a decryption context: %w", backends.ErrInvalidArgument)
 	}

@@ -22,13 +22,16 @@ type cipherEntry struct {
 	mode        int
 	variableKey bool
 	aead        bool
-	legacyKnown bool
+	legacyKnown bool  // OpenSSL knows the cipher outside the current providers
 	err         error // fetch or trial failure (wrapped in callers)
 
 	// What an Update may write (setShape), or why contexts refuse the cipher.
 	shape         outShape // 0 when refused
 	refused       string   // the reason in words, or ""
 	refusedReason backends.Reason
+	// encryptErr is why the provider refuses to encrypt with a cipher it
+	// still decrypts with (3DES under tdes-encrypt-disabled), or nil.
+	encryptErr error
 }
 
 // fetchCipher returns the cached cipher for name in mode m.
@@ -60,6 +63,9 @@ func newCipherEntry(k fetchKey, m *fipsMode) *cipherEntry {
 		return e
 	}
 	e.cipher = info.cipher
+	if info.encrypt_refused == 1 {
+		e.encryptErr = newError("EVP_CipherInit_ex2("+k.name+", encryption)", info.errq)
+	}
 	e.keyLen = int(info.key_len)
 	e.ivLen = int(info.iv_len)
 	e.blockSize = int(info.block_size)
@@ -88,6 +94,9 @@ func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (
 }
 
 func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
+	if b == nil || !b.ciphers.made() {
+		return nil, errNoBackend
+	}
 	if len(cipher.Key()) == 0 {
 		// A zero descriptor, such as algorithms.ARC4{}: refused before any
 		// adapter or fetch. This refuses OpenSSL's null cipher too, which

@@ -38,11 +38,21 @@ func (r *cipherRegistry) register(cipherType, modeType reflect.Type, a backends.
 	k := adapterKey{cipherType, modeType}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.m == nil {
+		return errNoBackend
+	}
 	if _, dup := r.m[k]; dup {
 		return fmt.Errorf("openssl: adapter for (%v, %v) already registered: %w", cipherType, modeType, backends.ErrDuplicateAdapter)
 	}
 	r.m[k] = a
 	return nil
+}
+
+// made reports whether init has run: a zero Backend's registry has not.
+func (r *cipherRegistry) made() bool {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.m != nil
 }
 
 func (r *cipherRegistry) lookup(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherAdapter, bool) {

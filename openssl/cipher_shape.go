@@ -171,7 +171,9 @@ func (e *cipherEntry) setShape() {
 func providedCipherNames() []string {
 	buf := make([]byte, 1<<16)
 	for {
+		fetchMu.RLock()
 		n := int(C.go_cipher_names((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))))
+		fetchMu.RUnlock()
 		if n <= len(buf) {
 			return strings.Split(strings.TrimSuffix(string(buf[:n]), "\x00"), "\x00")
 		}

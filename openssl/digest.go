@@ -77,6 +77,20 @@ func digestOutLen(alg backends.HashAlgorithm, e *mdEntry) (int, error) {
 	return e.size, nil
 }
 
+// errNoDigestCtx is the error of a DigestCtx (or a nil *DigestCtx) that
+// neither Backend.CreateHashCtx nor Init set up; noDigestCtx is the panic
+// of its methods without an error result.
+var errNoDigestCtx = fmt.Errorf("%s: %w", noDigestCtx, backends.ErrInvalidArgument)
+
+const noDigestCtx = "openssl: digest context used without Backend.CreateHashCtx or DigestCtx.Init"
+
+// made panics, naming the constructor, unless the context was set up.
+func (d *DigestCtx) made() {
+	if d == nil || d.e == nil {
+		panic(noDigestCtx)
+	}
+}
+
 func newDigestCtx(alg backends.HashAlgorithm) (*DigestCtx, error) {
 	d := new(DigestCtx)
 	if err := d.Init(alg); err != nil {
@@ -91,6 +105,9 @@ func newDigestCtx(alg backends.HashAlgorithm) (*DigestCtx, error) {
 // an [*backends.UnsupportedAlgorithmError]. Init on a context in use
 // returns an error wrapping [backends.ErrInvalidArgument].
 func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
+	if d == nil {
+		return errNoDigestCtx
+	}
 	if d.e != nil {
 		return fmt.Errorf("openssl: Init on a digest context in use: %w", backends.ErrInvalidArgument)
 	}
@@ -112,8 +129,8 @@ func (d *DigestCtx) Init(alg backends.HashAlgorithm) error {
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
 func (d *DigestCtx) ready() error {
-	if d.e == nil {
-		return fmt.Errorf("openssl: digest context used without Backend.CreateHashCtx: %w", backends.ErrInvalidArgument)
+	if d == nil || d.e == nil {
+		return errNoDigestCtx
 	}
 	if d.e.fm == current() {
 		return nil
@@ -154,17 +171,23 @@ func (d *DigestCtx) state() (*C.go_md_state, error) {
 	return d.sc.st, nil
 }
 
-// Algorithm returns the algorithm the context computes.
-func (d *DigestCtx) Algorithm() backends.HashAlgorithm { return d.alg }
+// Algorithm returns the algorithm the context computes. On a context
+// that was not set up it panics, naming the constructor.
+func (d *DigestCtx) Algorithm() backends.HashAlgorithm { d.made(); return d.alg }
 
-// Size returns the length of the digest in bytes.
-func (d *DigestCtx) Size() int { return d.outLen }
+// Size returns the length of the digest in bytes. On a context that was
+// not set up it panics, naming the constructor.
+func (d *DigestCtx) Size() int { d.made(); return d.outLen }
 
-// BlockSize returns the digest's block size in bytes.
-func (d *DigestCtx) BlockSize() int { return d.e.blockSize }
+// BlockSize returns the digest's block size in bytes. On a context that
+// was not set up it panics, naming the constructor.
+func (d *DigestCtx) BlockSize() int { d.made(); return d.e.blockSize }
 
 // Update adds p to the digest.
 func (d *DigestCtx) Update(p []byte) error {
+	if d == nil {
+		return errNoDigestCtx
+	}
 	if d.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -196,6 +219,9 @@ func (d *DigestCtx) Update(p []byte) error {
 // Sum appends the digest of the data written so far to dst, leaving the
 // state unchanged.
 func (d *DigestCtx) Sum(dst []byte) ([]byte, error) {
+	if d == nil {
+		return dst, errNoDigestCtx
+	}
 	if d.done {
 		return dst, backends.ErrAlreadyFinalized
 	}
@@ -245,14 +271,26 @@ func (d *DigestCtx) Finalize() ([]byte, error) {
 // After a switch of FIPS mode the context follows the new mode, or Reset
 // returns the error saying why the digest is not served there.
 func (d *DigestCtx) Reset() error {
+	if d == nil || d.e == nil {
+		return errNoDigestCtx
+	}
 	d.n, d.inC, d.done, d.reused = 0, false, false, true
 	return d.ready()
 }
 
 // Copy returns an independent context in the same state.
-func (d *DigestCtx) Copy() (backends.HashContext, error) { return d.clone() }
+func (d *DigestCtx) Copy() (backends.HashContext, error) {
+	c, err := d.clone()
+	if err != nil {
+		return nil, err // an untyped nil, not a nil *DigestCtx
+	}
+	return c, nil
+}
 
 func (d *DigestCtx) clone() (*DigestCtx, error) {
+	if d == nil {
+		return nil, errNoDigestCtx
+	}
 	if d.done {
 		return nil, backends.ErrAlreadyFinalized
 	}
@@ -301,6 +339,9 @@ func grow(dst []byte, n int) (whole, tail []byte) {
 // the data written so far, leaving the state unchanged. For other digests
 // it returns an error wrapping [backends.ErrInvalidDigestSize].
 func (d *DigestCtx) SumXOF(dst []byte, n int) ([]byte, error) {
+	if d == nil {
+		return dst, errNoDigestCtx
+	}
 	if d.done {
 		return dst, backends.ErrAlreadyFinalized
 	}

@@ -3,7 +3,13 @@ package openssl
 // #include "shims.h"
 import "C"
 
-import "strings"
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/go-hazmat/hazmat/backends"
+)
 
 // Error is a failure reported by OpenSSL. It carries the name of the
 // OpenSSL function that failed and the reasons OpenSSL queued for it.
@@ -21,7 +27,13 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := "openssl: " + e.Func + " failed"
+	if e == nil {
+		return "openssl: <nil>"
+	}
+	s := "openssl: failed"
+	if e.Func != "" {
+		s = "openssl: " + e.Func + " failed"
+	}
 	if len(e.Reasons) > 0 {
 		s += ": " + strings.Join(e.Reasons, "; ")
 	}
@@ -78,6 +90,34 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// nonceRefused returns the error for a nonce (or IV) of n bytes that the
+// cipher name refused: one wrapping [backends.ErrInvalidIVSize] when err
+// is OpenSSL's "invalid iv length", and err otherwise. The lengths an
+// authenticated cipher takes are its provider's to say.
+func nonceRefused(name string, n int, err error) error {
+	var oe *Error
+	if !errors.As(err, &oe) {
+		return err
+	}
+	if oe.hasProvReason(C.PROV_R_INVALID_IV_LENGTH) {
+		return fmt.Errorf("openssl: %s refused a %d-byte nonce (%s): %w", name, n, strings.Join(oe.Reasons, "; "),
+			backends.ErrInvalidIVSize)
+	}
+	return err
+}
+
+// hasProvReason reports whether OpenSSL's provider library queued reason
+// (a PROV_R_* code) for e.
+func (e *Error) hasProvReason(reason C.int) bool {
+	for _, code := range e.Codes {
+		c := C.ulong(code)
+		if C.ERR_GET_LIB(c) == C.ERR_LIB_PROV && C.ERR_GET_REASON(c) == reason {
+			return true
+		}
+	}
+	return false
 }
 
 // check returns nil for a successful result, and the *Error for a failed one.

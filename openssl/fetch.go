@@ -43,7 +43,9 @@ func fetchEntry[E any](k fetchKey, newEntry func(fetchKey, *fipsMode) *E, drop f
 	if v, ok := fetched.Load(k); ok {
 		return v.(*E)
 	}
+	fetchMu.RLock()
 	e := newEntry(k, m)
+	fetchMu.RUnlock()
 	if prev, loaded := fetched.LoadOrStore(k, e); loaded {
 		drop(e)
 		return prev.(*E)

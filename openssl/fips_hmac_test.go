@@ -39,7 +39,7 @@ func TestFIPSHMACKeyCheck(t *testing.T) {
 	require.Contains(t, string(module), "activate = 1")
 
 	dir := t.TempDir()
-	checked := strings.Replace(string(module), "activate = 1", "activate = 1\nhmac-key-check = 1", 1)
+	checked := withFIPSOption(string(module), "hmac-key-check", "1")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "fipsmodule.cnf"), []byte(checked), 0o644))
 	newMain := strings.Replace(string(main), string(inc[0]), ".include "+filepath.Join(dir, "fipsmodule.cnf"), 1)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "openssl.cnf"), []byte(newMain), 0o644))
@@ -53,6 +53,18 @@ func TestFIPSHMACKeyCheck(t *testing.T) {
 	}
 	require.NoError(t, err)
 	assert.Contains(t, string(out), "--- PASS: TestFIPSHMACKeyCheckChild")
+}
+
+// withFIPSOption returns the FIPS module configuration module with option
+// set to value: the line replaced where fipsinstall wrote one (OpenSSL 3.4
+// and later write every option, most of them 0), else added after
+// "activate = 1".
+func withFIPSOption(module, option, value string) string {
+	line := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(option) + `\s*=.*$`)
+	if line.MatchString(module) {
+		return line.ReplaceAllLiteralString(module, option+" = "+value)
+	}
+	return strings.Replace(module, "activate = 1", "activate = 1\n"+option+" = "+value, 1)
 }
 
 func TestFIPSHMACKeyCheckChild(t *testing.T) {

@@ -58,7 +58,10 @@ func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
 		return nil, err
 	}
 	var q *C.go_errq
+	// EVP_MAC_init fetches the digest by name: see fetchMu.
+	fetchMu.RLock()
 	ctx := C.go_hmac_new(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)), &q)
+	fetchMu.RUnlock()
 	if ctx == nil {
 		return nil, newError("EVP_MAC_init", q)
 	}
@@ -126,6 +129,20 @@ func macKeyError(alg backends.HashAlgorithm, key []byte, err error) error {
 	return err
 }
 
+// errNoMACCtx is the error of a MACCtx (or a nil *MACCtx) that
+// Backend.CreateHMACCtx did not make; noMACCtx is the panic of its methods
+// without an error result.
+var errNoMACCtx = fmt.Errorf("%s: %w", noMACCtx, backends.ErrInvalidArgument)
+
+const noMACCtx = "openssl: HMAC context used without Backend.CreateHMACCtx"
+
+// made panics, naming the constructor, unless CreateHMACCtx made m.
+func (m *MACCtx) made() {
+	if m == nil || m.e == nil {
+		panic(noMACCtx)
+	}
+}
+
 func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *MACCtx {
 	m := &MACCtx{alg: alg, e: e, ctx: ctx}
 	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
@@ -137,8 +154,8 @@ func freeMACCtx(c *C.EVP_MAC_CTX) { C.EVP_MAC_CTX_free(c) }
 // ready returns nil when the context belongs to the FIPS mode in force
 // (one atomic load), and otherwise follows the switch (see follow).
 func (m *MACCtx) ready() error {
-	if m.e == nil {
-		return fmt.Errorf("openssl: HMAC context used without Backend.CreateHMACCtx: %w", backends.ErrInvalidArgument)
+	if m == nil || m.e == nil {
+		return errNoMACCtx
 	}
 	if m.e.fm == current() {
 		return nil
@@ -169,17 +186,23 @@ func (m *MACCtx) follow() error {
 	return nil
 }
 
-// Algorithm returns the hash the HMAC uses.
-func (m *MACCtx) Algorithm() backends.HashAlgorithm { return m.alg }
+// Algorithm returns the hash the HMAC uses. On a context CreateHMACCtx
+// did not make it panics, naming the constructor.
+func (m *MACCtx) Algorithm() backends.HashAlgorithm { m.made(); return m.alg }
 
-// Size returns the length of the MAC in bytes.
-func (m *MACCtx) Size() int { return m.e.size }
+// Size returns the length of the MAC in bytes. On a context CreateHMACCtx
+// did not make it panics, naming the constructor.
+func (m *MACCtx) Size() int { m.made(); return m.e.size }
 
-// BlockSize returns the hash's block size in bytes.
-func (m *MACCtx) BlockSize() int { return m.e.blockSize }
+// BlockSize returns the hash's block size in bytes. On a context
+// CreateHMACCtx did not make it panics, naming the constructor.
+func (m *MACCtx) BlockSize() int { m.made(); return m.e.blockSize }
 
 // Update adds p to the MAC.
 func (m *MACCtx) Update(p []byte) error {
+	if m == nil {
+		return errNoMACCtx
+	}
 	if m.done {
 		return backends.ErrAlreadyFinalized
 	}
@@ -207,6 +230,9 @@ func (m *MACCtx) Update(p []byte) error {
 // Sum appends the MAC of the data written so far to dst, leaving the state
 // unchanged.
 func (m *MACCtx) Sum(dst []byte) ([]byte, error) {
+	if m == nil {
+		return dst, errNoMACCtx
+	}
 	if m.done {
 		return dst, backends.ErrAlreadyFinalized
 	}
@@ -245,15 +271,27 @@ func (m *MACCtx) Finalize() ([]byte, error) {
 // Finalize. After a switch of FIPS mode it keys a context of the new mode,
 // or returns the error saying why the HMAC is not served there.
 func (m *MACCtx) Reset() error {
+	if m == nil {
+		return errNoMACCtx
+	}
 	clear(m.buf[:m.n])
 	m.n, m.inC, m.done = 0, false, false
 	return m.ready()
 }
 
 // Copy returns an independent context in the same state, with the same key.
-func (m *MACCtx) Copy() (backends.HMACContext, error) { return m.clone() }
+func (m *MACCtx) Copy() (backends.HMACContext, error) {
+	c, err := m.clone()
+	if err != nil {
+		return nil, err // an untyped nil, not a nil *MACCtx
+	}
+	return c, nil
+}
 
 func (m *MACCtx) clone() (*MACCtx, error) {
+	if m == nil {
+		return nil, errNoMACCtx
+	}
 	if m.done {
 		return nil, backends.ErrAlreadyFinalized
 	}

@@ -5,6 +5,7 @@ import "C"
 
 import (
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -41,6 +42,16 @@ var (
 	modeDefault = &fipsMode{fips: false, propq: defaultQuery, cq: C.CString(defaultQuery)}
 	modeFIPS    = &fipsMode{fips: true, propq: "fips=yes", cq: C.CString("fips=yes"), prov: C.CString(fipsProviderName)}
 )
+
+// fetchMu keeps fetches apart from SetFIPS. OpenSSL 3.0 reads its global
+// default properties during every fetch (explicit, or implicit as when an
+// HMAC context fetches its digest) without a lock, while
+// EVP_default_properties_enable_fips replaces them: run together, a fetch
+// can read freed memory or fail for no reason. Fetches, which the caches
+// make rare, hold the read side; SetFIPS holds the write side. A holder of
+// the read side must not take it again (a waiting SetFIPS would deadlock
+// them).
+var fetchMu sync.RWMutex
 
 // curMode is the mode in force. SetFIPS changes it after OpenSSL's default
 // properties, under fipsMu.

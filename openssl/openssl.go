@@ -82,7 +82,11 @@ func FIPS() bool { return current().fips }
 
 // FIPSCapable reports whether a FIPS provider is loaded and answers requests
 // for fips=yes algorithms (it serves SHA2-256 under that property).
-func FIPSCapable() bool { return C.go_fips_capable() == 1 }
+func FIPSCapable() bool {
+	fetchMu.RLock()
+	defer fetchMu.RUnlock()
+	return C.go_fips_capable() == 1
+}
 
 // SetFIPS turns FIPS mode on or off for the whole process. Turning it on
 // loads the fips and base providers when they are not loaded yet, and
@@ -109,6 +113,10 @@ func SetFIPS(on bool) error {
 	}
 	fipsMu.Lock()
 	defer fipsMu.Unlock()
+	// No fetch may run while the providers and OpenSSL's default properties
+	// change (see fetchMu).
+	fetchMu.Lock()
+	defer fetchMu.Unlock()
 	if on {
 		if C.go_provider_available(cFIPS) != 1 {
 			if err := check("OSSL_PROVIDER_load(fips)", C.go_load_provider(cFIPS)); err != nil {

@@ -429,18 +429,58 @@ go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
 
 /* ---- symmetric ciphers ---- */
 
+/* One block of zeros through ctx, freshly initialised for cipher in the
+ * direction enc: whether the provider runs the cipher that way. */
+static int go_cipher_trial(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                           const unsigned char *key, const unsigned char *iv, int enc) {
+	unsigned char buf[64], out[128];
+	int n = 0;
+
+	memset(buf, 0, sizeof(buf));
+	if (EVP_CipherInit_ex2(ctx, cipher, key, iv, enc, NULL) != 1)
+		return 0;
+	EVP_CIPHER_CTX_set_padding(ctx, 0);
+	return EVP_CipherUpdate(ctx, out, &n, buf, 32) == 1;
+}
+
+/* Whether OpenSSL's default provider implements the cipher name, asked in a
+ * library context of its own so that the default context's providers and
+ * properties stay as they are. A cipher that only providers implement
+ * (SM4-GCM, OpenSSL 3.1 and later) has no entry in the legacy name table, so
+ * this is how a failed fetch in FIPS mode is known to be a FIPS refusal. */
+static int go_default_provider_has_cipher(const char *name) {
+	OSSL_LIB_CTX *lc = OSSL_LIB_CTX_new();
+	OSSL_PROVIDER *p = NULL;
+	EVP_CIPHER *c = NULL;
+	int ok = 0;
+
+	if (lc != NULL && (p = OSSL_PROVIDER_load(lc, "default")) != NULL &&
+	    (c = EVP_CIPHER_fetch(lc, name, NULL)) != NULL)
+		ok = 1;
+	EVP_CIPHER_free(c);
+	OSSL_PROVIDER_unload(p);
+	OSSL_LIB_CTX_free(lc);
+	ERR_clear_error(); /* the failed fetch of a cipher nobody has */
+	return ok;
+}
+
 go_cipher_info go_cipher_fetch(const char *name, const char *propq, const char *prov) {
 	GO_ERR_BEGIN();
 	go_cipher_info info;
 	EVP_CIPHER_CTX *ctx = NULL;
-	unsigned char key[EVP_MAX_KEY_LENGTH * 2], iv[EVP_MAX_IV_LENGTH], buf[64], out[128];
-	int i, n = 0;
+	unsigned char key[EVP_MAX_KEY_LENGTH * 2], iv[EVP_MAX_IV_LENGTH];
+	const unsigned char *ivp;
+	int i;
 
 	memset(&info, 0, sizeof(info));
 	info.legacy_known = EVP_get_cipherbyname(name) != NULL;
 	info.cipher = EVP_CIPHER_fetch(NULL, name, propq);
-	if (info.cipher == NULL)
-		goto fail;
+	if (info.cipher == NULL) {
+		info.errq = go_errq_take();
+		if (!info.legacy_known)
+			info.legacy_known = go_default_provider_has_cipher(name);
+		return info;
+	}
 	if (!go_provider_is(EVP_CIPHER_get0_provider(info.cipher), prov, info.wrong_provider)) {
 		EVP_CIPHER_free(info.cipher);
 		info.cipher = NULL;
@@ -461,17 +501,26 @@ go_cipher_info go_cipher_fetch(const char *name, const char *propq, const char *
 	for (i = 0; i < (int)sizeof(key); i++)
 		key[i] = (unsigned char)(i * 7 + 1);
 	memset(iv, 0, sizeof(iv));
-	memset(buf, 0, sizeof(buf));
+	ivp = info.iv_len > 0 ? iv : NULL;
 	ctx = EVP_CIPHER_CTX_new();
-	if (ctx == NULL || EVP_CipherInit_ex2(ctx, info.cipher, key, info.iv_len > 0 ? iv : NULL, 1, NULL) != 1)
+	if (ctx == NULL)
 		goto fail;
-	EVP_CIPHER_CTX_set_padding(ctx, 0);
-	if (EVP_CipherUpdate(ctx, out, &n, buf, 32) != 1)
-		goto fail;
+	if (!go_cipher_trial(ctx, info.cipher, key, ivp, 1)) {
+		/* A provider may decrypt what it no longer encrypts (3DES under a
+		 * FIPS provider's tdes-encrypt-disabled, OpenSSL 3.4 and later):
+		 * keep the cipher, with the reason encryption was refused. */
+		info.errq = go_errq_take();
+		if (!go_cipher_trial(ctx, info.cipher, key, ivp, 0)) {
+			ERR_clear_error();
+			goto refused; /* report the encryption failure */
+		}
+		info.encrypt_refused = 1;
+	}
 	EVP_CIPHER_CTX_free(ctx);
 	return info;
 fail:
 	info.errq = go_errq_take();
+refused:
 	EVP_CIPHER_CTX_free(ctx);
 	EVP_CIPHER_free(info.cipher);
 	info.cipher = NULL;

@@ -15,6 +15,7 @@
 #include <openssl/core_names.h>
 #include <openssl/params.h>
 #include <openssl/provider.h>
+#include <openssl/proverr.h>
 #include <openssl/opensslv.h>
 
 #if OPENSSL_VERSION_MAJOR < 3
@@ -175,13 +176,15 @@ typedef struct go_cipher_info {
 	int variable_key;
 	int aead;
 	int legacy_known; /* EVP_get_cipherbyname knows the name */
+	int encrypt_refused; /* the cipher decrypts but does not encrypt; errq says why */
 	char wrong_provider[GO_PROV_NAME];
 	go_errq *errq;
 } go_cipher_info;
 
 /* Fetches name under propq and trial-encrypts one block with a key of the
  * cipher's default length, so that a cipher the provider lists but refuses
- * to run is reported as missing. */
+ * to run is reported as missing. A cipher that the provider refuses to
+ * encrypt with but decrypts with is kept, with encrypt_refused set. */
 go_cipher_info go_cipher_fetch(const char *name, const char *propq, const char *prov);
 
 EVP_CIPHER_CTX *go_cipher_ctx_new(go_errq **errq);

@@ -128,27 +128,27 @@ func TestSetFIPSRaceWithFirstUse(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := 0; i < 20 && !stop.Load(); i++ {
+			for i := 0; i < 50 && !stop.Load(); i++ {
 				assert.NoError(t, openssl.SetFIPS(false))
 				assert.NoError(t, openssl.SetFIPS(true))
 			}
 		}()
-		for g := range 2 {
+		for g := range 4 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				// The two goroutines take the names in opposite orders,
+				// Half the goroutines take the names in the opposite order,
 				// so that first uses meet switches at different points.
 				for i := range ciphersList {
 					p := ciphersList[i]
-					if g == 1 {
+					if g%2 == 1 {
 						p = ciphersList[len(ciphersList)-1-i]
 					}
 					b.CipherSupported(p.cipher, p.mode)
 				}
 				for i := range refusedHashes {
 					h := refusedHashes[i]
-					if g == 1 {
+					if g%2 == 1 {
 						h = refusedHashes[len(refusedHashes)-1-i]
 					}
 					hashes.Supported(h)
@@ -377,4 +377,84 @@ func TestSetFIPSTotal(t *testing.T) {
 		wantMD5 := md5.Sum(abc)
 		assert.Equal(t, hex.EncodeToString(wantMD5[:]), hex.EncodeToString(md5h.Sum(nil)))
 	})
+}
+
+// TestSetFIPSFollowChecksAnswers: a context that follows a switch asks its
+// adapter and descriptors again, and their new answers must pass the
+// checks made at creation. A descriptor whose IV has shrunk would have
+// OpenSSL read past it; an adapter that now names another cipher would
+// have a context bounded for one cipher run another (CTR's bound on AES
+// key wrap, which writes 8 bytes more than it reads).
+func TestSetFIPSFollowChecksAnswers(t *testing.T) {
+	needSwitch(t)
+	b := anyBackend(t)
+	for _, tc := range []struct {
+		name   string
+		change func(c *anyCipher)
+		want   error
+	}{
+		{"IV shrunk", func(c *anyCipher) { c.nonce = make([]byte, 4) }, backends.ErrInvalidIVSize},
+		{"key grown", func(c *anyCipher) { c.key = make([]byte, 32) }, backends.ErrInvalidKeySize},
+		{"another cipher, same lengths", func(c *anyCipher) { c.evp = "aes-128-cbc" }, backends.ErrInvalidArgument},
+		{"another cipher, a longer output", func(c *anyCipher) { c.evp, c.nonce = "aes-128-wrap", bytes.Repeat([]byte{0xa6}, 8) },
+			backends.ErrInvalidArgument},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NoError(t, openssl.SetFIPS(false))
+			c := newAnyCipher("aes-128-ctr", 16, 16)
+			ctx, err := b.CreateSymmetricEncryptionCtx(c, nil)
+			require.NoError(t, err)
+			tc.change(c)
+			require.NoError(t, openssl.SetFIPS(true))
+
+			msg := bytes.Repeat([]byte{5}, 16)
+			need := openssl.UpdateBound(ctx, len(msg))
+			require.Equal(t, len(msg), need, "the bound of CTR")
+			buf, intact := guarded(need)
+			_, err = ctx.UpdateInto(msg, buf)
+			assert.True(t, intact(), "UpdateInto wrote past its %d-byte buffer", need)
+			assert.ErrorIs(t, err, tc.want)
+		})
+	}
+}
+
+// TestSetFIPSRaceWithFetches switches FIPS mode on and off while other
+// goroutines fetch (first uses, after emptying the cache) and key HMACs,
+// whose digest OpenSSL fetches inside EVP_MAC_init. OpenSSL 3.0 replaces
+// its default properties in EVP_default_properties_enable_fips without the
+// lock its fetches take, and a fetch running meanwhile read freed memory:
+// this test crashed the process in EVP_MD_fetch within a few hundred
+// switches.
+func TestSetFIPSRaceWithFetches(t *testing.T) {
+	needSwitch(t)
+	b := openssl.DefaultBackend()
+	key := bytes.Repeat([]byte{7}, 32)
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	switches := 0
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for ; switches < 3000 && !stop.Load(); switches++ {
+			assert.NoError(t, openssl.SetFIPS(switches%2 == 0))
+		}
+		stop.Store(true)
+	}()
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stop.Load() {
+				openssl.DropFetched()
+				for _, h := range []hashes.Algorithm{hashes.SHA256{}, hashes.SHA512{}, hashes.SHA3_256{}, hashes.MD5{}} {
+					b.HashSupported(h)
+					_, _ = b.MAC(key, h, []byte("abc"), nil)
+				}
+				_ = openssl.ProvidedCipherNames()
+			}
+		}()
+	}
+	wg.Wait()
+	t.Logf("%d switches", switches)
+	assert.Positive(t, switches)
 }

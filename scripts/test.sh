@@ -93,6 +93,25 @@ end
 gopath=$(go env GOPATH)
 export PATH="$PATH:$gopath/bin"
 
+# staticcheck_bin: the path of a staticcheck that fits the go command, built
+# once into the cache. A staticcheck release analyses code up to the Go version
+# it was made for and needs that Go to build: v0.8.2 needs Go 1.26, and v0.7.0
+# is the newest that builds with Go 1.25, the oldest that go.mod allows. (With
+# GOTOOLCHAIN=local, as in the golang images, the go command cannot switch to
+# a newer toolchain to build a tool.)
+staticcheck_bin() {
+	local want dir
+	case $(go env GOVERSION) in
+	go1.25 | go1.25.* | go1.25[a-z]*) want=v0.7.0 ;;
+	*) want=v0.8.2 ;;
+	esac
+	dir=${HAZMAT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hazmat}/tools/staticcheck@$want
+	if [ ! -x "$dir/staticcheck" ]; then
+		GOBIN=$dir go install "honnef.co/go/tools/cmd/staticcheck@$want"
+	fi
+	printf '%s' "$dir/staticcheck"
+}
+
 if [ -z "${HAZMAT_VECTORS:-}" ] && [ ! -d "$top/../shared/vectors/nist" ]; then
 	begin "test vectors"
 	HAZMAT_VECTORS=$("$here/vectors-fetch.sh")
@@ -145,11 +164,9 @@ if [ "$mode" = default ]; then
 		exit 1
 	fi
 	go vet ./...
-	if ! command -v staticcheck >/dev/null 2>&1; then
-		go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
-	fi
-	staticcheck ./...
-	(cd bench && go vet ./... && staticcheck ./...)
+	staticcheck=$(staticcheck_bin)
+	"$staticcheck" ./...
+	(cd bench && go vet ./... && "$staticcheck" ./...)
 	end
 	race_build
 	begin "go test -race (default provider)"

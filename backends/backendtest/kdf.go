@@ -1,5 +1,3 @@
-// Package backendtest is the conformance suite of hazmat's backends: every
-// backend runs it, with the same known answers and the same rules.
 package backendtest
 
 import (

@@ -8,8 +8,7 @@ import (
 	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
-	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
+	"github.com/go-hazmat/hazmat/internal/names"
 )
 
 // A cipherSpec is what "hazmat enc" knows of a cipher name that OpenSSL's
@@ -117,17 +116,37 @@ type modeSpec struct {
 	name  string
 	block bool // ECB and CBC: whole blocks, padded unless -nopad
 	noIV  bool // ECB
-	build func(iv []byte) (backends.Mode, error)
+	build names.NewMode
 }
 
 var (
-	modeECB  = modeSpec{"ecb", true, true, func([]byte) (backends.Mode, error) { return modes.NewECB(), nil }}
-	modeCBC  = modeSpec{"cbc", true, false, func(iv []byte) (backends.Mode, error) { return modes.NewCBC(iv) }}
-	modeCTR  = modeSpec{"ctr", false, false, func(iv []byte) (backends.Mode, error) { return modes.NewCTR(iv) }}
-	modeOFB  = modeSpec{"ofb", false, false, func(iv []byte) (backends.Mode, error) { return modes.NewOFB(iv) }}
-	modeCFB  = modeSpec{"cfb", false, false, func(iv []byte) (backends.Mode, error) { return modes.NewCFB(iv) }}
-	modeCFB8 = modeSpec{"cfb8", false, false, func(iv []byte) (backends.Mode, error) { return modes.NewCFB8(iv) }}
+	modeECB  = modeSpec{"ecb", true, true, mustMode("ecb")}
+	modeCBC  = modeSpec{"cbc", true, false, mustMode("cbc")}
+	modeCTR  = modeSpec{"ctr", false, false, mustMode("ctr")}
+	modeOFB  = modeSpec{"ofb", false, false, mustMode("ofb")}
+	modeCFB  = modeSpec{"cfb", false, false, mustMode("cfb")}
+	modeCFB8 = modeSpec{"cfb8", false, false, mustMode("cfb8")}
 )
+
+// mustMode returns the constructor of a mode of the name table; the names
+// above are all in it, which every test of the tool checks.
+func mustMode(name string) names.NewMode {
+	f, ok := names.Mode(name)
+	if !ok {
+		panic("hazmat: mode " + name + " is not in internal/names")
+	}
+	return f
+}
+
+// mustCipher returns the constructor of a cipher of the name table, like
+// mustMode.
+func mustCipher(name string) names.NewAlgorithm {
+	f, ok := names.Cipher(name)
+	if !ok {
+		panic("hazmat: cipher " + name + " is not in internal/names")
+	}
+	return f
+}
 
 // A blockFamily is a block cipher with the modes OpenSSL's enc offers it
 // in, under names "{prefix}-{mode}" (or "{prefix}-{bits}-{mode}" for the
@@ -139,7 +158,7 @@ type blockFamily struct {
 	minKey, maxKey int
 	blockBits      int
 	modes          []modeSpec
-	newAlg         func(key []byte) (backends.CipherAlgorithm, error)
+	newAlg         names.NewAlgorithm
 	// aliases maps other names to a mode of the family; with several key
 	// sizes, "%d" in the alias stands for the size in bits.
 	aliases map[string]string
@@ -152,49 +171,49 @@ var blockFamilies = []blockFamily{
 	{
 		prefix: "aes", keyLens: []int{16, 24, 32}, blockBits: 128,
 		modes:   []modeSpec{modeECB, modeCBC, modeCTR, modeOFB, modeCFB, modeCFB8},
-		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewAES(k) },
+		newAlg:  mustCipher("aes"),
 		aliases: map[string]string{"aes%d": "cbc"},
 	},
 	{
 		prefix: "camellia", keyLens: []int{16, 24, 32}, blockBits: 128,
 		modes:   []modeSpec{modeECB, modeCBC, modeCTR, modeOFB, modeCFB, modeCFB8},
-		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewCamellia(k) },
+		newAlg:  mustCipher("camellia"),
 		aliases: map[string]string{"camellia%d": "cbc"},
 	},
 	{
 		prefix: "des-ede3", keyLens: []int{24}, blockBits: 64,
 		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB, modeCFB8},
-		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewTripleDES(k) },
+		newAlg:  mustCipher("3des"),
 		aliases: map[string]string{"des-ede3": "ecb", "des3": "cbc"},
 	},
 	{
 		prefix: "bf", keyLens: []int{16}, minKey: 4, maxKey: 56, blockBits: 64,
 		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
-		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewBlowfish(k) },
+		newAlg:  mustCipher("bf"),
 		aliases: map[string]string{"bf": "cbc", "blowfish": "cbc"},
 	},
 	{
 		prefix: "cast5", keyLens: []int{16}, minKey: 5, maxKey: 16, blockBits: 64,
 		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
-		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewCAST5(k) },
+		newAlg:  mustCipher("cast5"),
 		aliases: map[string]string{"cast": "cbc", "cast-cbc": "cbc"},
 	},
 	{
 		prefix: "seed", keyLens: []int{16}, blockBits: 128,
 		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
-		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewSEED(k) },
+		newAlg:  mustCipher("seed"),
 		aliases: map[string]string{"seed": "cbc"},
 	},
 	{
 		prefix: "idea", keyLens: []int{16}, blockBits: 64,
 		modes:   []modeSpec{modeECB, modeCBC, modeOFB, modeCFB},
-		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewIDEA(k) },
+		newAlg:  mustCipher("idea"),
 		aliases: map[string]string{"idea": "cbc"},
 	},
 	{
 		prefix: "sm4", keyLens: []int{16}, blockBits: 128,
 		modes:   []modeSpec{modeECB, modeCBC, modeCTR, modeOFB, modeCFB},
-		newAlg:  func(k []byte) (backends.CipherAlgorithm, error) { return algorithms.NewSM4(k) },
+		newAlg:  mustCipher("sm4"),
 		aliases: map[string]string{"sm4": "cbc"},
 	},
 }
@@ -232,7 +251,7 @@ func buildCipherTable() map[string]cipherSpec {
 	t["chacha20"] = cipherSpec{
 		name: "chacha20", keyLen: 32, ivLen: 16,
 		build: func(key, iv []byte) (backends.CipherAlgorithm, backends.Mode, error) {
-			c, err := algorithms.NewChaCha20(key, iv)
+			c, err := mustCipher("chacha20")(key, iv)
 			return c, nil, err
 		},
 	}
@@ -249,7 +268,7 @@ func blockSpec(name string, keyLen int, f blockFamily, m modeSpec) cipherSpec {
 	}
 	newAlg, newMode := f.newAlg, m.build
 	s.build = func(key, iv []byte) (backends.CipherAlgorithm, backends.Mode, error) {
-		alg, err := newAlg(key)
+		alg, err := newAlg(key, nil)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -266,7 +285,7 @@ func arc4Spec(name string, keyLen, minKey, maxKey int) cipherSpec {
 	return cipherSpec{
 		name: name, keyLen: keyLen, minKey: minKey, maxKey: maxKey,
 		build: func(key, _ []byte) (backends.CipherAlgorithm, backends.Mode, error) {
-			c, err := algorithms.NewARC4(key)
+			c, err := mustCipher("rc4")(key, nil)
 			return c, nil, err
 		},
 	}

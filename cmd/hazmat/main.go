@@ -10,7 +10,7 @@ import (
 	"sync"
 	"text/tabwriter"
 
-	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/kat"
 	"github.com/go-hazmat/hazmat/openssl"
 )
 
@@ -274,15 +274,7 @@ func warn(stderr io.Writer, format string, a ...any) {
 // algorithm is unsupported, e.g. "md5: refused in FIPS mode", and false
 // for other errors.
 func describeUnsupported(err error) (string, bool) {
-	var ue *backends.UnsupportedAlgorithmError
-	if !errors.As(err, &ue) {
-		return "", false
-	}
-	what := ue.Algorithm
-	if ue.Mode != "" {
-		what += " in " + ue.Mode + " mode"
-	}
-	return what + ": " + ue.Reason.String(), true
+	return kat.DescribeUnsupported(err)
 }
 
 // displayName returns a file name fit for a one-line message: quoted when

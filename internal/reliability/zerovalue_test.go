@@ -500,7 +500,7 @@ func TestZeroValues(t *testing.T) {
 	var cases []zeroCase
 	for _, part := range [][]zeroCase{
 		aeadZeroCases(), hashZeroCases(), cipherZeroCases(), paddingZeroCases(),
-		descriptorZeroCases(), modeZeroCases(), backendsZeroCases(),
+		descriptorZeroCases(), modeZeroCases(), backendsZeroCases(), opensslZeroCases(),
 	} {
 		cases = append(cases, part...)
 	}

@@ -7,7 +7,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"testing"
 )
 
 // coveredDirs are the folders of the collection that the project's tests
@@ -50,7 +49,7 @@ func Curated(root string) bool {
 // lack: when the file does not exist and the collection is not the curated
 // one (see [Curated]), it calls t.Skipf naming the file and the root. In
 // the curated collection a missing file is left for the test to fail on.
-func PathOrSkip(t testing.TB, rel string) string {
+func PathOrSkip(t TB, rel string) string {
 	t.Helper()
 	root := RootForTest(t)
 	p := filepath.Join(root, filepath.FromSlash(rel))
@@ -65,7 +64,7 @@ func PathOrSkip(t testing.TB, rel string) string {
 // logs one line saying how many and from which folders; in the curated
 // collection (see [Curated]), all of whose files are covered, leaving one
 // out is an error of t.
-func CoveredFiles(t testing.TB, root string, rels []string) []string {
+func CoveredFiles(t TB, root string, rels []string) []string {
 	t.Helper()
 	var out []string
 	left := map[string]int{}

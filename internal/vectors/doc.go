@@ -10,7 +10,9 @@
 // HAZMAT_VECTORS environment variable, else ../shared/vectors/nist beside
 // the module, else the cache folder that `make vectors` fills. Tests call
 // [Path], which skips the test (saying which folders it tried) when no
-// collection is present. The files are read in place and never copied into
+// collection is present. These helpers take a [TB], the part of
+// testing.TB they use, so that the package does not import testing and the
+// hazmat binary, which shares the loaders, does not link it. The files are read in place and never copied into
 // the repository.
 //
 // The project's own known-answer files, in the same layout, live in the
@@ -24,7 +26,8 @@
 // [LoadHashMonte], [LoadHMAC], [LoadCipher], [LoadGCM], [LoadAEAD],
 // [LoadXTS]) build on it, decode the hex, check lengths against the section
 // parameters, and return errors that name the file and line. [Kind] picks
-// the loader that fits a file from its folder and name.
+// the loader that fits a file from its folder and name. Package
+// internal/kat runs the records against the primitives.
 //
 // # Monte Carlo tests
 //

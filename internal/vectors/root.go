@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"testing"
 )
 
 // ErrNoVectors is wrapped by the error [Root] returns when no vector
@@ -176,14 +175,24 @@ func isDir(p string) bool {
 	return err == nil && fi.IsDir()
 }
 
+// TB is the part of [testing.TB] that the helpers for tests use. The
+// package names its own interface so that the command-line tool, which
+// shares the loaders, does not link package testing.
+type TB interface {
+	Helper()
+	Skipf(format string, args ...any)
+	Errorf(format string, args ...any)
+	Logf(format string, args ...any)
+}
+
 // logged remembers the tests that [RootForTest] has already told which
 // root they use.
-var logged sync.Map // testing.TB → struct{}
+var logged sync.Map // TB → struct{}
 
 // RootForTest returns [Root] for a test. When no collection is found it
 // calls t.Skipf with the folders tried; otherwise it logs, once per test,
 // which folder is used.
-func RootForTest(t testing.TB) string {
+func RootForTest(t TB) string {
 	t.Helper()
 	root, err := Root()
 	if err != nil {
@@ -200,7 +209,7 @@ func RootForTest(t testing.TB) string {
 // collection's root, such as "hashes/SHA2/SHA256ShortMsg.rsp") for a test.
 // When no collection is found it calls t.Skipf naming the folders tried;
 // it logs, once per test, which root is used.
-func Path(t testing.TB, rel string) string {
+func Path(t TB, rel string) string {
 	t.Helper()
 	return filepath.Join(RootForTest(t), filepath.FromSlash(rel))
 }

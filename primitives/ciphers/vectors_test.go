@@ -20,6 +20,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/kat"
+	"github.com/go-hazmat/hazmat/internal/names"
 	"github.com/go-hazmat/hazmat/internal/vectors"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
@@ -110,64 +112,37 @@ func catch(fn func()) (err error) {
 // algFunc builds the algorithm of a record.
 type algFunc func(v vectors.CipherVector) (backends.CipherAlgorithm, error)
 
-// keyed adapts an algorithm constructor that takes the key alone.
-func keyed[T backends.CipherAlgorithm](f func([]byte) (T, error)) algFunc {
-	return func(v vectors.CipherVector) (backends.CipherAlgorithm, error) {
-		a, err := f(v.Key)
-		if err != nil {
-			return nil, err
+// algFor returns the constructor of family from the name table of
+// internal/names. The loader gives ChaCha20's IV as OpenSSL's 16-byte
+// counter ‖ nonce: for the collection's files an 8-byte little-endian
+// counter and the 8-byte nonce, for RFC 8439 a 4-byte counter and the
+// 12-byte nonce; the other ciphers ignore it.
+func algFor(family string) algFunc {
+	f, ok := names.Cipher(family)
+	if !ok {
+		return func(vectors.CipherVector) (backends.CipherAlgorithm, error) {
+			return nil, fmt.Errorf("no cipher %q in internal/names", family)
 		}
-		return a, nil
 	}
-}
-
-var algFuncs = map[string]algFunc{
-	"AES":       keyed(algorithms.NewAES),
-	"Camellia":  keyed(algorithms.NewCamellia),
-	"TripleDES": keyed(algorithms.NewTripleDES),
-	"Blowfish":  keyed(algorithms.NewBlowfish),
-	"CAST5":     keyed(algorithms.NewCAST5),
-	"SEED":      keyed(algorithms.NewSEED),
-	"IDEA":      keyed(algorithms.NewIDEA),
-	"SM4":       keyed(algorithms.NewSM4),
-	"ARC4":      keyed(algorithms.NewARC4),
-	// The loader gives ChaCha20's IV as OpenSSL's 16-byte counter ‖ nonce:
-	// for the collection's files an 8-byte little-endian counter and the
-	// 8-byte nonce, for RFC 8439 a 4-byte counter and the 12-byte nonce.
-	"ChaCha20": func(v vectors.CipherVector) (backends.CipherAlgorithm, error) {
-		a, err := algorithms.NewChaCha20(v.Key, v.IV)
-		if err != nil {
-			return nil, err
-		}
-		return a, nil
-	},
+	return func(v vectors.CipherVector) (backends.CipherAlgorithm, error) { return f(v.Key, v.IV) }
 }
 
 // newMode builds the mode called name with iv; nil for "" (stream ciphers).
 func newMode(name string, iv []byte) (backends.Mode, error) {
-	switch name {
-	case "":
+	if name == "" {
 		return nil, nil
-	case "ECB":
-		return modes.NewECB(), nil
-	case "CBC":
-		return modes.NewCBC(iv)
-	case "CTR":
-		return modes.NewCTR(iv)
-	case "OFB":
-		return modes.NewOFB(iv)
-	case "CFB":
-		return modes.NewCFB(iv)
-	case "CFB8":
-		return modes.NewCFB8(iv)
 	}
-	return nil, fmt.Errorf("no mode %q", name)
+	f, ok := names.Mode(name)
+	if !ok {
+		return nil, fmt.Errorf("no mode %q", name)
+	}
+	return f(iv)
 }
 
 // fileSpec says how one vector file runs.
 type fileSpec struct {
 	kind   string // "cipher", "gcm", "xts", or "" when the file cannot run
-	family string // algorithm name, a key of algFuncs
+	family string // algorithm name, as internal/names spells it
 	mode   string // mode name ("" for a stream cipher)
 	// skip is why a file this library cannot run is skipped; loadErr, when
 	// set, is the error the loader must give for it.
@@ -406,13 +381,23 @@ func runCipherFile(t *testing.T, path string, spec fileSpec) {
 		}
 		t.Skip(spec.skip)
 	}
-	newAlg := algFuncs[spec.family]
+	newAlg := algFor(spec.family)
 	require.NotNil(t, newAlg, spec.family)
 
 	alg, err := newAlg(vs[0])
 	require.NoError(t, err, vs[0].Name)
 	mode, err := newMode(spec.mode, vs[0].IV)
 	require.NoError(t, err, vs[0].Name)
+	// The vector runner (hazmat vectors) reads the same cipher and mode
+	// from the file's path.
+	kspec, ok := kat.CipherSpecFor(path, vs[0].IV != nil)
+	require.True(t, ok, "the vector runner cannot tell the cipher or mode of %s", path)
+	assert.Equal(t, spec.mode, kspec.Mode, "the vector runner's mode")
+	katAlg, ok := names.Cipher(kspec.Family)
+	require.True(t, ok, kspec.Family)
+	a, err := katAlg(vs[0].Key, vs[0].IV)
+	require.NoError(t, err, vs[0].Name)
+	assert.Equal(t, alg.Name(), a.Name(), "the vector runner's cipher")
 	if !requireSupported(t, alg, mode) {
 		if spec.mode == "CTR" {
 			// Run the file through the raw block cipher and Go's CTR
@@ -905,7 +890,7 @@ func gcmDecrypt(alg backends.CipherAlgorithm, iv, ct, aad, tag []byte, minTag in
 func runGCMFile(t *testing.T, path string, spec fileSpec) {
 	vs, err := vectors.LoadGCM(path)
 	require.NoError(t, err)
-	newAlg := algFuncs[spec.family]
+	newAlg := algFor(spec.family)
 	alg, err := newAlg(vectors.CipherVector{Key: vs[0].Key})
 	require.NoError(t, err)
 	mode, err := modes.NewGCM(vs[0].IV, nil)

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/kat"
 	"github.com/go-hazmat/hazmat/internal/vectors"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
@@ -189,32 +189,6 @@ func TestTestdataVectors(t *testing.T) {
 	}
 }
 
-// cavpName matches the CAVP hash files: algorithm, then test.
-var cavpName = regexp.MustCompile(`^(SHA1|SHA224|SHA256|SHA384|SHA512|SHA512_224|SHA512_256|SHA3_224|SHA3_256|SHA3_384|SHA3_512|SHAKE128|SHAKE256)(ShortMsg|LongMsg|VariableOut|Monte)\.rsp$`)
-
-// collectionAlg gives the algorithm of a collection hash file from its
-// path relative to the collection root.
-func collectionAlg(rel string) (hashes.Algorithm, bool) {
-	switch rel {
-	case "hashes/MD5/rfc-1321.txt":
-		return hashes.MD5{}, true
-	case "hashes/ripemd160/ripevectors.txt":
-		return hashes.RIPEMD160{}, true
-	case "hashes/blake2/blake2b.txt":
-		return hashes.BLAKE2b{}, true
-	case "hashes/blake2/blake2s.txt":
-		return hashes.BLAKE2s{}, true
-	case "hashes/SM3/oscca.txt":
-		return hashes.SM3{}, true
-	}
-	m := cavpName.FindStringSubmatch(filepath.Base(rel))
-	if m == nil {
-		return nil, false
-	}
-	name := strings.ReplaceAll(strings.ToLower(m[1]), "_", "-") // SHA512_224 → sha512-224
-	return hashes.ByName(name)
-}
-
 // TestCollectionVectors runs every hash file of the collection: the CAVP
 // ShortMsg, LongMsg and VariableOut files of SHA-1, SHA-2, SHA-3 and SHAKE,
 // the MD5, RIPEMD-160, BLAKE2 and SM3 files, and the Monte Carlo tests
@@ -242,9 +216,9 @@ func TestCollectionVectors(t *testing.T) {
 		if kind != vectors.KindHash && kind != vectors.KindHashMonte {
 			continue
 		}
-		alg, ok := collectionAlg(rel)
-		require.True(t, ok, "no algorithm for %s", rel)
 		path := filepath.Join(filepath.Dir(root), filepath.FromSlash(rel))
+		alg, ok := kat.HashAlgorithm(path)
+		require.True(t, ok, "no algorithm for %s", rel)
 		t.Run(strings.TrimPrefix(rel, "hashes/"), func(t *testing.T) {
 			t.Parallel()
 			if kind == vectors.KindHashMonte {
@@ -264,8 +238,9 @@ func TestCollectionVectors(t *testing.T) {
 	assert.Equal(t, 13, kinds[vectors.KindHashMonte], "Monte Carlo files")
 }
 
-// runMonte runs the Monte Carlo test of the file at path with hashes.Sum
-// (for SHAKE, hashes.Sum with the output length each step asks for).
+// runMonte runs the Monte Carlo test of the file at path with the vector
+// runner, which uses hashes.Sum (for SHAKE, hashes.Sum with the output
+// length each step asks for): every checkpoint must pass.
 func runMonte(t *testing.T, alg hashes.Algorithm, path string) {
 	t.Helper()
 	m, err := vectors.LoadHashMonte(path)
@@ -274,38 +249,7 @@ func runMonte(t *testing.T, alg hashes.Algorithm, path string) {
 	if !supportedOrRefused(t, withSize(alg, 16)) {
 		return
 	}
-	var firstErr error
-	keep := func(err error) {
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-	}
-	var got [][]byte
-	switch {
-	case m.OutputLens != nil:
-		got = vectors.MonteSHAKE(m, func(msg []byte, n int) []byte {
-			d, err := hashes.Sum(withSize(alg, n), msg)
-			keep(err)
-			return d
-		})
-	case strings.HasPrefix(alg.Name(), "sha3-"):
-		got = vectors.MonteSHA3(m.Seed, func(msg []byte) []byte {
-			d, err := hashes.Sum(alg, msg)
-			keep(err)
-			return d
-		})
-	default:
-		got = vectors.MonteSHA2(m.Seed, func(msg []byte) []byte {
-			d, err := hashes.Sum(alg, msg)
-			keep(err)
-			return d
-		})
-	}
-	require.NoError(t, firstErr)
-	require.Len(t, got, len(m.Checkpoints))
-	for i := range got {
-		if !assert.Equal(t, hex.EncodeToString(m.Checkpoints[i]), hex.EncodeToString(got[i]), "checkpoint %d", i) {
-			return // later checkpoints follow from this one
-		}
-	}
+	r := kat.Run(path, nil)
+	passed, failed, skipped := r.Counts()
+	assert.Equal(t, [3]int{100, 0, 0}, [3]int{passed, failed, skipped}, "passed, failed, skipped: %s", strings.Join(r.Failures(), "\n"))
 }

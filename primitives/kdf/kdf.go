@@ -71,11 +71,23 @@ func validateSansSecret(alg backends.KDFAlgorithm, length int) error {
 	return err
 }
 
-// Algorithm returns the descriptor the KDF derives with.
-func (k *KDF) Algorithm() backends.KDFAlgorithm { return k.alg }
+// Algorithm returns the descriptor the KDF derives with (nil for a KDF not
+// made by a constructor).
+func (k *KDF) Algorithm() backends.KDFAlgorithm {
+	if k == nil {
+		return nil
+	}
+	return k.alg
+}
 
-// Length returns the number of bytes Derive returns.
-func (k *KDF) Length() int { return k.length }
+// Length returns the number of bytes Derive returns (0 for a KDF not made
+// by a constructor).
+func (k *KDF) Length() int {
+	if k == nil {
+		return 0
+	}
+	return k.length
+}
 
 // Derive returns the key derived from keyMaterial. The first call of
 // Derive or Verify uses the KDF up, even when it fails; later calls return
@@ -84,7 +96,7 @@ func (k *KDF) Length() int { return k.length }
 // unsupported algorithm, or a FIPS rule ([backends.ErrFIPSRule]).
 func (k *KDF) Derive(keyMaterial []byte) ([]byte, error) {
 	if k == nil || k.alg == nil {
-		return nil, fmt.Errorf("kdf: KDF not made by a constructor of this package: %w", backends.ErrInvalidArgument)
+		return nil, fmt.Errorf("kdf: KDF used without kdf.New or another constructor of package kdf: %w", backends.ErrInvalidArgument)
 	}
 	if !k.used.CompareAndSwap(false, true) {
 		return nil, backends.ErrAlreadyFinalized

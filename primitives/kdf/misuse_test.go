@@ -141,8 +141,13 @@ func TestUsableOnce(t *testing.T) {
 	var zero kdf.KDF
 	_, err = zero.Derive([]byte("x"))
 	assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+	assert.Contains(t, err.Error(), "kdf.New")
 	var nilKDF *kdf.KDF
 	assert.ErrorIs(t, nilKDF.Verify([]byte("x"), nil), backends.ErrInvalidArgument)
+	assert.NotPanics(t, func() {
+		assert.Nil(t, nilKDF.Algorithm())
+		assert.Zero(t, nilKDF.Length())
+	})
 }
 
 // TestUsableOnceConcurrently: of many goroutines racing on one KDF, exactly

@@ -1,4 +1,4 @@
-package main
+package kat
 
 import (
 	"bytes"
@@ -16,49 +16,55 @@ import (
 
 // Reasons for KDF records that do not run.
 const (
-	vecReasonKBKDFLocation = "KBKDF counter location that OpenSSL's KBKDF cannot express"
-	vecReasonKBKDFWidth    = "KBKDF counter width that this provider's KBKDF lacks (OpenSSL 3.1 and later have it)"
-	vecReasonKDFFile       = "KDF file of a layout hazmat does not know"
+	ReasonKBKDFLocation = "KBKDF counter location that OpenSSL's KBKDF cannot express"
+	ReasonKBKDFWidth    = "KBKDF counter width that this provider's KBKDF lacks (OpenSSL 3.1 and later have it)"
+	ReasonKDFFile       = "KDF file of a layout hazmat does not know"
 )
 
-// vecRunKDFFile runs a KDF vector file: the RFC 5869 HKDF, RFC 6070
-// PBKDF2, CAVP X9.63, CAVP SP 800-108 (counter and feedback mode), RFC
-// 7914 scrypt and SP 800-56C single-step files, told apart by name.
-func vecRunKDFFile(t *vecTally, path string) {
-	recs, err := vectors.ParseFile(path)
+// kdfFile runs a KDF vector file: the RFC 5869 HKDF, RFC 6070 PBKDF2,
+// CAVP X9.63, CAVP SP 800-108 (counter and feedback mode), RFC 7914
+// scrypt and SP 800-56C single-step files, told apart by name. With a
+// backend that is a [backends.KDFBackend] the derivations run on it, else
+// on the default backend.
+func (r *runner) kdfFile() {
+	recs, err := vectors.ParseFile(r.path)
 	if err != nil {
-		t.fileError(err)
+		r.res.fileError(err)
 		return
 	}
-	base := strings.ToLower(filepath.Base(path))
-	var check func(r *vectors.Record) error
+	base := strings.ToLower(filepath.Base(r.path))
+	var check func(d deriver, r *vectors.Record) error
 	switch {
 	case strings.Contains(base, "hkdf"):
-		recs = vecJoinRecords(recs)
-		check = vecCheckHKDF
+		recs = joinRecords(recs)
+		check = checkHKDF
 	case strings.Contains(base, "pbkdf2"):
-		check = vecCheckPBKDF2
+		check = checkPBKDF2
 	case strings.HasPrefix(base, "ansx963"):
-		check = vecCheckX963
+		check = checkX963
 	case strings.Contains(base, "kbkdf"):
-		check = vecCheckKBKDF
+		check = checkKBKDF
 	case strings.HasPrefix(base, "scrypt"):
-		check = vecCheckScrypt
+		check = checkScrypt
 	case strings.HasPrefix(base, "sskdf"):
-		check = vecCheckSSKDF
+		check = checkSSKDF
 	default:
-		vecSkipFile(t, path, vecReasonKDFFile)
+		r.skipFile(ReasonKDFFile)
 		return
 	}
+	d := deriver{}
+	if kb, ok := r.b.(backends.KDFBackend); ok {
+		d.b = kb
+	}
 	for i := range recs {
-		r := &recs[i]
-		t.record(r.Name(), check(r))
+		rec := &recs[i]
+		r.res.record(rec.Name(), check(d, rec))
 	}
 }
 
-// vecJoinRecords merges the pieces of records that the RFC 5869 files
+// joinRecords merges the pieces of records that the RFC 5869 files
 // split with blank lines: a record with a COUNT starts a new one.
-func vecJoinRecords(recs []vectors.Record) []vectors.Record {
+func joinRecords(recs []vectors.Record) []vectors.Record {
 	var out []vectors.Record
 	for _, r := range recs {
 		if r.Has("COUNT") || len(out) == 0 {
@@ -77,28 +83,38 @@ func vecJoinRecords(recs []vectors.Record) []vectors.Record {
 	return out
 }
 
-// vecDerive runs alg through a KDF object and compares with want. A
-// refusal by a FIPS rule is a skip that names the rule.
-func vecDerive(alg backends.KDFAlgorithm, secret, want []byte) error {
-	k, err := kdf.New(alg, len(want))
+// deriver runs derivations on a backend, or on the default one when b is
+// nil.
+type deriver struct{ b backends.KDFBackend }
+
+// derive runs alg through a KDF object and compares with want. A refusal
+// by a FIPS rule is a skip that names the rule.
+func (d deriver) derive(alg backends.KDFAlgorithm, secret, want []byte) error {
+	var k *kdf.KDF
+	var err error
+	if d.b != nil {
+		k, err = kdf.NewWithBackend(alg, len(want), d.b)
+	} else {
+		k, err = kdf.New(alg, len(want))
+	}
 	if err == nil {
 		var got []byte
 		got, err = k.Derive(secret)
 		if err == nil {
 			if !bytes.Equal(got, want) {
-				return vecDiffer("derived key", got, want)
+				return differ("derived key", got, want)
 			}
 			return nil
 		}
 	}
 	var re *backends.KDFRuleError
 	if errors.As(err, &re) {
-		return vecSkip("refused in FIPS mode: " + re.Rule)
+		return skipError("refused in FIPS mode: " + re.Rule)
 	}
 	return err
 }
 
-func vecKDFHash(name string) (hashes.Algorithm, error) {
+func kdfHash(name string) (hashes.Algorithm, error) {
 	alg, ok := hashes.ByName(strings.TrimPrefix(strings.ToLower(name), "hmac_"))
 	if !ok {
 		return nil, fmt.Errorf("unknown hash %q", name)
@@ -106,8 +122,8 @@ func vecKDFHash(name string) (hashes.Algorithm, error) {
 	return alg, nil
 }
 
-func vecCheckHKDF(r *vectors.Record) error {
-	h, err := vecKDFHash(r.Fields["hash"])
+func checkHKDF(d deriver, r *vectors.Record) error {
+	h, err := kdfHash(r.Fields["hash"])
 	if err != nil {
 		return err
 	}
@@ -127,23 +143,23 @@ func vecCheckHKDF(r *vectors.Record) error {
 	if err != nil {
 		return err
 	}
-	if err := vecDerive(kdfalg.HKDF{Hash: h, Salt: salt, Info: info}, ikm, okm); err != nil || !r.Has("PRK") {
+	if err := d.derive(kdfalg.HKDF{Hash: h, Salt: salt, Info: info}, ikm, okm); err != nil || !r.Has("PRK") {
 		return err
 	}
 	prk, err := r.Hex("PRK")
 	if err != nil {
 		return err
 	}
-	if err := vecDerive(kdfalg.HKDF{Hash: h, Salt: salt, Mode: kdfalg.ExtractOnly}, ikm, prk); err != nil {
+	if err := d.derive(kdfalg.HKDF{Hash: h, Salt: salt, Mode: kdfalg.ExtractOnly}, ikm, prk); err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
-	if err := vecDerive(kdfalg.HKDF{Hash: h, Info: info, Mode: kdfalg.ExpandOnly}, prk, okm); err != nil {
+	if err := d.derive(kdfalg.HKDF{Hash: h, Info: info, Mode: kdfalg.ExpandOnly}, prk, okm); err != nil {
 		return fmt.Errorf("expand: %w", err)
 	}
 	return nil
 }
 
-func vecCheckPBKDF2(r *vectors.Record) error {
+func checkPBKDF2(d deriver, r *vectors.Record) error {
 	iter, err := r.Int("ITERATIONS")
 	if err != nil {
 		return err
@@ -155,14 +171,14 @@ func vecCheckPBKDF2(r *vectors.Record) error {
 	// PASSWORD and SALT are text; RFC 6070 writes NUL bytes as \0.
 	unescape := func(s string) []byte { return []byte(strings.ReplaceAll(s, `\0`, "\x00")) }
 	alg := kdfalg.PBKDF2{Hash: hashes.SHA1{}, Salt: unescape(r.Fields["salt"]), Iterations: iter}
-	return vecDerive(alg, unescape(r.Fields["password"]), want)
+	return d.derive(alg, unescape(r.Fields["password"]), want)
 }
 
-func vecCheckX963(r *vectors.Record) error {
+func checkX963(d deriver, r *vectors.Record) error {
 	var h hashes.Algorithm
 	for k := range r.Section {
 		if strings.HasPrefix(k, "sha-") {
-			alg, err := vecKDFHash(k)
+			alg, err := kdfHash(k)
 			if err != nil {
 				return err
 			}
@@ -184,15 +200,15 @@ func vecCheckX963(r *vectors.Record) error {
 	if err != nil {
 		return err
 	}
-	return vecDerive(kdfalg.X963{Hash: h, SharedInfo: info}, z, want)
+	return d.derive(kdfalg.X963{Hash: h, SharedInfo: info}, z, want)
 }
 
-func vecCheckKBKDF(r *vectors.Record) error {
+func checkKBKDF(d deriver, r *vectors.Record) error {
 	var a kdfalg.KBKDF
 	prf := strings.ToUpper(r.Section["prf"])
 	switch {
 	case strings.HasPrefix(prf, "HMAC_"):
-		h, err := vecKDFHash(prf)
+		h, err := kdfHash(prf)
 		if err != nil {
 			return err
 		}
@@ -221,7 +237,7 @@ func vecCheckKBKDF(r *vectors.Record) error {
 	case loc == "BEFORE_FIXED" && a.Mode == kdfalg.CounterMode, loc == "AFTER_ITER" && a.Mode == kdfalg.FeedbackMode:
 		a.Location = kdfalg.BeforeFixed
 	default:
-		return vecSkip(vecReasonKBKDFLocation + " (" + strings.ToLower(loc) + ")")
+		return skipError(ReasonKBKDFLocation + " (" + strings.ToLower(loc) + ")")
 	}
 	if a.Fixed, err = r.Hex("FixedInputData"); err != nil {
 		return err
@@ -234,14 +250,14 @@ func vecCheckKBKDF(r *vectors.Record) error {
 	if err != nil {
 		return err
 	}
-	err = vecDerive(a, key, want)
+	err = d.derive(a, key, want)
 	if bits != 32 && errors.Is(err, backends.ErrUnsupportedAlgorithm) && strings.Contains(err.Error(), "counter") {
-		return vecSkip(vecReasonKBKDFWidth)
+		return skipError(ReasonKBKDFWidth)
 	}
 	return err
 }
 
-func vecCheckScrypt(r *vectors.Record) error {
+func checkScrypt(d deriver, r *vectors.Record) error {
 	n, err := r.Uint64("N")
 	if err != nil {
 		return err
@@ -259,11 +275,11 @@ func vecCheckScrypt(r *vectors.Record) error {
 		return err
 	}
 	alg := kdfalg.Scrypt{Salt: []byte(r.Fields["salt"]), N: n, R: rr, P: p}
-	return vecDerive(alg, []byte(r.Fields["password"]), want)
+	return d.derive(alg, []byte(r.Fields["password"]), want)
 }
 
-func vecCheckSSKDF(r *vectors.Record) error {
-	h, err := vecKDFHash(r.Fields["hash"])
+func checkSSKDF(d deriver, r *vectors.Record) error {
+	h, err := kdfHash(r.Fields["hash"])
 	if err != nil {
 		return err
 	}
@@ -281,7 +297,7 @@ func vecCheckSSKDF(r *vectors.Record) error {
 	}
 	switch r.Fields["variant"] {
 	case "DIGEST":
-		return vecDerive(kdfalg.ConcatHash{Hash: h, OtherInfo: info}, secret, want)
+		return d.derive(kdfalg.ConcatHash{Hash: h, OtherInfo: info}, secret, want)
 	case "HMAC":
 		var salt []byte
 		if r.Has("SALT") {
@@ -289,7 +305,7 @@ func vecCheckSSKDF(r *vectors.Record) error {
 				return err
 			}
 		}
-		return vecDerive(kdfalg.ConcatHMAC{Hash: h, Salt: salt, OtherInfo: info}, secret, want)
+		return d.derive(kdfalg.ConcatHMAC{Hash: h, Salt: salt, OtherInfo: info}, secret, want)
 	}
 	return fmt.Errorf("unknown VARIANT %q", r.Fields["variant"])
 }

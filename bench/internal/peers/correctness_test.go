@@ -1,4 +1,4 @@
-package bench
+package peers
 
 import (
 	"crypto/cipher"
@@ -19,42 +19,32 @@ import (
 const repeats = 3
 
 // result runs r repeats times and returns a copy of its last result.
-func result(r run) []byte {
-	if r.many != nil {
-		r.many(repeats)
-	} else {
-		for range repeats {
-			r.once()
-		}
-	}
-	return append([]byte(nil), r.out()...)
+func result(r Run) []byte {
+	r.Times(repeats)
+	return append([]byte(nil), r.Out()...)
 }
 
 // peerNamed returns the peer of o called name.
-func peerNamed(t *testing.T, o op, name string) peer {
+func peerNamed(t *testing.T, o Op, name string) Peer {
 	t.Helper()
-	for _, p := range o.peers {
-		if p.name == name {
-			return p
-		}
-	}
-	require.FailNow(t, "no peer", "%s has no %s peer", o.name, name)
-	return peer{}
+	p, ok := o.Peer(name)
+	require.True(t, ok, "%s has no %s peer", o.Name, name)
+	return p
 }
 
 // TestSameResults checks that every implementation of every operation
 // computes what Go's crypto computes, at every benchmarked size.
 func TestSameResults(t *testing.T) {
-	for _, o := range ops {
-		require.Len(t, o.peers, 4, o.name)
+	for _, o := range Ops {
+		require.Len(t, o.Peers, 4, o.Name)
 		ref := peerNamed(t, o, "go")
-		for _, n := range sizes {
-			want := result(ref.prepare(t, n))
+		for _, n := range Sizes {
+			want := result(ref.Prepare(t, n))
 			require.NotEmpty(t, want)
-			for _, p := range o.peers {
-				t.Run(o.name+"/"+p.name+"/"+strconv.Itoa(n), func(t *testing.T) {
-					r := p.prepare(t, n)
-					require.True(t, (r.once == nil) != (r.many == nil), "exactly one of once and many")
+			for _, p := range o.Peers {
+				t.Run(o.Name+"/"+p.Name+"/"+strconv.Itoa(n), func(t *testing.T) {
+					r := p.Prepare(t, n)
+					require.True(t, (r.Once == nil) != (r.Many == nil), "exactly one of once and many")
 					assert.Equal(t, want, result(r))
 				})
 			}
@@ -65,32 +55,28 @@ func TestSameResults(t *testing.T) {
 // TestReferenceResults checks Go's own results, the reference of
 // TestSameResults, against what they must be.
 func TestReferenceResults(t *testing.T) {
-	for _, n := range sizes {
+	for _, n := range Sizes {
 		msg := message(n)
-		open := result(peerNamed(t, ops[1], "go").prepare(t, n))
+		open := result(peerNamed(t, Ops[1], "go").Prepare(t, n))
 		assert.Equal(t, msg, open, "AESGCMOpen of %d bytes", n)
-		seal := result(peerNamed(t, ops[0], "go").prepare(t, n))
+		seal := result(peerNamed(t, Ops[0], "go").Prepare(t, n))
 		assert.Len(t, seal, n+16)
 		assert.Equal(t, sealed(t, n), seal, "AESGCMSeal of %d bytes", n)
 		for _, name := range []string{"SHA256", "SHA256Hasher", "NewSHA256"} {
 			o := opNamed(t, name)
-			assert.Len(t, result(peerNamed(t, o, "go").prepare(t, n)), 32, name)
+			assert.Len(t, result(peerNamed(t, o, "go").Prepare(t, n)), 32, name)
 		}
 	}
-	assert.Equal(t, "AESGCMSeal", ops[0].name)
-	assert.Equal(t, "AESGCMOpen", ops[1].name)
+	assert.Equal(t, "AESGCMSeal", Ops[0].Name)
+	assert.Equal(t, "AESGCMOpen", Ops[1].Name)
 }
 
 // opNamed returns the operation called name.
-func opNamed(t *testing.T, name string) op {
+func opNamed(t *testing.T, name string) Op {
 	t.Helper()
-	for _, o := range ops {
-		if o.name == name {
-			return o
-		}
-	}
-	require.FailNow(t, "no op", name)
-	return op{}
+	o, ok := Named(name)
+	require.True(t, ok, "no op %s", name)
+	return o
 }
 
 // TestInputsDiffer guards against benchmarks on degenerate inputs.

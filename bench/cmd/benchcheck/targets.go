@@ -1,0 +1,277 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Kind is what a target compares.
+type Kind int
+
+// The kinds of target.
+const (
+	// Throughput: hazmat's throughput as a share of the C floor's, per
+	// round c ns/op / hazmat ns/op; at least Limit.
+	Throughput Kind = iota
+	// Overhead: hazmat's extra time over the C floor, per round
+	// hazmat ns/op - c ns/op; at most Limit nanoseconds.
+	Overhead
+	// VsGofips: hazmat's time as a share of golang-fips/openssl's, per
+	// round hazmat ns/op / gofips ns/op; at most Limit.
+	VsGofips
+	// Allocs: hazmat's allocations per operation, measured once; at most
+	// Limit.
+	Allocs
+)
+
+// String names the kind as the reports do.
+func (k Kind) String() string {
+	switch k {
+	case Throughput:
+		return "throughput"
+	case Overhead:
+		return "overhead"
+	case VsGofips:
+		return "vs-gofips"
+	case Allocs:
+		return "allocs"
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// higherIsBetter says whether a value above the limit passes.
+func (k Kind) higherIsBetter() bool { return k == Throughput }
+
+// Verdict is the outcome of a target.
+type Verdict int
+
+// The verdicts.
+const (
+	// Pass: the middle half of the rounds (from Q1 to Q3) is on the
+	// target's side of its limit; a limit equal to a quartile passes.
+	Pass Verdict = iota
+	// Fail: the middle half of the rounds is beyond the limit.
+	Fail
+	// Unjudgeable: the limit lies strictly inside the interquartile range
+	// (or there were fewer than minRounds rounds): the spread of the
+	// rounds is too wide to tell on which side the operation is.
+	Unjudgeable
+	// NoData: an implementation the target needs was not measured.
+	NoData
+)
+
+// String names the verdict as the reports do.
+func (v Verdict) String() string {
+	switch v {
+	case Pass:
+		return "PASS"
+	case Fail:
+		return "FAIL"
+	case Unjudgeable:
+		return "UNJUDGEABLE"
+	case NoData:
+		return "NO DATA"
+	}
+	return fmt.Sprintf("Verdict(%d)", int(v))
+}
+
+// minRounds is the fewest paired rounds a time target is judged on:
+// quartiles of fewer values say little about the spread.
+const minRounds = 5
+
+// The targets' limits.
+const (
+	minThroughputShare = 0.98  // of the C floor's throughput at 16 KiB and 1 MiB
+	maxOverheadNs      = 40.0  // over the C floor at 64 B and 1 KiB, reused objects
+	maxNewHasherNs     = 120.0 // over the C floor at 64 B and 1 KiB, a new hasher
+	maxGofipsShare     = 0.5   // of golang-fips/openssl's time at 64 B, gofipsOps
+)
+
+// newHasherOp is the operation that creates its object per message; every
+// other one reuses an object (an AEAD, a context, a hasher, an algorithm).
+const newHasherOp = "NewSHA256"
+
+// gofipsOps are the operations held to half of golang-fips/openssl's time
+// at 64 bytes.
+var gofipsOps = []string{"AESGCMSeal", "AESGCMOpen", "HMACSHA256"}
+
+// Target is one performance target: an operation at a size, a kind and
+// its limit. Size 0 stands for every size (allocation targets).
+type Target struct {
+	Op    string
+	Size  int
+	Kind  Kind
+	Limit float64
+}
+
+// Name is the target's name in reports, such as "AESGCMSeal/64".
+func (t Target) Name() string {
+	if t.Size == 0 {
+		return t.Op + "/*"
+	}
+	return fmt.Sprintf("%s/%d", t.Op, t.Size)
+}
+
+// Targets returns the targets for the operations ops at the sizes
+// measured, in report order. The allocation target of an operation covers
+// every size measured.
+func Targets(ops []string, sizes []int) []Target {
+	var ts []Target
+	at := func(size int) bool { return slices.Contains(sizes, size) }
+	for _, op := range ops {
+		extra := maxOverheadNs
+		if op == newHasherOp {
+			extra = maxNewHasherNs
+		}
+		for _, size := range []int{64, 1024} {
+			if at(size) {
+				ts = append(ts, Target{op, size, Overhead, extra})
+			}
+		}
+		if slices.Contains(gofipsOps, op) && at(64) {
+			ts = append(ts, Target{op, 64, VsGofips, maxGofipsShare})
+		}
+		for _, size := range []int{16384, 1048576} {
+			if at(size) {
+				ts = append(ts, Target{op, size, Throughput, minThroughputShare})
+			}
+		}
+		if len(sizes) > 0 {
+			ts = append(ts, Target{op, 0, Allocs, maxAllocs(op)})
+		}
+	}
+	return ts
+}
+
+// maxAllocs is the allocation budget of an operation.
+func maxAllocs(op string) float64 {
+	if op == newHasherOp {
+		return 1
+	}
+	return 0
+}
+
+// Result is a target judged on a set of measurements.
+type Result struct {
+	Target
+	Summary Summary // of the per-round values (Allocs: the one value)
+	Verdict Verdict
+	Missing []Key // what NoData lacked
+}
+
+// Judge applies the verdict rule to a summary of per-round values
+// against a limit; see [Verdict].
+func Judge(s Summary, limit float64, higherIsBetter bool) Verdict {
+	if s.N == 0 || math.IsNaN(s.Median) {
+		return NoData
+	}
+	if s.N < minRounds {
+		return Unjudgeable
+	}
+	lo, hi := s.Q1, s.Q3
+	if higherIsBetter {
+		switch {
+		case lo >= limit:
+			return Pass
+		case hi < limit:
+			return Fail
+		}
+		return Unjudgeable
+	}
+	switch {
+	case hi <= limit:
+		return Pass
+	case lo > limit:
+		return Fail
+	}
+	return Unjudgeable
+}
+
+// Check judges every target on m.
+func Check(m *Measurements, targets []Target) []Result {
+	out := make([]Result, 0, len(targets))
+	for _, t := range targets {
+		out = append(out, check(m, t))
+	}
+	return out
+}
+
+func check(m *Measurements, t Target) Result {
+	r := Result{Target: t}
+	if t.Kind == Allocs {
+		var worst float64
+		for _, size := range m.Sizes {
+			k := Key{t.Op, "hazmat", size}
+			a, ok := m.Allocs[k]
+			if !ok {
+				r.Missing = append(r.Missing, k)
+				continue
+			}
+			worst = max(worst, a)
+		}
+		if len(r.Missing) > 0 || len(m.Sizes) == 0 {
+			r.Verdict = NoData
+			return r
+		}
+		r.Summary = Summary{N: 1, Q1: worst, Median: worst, Q3: worst}
+		if worst <= t.Limit {
+			r.Verdict = Pass
+		} else {
+			r.Verdict = Fail
+		}
+		return r
+	}
+	peer := "c"
+	if t.Kind == VsGofips {
+		peer = "gofips"
+	}
+	hk, pk := Key{t.Op, "hazmat", t.Size}, Key{t.Op, peer, t.Size}
+	h, p := m.NsPerOp[hk], m.NsPerOp[pk]
+	for k, v := range map[Key][]float64{hk: h, pk: p} {
+		if len(v) == 0 {
+			r.Missing = append(r.Missing, k)
+		}
+	}
+	if len(r.Missing) > 0 {
+		slices.SortFunc(r.Missing, func(a, b Key) int { return cmpKey(a, b) })
+		r.Verdict = NoData
+		return r
+	}
+	r.Summary = Summarize(PerRound(h, p, statistic(t.Kind)))
+	r.Verdict = Judge(r.Summary, t.Limit, t.Kind.higherIsBetter())
+	return r
+}
+
+// statistic returns the per-round value of a time target from hazmat's
+// and its peer's ns/op in that round.
+func statistic(k Kind) func(h, p float64) float64 {
+	switch k {
+	case Throughput:
+		return func(h, p float64) float64 { return p / h }
+	case Overhead:
+		return func(h, p float64) float64 { return h - p }
+	}
+	return func(h, p float64) float64 { return h / p }
+}
+
+// PerRound pairs a and b round by round (a[i] with b[i], measured in the
+// same round) and returns f of each pair; rounds missing from either are
+// left out.
+func PerRound(a, b []float64, f func(a, b float64) float64) []float64 {
+	n := min(len(a), len(b))
+	out := make([]float64, 0, n)
+	for i := range n {
+		out = append(out, f(a[i], b[i]))
+	}
+	return out
+}
+
+// Tally counts the results by verdict.
+func Tally(rs []Result) map[Verdict]int {
+	c := map[Verdict]int{}
+	for _, r := range rs {
+		c[r.Verdict]++
+	}
+	return c
+}

@@ -1,0 +1,126 @@
+// Package peers holds the implementations that package bench and
+// cmd/benchcheck measure: each benchmarked operation through hazmat, Go's
+// crypto, golang-fips/openssl and the C floor (package cfloor), prepared
+// for one message length.
+//
+// It is not a test package, so that a program (cmd/benchcheck) can run
+// the same code as the benchmarks; it does not import testing, and takes
+// the little it needs of a test through [TB].
+package peers
+
+import (
+	"crypto/cipher"
+	"sync"
+
+	openssl "github.com/golang-fips/openssl/v2"
+)
+
+// Sizes are the message lengths of every operation, smallest first: the
+// fixed cost of a call into C shows at 64 bytes, not at 1 MiB.
+var Sizes = []int{64, 1024, 16384, 1048576}
+
+// TB is what preparing an implementation needs of a test or a benchmark:
+// *testing.T and *testing.B satisfy it. Fatal must not return (testing's
+// calls runtime.Goexit; cmd/benchcheck's panics and recovers).
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+	Cleanup(func())
+}
+
+// check stops tb with err, if any.
+func check(tb TB, err error) {
+	tb.Helper()
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// Run is one implementation of an operation, prepared for one message
+// length. Exactly one of Once and Many is set. None is safe for
+// concurrent use; a failure inside Once or Many calls the TB's Fatal.
+type Run struct {
+	Once func()          // performs the operation once
+	Many func(iters int) // performs it iters times in one call (the C floor)
+	Out  func() []byte   // the result of the last operation
+}
+
+// Times performs the operation iters times, through Many or a loop over
+// Once.
+func (r Run) Times(iters int) {
+	if r.Many != nil {
+		r.Many(iters)
+		return
+	}
+	for range iters {
+		r.Once()
+	}
+}
+
+// Peer is one implementation of an operation. Prepare sets it up for
+// messages of n bytes; what it holds in C is freed by tb's cleanups.
+type Peer struct {
+	Name    string
+	Prepare func(tb TB, n int) Run
+}
+
+// Op is an operation with its implementations, in the order the
+// benchmarks run them: hazmat, go, gofips, c.
+type Op struct {
+	Name  string
+	Peers []Peer
+}
+
+// Peer returns o's implementation called name, and whether there is one.
+func (o Op) Peer(name string) (Peer, bool) {
+	for _, p := range o.Peers {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Peer{}, false
+}
+
+// Ops lists every operation, in the order of the reports.
+var Ops = []Op{
+	{"AESGCMSeal", gcmSealPeers},
+	{"AESGCMOpen", gcmOpenPeers},
+	{"AESCBCEncrypt", cbcPeers},
+	{"AESCTR", ctrPeers},
+	{"SHA256", sha256Peers},
+	{"SHA512", sha512Peers},
+	{"SHA256Hasher", hasherPeers},
+	{"HMACSHA256", hmacPeers},
+	{"NewSHA256", newSHA256Peers},
+}
+
+// Named returns the operation called name, and whether there is one.
+func Named(name string) (Op, bool) {
+	for _, o := range Ops {
+		if o.Name == name {
+			return o, true
+		}
+	}
+	return Op{}, false
+}
+
+var gofipsInit = sync.OnceValue(func() error { return openssl.Init("libcrypto.so.3") })
+
+// gofips loads OpenSSL for golang-fips/openssl, once.
+func gofips(tb TB) {
+	tb.Helper()
+	check(tb, gofipsInit())
+}
+
+// The optional methods of golang-fips/openssl's AES block.
+type (
+	gcmAble interface {
+		NewGCM(nonceSize, tagSize int) (cipher.AEAD, error)
+	}
+	cbcEncAble interface {
+		NewCBCEncrypter(iv []byte) cipher.BlockMode
+	}
+	ctrAble interface {
+		NewCTR(iv []byte) cipher.Stream
+	}
+)

@@ -1,0 +1,23 @@
+// Package kat runs the known-answer records of a vector file against the
+// primitives: hashes, HMAC, block and stream ciphers, GCM, the AEADs of
+// package aead and XTS, through their public constructors. It is the one
+// driver of vector files: the hazmat tool's "vectors" command prints what
+// [Run] returns, and the tests that walk the collection assert on it.
+//
+// The algorithm and mode of a file come from its folders and name, as in
+// pyca/cryptography's cryptography_vectors layout
+// (ciphers/AES/CBC/CBCMMT128.rsp, hashes/SHA2/SHA256ShortMsg.rsp,
+// HMAC/rfc-4231-sha256.txt); the cipher names are those of package
+// internal/names.
+//
+// # Outcomes
+//
+// Each record passes, fails with the error that says what differed, or is
+// skipped with a reason when it cannot run here: an algorithm this OpenSSL
+// (or FIPS mode) does not offer ("unsupported here: ..."), data that are
+// not whole bytes, one- and two-key TDES in FIPS mode. Files of kinds that
+// hazmat does not run are skipped whole, counting their records. A record
+// that asks for far more work than any real vector file fails without
+// running (see [MaxIterations] and [MaxOffset]; the loaders of
+// internal/vectors bound the SHAKE Monte Carlo output lengths).
+package kat
