@@ -18,6 +18,8 @@ import (
 	"github.com/go-hazmat/hazmat/internal/kat"
 	"github.com/go-hazmat/hazmat/internal/vectors"
 	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
 )
 
 func TestMain(m *testing.M) {
@@ -249,6 +251,10 @@ func TestRunCuratedCollection(t *testing.T) {
 	want := [3]int{75110, 0, 27452}
 	if openssl.FIPS() {
 		want = [3]int{69126, 0, 33436}
+	} else if openssl.DefaultBackend().KDFSupported(kdfalg.KBKDF{Hash: hashes.SHA256{}, RLen: 1}) {
+		// OpenSSL 3.1 and later: the 8-, 16- and 24-bit KBKDF counters
+		// run too (1,200 records).
+		want[0], want[2] = want[0]+1200, want[2]-1200
 	}
 	assert.Equal(t, want, total, "passed, failed, skipped")
 }
