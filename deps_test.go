@@ -23,10 +23,10 @@ var allowed = map[string][]string{
 	"primitives/ciphers/modes":      {"backends"},
 	"primitives/padding":            {"backends"},
 	"internal/vectors":              {},
-	"internal/guard":                {},                                                                                                                     // argument checks shared by openssl and the primitives
-	"internal/cmem":                 {},                                                                                                                     // C memory in use, for leak checks; set by openssl
-	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
-	"openssl":                       {"backends", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
+	"internal/guard":                {},                                                                                                                                              // argument checks shared by openssl and the primitives
+	"internal/cmem":                 {},                                                                                                                                              // C memory in use, for leak checks; set by openssl
+	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
+	"openssl":                       {"backends", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
 	// The one place under primitives that names a concrete backend.
 	"primitives/internal/defaultbackend": {"backends", "openssl"},
 	"primitives/internal/hashcore":       {"backends", "internal/guard"},
@@ -39,8 +39,14 @@ var allowed = map[string][]string{
 	"primitives/cmac":                    {"primitives/mac", "primitives/mac/macalg"},
 	"primitives/keywrap":                 {"backends", "internal/guard", "primitives/internal/defaultbackend"},
 	"primitives/rand":                    {"backends", "primitives/internal/defaultbackend"},
+	"primitives/kdf/kdfalg":              {"backends"},
+	"primitives/kdf/internal/hashid":     {"backends", "primitives/hashes"},
+	"primitives/kdf":                     {"backends", "primitives/internal/defaultbackend", "primitives/kdf/kdfalg"},
+	"primitives/kdf/hkdf":                {"backends", "primitives/internal/defaultbackend", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
+	"primitives/kdf/pbkdf2":              {"backends", "primitives/internal/defaultbackend", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
+	"primitives/kdf/scrypt":              {"backends", "primitives/internal/defaultbackend", "primitives/kdf/kdfalg"},
 	"internal/names":                     {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
-	"internal/kat":                       {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac", "primitives/keywrap", "primitives/mac", "primitives/mac/macalg"},
+	"internal/kat":                       {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac", "primitives/kdf", "primitives/kdf/kdfalg", "primitives/keywrap", "primitives/mac", "primitives/mac/macalg"},
 	"cmd/hazmat":                         {"*"},
 	"bench":                              {"*"},
 	"bench/internal/cfloor":              {},

@@ -19,6 +19,7 @@ const (
 	kindMD fetchKind = iota + 1
 	kindCipher
 	kindMAC
+	kindKDF
 )
 
 // fetchKey names an algorithm fetched under one property query: every

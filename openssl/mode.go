@@ -109,6 +109,10 @@ func fetchedProviders(m *fipsMode) map[string]string {
 			if e.mac != nil {
 				out["mac:"+key.name] = providerOf(C.GO_OBJ_MAC, unsafe.Pointer(e.mac))
 			}
+		case *kdfEntry:
+			if e.kdf != nil {
+				out["kdf:"+key.name] = C.GoString(C.go_kdf_provider(e.kdf))
+			}
 		}
 		return true
 	})

@@ -956,3 +956,109 @@ void go_rand_providers(char primary[GO_PROV_NAME], char pub[GO_PROV_NAME], char 
 	go_rand_name(RAND_get0_private(NULL), priv);
 	ERR_clear_error();
 }
+/* ---- KDFs ---- */
+
+const char *go_kdf_provider(const EVP_KDF *kdf) {
+	const OSSL_PROVIDER *p = kdf != NULL ? EVP_KDF_get0_provider(kdf) : NULL;
+	return p != NULL ? OSSL_PROVIDER_get0_name(p) : NULL;
+}
+
+go_kdf_info go_kdf_fetch(const char *name, const char *propq, const char *prov) {
+	GO_ERR_BEGIN();
+	go_kdf_info info;
+	const OSSL_PARAM *settable;
+	memset(&info, 0, sizeof(info));
+	info.kdf = EVP_KDF_fetch(NULL, name, propq);
+	if (info.kdf == NULL) {
+		info.errq = go_errq_take();
+		return info;
+	}
+	if (!go_provider_is(EVP_KDF_get0_provider(info.kdf), prov, info.wrong_provider)) {
+		EVP_KDF_free(info.kdf);
+		info.kdf = NULL;
+		return info;
+	}
+	settable = EVP_KDF_settable_ctx_params(info.kdf);
+	info.settable_r = settable != NULL && OSSL_PARAM_locate_const(settable, "r") != NULL;
+	return info;
+}
+
+/* An octet-string parameter; a NULL buffer of an empty slice becomes a
+ * static empty one, as OpenSSL reads NULL as "not given" in places. */
+static OSSL_PARAM go_octets(const char *key, const unsigned char *p, size_t len) {
+	static unsigned char empty[1];
+	return OSSL_PARAM_construct_octet_string(key, p != NULL ? (void *)p : (void *)empty, len);
+}
+
+go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
+                        const unsigned char *secret, size_t secretlen,
+                        const unsigned char *salt, size_t saltlen,
+                        const unsigned char *info, size_t infolen,
+                        const unsigned char *seed, size_t seedlen,
+                        unsigned char *out, size_t outlen) {
+	GO_ERR_BEGIN();
+	OSSL_PARAM params[16];
+	int n = 0, ok;
+	EVP_KDF_CTX *ctx;
+	unsigned char stackbuf[256], *buf = stackbuf;
+	const char *secret_key = OSSL_KDF_PARAM_KEY;
+	go_result r;
+
+	if (spec.kind == GO_KDF_PBKDF2 || spec.kind == GO_KDF_SCRYPT)
+		secret_key = OSSL_KDF_PARAM_PASSWORD;
+	if (spec.digest != NULL)
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)spec.digest, 0);
+	if (spec.mac != NULL)
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_MAC, (char *)spec.mac, 0);
+	if (spec.cipher != NULL)
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_CIPHER, (char *)spec.cipher, 0);
+	if (spec.propq != NULL)
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_PROPERTIES, (char *)spec.propq, 0);
+	switch (spec.kind) {
+	case GO_KDF_HKDF:
+		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &spec.hkdf_mode);
+		break;
+	case GO_KDF_PBKDF2:
+		params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_ITER, &spec.iter);
+		break;
+	case GO_KDF_KBKDF:
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_MODE,
+		                                               spec.feedback ? "feedback" : "counter", 0);
+		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_KBKDF_USE_L, &spec.use_l);
+		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_KBKDF_USE_SEPARATOR, &spec.use_sep);
+		if (spec.r_bits != 0)
+			params[n++] = OSSL_PARAM_construct_int("r", &spec.r_bits);
+		break;
+	case GO_KDF_SCRYPT:
+		params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &spec.n);
+		params[n++] = OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &spec.r);
+		params[n++] = OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &spec.p);
+		if (spec.maxmem != 0)
+			params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &spec.maxmem);
+		break;
+	}
+	params[n++] = go_octets(secret_key, secret, secretlen);
+	if (salt != NULL)
+		params[n++] = go_octets(OSSL_KDF_PARAM_SALT, salt, saltlen);
+	if (info != NULL)
+		params[n++] = go_octets(OSSL_KDF_PARAM_INFO, info, infolen);
+	if (seed != NULL)
+		params[n++] = go_octets(OSSL_KDF_PARAM_SEED, seed, seedlen);
+	params[n] = OSSL_PARAM_construct_end();
+
+	if (outlen > sizeof(stackbuf)) {
+		buf = OPENSSL_malloc(outlen);
+		if (buf == NULL)
+			return go_fail();
+	}
+	ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
+	ok = ctx != NULL && EVP_KDF_derive(ctx, buf, outlen, params) == 1;
+	r = ok ? go_ok(0) : go_fail();
+	EVP_KDF_CTX_free(ctx);
+	if (ok)
+		memcpy(out, buf, outlen);
+	OPENSSL_cleanse(buf, outlen);
+	if (buf != stackbuf)
+		OPENSSL_free(buf);
+	return r;
+}

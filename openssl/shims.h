@@ -367,5 +367,57 @@ go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char 
 /* The provider of the primary DRBG and of this thread's public or private
  * DRBG, for the tests; "" when there is none. */
 void go_rand_providers(char primary[GO_PROV_NAME], char pub[GO_PROV_NAME], char priv[GO_PROV_NAME]);
+/* ---- KDFs ---- */
+#include <openssl/kdf.h>
+
+typedef struct go_kdf_info {
+	EVP_KDF *kdf;
+	int settable_r; /* KBKDF: the counter width "r" is settable (OpenSSL 3.1 on) */
+	char wrong_provider[GO_PROV_NAME];
+	go_errq *errq;
+} go_kdf_info;
+go_kdf_info go_kdf_fetch(const char *name, const char *propq, const char *prov);
+/* The name of the provider serving kdf, or NULL (go_provider_of for KDFs). */
+const char *go_kdf_provider(const EVP_KDF *kdf);
+
+/* Which KDF a go_kdf_spec is for. */
+#define GO_KDF_HKDF 1
+#define GO_KDF_PBKDF2 2
+#define GO_KDF_KBKDF 3
+#define GO_KDF_X963 4
+#define GO_KDF_SSKDF 5
+#define GO_KDF_SCRYPT 6
+
+/* The scalar parameters of one derivation; strings are C memory that
+ * outlives the call (the fetch cache's names), never Go memory. */
+typedef struct go_kdf_spec {
+	int kind;               /* GO_KDF_* */
+	const char *digest;     /* NULL: none */
+	const char *mac;        /* KBKDF, SSKDF: "HMAC" or "CMAC"; NULL: none */
+	const char *cipher;     /* KBKDF with CMAC */
+	const char *propq;      /* the properties the KDF fetches its digest, MAC or cipher with */
+	int hkdf_mode;          /* EVP_KDF_HKDF_MODE_* */
+	int feedback;           /* KBKDF: feedback mode, else counter */
+	int use_l, use_sep;     /* KBKDF */
+	int r_bits;             /* KBKDF: counter width; 0: leave OpenSSL's 32 */
+	uint64_t iter;          /* PBKDF2 */
+	uint64_t n;             /* scrypt */
+	uint32_t r, p;          /* scrypt */
+	uint64_t maxmem;        /* scrypt; 0: OpenSSL's default */
+} go_kdf_spec;
+
+/* One derivation: a context, its parameters and EVP_KDF_derive in one
+ * crossing. The secret goes to "key" ("pass" for PBKDF2 and scrypt); salt
+ * to "salt" (KBKDF: the label); info to "info" (KBKDF: the context; X9.63:
+ * the shared info; SSKDF: the other info); seed to "seed" (KBKDF feedback
+ * IV). A NULL buffer leaves its parameter unset; an empty one sets it
+ * empty. The key is derived into memory of its own and copied to out only
+ * on success, so a failure leaves out as it was. */
+go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
+                        const unsigned char *secret, size_t secretlen,
+                        const unsigned char *salt, size_t saltlen,
+                        const unsigned char *info, size_t infolen,
+                        const unsigned char *seed, size_t seedlen,
+                        unsigned char *out, size_t outlen);
 
 #endif

@@ -17,6 +17,7 @@ targets=(
 	"./internal/reliability FuzzUnpad"
 	"./internal/reliability FuzzContextSequence"
 	"./primitives/padding FuzzUnpad"
+	"./primitives/kdf FuzzKDFParameters"
 	"./internal/vectors FuzzParse"
 )
 for t in "${targets[@]}"; do

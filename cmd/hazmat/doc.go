@@ -128,6 +128,19 @@
 // "-id-aesNNN-wrap-pad -iv A65959A6"), whose -iv openssl needs and hazmat
 // does not. An unwrap that fails its integrity check writes nothing.
 //
+//	hazmat kdf -keylen N [-kdfopt NAME:VALUE]... [-binary] [-out FILE] KDF
+//
+// Derives a key of N bytes with KDF (HKDF, PBKDF2, KBKDF, X963KDF, SSKDF or
+// SCRYPT) and prints it as "openssl kdf" does, upper-case hex bytes joined
+// by colons (-binary: the raw bytes); the options and the output are those
+// of "openssl kdf", byte for byte. Parameters come as -kdfopt NAME:VALUE,
+// or hexNAME:HEX (digest, key, salt, info, pass, iter, mode, mac, cipher,
+// seed, use-l, use-separator, r, n, p, maxmem_bytes; "hazmat help kdf"
+// lists which KDF takes which). The secrets in hex (hexkey, hexsecret,
+// hexpass) also take env:NAME and file:PATH. With -fips, SCRYPT is refused
+// and the FIPS provider's rules (PBKDF2: a 16-byte salt, 1000 iterations, a
+// 14-byte key) are reported naming FIPS and the rule.
+//
 //	hazmat vectors [-v] FILE...
 //
 // Runs known-answer test files through hazmat against the OpenSSL in use:
@@ -143,6 +156,11 @@
 // tests, MD5, RIPEMD-160, BLAKE2 and SM3; HMAC; CMAC; SP 800-38F's KW and
 // KWP files (AD files' FAIL records must fail to unwrap) and the Botan KWP
 // file; Poly1305. It prints one line per file
+// tests, MD5, RIPEMD-160, BLAKE2 and SM3; HMAC; the KDFs (RFC 5869 HKDF,
+// RFC 6070 PBKDF2, CAVP X9.63 and SP 800-108 KBKDF, RFC 7914 scrypt, and the
+// project's SP 800-56C single-step and KBKDF feedback-mode files), with the
+// KBKDF records OpenSSL cannot express and those a FIPS rule refuses
+// skipped by reason. It prints one line per file
 // and a total:
 //
 //	PATH: N passed, N failed, N skipped (why)

@@ -40,6 +40,7 @@ var commands = []command{
 	{"info", "show OpenSSL, FIPS mode, providers and supported algorithms", runInfo},
 	{"hash", "compute or check message digests, like sha256sum", runHash},
 	{"hmac", "compute or check HMACs of files", runHMAC},
+	{"kdf", "derive a key with HKDF, PBKDF2, KBKDF, X9.63, SSKDF or scrypt, like openssl kdf", runKDF},
 	{"enc", "encrypt a stream with a raw key, like openssl enc -e", runEnc},
 	{"dec", "decrypt a stream with a raw key, like openssl enc -d", runDec},
 	{"mac", "compute a CMAC, GMAC, KMAC, Poly1305 or HMAC, like openssl mac", runMAC},

@@ -23,7 +23,9 @@ The algorithm and mode come from the folders and the file name: block and
 stream ciphers (AES, 3DES, Camellia, Blowfish, CAST5, SEED, IDEA, SM4, ARC4,
 ChaCha20) in ECB, CBC, CFB, CFB8, OFB and CTR; AES-GCM and SM4-GCM (FAIL
 records must be rejected as an invalid tag); AES-XTS; SHA-1, SHA-2, SHA-3,
-SHAKE (Monte Carlo tests included), MD5, RIPEMD-160, BLAKE2 and SM3; HMAC.
+SHAKE (Monte Carlo tests included), MD5, RIPEMD-160, BLAKE2 and SM3; HMAC;
+the KDFs: RFC 5869 HKDF, RFC 6070 PBKDF2, CAVP X9.63 and SP 800-108 KBKDF
+(counter and feedback mode), RFC 7914 scrypt, SP 800-56C single-step.
 
 For each file hazmat prints
 
@@ -32,7 +34,8 @@ For each file hazmat prints
 and at the end a "total:" line. Records are skipped when they cannot run
 here: an algorithm that this OpenSSL (or FIPS mode) does not offer
 ("unsupported here"), CFB1 and XTS records whose data are not whole bytes,
-one- and two-key TDES in FIPS mode. A record that asks for far more work
+one- and two-key TDES in FIPS mode, KBKDF counter layouts OpenSSL cannot
+express, KDF parameters a FIPS rule refuses (with the rule). A record that asks for far more work
 than any real vector file (SHAKE Monte Carlo output lengths above 32768
 bits, more than 4194304 ITERATIONS, an OFFSET above 1 MiB) fails without
 running.

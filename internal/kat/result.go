@@ -169,7 +169,6 @@ func (e skipError) Error() string { return "skipped: " + string(e) }
 const (
 	ReasonCFB1       = "CFB1 is bit-oriented; hazmat works on bytes"
 	ReasonXTSBits    = "XTS data unit not a whole number of bytes"
-	ReasonKDF        = "KDFs are not primitives of hazmat"
 	ReasonMonteTxt   = "Monte Carlo .txt file: the .rsp test again, with debugging values"
 	ReasonNotVectors = "not a vector file hazmat runs"
 	ReasonTDESKey    = "TDES key refused here: FIPS mode takes three distinct keys only"

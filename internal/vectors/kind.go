@@ -63,7 +63,7 @@ func Kind(rel string) string {
 			return KindCMAC
 		case "keywrap":
 			return KindKeyWrap
-		case "KDF":
+		case "KDF", "kdf":
 			return KindKDF
 		case "poly1305":
 			return KindPoly1305

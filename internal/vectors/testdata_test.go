@@ -85,7 +85,7 @@ func TestTestdataKinds(t *testing.T) {
 		got[k] = len(files)
 	}
 	assert.Equal(t, map[string]int{
-		KindHash: 18, KindHMAC: 6, KindCipher: 4, KindGCM: 2, KindAEAD: 2, KindMAC: 2, "": 1,
+		KindHash: 18, KindHMAC: 6, KindCipher: 4, KindGCM: 2, KindAEAD: 2, KindMAC: 2, KindKDF: 2, "": 1,
 	}, got)
 	assert.Equal(t, []string{"README.md"}, byKind[""])
 	assert.ElementsMatch(t, []string{"ciphers/aes-ccm-rfc3610.txt", "ciphers/chacha20poly1305-rfc8439.txt"}, byKind[KindAEAD])

@@ -14,13 +14,14 @@ import (
 )
 
 // Backend is what the default backend serves: ciphers, hashes, HMAC,
-// one-shot AEADs, MACs beyond HMAC, key wrap and random bytes.
+// one-shot AEADs, MACs beyond HMAC, key wrap, random bytes and KDFs.
 type Backend interface {
 	backends.Backend
 	backends.AEADBackend
 	backends.MACBackend
 	backends.KeyWrapBackend
 	backends.RandBackend
+	backends.KDFBackend
 }
 
 // def is chosen once, when the package is loaded.

@@ -1,0 +1,65 @@
+// Package hashid tells which hash algorithm a [hash.Hash] computes, so that
+// the Go-shaped KDF functions, which take a hash constructor as Go's
+// crypto/hkdf and crypto/pbkdf2 do, can name the hash to a backend.
+package hashid
+
+import (
+	"fmt"
+	"hash"
+	"reflect"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+)
+
+// stdKey identifies a hash of Go's standard library: its type (package
+// path and name) and its size, which tells apart the variants that share
+// a type (SHA-224 and SHA-256, the SHA-512 family, SHA-3).
+type stdKey struct {
+	pkg, name string
+	size      int
+}
+
+var std = map[stdKey]backends.HashAlgorithm{
+	{"crypto/sha1", "digest", 20}:                    hashes.SHA1{},
+	{"crypto/internal/fips140/sha256", "Digest", 28}: hashes.SHA224{},
+	{"crypto/internal/fips140/sha256", "Digest", 32}: hashes.SHA256{},
+	{"crypto/internal/fips140/sha512", "Digest", 48}: hashes.SHA384{},
+	{"crypto/internal/fips140/sha512", "Digest", 64}: hashes.SHA512{},
+	{"crypto/internal/fips140/sha512", "Digest", 28}: hashes.SHA512_224{},
+	{"crypto/internal/fips140/sha512", "Digest", 32}: hashes.SHA512_256{},
+	{"crypto/sha3", "SHA3", 28}:                      hashes.SHA3_224{},
+	{"crypto/sha3", "SHA3", 32}:                      hashes.SHA3_256{},
+	{"crypto/sha3", "SHA3", 48}:                      hashes.SHA3_384{},
+	{"crypto/sha3", "SHA3", 64}:                      hashes.SHA3_512{},
+	{"crypto/md5", "digest", 16}:                     hashes.MD5{},
+}
+
+// Of returns the algorithm h computes: for a hash of package
+// primitives/hashes (from hashes.New or hashes.NewFunc) its Algorithm, for
+// one of Go's standard library (crypto/sha1, crypto/sha256, crypto/sha512,
+// crypto/sha3, crypto/md5) the algorithm its type and size name. Any other
+// hash gives an error wrapping [backends.ErrUnsupportedAlgorithm]: a
+// backend can only run a hash it knows by name.
+func Of(h hash.Hash) (backends.HashAlgorithm, error) {
+	if h == nil || (reflect.ValueOf(h).Kind() == reflect.Pointer && reflect.ValueOf(h).IsNil()) {
+		return nil, fmt.Errorf("the hash constructor returned nil: %w", backends.ErrInvalidArgument)
+	}
+	if a, ok := h.(interface{ Algorithm() backends.HashAlgorithm }); ok {
+		if alg := a.Algorithm(); alg != nil {
+			return alg, nil
+		}
+	}
+	t := reflect.TypeOf(h)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if alg, ok := std[stdKey{t.PkgPath(), t.Name(), h.Size()}]; ok {
+		return alg, nil
+	}
+	return nil, &backends.UnsupportedAlgorithmError{
+		Algorithm: fmt.Sprintf("%T (size %d)", h, h.Size()),
+		Reason:    backends.ReasonUnsupportedHash,
+		Err:       fmt.Errorf("not a hash of primitives/hashes or of Go's crypto packages, so its name is unknown: use hashes.NewFunc"),
+	}
+}

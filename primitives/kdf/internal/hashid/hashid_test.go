@@ -1,0 +1,50 @@
+package hashid
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha3"
+	"crypto/sha512"
+	"hash"
+	"hash/crc32"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+)
+
+func TestOf(t *testing.T) {
+	cases := []struct {
+		h    hash.Hash
+		want string
+	}{
+		{sha1.New(), "sha1"}, {sha256.New224(), "sha224"}, {sha256.New(), "sha256"},
+		{sha512.New384(), "sha384"}, {sha512.New(), "sha512"},
+		{sha512.New512_224(), "sha512-224"}, {sha512.New512_256(), "sha512-256"},
+		{sha3.New224(), "sha3-224"}, {sha3.New256(), "sha3-256"}, {sha3.New384(), "sha3-384"}, {sha3.New512(), "sha3-512"},
+		{md5.New(), "md5"},
+	}
+	for _, c := range cases {
+		alg, err := Of(c.h)
+		require.NoError(t, err, c.want)
+		assert.Equal(t, c.want, alg.Name())
+		assert.Equal(t, c.h.Size(), alg.DigestSize(), c.want)
+	}
+	h, err := hashes.New(hashes.SHA3_384{})
+	require.NoError(t, err)
+	alg, err := Of(h)
+	require.NoError(t, err)
+	assert.Equal(t, "sha3-384", alg.Name())
+
+	_, err = Of(crc32.NewIEEE().(hash.Hash))
+	assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+	_, err = Of(nil)
+	assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+	var nilHash *hashes.Hash
+	_, err = Of(nilHash)
+	assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+}
