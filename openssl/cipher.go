@@ -108,6 +108,8 @@ func (b *Backend) createCipherCtx(cipher backends.CipherAlgorithm, mode backends
 		b:         b,
 		cipher:    cipher,
 		mode:      mode,
+		keyIV:     append(append(make([]byte, 0, len(key)+len(iv)), key...), iv...),
+		keyLen:    len(key),
 		e:         e,
 		ctx:       ctx,
 		encrypt:   encrypt,
@@ -223,9 +225,14 @@ func newAEADCtx(c *cipherCtx, e *cipherEntry, mode backends.Mode) (*streamAEADCt
 type cipherCtx struct {
 	// b, cipher and mode made the context; with them it is keyed again
 	// when it follows a switch of FIPS mode.
-	b         *Backend
-	cipher    backends.CipherAlgorithm
-	mode      backends.Mode
+	b      *Backend
+	cipher backends.CipherAlgorithm
+	mode   backends.Mode
+	// keyIV is a copy of the key and then the IV the context was made
+	// with (keyLen bytes of key), which it is keyed with again; cleared
+	// when the context is finalized.
+	keyIV     []byte
+	keyLen    int
 	e         *cipherEntry // the EVP cipher ctx is keyed with
 	ctx       *C.EVP_CIPHER_CTX
 	cleanup   runtime.Cleanup
@@ -363,7 +370,9 @@ func (c *cipherCtx) follow() error {
 	if c.used && !(c.ecb && c.buffered == 0) {
 		return errModeChanged(c.name)
 	}
-	key, iv := c.cipher.Key(), ivOf(c.cipher, c.mode)
+	// The key and IV the context was made with, not what the descriptors
+	// hold now: a caller may have changed them since.
+	key, iv := c.keyIV[:c.keyLen], c.keyIV[c.keyLen:]
 	if err := checkKeyIV(e, key, iv); err != nil {
 		return err
 	}
@@ -529,6 +538,7 @@ func (c *cipherCtx) Finalize() ([]byte, error) {
 
 func (c *cipherCtx) finish() {
 	c.done = true
+	clear(c.keyIV)
 	c.free()
 }
 

@@ -2,6 +2,8 @@ package openssl_test
 
 import (
 	"bytes"
+	stdaes "crypto/aes"
+	"crypto/cipher"
 	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
@@ -385,11 +387,12 @@ func TestSetFIPSTotal(t *testing.T) {
 }
 
 // TestSetFIPSFollowChecksAnswers: a context that follows a switch asks its
-// adapter and descriptors again, and their new answers must pass the
-// checks made at creation. A descriptor whose IV has shrunk would have
-// OpenSSL read past it; an adapter that now names another cipher would
-// have a context bounded for one cipher run another (CTR's bound on AES
-// key wrap, which writes 8 bytes more than it reads).
+// adapter again, which must name the cipher the context was made with: an
+// adapter that now names another cipher would have a context bounded for
+// one cipher run another (CTR's bound on AES key wrap, which writes 8
+// bytes more than it reads). The key and IV are the copies made at
+// creation, whatever the descriptors hold now (a shrunk IV would have
+// OpenSSL read past it).
 func TestSetFIPSFollowChecksAnswers(t *testing.T) {
 	needSwitch(t)
 	b := anyBackend(t)
@@ -398,8 +401,8 @@ func TestSetFIPSFollowChecksAnswers(t *testing.T) {
 		change func(c *anyCipher)
 		want   error
 	}{
-		{"IV shrunk", func(c *anyCipher) { c.nonce = make([]byte, 4) }, backends.ErrInvalidIVSize},
-		{"key grown", func(c *anyCipher) { c.key = make([]byte, 32) }, backends.ErrInvalidKeySize},
+		{"IV shrunk", func(c *anyCipher) { c.nonce = make([]byte, 4) }, nil},
+		{"key grown", func(c *anyCipher) { c.key = make([]byte, 32) }, nil},
 		{"another cipher, same lengths", func(c *anyCipher) { c.evp = "aes-128-cbc" }, backends.ErrInvalidArgument},
 		{"another cipher, a longer output", func(c *anyCipher) { c.evp, c.nonce = "aes-128-wrap", bytes.Repeat([]byte{0xa6}, 8) },
 			backends.ErrInvalidArgument},
@@ -409,6 +412,7 @@ func TestSetFIPSFollowChecksAnswers(t *testing.T) {
 			c := newAnyCipher("aes-128-ctr", 16, 16)
 			ctx, err := b.CreateSymmetricEncryptionCtx(c, nil)
 			require.NoError(t, err)
+			key, iv := bytes.Clone(c.key), bytes.Clone(c.nonce)
 			tc.change(c)
 			require.NoError(t, openssl.SetFIPS(true))
 
@@ -418,7 +422,14 @@ func TestSetFIPSFollowChecksAnswers(t *testing.T) {
 			buf, intact := guarded(need)
 			_, err = ctx.UpdateInto(msg, buf)
 			assert.True(t, intact(), "UpdateInto wrote past its %d-byte buffer", need)
-			assert.ErrorIs(t, err, tc.want)
+			if tc.want != nil {
+				assert.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+			want, err := openssl.ReferenceCipher("aes-128-ctr", key, iv, msg, true)
+			require.NoError(t, err)
+			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(buf), "keyed with what it was made with")
 		})
 	}
 }
@@ -462,4 +473,34 @@ func TestSetFIPSRaceWithFetches(t *testing.T) {
 	wg.Wait()
 	t.Logf("%d switches", switches)
 	assert.Positive(t, switches)
+}
+
+// TestSetFIPSFollowKeepsKey: a context that follows a switch is keyed again
+// with the key and IV it was made with, even if the caller has since
+// changed what the descriptors hold.
+func TestSetFIPSFollowKeepsKey(t *testing.T) {
+	needSwitch(t)
+	b := openssl.DefaultBackend()
+	require.NoError(t, openssl.SetFIPS(false))
+	key := bytes.Repeat([]byte{0x42}, 16)
+	iv := bytes.Repeat([]byte{0x24}, 16)
+	aes, err := algorithms.NewAES(key)
+	require.NoError(t, err)
+	ctr, err := modes.NewCTR(iv)
+	require.NoError(t, err)
+	ctx, err := b.CreateSymmetricEncryptionCtx(aes, ctr)
+	require.NoError(t, err)
+	clear(aes.Key()) // the descriptor's own bytes, changed after creation
+	require.NoError(t, openssl.SetFIPS(true))
+
+	msg := []byte("sixteen byte msg")
+	got, err := ctx.Update(msg)
+	require.NoError(t, err)
+	assert.Equal(t, "fips", openssl.ImplProvider(ctx))
+
+	block, err := stdaes.NewCipher(key)
+	require.NoError(t, err)
+	want := make([]byte, len(msg))
+	cipher.NewCTR(block, iv).XORKeyStream(want, msg)
+	assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
 }
