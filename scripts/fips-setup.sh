@@ -40,19 +40,7 @@ HZ_PROG=fips-setup
 # shellcheck source-path=SCRIPTDIR source=lib/common.sh
 . "$here/lib/common.sh"
 
-refresh=0
-while [ $# -gt 0 ]; do
-	case $1 in
-	-q | --quiet) HZ_QUIET=1 ;;
-	--refresh) refresh=1 ;;
-	-h | --help)
-		sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
-		exit 0
-		;;
-	*) hz_die "unknown argument: $1 (see --help)" ;;
-	esac
-	shift
-done
+hz_quiet_refresh_args "$@"
 
 openssl_bin=${HAZMAT_OPENSSL:-openssl}
 command -v "$openssl_bin" >/dev/null 2>&1 ||

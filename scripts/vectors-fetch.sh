@@ -24,19 +24,7 @@ HZ_PROG=vectors-fetch
 . "$here/lib/common.sh"
 
 pkg=python3-cryptography-vectors
-refresh=0
-while [ $# -gt 0 ]; do
-	case $1 in
-	-q | --quiet) HZ_QUIET=1 ;;
-	--refresh) refresh=1 ;;
-	-h | --help)
-		sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
-		exit 0
-		;;
-	*) hz_die "unknown argument: $1 (see --help)" ;;
-	esac
-	shift
-done
+hz_quiet_refresh_args "$@"
 
 cache=$(hz_cache_root)/vectors
 link=$cache/cryptography_vectors
