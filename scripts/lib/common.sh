@@ -271,13 +271,13 @@ hz_fetch_keyring() {
 # hz_quiet_refresh_args ARGS...: the options of the fetching scripts: -q
 # (HZ_QUIET=1), --refresh (refresh=1) and -h (the calling script's header
 # comment as help).
+# shellcheck disable=SC2034 # refresh is read by the calling script
 hz_quiet_refresh_args() {
-	# shellcheck disable=SC2034 # read by the calling script
 	refresh=0
 	while [ $# -gt 0 ]; do
 		case $1 in
 		-q | --quiet) HZ_QUIET=1 ;;
-		--refresh) refresh=1 ;; # shellcheck disable=SC2034
+		--refresh) refresh=1 ;;
 		-h | --help)
 			sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[1]}"
 			exit 0
