@@ -22,3 +22,12 @@ func BenchmarkModeCheck(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCgoCrossing measures one call into C that does almost nothing
+// (OpenSSL_version_num): the fixed cost every operation pays at least
+// once.
+func BenchmarkCgoCrossing(b *testing.B) {
+	for b.Loop() {
+		VersionNumber()
+	}
+}
