@@ -161,6 +161,43 @@ func TestMeasure(t *testing.T) {
 	assert.NotEmpty(t, m.Machine.CPU)
 }
 
+// TestMeasureOwnSizes checks that each operation runs at its own sizes
+// only: with no sizes asked, HKDF at 32 bytes and CMAC at 64 B and
+// 16 KiB; with sizes asked, at those of its own among them. It asserts
+// nothing about the times.
+func TestMeasureOwnSizes(t *testing.T) {
+	hkdf, ok := peers.Named("HKDFSHA256")
+	require.True(t, ok)
+	cmac, ok := peers.Named("CMACAES128")
+	require.True(t, ok)
+	tests := []struct {
+		name  string
+		sizes []int
+		keys  []Key // measured, for hazmat
+		want  []int // m.Sizes
+	}{
+		{"all", nil, []Key{{"HKDFSHA256", "hazmat", 32}, {"CMACAES128", "hazmat", 64}, {"CMACAES128", "hazmat", 16384}}, []int{32, 64, 16384}},
+		{"asked", []int{64, 1048576}, []Key{{"CMACAES128", "hazmat", 64}}, []int{64}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := Measure(Config{Ops: []peers.Op{hkdf, cmac}, Sizes: tt.sizes, Rounds: 1, RoundTime: 100 * time.Microsecond})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, m.Sizes)
+			var got []Key
+			for k := range m.NsPerOp {
+				if k.Impl == "hazmat" {
+					got = append(got, k)
+				}
+			}
+			assert.ElementsMatch(t, tt.keys, got)
+			assert.Len(t, m.NsPerOp[Key{"CMACAES128", "c", 64}], 1)
+			_, goCMAC := m.NsPerOp[Key{"CMACAES128", "go", 64}]
+			assert.False(t, goCMAC, "Go's crypto has no CMAC")
+		})
+	}
+}
+
 // TestMeasureFailure checks that a failing implementation is an error of
 // Measure, not a crash.
 func TestMeasureFailure(t *testing.T) {
