@@ -268,3 +268,59 @@ func TestAllocsPerOp(t *testing.T) {
 		})
 	}
 }
+
+// keyOps are measurements made up for the tests of the key operations:
+// HKDF at 32 bytes, PBKDF2 at 1,000 iterations, CMAC at 64 B (no
+// golang-fips/openssl peer), beside AESGCMSeal at 64 B.
+func keyOps() *Measurements {
+	const n = 5
+	return &Measurements{
+		Rounds: n,
+		Ops:    []string{"AESGCMSeal", "HKDFSHA256", "PBKDF2SHA256", "CMACAES128"},
+		Sizes:  []int{32, 64, 1000},
+		NsPerOp: map[Key][]float64{
+			{"AESGCMSeal", "hazmat", 64}:     rounds(n, 200, 0),
+			{"AESGCMSeal", "gofips", 64}:     rounds(n, 400, 0),
+			{"HKDFSHA256", "hazmat", 32}:     rounds(n, 2000, 0),
+			{"HKDFSHA256", "c", 32}:          rounds(n, 1600, 0),
+			{"HKDFSHA256", "gofips", 32}:     rounds(n, 8000, 0),
+			{"PBKDF2SHA256", "hazmat", 1000}: rounds(n, 300000, 0),
+			{"PBKDF2SHA256", "c", 1000}:      rounds(n, 297000, 0),
+			{"PBKDF2SHA256", "gofips", 1000}: rounds(n, 250000, 0),
+			{"CMACAES128", "hazmat", 64}:     rounds(n, 300, 0),
+			{"CMACAES128", "c", 64}:          rounds(n, 200, 0),
+		},
+		Allocs: map[Key]float64{},
+	}
+}
+
+// TestTablesOwnSizes checks that operations measured at other sizes get
+// tables of their own, PBKDF2's counted in iterations, and that the
+// chart and README's table leave out what they cannot show.
+func TestTablesOwnSizes(t *testing.T) {
+	m := keyOps()
+	var md bytes.Buffer
+	Markdown(&md, m, Check(m, Targets(m.Ops, m.Sizes)))
+	for _, want := range []string{
+		"| Op | 64 B |\n|---|---:|\n| AESGCMSeal | – |\n| CMACAES128 | 1.50× (1.50–1.50) |",
+		"| Op | 32 B |\n|---|---:|\n| HKDFSHA256 | 1.25× (1.25–1.25) |",
+		"| Op | 1000 iterations |\n|---|---:|\n| PBKDF2SHA256 | 1.01× (1.01–1.01) |",
+		"| PBKDF2SHA256/1000 | throughput | 99.0% |",
+		"| Op | Impl | 32 B |\n|---|---|---:|\n| HKDFSHA256 | hazmat | 2000 |",
+	} {
+		assert.Contains(t, md.String(), want)
+	}
+	assert.NotContains(t, md.String(), "1000 B")
+
+	var readme bytes.Buffer
+	Readme(&readme, m)
+	assert.Contains(t, readme.String(), "| Op | 32 B |\n|---|---:|\n| HKDF-SHA256, 32-byte key | 0.25× |\n")
+	assert.Contains(t, readme.String(), "| PBKDF2-HMAC-SHA256, 32-byte key | 1.20× |")
+	assert.NotContains(t, readme.String(), "CMAC", "golang-fips/openssl has no CMAC")
+
+	var svg bytes.Buffer
+	require.NoError(t, SVG(&svg, m))
+	assert.NotContains(t, svg.String(), "PBKDF2", "no bytes per second for PBKDF2")
+	assert.Contains(t, svg.String(), "<title>CMACAES128 hazmat 64 B: 213.3 MB/s</title>")
+	assert.Contains(t, svg.String(), "<title>HKDFSHA256 c 32 B: 20.0 MB/s</title>")
+}
