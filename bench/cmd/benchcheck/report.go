@@ -177,17 +177,25 @@ func Markdown(w io.Writer, m *Measurements, rs []Result) {
 		p("")
 		p("Time ratio hazmat / %s, median of the rounds and interquartile range (below 1.00× hazmat is faster).", peer.impl)
 		for _, g := range m.groups() {
-			head, rule := g.head("Op")
-			p("")
-			p("%s", head)
-			p("%s", rule)
+			var rows []string
 			for _, op := range g.ops {
+				if lacks(op, peer.impl) {
+					continue
+				}
 				row := []string{op}
 				for _, size := range g.sizes {
 					row = append(row, ratioCell(m.Ratio(op, peer.impl, size)))
 				}
-				p("| %s |", strings.Join(row, " | "))
+				rows = append(rows, "| "+strings.Join(row, " | ")+" |")
 			}
+			if len(rows) == 0 {
+				continue
+			}
+			head, rule := g.head("Op")
+			p("")
+			p("%s", head)
+			p("%s", rule)
+			p("%s", strings.Join(rows, "\n"))
 		}
 	}
 	p("")
@@ -255,7 +263,7 @@ func Readme(w io.Writer, m *Measurements) {
 	for _, g := range m.groups() {
 		var rows []string
 		for _, op := range g.ops {
-			if hasNoGofips(op) {
+			if lacks(op, "gofips") {
 				continue // golang-fips/openssl lacks the operation
 			}
 			name := readmeNames[op]
@@ -277,13 +285,13 @@ func Readme(w io.Writer, m *Measurements) {
 	}
 }
 
-// hasNoGofips says whether package peers knows op and has no
-// golang-fips/openssl implementation of it.
-func hasNoGofips(op string) bool {
+// lacks says whether package peers knows op and has no implementation
+// impl of it (Go's crypto and golang-fips/openssl have no CMAC).
+func lacks(op, impl string) bool {
 	o, ok := peers.Named(op)
 	if !ok {
 		return false
 	}
-	_, has := o.Peer("gofips")
+	_, has := o.Peer(impl)
 	return !has
 }

@@ -311,6 +311,9 @@ func TestTablesOwnSizes(t *testing.T) {
 		assert.Contains(t, md.String(), want)
 	}
 	assert.NotContains(t, md.String(), "1000 B")
+	againstGo := md.String()[strings.Index(md.String(), "### hazmat against Go's crypto"):strings.Index(md.String(), "### hazmat against golang-fips")]
+	assert.NotContains(t, againstGo, "CMACAES128", "Go's crypto has no CMAC")
+	assert.Contains(t, againstGo, "| HKDFSHA256 | – |", "HKDF has a go peer, not measured here")
 
 	var readme bytes.Buffer
 	Readme(&readme, m)
