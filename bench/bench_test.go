@@ -10,9 +10,12 @@ import (
 	"github.com/go-hazmat/hazmat/bench/internal/peers"
 )
 
-// runPeers runs every peer at every size as sub-benchmarks <impl>/<size>,
-// smallest size first and the peers of one size one after the other, so
+// runPeers runs every peer at every size of the operation as
+// sub-benchmarks <impl>/<size>, smallest size first and the peers of one size one after the other, so
 // that a change of load on the machine hits them alike.
+//
+// A size is a length in bytes, whose throughput the benchmark reports,
+// or, for an operation per iteration (PBKDF2), an iteration count.
 //
 // Besides ns/op it reports cpu-ns/op, the CPU time of the benchmark's
 // thread per operation: on a shared machine, time spent descheduled
@@ -22,11 +25,13 @@ func runPeers(b *testing.B, name string) {
 	if !ok {
 		b.Fatalf("no operation %s", name)
 	}
-	for _, n := range peers.Sizes {
+	for _, n := range o.SizesOf() {
 		for _, p := range o.Peers {
 			b.Run(p.Name+"/"+strconv.Itoa(n), func(b *testing.B) {
 				r := p.Prepare(b, n)
-				b.SetBytes(int64(n))
+				if !o.PerIteration {
+					b.SetBytes(int64(n))
+				}
 				b.ReportAllocs()
 				runtime.LockOSThread()
 				defer runtime.UnlockOSThread()
@@ -65,3 +70,8 @@ func BenchmarkSHA512(b *testing.B)        { runPeers(b, "SHA512") }
 func BenchmarkSHA256Hasher(b *testing.B)  { runPeers(b, "SHA256Hasher") }
 func BenchmarkHMACSHA256(b *testing.B)    { runPeers(b, "HMACSHA256") }
 func BenchmarkNewSHA256(b *testing.B)     { runPeers(b, "NewSHA256") }
+func BenchmarkHKDFSHA256(b *testing.B)    { runPeers(b, "HKDFSHA256") }
+func BenchmarkPBKDF2SHA256(b *testing.B)  { runPeers(b, "PBKDF2SHA256") }
+func BenchmarkCMACAES128(b *testing.B)    { runPeers(b, "CMACAES128") }
+func BenchmarkAESKeyWrap(b *testing.B)    { runPeers(b, "AESKeyWrap") }
+func BenchmarkRandBytes(b *testing.B)     { runPeers(b, "RandBytes") }

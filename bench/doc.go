@@ -1,9 +1,12 @@
 // Package bench compares hazmat with its peers, side by side, on the
 // operations services spend their time in: AES-GCM, AES-CBC, AES-CTR,
-// SHA-256, SHA-512 and HMAC-SHA256, at 64 bytes, 1 KiB, 16 KiB and 1 MiB.
+// SHA-256, SHA-512 and HMAC-SHA256, at 64 bytes, 1 KiB, 16 KiB and 1 MiB;
+// HKDF-SHA256, PBKDF2-HMAC-SHA256, CMAC-AES-128, AES key wrap and random
+// bytes, each at sizes of its own.
 //
 // It holds benchmarks only. Each Benchmark<Op> runs the same operation
-// through four implementations, as sub-benchmarks <impl>/<size>:
+// through up to four implementations (Go's crypto and golang-fips/openssl
+// have no CMAC or key wrap), as sub-benchmarks <impl>/<size>:
 //
 //   - hazmat: this library, through its public API;
 //   - go: Go's own crypto packages;
@@ -18,8 +21,9 @@
 //
 // The implementations live in package bench/internal/peers, so that
 // bench/cmd/benchcheck runs the very code the benchmarks run; its tests
-// check that every implementation computes what Go's does, so that each
-// measurement is of correct code. Run
+// check that every implementation computes what Go's does (or a reference
+// on Go's AES, for CMAC and key wrap), so that each measurement is of
+// correct code. Run
 //
 //	make bench        # the benchmarks, six passes, then benchstat
 //	make bench-check  # the performance targets in paired rounds

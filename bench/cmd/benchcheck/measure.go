@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,7 +83,9 @@ type Measurements struct {
 	Rounds    int           // paired rounds per operation and size
 	RoundTime time.Duration // the time each implementation aims at per round
 	Ops       []string
-	Sizes     []int
+	// Sizes are the sizes measured, of any operation, in increasing
+	// order; an operation was measured at those of its own sizes.
+	Sizes []int
 	// NsPerOp holds each case's time per operation in each round, in
 	// round order: NsPerOp[k][i] for every implementation of one
 	// operation and size were measured in the same round i.
@@ -93,16 +96,19 @@ type Measurements struct {
 
 // Config says what to measure and how long.
 type Config struct {
-	Ops       []peers.Op
+	Ops []peers.Op
+	// Sizes limits each operation to those of its sizes listed; nil
+	// measures every operation at all of its sizes.
 	Sizes     []int
 	Rounds    int
 	RoundTime time.Duration
 	Progress  io.Writer // a line per operation and size, or nil
 }
 
-// Measure runs the paired rounds. For each operation and size it
-// prepares every implementation, calibrates each to take about
-// cfg.RoundTime per round, runs one warm-up round, then cfg.Rounds rounds
+// Measure runs the paired rounds. For each operation and each of its
+// sizes (those also in cfg.Sizes, when set) it prepares every
+// implementation, calibrates each to take about cfg.RoundTime per round,
+// runs one warm-up round, then cfg.Rounds rounds
 // in which every implementation runs once, in an order that rotates by
 // one place each round (so that none is always first after a pause, or
 // always last). It then counts hazmat's allocations per operation.
@@ -113,13 +119,19 @@ func Measure(cfg Config) (m *Measurements, err error) {
 		Machine:   ThisMachine(),
 		Rounds:    cfg.Rounds,
 		RoundTime: cfg.RoundTime,
-		Sizes:     cfg.Sizes,
 		NsPerOp:   map[Key][]float64{},
 		Allocs:    map[Key]float64{},
 	}
 	for _, o := range cfg.Ops {
 		m.Ops = append(m.Ops, o.Name)
-		for _, n := range cfg.Sizes {
+		for _, n := range o.SizesOf() {
+			if cfg.Sizes != nil && !slices.Contains(cfg.Sizes, n) {
+				continue
+			}
+			if !slices.Contains(m.Sizes, n) {
+				m.Sizes = append(m.Sizes, n)
+				slices.Sort(m.Sizes)
+			}
 			if cfg.Progress != nil {
 				fmt.Fprintf(cfg.Progress, "benchcheck: %s/%d\n", o.Name, n)
 			}

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
+
+	"github.com/go-hazmat/hazmat/bench/internal/peers"
 )
 
 // formatValue formats a value of a target of kind k.
@@ -81,6 +84,54 @@ func sizeName(n int) string {
 	return fmt.Sprintf("%d B", n)
 }
 
+// sizeLabel is a size of the operation op as the tables show it: a
+// length, or a count of iterations for an operation per iteration.
+func sizeLabel(op string, n int) string {
+	if perIteration(op) {
+		return fmt.Sprintf("%d iterations", n)
+	}
+	return sizeName(n)
+}
+
+// opGroup is operations measured at the same sizes, which share a table.
+type opGroup struct {
+	ops   []string
+	sizes []int
+}
+
+// head returns the header and rule lines of g's tables, after the
+// leading columns lead (such as "Op" or "Op | Impl").
+func (g opGroup) head(lead string) (head, rule string) {
+	head, rule = "| "+lead+" |", "|"+strings.Repeat("---|", strings.Count(lead, "|")+1)
+	for _, size := range g.sizes {
+		head += " " + sizeLabel(g.ops[0], size) + " |"
+		rule += "---:|"
+	}
+	return head, rule
+}
+
+// groups returns m's operations grouped by the sizes they were measured
+// at (and whether those count iterations), in the order of m.Ops;
+// operations measured at no size are left out.
+func (m *Measurements) groups() []opGroup {
+	var gs []opGroup
+next:
+	for _, op := range m.Ops {
+		sizes := opSizes(op, m.Sizes)
+		if len(sizes) == 0 {
+			continue
+		}
+		for i, g := range gs {
+			if slices.Equal(g.sizes, sizes) && perIteration(g.ops[0]) == perIteration(op) {
+				gs[i].ops = append(gs[i].ops, op)
+				continue next
+			}
+		}
+		gs = append(gs, opGroup{[]string{op}, sizes})
+	}
+	return gs
+}
+
 // Ratio summarizes the per-round time ratio of hazmat to impl for one
 // operation and size; N == 0 when either was not measured.
 func (m *Measurements) Ratio(op, impl string, size int) Summary {
@@ -125,42 +176,46 @@ func Markdown(w io.Writer, m *Measurements, rs []Result) {
 		p("### hazmat against %s", peer.title)
 		p("")
 		p("Time ratio hazmat / %s, median of the rounds and interquartile range (below 1.00× hazmat is faster).", peer.impl)
-		p("")
-		head, rule := "| Op |", "|---|"
-		for _, size := range m.Sizes {
-			head += " " + sizeName(size) + " |"
-			rule += "---:|"
-		}
-		p("%s", head)
-		p("%s", rule)
-		for _, op := range m.Ops {
-			row := []string{op}
-			for _, size := range m.Sizes {
-				row = append(row, ratioCell(m.Ratio(op, peer.impl, size)))
+		for _, g := range m.groups() {
+			var rows []string
+			for _, op := range g.ops {
+				if lacks(op, peer.impl) {
+					continue
+				}
+				row := []string{op}
+				for _, size := range g.sizes {
+					row = append(row, ratioCell(m.Ratio(op, peer.impl, size)))
+				}
+				rows = append(rows, "| "+strings.Join(row, " | ")+" |")
 			}
-			p("| %s |", strings.Join(row, " | "))
+			if len(rows) == 0 {
+				continue
+			}
+			head, rule := g.head("Op")
+			p("")
+			p("%s", head)
+			p("%s", rule)
+			p("%s", strings.Join(rows, "\n"))
 		}
 	}
 	p("")
 	p("### Time per operation")
 	p("")
 	p("Median ns/op of the rounds.")
-	p("")
-	head, rule := "| Op | Impl |", "|---|---|"
-	for _, size := range m.Sizes {
-		head += " " + sizeName(size) + " |"
-		rule += "---:|"
-	}
-	p("%s", head)
-	p("%s", rule)
-	for _, op := range m.Ops {
-		for _, impl := range Impls {
-			row := []string{op, impl}
-			for _, size := range m.Sizes {
-				v, ok := m.Median(Key{op, impl, size})
-				row = append(row, cellf(ok, "%.0f", v))
+	for _, g := range m.groups() {
+		head, rule := g.head("Op | Impl")
+		p("")
+		p("%s", head)
+		p("%s", rule)
+		for _, op := range g.ops {
+			for _, impl := range Impls {
+				row := []string{op, impl}
+				for _, size := range g.sizes {
+					v, ok := m.Median(Key{op, impl, size})
+					row = append(row, cellf(ok, "%.0f", v))
+				}
+				p("| %s |", strings.Join(row, " | "))
 			}
-			p("| %s |", strings.Join(row, " | "))
 		}
 	}
 }
@@ -192,6 +247,11 @@ var readmeNames = map[string]string{
 	"SHA256Hasher":  "SHA-256 reused hasher",
 	"HMACSHA256":    "HMAC-SHA256 reused",
 	"NewSHA256":     "new SHA-256 hasher per message",
+	"HKDFSHA256":    "HKDF-SHA256, 32-byte key",
+	"PBKDF2SHA256":  "PBKDF2-HMAC-SHA256, 32-byte key",
+	"CMACAES128":    "CMAC-AES-128 reused",
+	"AESKeyWrap":    "AES-128 key wrap of a key",
+	"RandBytes":     "random bytes",
 }
 
 // Readme prints README.md's performance table: hazmat's time against
@@ -199,24 +259,39 @@ var readmeNames = map[string]string{
 // sentence that names the run.
 func Readme(w io.Writer, m *Measurements) {
 	fmt.Fprintf(w, "From that run (%s), time per operation as a ratio to\n", m.Machine)
-	fmt.Fprintf(w, "golang-fips/openssl, median of %d paired rounds (below 1.00× hazmat is faster):\n\n", m.Rounds)
-	head, rule := "| Op |", "|---|"
-	for _, size := range m.Sizes {
-		head += " " + sizeName(size) + " |"
-		rule += "---:|"
-	}
-	fmt.Fprintln(w, head)
-	fmt.Fprintln(w, rule)
-	for _, op := range m.Ops {
-		name := readmeNames[op]
-		if name == "" {
-			name = op
+	fmt.Fprintf(w, "golang-fips/openssl, median of %d paired rounds (below 1.00× hazmat is faster):\n", m.Rounds)
+	for _, g := range m.groups() {
+		var rows []string
+		for _, op := range g.ops {
+			if lacks(op, "gofips") {
+				continue // golang-fips/openssl lacks the operation
+			}
+			name := readmeNames[op]
+			if name == "" {
+				name = op
+			}
+			row := []string{name}
+			for _, size := range g.sizes {
+				s := m.Ratio(op, "gofips", size)
+				row = append(row, cellf(s.N > 0, "%.2f×", s.Median))
+			}
+			rows = append(rows, "| "+strings.Join(row, " | ")+" |")
 		}
-		row := []string{name}
-		for _, size := range m.Sizes {
-			s := m.Ratio(op, "gofips", size)
-			row = append(row, cellf(s.N > 0, "%.2f×", s.Median))
+		if len(rows) == 0 {
+			continue
 		}
-		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
+		head, rule := g.head("Op")
+		fmt.Fprintf(w, "\n%s\n%s\n%s\n", head, rule, strings.Join(rows, "\n"))
 	}
+}
+
+// lacks says whether package peers knows op and has no implementation
+// impl of it (Go's crypto and golang-fips/openssl have no CMAC).
+func lacks(op, impl string) bool {
+	o, ok := peers.Named(op)
+	if !ok {
+		return false
+	}
+	_, has := o.Peer(impl)
+	return !has
 }

@@ -161,6 +161,43 @@ func TestMeasure(t *testing.T) {
 	assert.NotEmpty(t, m.Machine.CPU)
 }
 
+// TestMeasureOwnSizes checks that each operation runs at its own sizes
+// only: with no sizes asked, HKDF at 32 bytes and CMAC at 64 B and
+// 16 KiB; with sizes asked, at those of its own among them. It asserts
+// nothing about the times.
+func TestMeasureOwnSizes(t *testing.T) {
+	hkdf, ok := peers.Named("HKDFSHA256")
+	require.True(t, ok)
+	cmac, ok := peers.Named("CMACAES128")
+	require.True(t, ok)
+	tests := []struct {
+		name  string
+		sizes []int
+		keys  []Key // measured, for hazmat
+		want  []int // m.Sizes
+	}{
+		{"all", nil, []Key{{"HKDFSHA256", "hazmat", 32}, {"CMACAES128", "hazmat", 64}, {"CMACAES128", "hazmat", 16384}}, []int{32, 64, 16384}},
+		{"asked", []int{64, 1048576}, []Key{{"CMACAES128", "hazmat", 64}}, []int{64}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := Measure(Config{Ops: []peers.Op{hkdf, cmac}, Sizes: tt.sizes, Rounds: 1, RoundTime: 100 * time.Microsecond})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, m.Sizes)
+			var got []Key
+			for k := range m.NsPerOp {
+				if k.Impl == "hazmat" {
+					got = append(got, k)
+				}
+			}
+			assert.ElementsMatch(t, tt.keys, got)
+			assert.Len(t, m.NsPerOp[Key{"CMACAES128", "c", 64}], 1)
+			_, goCMAC := m.NsPerOp[Key{"CMACAES128", "go", 64}]
+			assert.False(t, goCMAC, "Go's crypto has no CMAC")
+		})
+	}
+}
+
 // TestMeasureFailure checks that a failing implementation is an error of
 // Measure, not a crash.
 func TestMeasureFailure(t *testing.T) {
@@ -230,4 +267,63 @@ func TestAllocsPerOp(t *testing.T) {
 			assert.InDelta(t, tt.want, allocsPerOp(peers.Run{Once: tt.once}, allocRuns), 0)
 		})
 	}
+}
+
+// keyOps are measurements made up for the tests of the key operations:
+// HKDF at 32 bytes, PBKDF2 at 1,000 iterations, CMAC at 64 B (no
+// golang-fips/openssl peer), beside AESGCMSeal at 64 B.
+func keyOps() *Measurements {
+	const n = 5
+	return &Measurements{
+		Rounds: n,
+		Ops:    []string{"AESGCMSeal", "HKDFSHA256", "PBKDF2SHA256", "CMACAES128"},
+		Sizes:  []int{32, 64, 1000},
+		NsPerOp: map[Key][]float64{
+			{"AESGCMSeal", "hazmat", 64}:     rounds(n, 200, 0),
+			{"AESGCMSeal", "gofips", 64}:     rounds(n, 400, 0),
+			{"HKDFSHA256", "hazmat", 32}:     rounds(n, 2000, 0),
+			{"HKDFSHA256", "c", 32}:          rounds(n, 1600, 0),
+			{"HKDFSHA256", "gofips", 32}:     rounds(n, 8000, 0),
+			{"PBKDF2SHA256", "hazmat", 1000}: rounds(n, 300000, 0),
+			{"PBKDF2SHA256", "c", 1000}:      rounds(n, 297000, 0),
+			{"PBKDF2SHA256", "gofips", 1000}: rounds(n, 250000, 0),
+			{"CMACAES128", "hazmat", 64}:     rounds(n, 300, 0),
+			{"CMACAES128", "c", 64}:          rounds(n, 200, 0),
+		},
+		Allocs: map[Key]float64{},
+	}
+}
+
+// TestTablesOwnSizes checks that operations measured at other sizes get
+// tables of their own, PBKDF2's counted in iterations, and that the
+// chart and README's table leave out what they cannot show.
+func TestTablesOwnSizes(t *testing.T) {
+	m := keyOps()
+	var md bytes.Buffer
+	Markdown(&md, m, Check(m, Targets(m.Ops, m.Sizes)))
+	for _, want := range []string{
+		"| Op | 64 B |\n|---|---:|\n| AESGCMSeal | – |\n| CMACAES128 | 1.50× (1.50–1.50) |",
+		"| Op | 32 B |\n|---|---:|\n| HKDFSHA256 | 1.25× (1.25–1.25) |",
+		"| Op | 1000 iterations |\n|---|---:|\n| PBKDF2SHA256 | 1.01× (1.01–1.01) |",
+		"| PBKDF2SHA256/1000 | throughput | 99.0% |",
+		"| Op | Impl | 32 B |\n|---|---|---:|\n| HKDFSHA256 | hazmat | 2000 |",
+	} {
+		assert.Contains(t, md.String(), want)
+	}
+	assert.NotContains(t, md.String(), "1000 B")
+	againstGo := md.String()[strings.Index(md.String(), "### hazmat against Go's crypto"):strings.Index(md.String(), "### hazmat against golang-fips")]
+	assert.NotContains(t, againstGo, "CMACAES128", "Go's crypto has no CMAC")
+	assert.Contains(t, againstGo, "| HKDFSHA256 | – |", "HKDF has a go peer, not measured here")
+
+	var readme bytes.Buffer
+	Readme(&readme, m)
+	assert.Contains(t, readme.String(), "| Op | 32 B |\n|---|---:|\n| HKDF-SHA256, 32-byte key | 0.25× |\n")
+	assert.Contains(t, readme.String(), "| PBKDF2-HMAC-SHA256, 32-byte key | 1.20× |")
+	assert.NotContains(t, readme.String(), "CMAC", "golang-fips/openssl has no CMAC")
+
+	var svg bytes.Buffer
+	require.NoError(t, SVG(&svg, m))
+	assert.NotContains(t, svg.String(), "PBKDF2", "no bytes per second for PBKDF2")
+	assert.Contains(t, svg.String(), "<title>CMACAES128 hazmat 64 B: 213.3 MB/s</title>")
+	assert.Contains(t, svg.String(), "<title>HKDFSHA256 c 32 B: 20.0 MB/s</title>")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -29,15 +30,35 @@ const (
 	panelHdr = 28
 )
 
-// SVG writes a bar chart of m: one panel per message size, and in each, per
-// operation, the median throughput (MB/s, 10^6 bytes per second) of
-// hazmat, Go's crypto, golang-fips/openssl and the C floor. Each panel has
-// its own scale, as throughput grows by orders of magnitude with the size.
+// SVG writes a bar chart of m: one panel per message size, and in each,
+// per operation measured at that size, the median throughput (MB/s, 10^6
+// bytes per second) of hazmat, Go's crypto, golang-fips/openssl and the C
+// floor. Each panel has its own scale, as throughput grows by orders of
+// magnitude with the size. Operations whose sizes count iterations
+// (PBKDF2) have no throughput in bytes and are left out.
 func SVG(w io.Writer, m *Measurements) error {
+	type panel struct {
+		size int
+		ops  []string
+	}
+	var panels []panel
+	most := 0
+	for _, size := range m.Sizes {
+		pn := panel{size: size}
+		for _, op := range m.Ops {
+			if !perIteration(op) && slices.Contains(opSizes(op, m.Sizes), size) {
+				pn.ops = append(pn.ops, op)
+			}
+		}
+		if len(pn.ops) > 0 {
+			panels = append(panels, pn)
+			most = max(most, len(pn.ops))
+		}
+	}
 	cols := 2
-	rows := (len(m.Sizes) + cols - 1) / cols
+	rows := (len(panels) + cols - 1) / cols
 	groupH := len(chartImpls)*barH + groupGap
-	panelH := panelHdr + len(m.Ops)*groupH + 10
+	panelH := panelHdr + most*groupH + 10
 	width, height := cols*panelW+20, panelTop+rows*panelH+10
 
 	var b strings.Builder
@@ -52,11 +73,12 @@ func SVG(w io.Writer, m *Measurements) error {
 		x := 10 + i*120
 		pf(`<rect x="%d" y="48" width="12" height="10" fill="%s"/><text x="%d" y="57">%s</text>`, x, implColors[impl], x+16, impl)
 	}
-	for si, size := range m.Sizes {
+	for si, pn := range panels {
+		size := pn.size
 		px := 10 + (si%cols)*panelW
 		py := panelTop + (si/cols)*panelH
 		peak := 0.0
-		for _, op := range m.Ops {
+		for _, op := range pn.ops {
 			for _, impl := range chartImpls {
 				if v, ok := m.MBs(Key{op, impl, size}); ok {
 					peak = max(peak, v)
@@ -64,7 +86,7 @@ func SVG(w io.Writer, m *Measurements) error {
 			}
 		}
 		pf(`<text x="%d" y="%d" font-size="13" font-weight="bold">%s</text>`, px, py+16, sizeName(size))
-		for oi, op := range m.Ops {
+		for oi, op := range pn.ops {
 			gy := py + panelHdr + oi*groupH
 			pf(`<text x="%d" y="%d" text-anchor="end">%s</text>`, px+labelW-6, gy+len(chartImpls)*barH/2+4, op)
 			for ii, impl := range chartImpls {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/go-hazmat/hazmat/bench/internal/peers"
 )
 
 // Kind is what a target compares.
@@ -82,10 +84,20 @@ const minRounds = 5
 
 // The targets' limits.
 const (
-	minThroughputShare = 0.98  // of the C floor's throughput at 16 KiB and 1 MiB
-	maxOverheadNs      = 40.0  // over the C floor at 64 B and 1 KiB, reused objects
-	maxNewHasherNs     = 120.0 // over the C floor at 64 B and 1 KiB, a new hasher
+	minThroughputShare = 0.98  // of the C floor's throughput at bulk sizes and per iteration
+	maxOverheadNs      = 40.0  // over the C floor at small sizes, reused objects
+	maxNewHasherNs     = 120.0 // over the C floor at small sizes, a new hasher
 	maxGofipsShare     = 0.5   // of golang-fips/openssl's time at 64 B, gofipsOps
+)
+
+// The sizes of the time targets: at a small size the fixed cost of an
+// operation dominates and is held to an overhead over the C floor; at a
+// bulk size the work is, and its throughput is held to a share of the
+// floor's. An operation per iteration (PBKDF2) is held to a share of the
+// floor's throughput at every size. Other sizes have no time target.
+var (
+	smallSizes = []int{32, 64, 1024}
+	bulkSizes  = []int{16384, 1048576}
 )
 
 // newHasherOp is the operation that creates its object per message; every
@@ -113,43 +125,88 @@ func (t Target) Name() string {
 	return fmt.Sprintf("%s/%d", t.Op, t.Size)
 }
 
-// Targets returns the targets for the operations ops at the sizes
-// measured, in report order. The allocation target of an operation covers
-// every size measured.
+// opSizes returns the sizes of sizes that the operation op is measured
+// at (all of sizes for an operation package peers does not know), in the
+// order of sizes.
+func opSizes(op string, sizes []int) []int {
+	o, ok := peers.Named(op)
+	if !ok {
+		return sizes
+	}
+	var out []int
+	for _, n := range sizes {
+		if slices.Contains(o.SizesOf(), n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// perIteration says whether op's sizes count iterations.
+func perIteration(op string) bool {
+	o, ok := peers.Named(op)
+	return ok && o.PerIteration
+}
+
+// Targets returns the targets for the operations ops at the sizes of
+// sizes each is measured at, in report order: overheads at small sizes,
+// the comparison with golang-fips/openssl, throughputs at bulk sizes (or
+// per iteration), then allocations. The allocation target of an operation
+// covers every size it was measured at.
 func Targets(ops []string, sizes []int) []Target {
 	var ts []Target
-	at := func(size int) bool { return slices.Contains(sizes, size) }
 	for _, op := range ops {
+		own := opSizes(op, sizes)
+		at := func(size int) bool { return slices.Contains(own, size) }
 		extra := maxOverheadNs
 		if op == newHasherOp {
 			extra = maxNewHasherNs
 		}
-		for _, size := range []int{64, 1024} {
-			if at(size) {
-				ts = append(ts, Target{op, size, Overhead, extra})
-			}
-		}
-		if slices.Contains(gofipsOps, op) && at(64) {
-			ts = append(ts, Target{op, 64, VsGofips, maxGofipsShare})
-		}
-		for _, size := range []int{16384, 1048576} {
-			if at(size) {
+		if perIteration(op) {
+			for _, size := range own {
 				ts = append(ts, Target{op, size, Throughput, minThroughputShare})
 			}
+		} else {
+			for _, size := range smallSizes {
+				if at(size) {
+					ts = append(ts, Target{op, size, Overhead, extra})
+				}
+			}
+			if slices.Contains(gofipsOps, op) && at(64) {
+				ts = append(ts, Target{op, 64, VsGofips, maxGofipsShare})
+			}
+			for _, size := range bulkSizes {
+				if at(size) {
+					ts = append(ts, Target{op, size, Throughput, minThroughputShare})
+				}
+			}
 		}
-		if len(sizes) > 0 {
+		if len(own) > 0 {
 			ts = append(ts, Target{op, 0, Allocs, maxAllocs(op)})
 		}
 	}
 	return ts
 }
 
+// allocBudgets are the allocation budgets of the operations whose hazmat
+// API allocates by design; every other operation has none.
+var allocBudgets = map[string]float64{
+	// A hasher made per message: the hasher.
+	newHasherOp: 1,
+	// hkdf.Key and pbkdf2.Key return a new key (1), call the hash
+	// constructor they are given to tell its algorithm (1), copy the info
+	// or password string into the []byte of kdfalg's descriptor (1), and
+	// pass the descriptor to the backend as a backends.KDFAlgorithm
+	// interface value (1).
+	"HKDFSHA256":   4,
+	"PBKDF2SHA256": 4,
+	// keywrap.Wrap returns a new wrapped key.
+	"AESKeyWrap": 1,
+}
+
 // maxAllocs is the allocation budget of an operation.
 func maxAllocs(op string) float64 {
-	if op == newHasherOp {
-		return 1
-	}
-	return 0
+	return allocBudgets[op]
 }
 
 // Result is a target judged on a set of measurements.
@@ -201,7 +258,8 @@ func check(m *Measurements, t Target) Result {
 	r := Result{Target: t}
 	if t.Kind == Allocs {
 		var worst float64
-		for _, size := range m.Sizes {
+		own := opSizes(t.Op, m.Sizes)
+		for _, size := range own {
 			k := Key{t.Op, "hazmat", size}
 			a, ok := m.Allocs[k]
 			if !ok {
@@ -210,7 +268,7 @@ func check(m *Measurements, t Target) Result {
 			}
 			worst = max(worst, a)
 		}
-		if len(r.Missing) > 0 || len(m.Sizes) == 0 {
+		if len(r.Missing) > 0 || len(own) == 0 {
 			r.Verdict = NoData
 			return r
 		}

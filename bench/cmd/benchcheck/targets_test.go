@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -40,15 +41,31 @@ func TestJudge(t *testing.T) {
 	}
 }
 
+// allSizes returns every size of every operation, in increasing order.
+func allSizes() []int {
+	var sizes []int
+	for _, o := range peers.Ops {
+		for _, n := range o.SizesOf() {
+			if !slices.Contains(sizes, n) {
+				sizes = append(sizes, n)
+			}
+		}
+	}
+	slices.Sort(sizes)
+	return sizes
+}
+
 func TestTargets(t *testing.T) {
 	var names []string
 	for _, o := range peers.Ops {
 		names = append(names, o.Name)
 	}
-	ts := Targets(names, peers.Sizes)
-	// Per operation: overhead at 64 B and 1 KiB, throughput at 16 KiB and
-	// 1 MiB, allocations; three operations against golang-fips/openssl.
-	assert.Len(t, ts, 5*len(names)+3)
+	ts := Targets(names, allSizes())
+	// Per operation at the four message sizes: overhead at 64 B and 1 KiB,
+	// throughput at 16 KiB and 1 MiB, allocations; three operations
+	// against golang-fips/openssl. Then the key operations at their own
+	// sizes.
+	assert.Len(t, ts, 9*5+3+2+2+3+2+3)
 	find := func(name string, k Kind) Target {
 		t.Helper()
 		for _, tg := range ts {
@@ -77,6 +94,25 @@ func TestTargets(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"AESGCMSeal/64", "AESGCMOpen/64", "HMACSHA256/64"}, vsGofips)
+}
+
+// TestKeyTargets checks the targets of the KDFs, CMAC, key wrap and random
+// bytes: each at its own sizes only, PBKDF2 per 1,000 iterations.
+func TestKeyTargets(t *testing.T) {
+	var got []string
+	for _, tg := range Targets([]string{"HKDFSHA256", "PBKDF2SHA256", "CMACAES128", "AESKeyWrap", "RandBytes"}, allSizes()) {
+		got = append(got, fmt.Sprintf("%s %s %g", tg.Name(), tg.Kind, tg.Limit))
+	}
+	assert.Equal(t, []string{
+		"HKDFSHA256/32 overhead 40", "HKDFSHA256/* allocs 4",
+		"PBKDF2SHA256/1000 throughput 0.98", "PBKDF2SHA256/* allocs 4",
+		"CMACAES128/64 overhead 40", "CMACAES128/16384 throughput 0.98", "CMACAES128/* allocs 0",
+		"AESKeyWrap/32 overhead 40", "AESKeyWrap/* allocs 1",
+		"RandBytes/32 overhead 40", "RandBytes/1048576 throughput 0.98", "RandBytes/* allocs 0",
+	}, got)
+	// A size an operation is not measured at gives it no target.
+	assert.Empty(t, Targets([]string{"HKDFSHA256"}, []int{64, 1024}))
+	assert.Empty(t, Targets([]string{"SHA256"}, []int{32}))
 }
 
 func TestTargetsAtSomeSizes(t *testing.T) {
@@ -164,6 +200,27 @@ func TestCheck(t *testing.T) {
 	assert.Equal(t, []Key{{"NewSHA256", "c", 1048576}, {"NewSHA256", "hazmat", 1048576}}, nd.Missing)
 	assert.Len(t, rs, 7)
 	assert.Equal(t, exitFail, ExitStatus(rs))
+}
+
+// TestCheckOwnSizes checks the allocation target of operations measured
+// at different sizes: each is judged on its own sizes, not found missing
+// at the sizes of another.
+func TestCheckOwnSizes(t *testing.T) {
+	m := &Measurements{
+		Ops:   []string{"HKDFSHA256", "CMACAES128"},
+		Sizes: []int{32, 64, 16384},
+		Allocs: map[Key]float64{
+			{"HKDFSHA256", "hazmat", 32}:    4,
+			{"CMACAES128", "hazmat", 64}:    0,
+			{"CMACAES128", "hazmat", 16384}: 1,
+		},
+	}
+	got := map[string]Verdict{}
+	for _, r := range Check(m, []Target{{"HKDFSHA256", 0, Allocs, 4}, {"CMACAES128", 0, Allocs, 0}}) {
+		got[r.Name()] = r.Verdict
+		assert.Empty(t, r.Missing, r.Name())
+	}
+	assert.Equal(t, map[string]Verdict{"HKDFSHA256/*": Pass, "CMACAES128/*": Fail}, got)
 }
 
 // TestPairing checks that a load shared by the implementations of a round

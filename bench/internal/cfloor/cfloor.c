@@ -6,6 +6,7 @@
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/params.h>
+#include <openssl/rand.h>
 
 EVP_CIPHER_CTX *cfloor_cipher_new(const char *name, const uint8_t *key,
                                   const uint8_t *iv, int enc) {
@@ -131,6 +132,94 @@ int cfloor_hmac(EVP_MAC_CTX *ctx, const uint8_t *in, size_t n, uint8_t *out,
   for (size_t i = 0; i < iters; i++) {
     if (!EVP_MAC_init(ctx, NULL, 0, NULL) || !EVP_MAC_update(ctx, in, n) ||
         !EVP_MAC_final(ctx, out, &outl, outsize))
+      return 0;
+  }
+  return 1;
+}
+
+EVP_KDF *cfloor_kdf_fetch(const char *name) {
+  return EVP_KDF_fetch(NULL, name, NULL);
+}
+
+void cfloor_kdf_free(EVP_KDF *kdf) { EVP_KDF_free(kdf); }
+
+int cfloor_kdf_derive(EVP_KDF *kdf, const uint8_t *secret, size_t secretlen,
+                      const uint8_t *salt, size_t saltlen, const uint8_t *info,
+                      size_t infolen, uint64_t iter, uint8_t *out,
+                      size_t outlen, size_t iters) {
+  OSSL_PARAM params[6];
+  int n = 0;
+  params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST,
+                                                 "SHA2-256", 0);
+  if (iter > 0) {
+    params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_ITER, &iter);
+    params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD,
+                                                    (void *)secret, secretlen);
+  } else {
+    params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY,
+                                                    (void *)secret, secretlen);
+    params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO,
+                                                    (void *)info, infolen);
+  }
+  params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT,
+                                                  (void *)salt, saltlen);
+  params[n] = OSSL_PARAM_construct_end();
+  for (size_t i = 0; i < iters; i++) {
+    EVP_KDF_CTX *ctx = EVP_KDF_CTX_new(kdf);
+    int ok = ctx != NULL && EVP_KDF_derive(ctx, out, outlen, params) == 1;
+    EVP_KDF_CTX_free(ctx);
+    if (!ok)
+      return 0;
+  }
+  return 1;
+}
+
+EVP_MAC_CTX *cfloor_cmac_new(const char *cipher, const uint8_t *key,
+                             size_t keylen) {
+  EVP_MAC *mac = EVP_MAC_fetch(NULL, "CMAC", NULL);
+  if (mac == NULL)
+    return NULL;
+  EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
+  EVP_MAC_free(mac); /* the context keeps its own reference */
+  if (ctx == NULL)
+    return NULL;
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, (char *)cipher,
+                                       0),
+      OSSL_PARAM_construct_end(),
+  };
+  if (!EVP_MAC_init(ctx, key, keylen, params)) {
+    EVP_MAC_CTX_free(ctx);
+    return NULL;
+  }
+  return ctx;
+}
+
+EVP_CIPHER *cfloor_cipher_fetch(const char *name) {
+  return EVP_CIPHER_fetch(NULL, name, NULL);
+}
+
+void cfloor_cipher_free_alg(EVP_CIPHER *c) { EVP_CIPHER_free(c); }
+
+int cfloor_wrap(const EVP_CIPHER *c, const uint8_t *kek, const uint8_t *in,
+                size_t n, uint8_t *out, int *outlen, size_t iters) {
+  for (size_t i = 0; i < iters; i++) {
+    int len = 0, fin = 0;
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int ok = ctx != NULL && EVP_CipherInit_ex2(ctx, c, kek, NULL, 1, NULL) &&
+             EVP_CipherUpdate(ctx, out, &len, in, (int)n) &&
+             EVP_CipherFinal_ex(ctx, out + len, &fin);
+    EVP_CIPHER_CTX_free(ctx);
+    if (!ok)
+      return 0;
+    *outlen = len + fin;
+  }
+  return 1;
+}
+
+int cfloor_rand(uint8_t *out, size_t n, size_t iters) {
+  for (size_t i = 0; i < iters; i++) {
+    if (RAND_bytes(out, (int)n) != 1)
       return 0;
   }
   return 1;

@@ -3,9 +3,11 @@
 //
 // It measures raw EVP and must not go through the library it is the
 // floor for, so it has cgo of its own. Each type holds a context that is
-// set up once (cipher and digest fetched explicitly, key scheduled); its
-// methods perform their operation iters times and leave the last result
-// in out. None is safe for concurrent use.
+// set up once (cipher and digest fetched explicitly, key scheduled), or,
+// for the KDFs and key wrap, which the library runs on a new context per
+// operation, the fetched algorithm; its methods perform their operation
+// iters times and leave the last result in out. None is safe for
+// concurrent use.
 package cfloor
 
 // #cgo pkg-config: libcrypto
@@ -228,6 +230,134 @@ func (h *HMAC) Sum(in, out []byte, iters int) error {
 	}
 	if C.cfloor_hmac(h.ctx, ptr(in), C.size_t(len(in)), ptr(out), C.size_t(h.size), C.size_t(iters)) != 1 {
 		return lastError("HMAC")
+	}
+	return nil
+}
+
+// CMAC is an EVP_MAC_CTX for CMAC, keyed once.
+type CMAC struct{ HMAC }
+
+// NewCMAC keys CMAC with the cipher name (such as "AES-128-CBC"); its
+// output is 16 bytes. Sum re-initialises the context with its key, as
+// HMAC's does.
+func NewCMAC(cipher string, key []byte) (*CMAC, error) {
+	cname := C.CString(cipher)
+	defer C.free(unsafe.Pointer(cname))
+	ctx := C.cfloor_cmac_new(cname, ptr(key), C.size_t(len(key)))
+	if ctx == nil {
+		return nil, lastError("new CMAC " + cipher)
+	}
+	return &CMAC{HMAC{ctx: ctx, size: 16}}, nil
+}
+
+// KDF is a fetched EVP_KDF with SHA2-256 as its digest.
+type KDF struct {
+	kdf *C.EVP_KDF
+}
+
+// NewKDF fetches the KDF name: "HKDF" or "PBKDF2".
+func NewKDF(name string) (*KDF, error) {
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	k := C.cfloor_kdf_fetch(cname)
+	if k == nil {
+		return nil, lastError("fetch " + name)
+	}
+	return &KDF{kdf: k}, nil
+}
+
+// Close frees the KDF.
+func (k *KDF) Close() {
+	if k.kdf != nil {
+		C.cfloor_kdf_free(k.kdf)
+		k.kdf = nil
+	}
+}
+
+// HKDF derives len(out) bytes from secret, salt and info with
+// HKDF-SHA256 (extract and expand) iters times, each on a new context.
+func (k *KDF) HKDF(secret, salt, info, out []byte, iters int) error {
+	return k.derive(secret, salt, info, 0, out, iters)
+}
+
+// PBKDF2 derives len(out) bytes from password and salt with
+// PBKDF2-HMAC-SHA256 and iter iterations, iters times, each on a new
+// context.
+func (k *KDF) PBKDF2(password, salt []byte, iter uint64, out []byte, iters int) error {
+	if iter == 0 {
+		return errors.New("cfloor: PBKDF2: no iterations")
+	}
+	return k.derive(password, salt, nil, iter, out, iters)
+}
+
+func (k *KDF) derive(secret, salt, info []byte, iter uint64, out []byte, iters int) error {
+	if k.kdf == nil {
+		return errClosed
+	}
+	if len(out) == 0 {
+		return errors.New("cfloor: KDF: empty output")
+	}
+	if C.cfloor_kdf_derive(k.kdf, ptr(secret), C.size_t(len(secret)), ptr(salt), C.size_t(len(salt)),
+		ptr(info), C.size_t(len(info)), C.uint64_t(iter), ptr(out), C.size_t(len(out)), C.size_t(iters)) != 1 {
+		return lastError("EVP_KDF_derive")
+	}
+	return nil
+}
+
+// Wrap is a fetched key-wrap cipher (such as "AES-128-WRAP").
+type Wrap struct {
+	c   *C.EVP_CIPHER
+	pad bool
+}
+
+// NewWrap fetches the key-wrap cipher name; pad says it is a padded one
+// (RFC 5649), whose output may be up to 15 bytes longer than its input
+// rather than 8.
+func NewWrap(name string, pad bool) (*Wrap, error) {
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	c := C.cfloor_cipher_fetch(cname)
+	if c == nil {
+		return nil, lastError("fetch " + name)
+	}
+	return &Wrap{c: c, pad: pad}, nil
+}
+
+// Close frees the cipher.
+func (w *Wrap) Close() {
+	if w.c != nil {
+		C.cfloor_cipher_free_alg(w.c)
+		w.c = nil
+	}
+}
+
+// Wrap wraps key under kek iters times, each on a new context, and
+// returns the length written to out.
+func (w *Wrap) Wrap(kek, key, out []byte, iters int) (int, error) {
+	if w.c == nil {
+		return 0, errClosed
+	}
+	need := len(key) + 8
+	if w.pad {
+		need = len(key) + 15
+	}
+	if len(key) == 0 || len(out) < need {
+		return 0, errors.New("cfloor: Wrap: empty key or short output")
+	}
+	var n C.int
+	if C.cfloor_wrap(w.c, ptr(kek), ptr(key), C.size_t(len(key)), ptr(out), &n, C.size_t(iters)) != 1 {
+		return 0, lastError("key wrap")
+	}
+	return int(n), nil
+}
+
+// Rand fills out with RAND_bytes iters times.
+func Rand(out []byte, iters int) error {
+	if len(out) > 1<<30 {
+		return errors.New("cfloor: Rand: output too long")
+	}
+	if C.cfloor_rand(ptr(out), C.size_t(len(out)), C.size_t(iters)) != 1 {
+		return lastError("RAND_bytes")
 	}
 	return nil
 }

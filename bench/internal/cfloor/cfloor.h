@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 
 /* Symmetric ciphers: a context keyed once (padding off). */
 EVP_CIPHER_CTX *cfloor_cipher_new(const char *name, const uint8_t *key,
@@ -46,6 +47,33 @@ void cfloor_hmac_free(EVP_MAC_CTX *ctx);
 /* Init (same key), Update, Final; out holds outsize bytes. */
 int cfloor_hmac(EVP_MAC_CTX *ctx, const uint8_t *in, size_t n, uint8_t *out,
                 size_t outsize, size_t iters);
+
+/* KDFs over a fetched EVP_KDF ("HKDF", "PBKDF2") with a SHA2-256 digest:
+ * per iteration a new EVP_KDF_CTX, EVP_KDF_derive with the parameters, the
+ * context freed. iter is PBKDF2's iteration count, 0 for HKDF (whose salt
+ * and info are used; PBKDF2 uses the salt). */
+EVP_KDF *cfloor_kdf_fetch(const char *name);
+void cfloor_kdf_free(EVP_KDF *kdf);
+int cfloor_kdf_derive(EVP_KDF *kdf, const uint8_t *secret, size_t secretlen,
+                      const uint8_t *salt, size_t saltlen, const uint8_t *info,
+                      size_t infolen, uint64_t iter, uint8_t *out,
+                      size_t outlen, size_t iters);
+
+/* CMAC over a keyed EVP_MAC_CTX (cipher such as "AES-128-CBC"). */
+EVP_MAC_CTX *cfloor_cmac_new(const char *cipher, const uint8_t *key,
+                             size_t keylen);
+/* Init (same key), Update, Final: cfloor_hmac serves CMAC as well. */
+
+/* Key wrap over a fetched EVP_CIPHER (such as "AES-128-WRAP"): per
+ * iteration a new context keyed with kek, Update, Final, freed. out holds
+ * n+8 bytes (n+15 with padding). */
+EVP_CIPHER *cfloor_cipher_fetch(const char *name);
+void cfloor_cipher_free_alg(EVP_CIPHER *c);
+int cfloor_wrap(const EVP_CIPHER *c, const uint8_t *kek, const uint8_t *in,
+                size_t n, uint8_t *out, int *outlen, size_t iters);
+
+/* RAND_bytes into out, n bytes, iters times. */
+int cfloor_rand(uint8_t *out, size_t n, size_t iters);
 
 /* The oldest error of the queue, in buf; the queue is then cleared. */
 void cfloor_error(char *buf, size_t len);

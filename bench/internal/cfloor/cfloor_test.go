@@ -1,7 +1,9 @@
 package cfloor
 
 import (
+	"crypto/pbkdf2"
 	"crypto/sha256"
+	"encoding/hex"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,4 +65,72 @@ func TestDigests(t *testing.T) {
 		require.NoError(t, f(msg, out, 3), name)
 		assert.Equal(t, want[:], out, name)
 	}
+}
+
+func unhex(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(s)
+	require.NoError(t, err)
+	return b
+}
+
+// TestKeyOperations checks the KDF, CMAC and key-wrap loops against
+// published answers (RFC 5869 A.1 for HKDF-SHA256, RFC 4493 section 4
+// for CMAC-AES-128 of 16 bytes, RFC 3394 section 4.1 for key wrap) and
+// PBKDF2-HMAC-SHA256 against Go's.
+func TestKeyOperations(t *testing.T) {
+	hkdf, err := NewKDF("HKDF")
+	require.NoError(t, err)
+	defer hkdf.Close()
+	okm := make([]byte, 42)
+	require.NoError(t, hkdf.HKDF(unhex(t, "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"),
+		unhex(t, "000102030405060708090a0b0c"), unhex(t, "f0f1f2f3f4f5f6f7f8f9"), okm, 2))
+	assert.Equal(t, "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865",
+		hex.EncodeToString(okm))
+
+	pb, err := NewKDF("PBKDF2")
+	require.NoError(t, err)
+	// Inputs within the FIPS provider's PBKDF2 bounds (a 16-byte salt,
+	// 1,000 iterations, a 112-bit key), checked against Go's PBKDF2.
+	pw, salt := []byte("passwordPASSWORDpassword"), []byte("saltSALTsaltSALT")
+	want, err := pbkdf2.Key(sha256.New, string(pw), salt, 1000, 40)
+	require.NoError(t, err)
+	dk := make([]byte, 40)
+	require.NoError(t, pb.PBKDF2(pw, salt, 1000, dk, 2))
+	assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(dk))
+	assert.Error(t, pb.PBKDF2([]byte("passwd"), salt, 0, dk, 1), "no iterations")
+	pb.Close()
+	assert.ErrorIs(t, pb.PBKDF2([]byte("passwd"), salt, 1000, dk, 1), errClosed)
+
+	cmac, err := NewCMAC("AES-128-CBC", unhex(t, "2b7e151628aed2a6abf7158809cf4f3c"))
+	require.NoError(t, err)
+	defer cmac.Close()
+	tag := make([]byte, 16)
+	require.NoError(t, cmac.Sum(unhex(t, "6bc1bee22e409f96e93d7e117393172a"), tag, 3))
+	assert.Equal(t, "070a16b46b4d4144f79bdd9dd04a287c", hex.EncodeToString(tag))
+
+	w, err := NewWrap("AES-128-WRAP", false)
+	require.NoError(t, err)
+	out := make([]byte, 24)
+	n, err := w.Wrap(unhex(t, "000102030405060708090a0b0c0d0e0f"), unhex(t, "00112233445566778899aabbccddeeff"), out, 2)
+	require.NoError(t, err)
+	assert.Equal(t, "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5", hex.EncodeToString(out[:n]))
+	_, err = w.Wrap(make([]byte, 16), make([]byte, 16), make([]byte, 23), 1)
+	assert.Error(t, err, "short output")
+	w.Close()
+	_, err = w.Wrap(make([]byte, 16), make([]byte, 16), out, 1)
+	assert.ErrorIs(t, err, errClosed)
+
+	_, err = NewKDF("NO-SUCH-KDF")
+	assert.Error(t, err)
+	_, err = NewWrap("NO-SUCH-WRAP", false)
+	assert.Error(t, err)
+}
+
+func TestRand(t *testing.T) {
+	a, b := make([]byte, 32), make([]byte, 32)
+	require.NoError(t, Rand(a, 2))
+	require.NoError(t, Rand(b, 1))
+	assert.NotEqual(t, a, b)
+	assert.NotEqual(t, make([]byte, 32), a)
 }

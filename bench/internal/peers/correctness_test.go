@@ -1,9 +1,12 @@
 package peers
 
 import (
+	"bytes"
 	"crypto/cipher"
+	"encoding/hex"
 	"fmt"
 	"hash"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,20 +35,68 @@ func peerNamed(t *testing.T, o Op, name string) Peer {
 	return p
 }
 
+// randomOps are the operations whose results differ from run to run;
+// TestRandomResults checks them.
+var randomOps = []string{"RandBytes"}
+
+// references compute the expected result of the operations that have no
+// peer in Go's crypto, from Go's AES.
+var references = map[string]func(t *testing.T, n int) []byte{
+	"CMACAES128": func(t *testing.T, n int) []byte { return goCMAC(t, cmacKey, message(n)) },
+	"AESKeyWrap": func(t *testing.T, n int) []byte { return goKeyWrap(t, kek128, message(n)) },
+}
+
 // TestSameResults checks that every implementation of every operation
-// computes what Go's crypto computes, at every benchmarked size.
+// computes what Go's crypto computes (or, where it has no such operation,
+// a reference written here on Go's AES), at every benchmarked size.
 func TestSameResults(t *testing.T) {
 	for _, o := range Ops {
-		require.Len(t, o.Peers, 4, o.Name)
-		ref := peerNamed(t, o, "go")
-		for _, n := range Sizes {
-			want := result(ref.Prepare(t, n))
+		if slices.Contains(randomOps, o.Name) {
+			continue
+		}
+		peerNamed(t, o, "hazmat")
+		peerNamed(t, o, "c")
+		for _, n := range o.SizesOf() {
+			var want []byte
+			if ref, ok := references[o.Name]; ok {
+				_, hasGo := o.Peer("go")
+				require.False(t, hasGo, "%s has a go peer and a reference", o.Name)
+				want = ref(t, n)
+			} else {
+				want = result(peerNamed(t, o, "go").Prepare(t, n))
+			}
 			require.NotEmpty(t, want)
 			for _, p := range o.Peers {
 				t.Run(o.Name+"/"+p.Name+"/"+strconv.Itoa(n), func(t *testing.T) {
 					r := p.Prepare(t, n)
 					require.True(t, (r.Once == nil) != (r.Many == nil), "exactly one of once and many")
-					assert.Equal(t, want, result(r))
+					assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(result(r)))
+				})
+			}
+		}
+	}
+}
+
+// TestRandomResults checks the random-bytes implementations: every one
+// fills the whole buffer, with bytes that change from one call to the
+// next.
+func TestRandomResults(t *testing.T) {
+	for _, name := range randomOps {
+		o := opNamed(t, name)
+		require.Len(t, o.Peers, 4, name)
+		for _, n := range o.SizesOf() {
+			for _, p := range o.Peers {
+				t.Run(o.Name+"/"+p.Name+"/"+strconv.Itoa(n), func(t *testing.T) {
+					r := p.Prepare(t, n)
+					r.Times(1)
+					first := append([]byte(nil), r.Out()...)
+					r.Times(1)
+					second := r.Out()
+					require.Len(t, first, n)
+					require.Len(t, second, n)
+					assert.NotEqual(t, first, second, "two draws gave the same bytes")
+					assert.NotEqual(t, make([]byte, n), second, "all zero")
+					assert.NotEqual(t, bytes.Repeat(second[:1], n), second, "one byte repeated")
 				})
 			}
 		}

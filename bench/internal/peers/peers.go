@@ -65,10 +65,27 @@ type Peer struct {
 }
 
 // Op is an operation with its implementations, in the order the
-// benchmarks run them: hazmat, go, gofips, c.
+// benchmarks run them: hazmat, go, gofips, c (an operation Go's crypto or
+// golang-fips/openssl lacks has no such peer).
 type Op struct {
 	Name  string
 	Peers []Peer
+	// Sizes are the sizes the operation is measured at, smallest first;
+	// nil stands for [Sizes]. A size is a length in bytes (of the message,
+	// the derived key, the wrapped key or the random bytes), or, when
+	// PerIteration is set, a count of iterations.
+	Sizes []int
+	// PerIteration says that a size counts iterations of the operation's
+	// inner loop (PBKDF2's), not bytes.
+	PerIteration bool
+}
+
+// SizesOf returns the sizes o is measured at.
+func (o Op) SizesOf() []int {
+	if o.Sizes == nil {
+		return Sizes
+	}
+	return o.Sizes
 }
 
 // Peer returns o's implementation called name, and whether there is one.
@@ -83,15 +100,20 @@ func (o Op) Peer(name string) (Peer, bool) {
 
 // Ops lists every operation, in the order of the reports.
 var Ops = []Op{
-	{"AESGCMSeal", gcmSealPeers},
-	{"AESGCMOpen", gcmOpenPeers},
-	{"AESCBCEncrypt", cbcPeers},
-	{"AESCTR", ctrPeers},
-	{"SHA256", sha256Peers},
-	{"SHA512", sha512Peers},
-	{"SHA256Hasher", hasherPeers},
-	{"HMACSHA256", hmacPeers},
-	{"NewSHA256", newSHA256Peers},
+	{"AESGCMSeal", gcmSealPeers, nil, false},
+	{"AESGCMOpen", gcmOpenPeers, nil, false},
+	{"AESCBCEncrypt", cbcPeers, nil, false},
+	{"AESCTR", ctrPeers, nil, false},
+	{"SHA256", sha256Peers, nil, false},
+	{"SHA512", sha512Peers, nil, false},
+	{"SHA256Hasher", hasherPeers, nil, false},
+	{"HMACSHA256", hmacPeers, nil, false},
+	{"NewSHA256", newSHA256Peers, nil, false},
+	{"HKDFSHA256", hkdfPeers, []int{32}, false},
+	{"PBKDF2SHA256", pbkdf2Peers, []int{1000}, true},
+	{"CMACAES128", cmacPeers, []int{64, 16384}, false},
+	{"AESKeyWrap", keyWrapPeers, []int{32}, false},
+	{"RandBytes", randPeers, []int{32, 1048576}, false},
 }
 
 // Named returns the operation called name, and whether there is one.
