@@ -110,3 +110,11 @@ func (c *flawedCtx) Finalize() ([]byte, error) {
 	}
 	return out, err
 }
+
+// TestConformanceRandomNonceAEAD holds the OpenSSL backend's AES-GCM with
+// provider-generated nonces to the contract, in whichever mode the
+// process runs.
+func TestConformanceRandomNonceAEAD(t *testing.T) {
+	t.Logf("%s, FIPS mode %v", openssl.Version(), openssl.FIPS())
+	backendtest.TestRandomNonceAEADBackend(t, openssl.NewBackend())
+}
