@@ -98,26 +98,34 @@ func (r *randomNonceAEAD) Overhead() int { return r.a.tagLen }
 // to dst. In place (dst[len(dst):] starting at plaintext[0]) it first moves
 // the plaintext 12 bytes on, to make room for the IV.
 func (r *randomNonceAEAD) Seal(dst, plaintext, aad []byte) ([]byte, error) {
+	out, _, err := r.seal(dst, plaintext, aad)
+	return out, err
+}
+
+// seal is Seal, also returning what the provider said of its
+// "iv-generated" indicator after the seal: 1, or -1 for a provider that
+// does not say (OpenSSL 3.0's default provider); 0 fails the seal.
+func (r *randomNonceAEAD) seal(dst, plaintext, aad []byte) ([]byte, int, error) {
 	a := r.a
 	if len(plaintext) > math.MaxInt32-a.tagLen-gcmRandomIVLen || len(aad) > math.MaxInt32 {
-		return dst, fmt.Errorf("openssl: message too long for one call: %w", backends.ErrInvalidDataLength)
+		return dst, -1, fmt.Errorf("openssl: message too long for one call: %w", backends.ErrInvalidDataLength)
 	}
 	ret, out := grow(dst, gcmRandomIVLen+len(plaintext)+a.tagLen)
 	inPlace := len(plaintext) > 0 && &out[0] == &plaintext[0]
 	if !inPlace && guard.AnyOverlap(out, plaintext) {
-		return dst, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
+		return dst, -1, fmt.Errorf("openssl: %w", backends.ErrInvalidBufferOverlap)
 	}
 	st, err := a.state()
 	if err != nil {
-		return dst, err
+		return dst, -1, err
 	}
 	if r.seals.Add(1) > gcmRandomIVLimit {
 		r.seals.Add(^uint64(0))
-		return dst, fmt.Errorf("openssl: %s has sealed 2^32 messages with random IVs under this key: %w", a.n.evp, backends.ErrMessageLimit)
+		return dst, -1, fmt.Errorf("openssl: %s has sealed 2^32 messages with random IVs under this key: %w", a.n.evp, backends.ErrMessageLimit)
 	}
 	c, err := st.get(&st.seal)
 	if err != nil {
-		return dst, err
+		return dst, -1, err
 	}
 	if inPlace {
 		copy(out[gcmRandomIVLen:], plaintext)
@@ -129,12 +137,12 @@ func (r *randomNonceAEAD) Seal(dst, plaintext, aad []byte) ([]byte, error) {
 	if res.ok == 1 {
 		c.ivLen = gcmRandomIVLen
 		st.seal.Put(c)
-		return ret, nil
+		return ret, int(ivgen), nil
 	}
 	if res.errq == nil && ivgen == 0 {
-		return dst, fmt.Errorf("openssl: %s: the provider did not generate the IV", a.n.evp)
+		return dst, 0, fmt.Errorf("openssl: %s: the provider did not generate the IV", a.n.evp)
 	}
-	return dst, check("EVP_EncryptFinal_ex", res)
+	return dst, int(ivgen), check("EVP_EncryptFinal_ex", res)
 }
 
 // Open reads the IV from the front of sealed and authenticates and
