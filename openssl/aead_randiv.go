@@ -96,7 +96,9 @@ func (r *randomNonceAEAD) Overhead() int { return r.a.tagLen }
 
 // Seal has the provider generate a 12-byte IV and appends IV‖ciphertext‖tag
 // to dst. In place (dst[len(dst):] starting at plaintext[0]) it first moves
-// the plaintext 12 bytes on, to make room for the IV.
+// the plaintext 12 bytes on, to make room for the IV; should the seal then
+// fail in OpenSSL, that region is zeroed and the plaintext is gone from it.
+// Every call counts toward the 2^32 limit, a failed one too.
 func (r *randomNonceAEAD) Seal(dst, plaintext, aad []byte) ([]byte, error) {
 	out, _, err := r.seal(dst, plaintext, aad)
 	return out, err

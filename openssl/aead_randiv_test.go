@@ -23,8 +23,8 @@ func newRandomNonceGCM(t *testing.T, key []byte) backends.RandomNonceAEADContext
 
 // TestRandomNonceIVFromProvider checks that the IV of a seal is the
 // provider's: the provider's "iv-generated" indicator says so after every
-// seal where the provider has one (the FIPS provider 3.4 and later, the
-// default provider of OpenSSL 3.4 and later), and never says otherwise;
+// seal where the provider has one (the FIPS provider 3.5 of the FIPS run
+// has it, OpenSSL 3.0's default provider not), and never says otherwise;
 // with FIPS mode on, the seal runs in the FIPS provider. The Go code never
 // writes the IV: it is read back from the provider's context after the
 // seal, in the same C call.
