@@ -98,7 +98,7 @@ func (r *randomNonceAEAD) Overhead() int { return r.a.tagLen }
 // to dst. In place (dst[len(dst):] starting at plaintext[0]) it first moves
 // the plaintext 12 bytes on, to make room for the IV; should the seal then
 // fail in OpenSSL, that region is zeroed and the plaintext is gone from it.
-// Every call counts toward the 2^32 limit, a failed one too.
+// A seal that fails in OpenSSL counts toward the 2^32 limit too.
 func (r *randomNonceAEAD) Seal(dst, plaintext, aad []byte) ([]byte, error) {
 	out, _, err := r.seal(dst, plaintext, aad)
 	return out, err
