@@ -6,8 +6,10 @@
 // creates encryption and decryption contexts for it, a [HashBackend] does the
 // same for message digests and an [HMACBackend] for HMAC. Later additions
 // grew it as pyca's did: a [MACBackend] for CMAC, GMAC, KMAC and Poly1305, a
-// [KeyWrapBackend] for AES key wrap and a [RandBackend] for random bytes.
-// The package holds
+// [KeyWrapBackend] for AES key wrap and a [RandBackend] for random bytes;
+// one-shot AEADs come from an [AEADBackend], and those whose nonces the
+// module generates (AES-GCM as FIPS 140-3 approves it) from the optional
+// [RandomNonceAEADBackend]. The package holds
 // only interfaces, descriptor contracts and errors; it has no cgo and imports
 // nothing of this module, so a backend can be written in pure Go.
 //

@@ -81,6 +81,12 @@ var (
 	// context. A context with no such state (nothing processed yet, or an
 	// ECB context between blocks) follows the new mode instead.
 	ErrModeChanged = errors.New("FIPS mode changed during the operation")
+
+	// ErrMessageLimit is returned by [RandomNonceAEADContext.Seal] once a
+	// context has sealed as many messages as its nonce construction
+	// allows under one key (2^32 for AES-GCM with random 96-bit nonces,
+	// NIST SP 800-38D 8.3). Nothing is written; use a new key.
+	ErrMessageLimit = errors.New("message limit per key reached")
 )
 
 // Reason says why an algorithm is unsupported, like pyca's _Reasons.

@@ -1,6 +1,8 @@
 package openssl_test
 
 import (
+	"crypto/aes"
+	"crypto/cipher"
 	"errors"
 	"os"
 	"os/exec"
@@ -107,6 +109,95 @@ func (c *flawedCtx) Finalize() ([]byte, error) {
 	out, err := c.CipherContext.Finalize()
 	if errors.Is(err, backends.ErrInvalidDataLength) && c.flaw == "partial block accepted" {
 		return nil, nil
+	}
+	return out, err
+}
+
+// TestConformanceRandomNonceAEAD holds the OpenSSL backend's AES-GCM with
+// provider-generated nonces to the contract, in whichever mode the
+// process runs.
+func TestConformanceRandomNonceAEAD(t *testing.T) {
+	t.Logf("%s, FIPS mode %v", openssl.Version(), openssl.FIPS())
+	backendtest.TestRandomNonceAEADBackend(t, openssl.NewBackend())
+}
+
+const randomNonceFlawChild = "HAZMAT_RANDOM_NONCE_FLAW"
+
+// TestConformanceRandomNonceCatchesFlaws runs TestRandomNonceAEADBackend,
+// in a child process, on the OpenSSL backend with one defect added, and
+// expects it to fail where the defect shows.
+func TestConformanceRandomNonceCatchesFlaws(t *testing.T) {
+	if os.Getenv(randomNonceFlawChild) != "" {
+		t.Skip("the parent test runs this one")
+	}
+	for _, c := range []struct{ flaw, want string }{
+		{"fixed nonce", "--- FAIL: TestConformanceRandomNonceFlawChild/AES-128-GCM/NonceUniqueness"},
+		{"tag ignored", "--- FAIL: TestConformanceRandomNonceFlawChild/AES-128-GCM/Tamper"},
+	} {
+		t.Run(c.flaw, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestConformanceRandomNonceFlawChild$", "-test.v")
+			cmd.Env = append(os.Environ(), randomNonceFlawChild+"="+c.flaw)
+			out, err := cmd.CombinedOutput()
+			if !assert.Contains(t, string(out), c.want) {
+				t.Logf("child:\n%s", out)
+			}
+			require.Error(t, err, "the suite passed a backend with the flaw %q", c.flaw)
+		})
+	}
+}
+
+// TestConformanceRandomNonceFlawChild is the child of
+// TestConformanceRandomNonceCatchesFlaws.
+func TestConformanceRandomNonceFlawChild(t *testing.T) {
+	flaw := os.Getenv(randomNonceFlawChild)
+	if flaw == "" {
+		t.Skip("run by TestConformanceRandomNonceCatchesFlaws")
+	}
+	backendtest.TestRandomNonceAEADBackend(t, &flawedRandomNonce{Backend: openssl.NewBackend(), flaw: flaw})
+}
+
+// flawedRandomNonce is the OpenSSL backend whose AES-GCM with generated
+// nonces has one defect: every nonce the same (sealed by Go's AES-GCM
+// under the same key), or Open that ignores the tag.
+type flawedRandomNonce struct {
+	*openssl.Backend
+	flaw string
+}
+
+func (b *flawedRandomNonce) CreateRandomNonceAEADCtx(c backends.CipherAlgorithm, m backends.Mode, tagSize int) (backends.RandomNonceAEADContext, error) {
+	a, err := b.Backend.CreateRandomNonceAEADCtx(c, m, tagSize)
+	if err != nil {
+		return nil, err
+	}
+	block, err := aes.NewCipher(c.Key())
+	if err != nil {
+		return nil, err
+	}
+	g, err := cipher.NewGCM(block)
+	if err != nil {
+		return nil, err
+	}
+	return &flawedRandomNonceCtx{RandomNonceAEADContext: a, g: g, flaw: b.flaw}, nil
+}
+
+type flawedRandomNonceCtx struct {
+	backends.RandomNonceAEADContext
+	g    cipher.AEAD
+	flaw string
+}
+
+func (c *flawedRandomNonceCtx) Seal(dst, plaintext, aad []byte) ([]byte, error) {
+	if c.flaw != "fixed nonce" {
+		return c.RandomNonceAEADContext.Seal(dst, plaintext, aad)
+	}
+	nonce := make([]byte, 12)
+	return c.g.Seal(append(dst, nonce...), nonce, plaintext, aad), nil
+}
+
+func (c *flawedRandomNonceCtx) Open(dst, sealed, aad []byte) ([]byte, error) {
+	out, err := c.RandomNonceAEADContext.Open(dst, sealed, aad)
+	if err == backends.ErrInvalidTag && c.flaw == "tag ignored" && len(sealed) >= 28 {
+		return append(dst, make([]byte, len(sealed)-28)...), nil
 	}
 	return out, err
 }

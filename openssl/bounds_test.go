@@ -15,6 +15,8 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
+	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
 )
 
 // anyCipher is a descriptor for any EVP cipher, named as OpenSSL names it,
@@ -505,5 +507,41 @@ func TestCCMMessageLength(t *testing.T) {
 		assert.ErrorIs(t, err, backends.ErrInvalidDataLength, "%d bytes with a %d-byte nonce", tc.n, tc.nonceLen)
 		assert.Empty(t, out)
 		assert.True(t, intact(), "a refused Seal wrote into dst's capacity")
+	}
+}
+
+// TestBoundsRandomNonceAEAD seals with provider-generated IVs into a
+// buffer of exactly IV‖ciphertext‖tag, and opens into one of exactly the
+// plaintext, in place too: nothing lands past either buffer.
+func TestBoundsRandomNonceAEAD(t *testing.T) {
+	for _, keyLen := range []int{16, 24, 32} {
+		alg, err := algorithms.NewAES(bytes.Repeat([]byte{5}, keyLen))
+		require.NoError(t, err)
+		a, err := openssl.NewBackend().CreateRandomNonceAEADCtx(alg, (*modes.GCM)(nil), 16)
+		require.NoError(t, err)
+		for _, n := range boundLengths {
+			msg := bytes.Repeat([]byte{byte(n)}, n)
+			dst, intact := guarded(12 + n + 16)
+			sealed, err := a.Seal(dst[:0], msg, nil)
+			require.NoError(t, err, "AES-%d seal of %d bytes", keyLen*8, n)
+			assert.True(t, intact(), "AES-%d: Seal of %d bytes wrote past dst", keyLen*8, n)
+			require.Len(t, sealed, 12+n+16)
+
+			pt, intact := guarded(n)
+			opened, err := a.Open(pt[:0], sealed, nil)
+			require.NoError(t, err)
+			assert.True(t, intact(), "AES-%d: Open of %d bytes wrote past dst", keyLen*8, n)
+			assert.Equal(t, hex.EncodeToString(msg), hex.EncodeToString(opened))
+
+			inPlace, intact := guarded(12 + n + 16)
+			copy(inPlace, msg)
+			sealed, err = a.Seal(inPlace[:0], inPlace[:n], nil)
+			require.NoError(t, err)
+			assert.True(t, intact(), "AES-%d: in-place Seal of %d bytes wrote past the buffer", keyLen*8, n)
+			opened, err = a.Open(sealed[:0], sealed, nil)
+			require.NoError(t, err)
+			assert.True(t, intact(), "AES-%d: in-place Open of %d bytes wrote past the buffer", keyLen*8, n)
+			assert.Equal(t, hex.EncodeToString(msg), hex.EncodeToString(opened))
+		}
 	}
 }

@@ -43,6 +43,8 @@ package openssl
 // #cgo nocallback go_aead_seal
 // #cgo noescape go_aead_open
 // #cgo nocallback go_aead_open
+// #cgo noescape go_aead_seal_randiv
+// #cgo nocallback go_aead_seal_randiv
 // #cgo noescape go_ccm_seal
 // #cgo nocallback go_ccm_seal
 // #cgo noescape go_ccm_open

@@ -52,7 +52,8 @@
 // # Concurrency
 //
 // A [Backend] is safe for concurrent use, and so are the one-shot AEADs of
-// [Backend.CreateAEADCtx]. Contexts it creates (hash, HMAC, cipher
+// [Backend.CreateAEADCtx] and [Backend.CreateRandomNonceAEADCtx] (AES-GCM
+// whose IVs the provider generates). Contexts it creates (hash, HMAC, cipher
 // contexts) are not, like Go's [hash.Hash]: use one per goroutine.
 //
 // # Errors

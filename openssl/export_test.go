@@ -68,3 +68,16 @@ func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (backend
 	}
 	return a, nil
 }
+
+// SealIVGen seals plaintext with a, an AEAD of
+// Backend.CreateRandomNonceAEADCtx, and returns what the provider said of
+// its "iv-generated" indicator: 1, 0, or -1 when it does not say.
+func SealIVGen(a backends.RandomNonceAEADContext, plaintext []byte) ([]byte, int, error) {
+	return a.(*randomNonceAEAD).seal(nil, plaintext, nil)
+}
+
+// SetSealCount sets the number of messages a, an AEAD of
+// Backend.CreateRandomNonceAEADCtx, counts as sealed under its key.
+func SetSealCount(a backends.RandomNonceAEADContext, n uint64) {
+	a.(*randomNonceAEAD).seals.Store(n)
+}

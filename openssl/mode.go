@@ -147,6 +147,8 @@ func implProvider(v any) string {
 		return providerOf(C.GO_OBJ_CIPHER_CTX, unsafe.Pointer(x.ctx))
 	case *aead:
 		return providerOf(C.GO_OBJ_CIPHER, unsafe.Pointer(x.st.Load().e.cipher))
+	case *randomNonceAEAD:
+		return implProvider(x.a)
 	}
 	return ""
 }

@@ -660,6 +660,42 @@ go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
 	return go_ok(0);
 }
 
+go_result go_aead_seal_randiv(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                              const unsigned char *key,
+                              const unsigned char *aad, int aadlen,
+                              const unsigned char *in, int inl,
+                              unsigned char *out, int ivlen, int taglen, int *ivgen) {
+	GO_ERR_BEGIN();
+	int n = 0, m = 0;
+	unsigned int gen = 2;
+	unsigned char *ct = out + ivlen;
+	go_result r = {0, 0, NULL};
+	OSSL_PARAM p[2] = {OSSL_PARAM_construct_uint("iv-generated", &gen), OSSL_PARAM_construct_end()};
+	*ivgen = -1;
+	/* Passing the cipher again resets the context: a fresh provider
+	 * context has no IV, and GCM then generates one; a keyed context that
+	 * has sealed once has none left to use. */
+	if (EVP_EncryptInit_ex2(ctx, cipher, key, NULL, NULL) != 1 ||
+	    EVP_CIPHER_CTX_get_iv_length(ctx) != ivlen ||
+	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
+	    (inl > 0 && EVP_EncryptUpdate(ctx, ct, &n, in, inl) != 1) ||
+	    EVP_EncryptFinal_ex(ctx, go_empty, &m) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, ct + inl) != 1 ||
+	    EVP_CIPHER_CTX_get_updated_iv(ctx, out, (size_t)ivlen) != 1) {
+		r = go_fail();
+		OPENSSL_cleanse(out, (size_t)ivlen + (size_t)inl + (size_t)taglen);
+		return r;
+	}
+	if (EVP_CIPHER_CTX_get_params(ctx, p) == 1 && OSSL_PARAM_modified(&p[0]) && gen <= 1) {
+		*ivgen = (int)gen;
+		if (gen == 0) {
+			OPENSSL_cleanse(out, (size_t)ivlen + (size_t)inl + (size_t)taglen);
+			return r;
+		}
+	}
+	return go_ok(ivlen + inl + taglen);
+}
+
 static int go_ccm_setup(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                         const unsigned char *key, int keylen,
                         const unsigned char *nonce, int noncelen,

@@ -245,6 +245,21 @@ go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, 
 go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                       const unsigned char *key, int keylen, int enc);
 
+/* One AES-GCM seal whose IV the provider generates with its own DRBG (NIST
+ * SP 800-38D 8.2.2; FIPS 140-3 IG C.H): the context is set up afresh with
+ * cipher and key and no IV, so the provider draws a 12-byte IV at the first
+ * update; it is read back after the tag. out receives ivlen bytes of IV,
+ * inl of ciphertext and taglen of tag. *ivgen is what the provider says of
+ * its "iv-generated" indicator: 1 or 0, or -1 when it does not say (OpenSSL
+ * 3.0's default provider). A provider that says 0 fails the seal with ok 0
+ * and a NULL errq. On any failure out is zeroed. In C so that the IV exists
+ * only in the provider until the seal is done, and the seal is one call. */
+go_result go_aead_seal_randiv(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                              const unsigned char *key,
+                              const unsigned char *aad, int aadlen,
+                              const unsigned char *in, int inl,
+                              unsigned char *out, int ivlen, int taglen, int *ivgen);
+
 /* CCM cannot keep its key schedule across nonce lengths: each operation
  * sets it up on a scratch context, all in one call. */
 go_result go_ccm_seal(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,

@@ -261,7 +261,11 @@ func TestSetFIPSTotal(t *testing.T) {
 	require.NoError(t, err)
 	cctx, err := b.CreateSymmetricEncryptionCtx(aes, cbc)
 	require.NoError(t, err)
-	for _, v := range []any{dctx, mctx, cctx} {
+	rnctx, err := b.CreateRandomNonceAEADCtx(aes, (*modes.GCM)(nil), 16)
+	require.NoError(t, err)
+	rnSealed, err := rnctx.Seal(nil, abc, nil)
+	require.NoError(t, err)
+	for _, v := range []any{dctx, mctx, cctx, rnctx} {
 		assert.NotEqual(t, "fips", openssl.ImplProvider(v), "%T made in the default mode", v)
 	}
 
@@ -325,7 +329,14 @@ func TestSetFIPSTotal(t *testing.T) {
 		require.NoError(t, mctx.Update(abc))
 		_, err = cctx.Update(make([]byte, 16))
 		require.NoError(t, err)
-		for _, v := range []any{dctx, mctx, cctx} {
+		out, err = rnctx.Open(nil, rnSealed, nil)
+		require.NoError(t, err)
+		assert.Equal(t, abc, out)
+		rnSealed2, ivgen, err := openssl.SealIVGen(rnctx, abc)
+		require.NoError(t, err)
+		assert.Equal(t, 1, ivgen, "the FIPS provider does not say it generated the IV")
+		assert.NotEqual(t, rnSealed[:12], rnSealed2[:12])
+		for _, v := range []any{dctx, mctx, cctx, rnctx} {
 			assert.Equal(t, "fips", openssl.ImplProvider(v), "%T after the switch", v)
 		}
 	})

@@ -67,7 +67,10 @@
 // past a buffer's length, write on a refused call, or release output after
 // a failed tag check.
 //
-// The one-shot AEAD interface is not covered yet.
+// [TestRandomNonceAEADBackend] checks the optional
+// [backends.RandomNonceAEADBackend]: AES-GCM whose nonces the module
+// generates, against Go's [crypto/cipher.NewGCMWithRandomNonce]. The
+// one-shot AEAD interface with caller-given nonces is not covered yet.
 //
 // # Reproducibility
 //

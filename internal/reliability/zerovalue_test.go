@@ -91,6 +91,54 @@ func aeadZeroCases() []zeroCase {
 			)
 		}
 	}
+	return append(cases, randomNonceZeroCases()...)
+}
+
+// randomNonceZeroCases are the rows of aead.AESGCMRandomNonce, whose
+// Encrypt and Decrypt take no nonce.
+func randomNonceZeroCases() []zeroCase {
+	var cases []zeroCase
+	msg := "aead: AESGCMRandomNonce used without aead.NewAESGCMWithRandomNonce"
+	for _, form := range []struct {
+		name string
+		a    *aead.AESGCMRandomNonce
+	}{{"aead.AESGCMRandomNonce{}", &aead.AESGCMRandomNonce{}}, {"(*aead.AESGCMRandomNonce)(nil)", nil}} {
+		a := form.a
+		cases = append(cases,
+			zeroCase{name: form.name + ".Encrypt", want: backends.ErrInvalidArgument, run: func(t *testing.T) error {
+				out, err := a.Encrypt([]byte("pay 100 to alice"), nil)
+				assert.Nil(t, out)
+				if err != nil {
+					assert.Contains(t, err.Error(), "aead.NewAESGCMWithRandomNonce")
+				}
+				return err
+			}},
+			zeroCase{name: form.name + ".Decrypt", want: backends.ErrInvalidArgument, run: func(t *testing.T) error {
+				out, err := a.Decrypt(make([]byte, 44), nil)
+				assert.Nil(t, out)
+				return err
+			}},
+			zeroCase{name: form.name + ".Open", want: backends.ErrInvalidArgument, run: func(t *testing.T) error {
+				dst, check := buffer(t)
+				out, err := a.Open(dst, nil, make([]byte, 44), nil)
+				check(nil)
+				assert.Nil(t, out)
+				return err
+			}},
+			zeroCase{name: form.name + ".Seal", panics: msg, run: func(*testing.T) error {
+				a.Seal(nil, nil, []byte("pay 100 to alice"), nil)
+				return nil
+			}},
+			zeroCase{name: form.name + ".NonceSize", run: func(t *testing.T) error {
+				assert.Zero(t, a.NonceSize())
+				return nil
+			}},
+			zeroCase{name: form.name + ".Overhead", run: func(t *testing.T) error {
+				assert.Zero(t, a.Overhead())
+				return nil
+			}},
+		)
+	}
 	return cases
 }
 

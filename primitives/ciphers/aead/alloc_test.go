@@ -20,4 +20,10 @@ func TestAllocations(t *testing.T) {
 	out := make([]byte, 0, 128)
 	assert.Zero(t, testing.AllocsPerRun(100, func() { out = a.Seal(out[:0], nonce, msg, nil) }), "Seal")
 	assert.Zero(t, testing.AllocsPerRun(100, func() { out, _ = a.Open(out[:0], nonce, ct, nil) }), "Open")
+
+	r, err := aead.NewAESGCMWithRandomNonce(make([]byte, 16))
+	require.NoError(t, err)
+	sealed := r.Seal(nil, nil, msg, nil)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { out = r.Seal(out[:0], nil, msg, nil) }), "AESGCMRandomNonce.Seal")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { out, _ = r.Open(out[:0], nil, sealed, nil) }), "AESGCMRandomNonce.Open")
 }

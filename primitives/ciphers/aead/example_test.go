@@ -102,3 +102,37 @@ func ExampleNewAESCCM() {
 	// 588c979a61c663d2f066d0c2c0f989806d5f6b61dac38417e8d12cfdf926e0
 	// 08090a0b0c0d0e0f101112131415161718191a1b1c1d1e
 }
+
+// AESGCMRandomNonce has the module generate every nonce: Encrypt returns
+// nonce‖ciphertext‖tag, and Decrypt reads the nonce from the front. The
+// output differs on every run; its length does not.
+func ExampleNewAESGCMWithRandomNonce() {
+	key := exampleHex("feffe9928665731c6d6a8f9467308308")
+	gcm, err := aead.NewAESGCMWithRandomNonce(key)
+	if err != nil {
+		panic(err)
+	}
+	aad := []byte("message 1")
+	sealed, err := gcm.Encrypt([]byte("attack at dawn"), aad)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("sealed length:", len(sealed), "= 12 (nonce) + 14 + 16 (tag)")
+
+	opened, err := gcm.Decrypt(sealed, aad)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("opened: %s\n", opened)
+
+	_, err = gcm.Decrypt(sealed, []byte("message 2"))
+	fmt.Println("other aad:", errors.Is(err, backends.ErrInvalidTag))
+
+	// As a crypto/cipher.AEAD, it takes no nonce.
+	fmt.Println("NonceSize:", gcm.NonceSize(), "Overhead:", gcm.Overhead())
+	// Output:
+	// sealed length: 42 = 12 (nonce) + 14 + 16 (tag)
+	// opened: attack at dawn
+	// other aad: true
+	// NonceSize: 0 Overhead: 28
+}
