@@ -68,6 +68,9 @@ func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 		return h, nil
 	}
 	ctx, err := b.CreateHashCtx(alg)
+	if err == nil {
+		err = hashcore.Check("hashes", alg, ctx)
+	}
 	if err != nil {
 		return nil, guard.Wrap("hashes", err)
 	}
@@ -78,7 +81,7 @@ func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 
 func (h *Hash) init(alg Algorithm, b backends.HashBackend, ctx backends.HashContext) {
 	h.alg, h.b = alg, b
-	h.core.Init("hashes", ctx)
+	h.core.Init("hashes", alg, ctx)
 }
 
 // errNoNew is the error of a Hash that New did not make.
@@ -125,6 +128,11 @@ func AppendSumWithBackend(dst []byte, alg Algorithm, data []byte, b backends.Has
 	if d, ok := b.(backends.Digester); ok {
 		// The backend checks the output length of an XOF itself.
 		out, err := d.Digest(alg, data, dst)
+		if err == nil && len(out) < len(dst) {
+			err = hashcore.CheckLen("hashes", alg, nil)
+		} else if err == nil {
+			err = hashcore.CheckLen("hashes", alg, out[len(dst):])
+		}
 		if err != nil {
 			return dst, guard.Wrap("hashes", err)
 		}
@@ -135,10 +143,15 @@ func AppendSumWithBackend(dst []byte, alg Algorithm, data []byte, b backends.Has
 	}
 	ctx, err := b.CreateHashCtx(alg)
 	if err == nil {
+		err = hashcore.Check("hashes", alg, ctx)
+	}
+	if err == nil {
 		if err = ctx.Update(data); err == nil {
 			var d []byte
 			if d, err = ctx.Finalize(); err == nil {
-				return append(dst, d...), nil
+				if err = hashcore.CheckLen("hashes", alg, d); err == nil {
+					return append(dst, d...), nil
+				}
 			}
 		}
 	}
@@ -193,7 +206,7 @@ func (h *Hash) Copy() (*Hash, error) {
 		return nil, err
 	}
 	cp := &Hash{alg: h.alg, b: h.b, reading: h.reading, out: append([]byte(nil), h.out...), pos: h.pos}
-	cp.core.Init("hashes", c)
+	cp.core.Init("hashes", h.alg, c)
 	return cp, nil
 }
 

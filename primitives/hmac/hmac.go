@@ -45,6 +45,9 @@ func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBacke
 		return nil, err
 	}
 	ctx, err := b.CreateHMACCtx(key, alg)
+	if err == nil {
+		err = hashcore.Check("hmac", alg, ctx)
+	}
 	if err != nil {
 		return nil, guard.Wrap("hmac", err)
 	}
@@ -52,7 +55,7 @@ func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBacke
 	if _, ok := ctx.(backends.Resetter); !ok {
 		h.key = append([]byte{}, key...)
 	}
-	h.core.Init("hmac", ctx)
+	h.core.Init("hmac", alg, ctx)
 	return h, nil
 }
 
@@ -91,6 +94,9 @@ func SumWithBackend(key []byte, alg backends.HashAlgorithm, data []byte, b backe
 	}
 	if m, ok := b.(backends.MACer); ok {
 		out, err := m.MAC(key, alg, data, nil)
+		if err == nil {
+			err = hashcore.CheckLen("hmac", alg, out)
+		}
 		if err != nil {
 			return nil, guard.Wrap("hmac", err)
 		}
@@ -98,10 +104,15 @@ func SumWithBackend(key []byte, alg backends.HashAlgorithm, data []byte, b backe
 	}
 	ctx, err := b.CreateHMACCtx(key, alg)
 	if err == nil {
+		err = hashcore.Check("hmac", alg, ctx)
+	}
+	if err == nil {
 		if err = ctx.Update(data); err == nil {
 			var m []byte
 			if m, err = ctx.Finalize(); err == nil {
-				return m, nil
+				if err = hashcore.CheckLen("hmac", alg, m); err == nil {
+					return m, nil
+				}
 			}
 		}
 	}
@@ -175,7 +186,7 @@ func (h *HMAC) Copy() (*HMAC, error) {
 		return nil, err
 	}
 	cp := &HMAC{alg: h.alg, b: h.b, key: h.key}
-	cp.core.Init("hmac", c)
+	cp.core.Init("hmac", h.alg, c)
 	return cp, nil
 }
 

@@ -1,0 +1,106 @@
+package hashes_test
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+)
+
+// hostileBackend is a custom HashBackend that breaks the contract in the
+// way its fields say, to show what a Hash does with a backend that lies.
+type hostileBackend struct {
+	nilCtx    bool // CreateHashCtx returns nil, nil
+	typedNil  bool // CreateHashCtx returns a nil *hostileCtx, nil
+	digestLen int  // the length of what Finalize returns
+	nilCopy   bool // Copy returns nil, nil
+	digester  bool // Digest returns digestLen bytes
+}
+
+func (b *hostileBackend) HashSupported(backends.HashAlgorithm) bool { return true }
+
+func (b *hostileBackend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContext, error) {
+	switch {
+	case b.nilCtx:
+		return nil, nil
+	case b.typedNil:
+		return (*hostileCtx)(nil), nil
+	}
+	return &hostileCtx{b: b, alg: alg}, nil
+}
+
+type hostileDigester struct{ *hostileBackend }
+
+func (b hostileDigester) Digest(_ backends.HashAlgorithm, _, dst []byte) ([]byte, error) {
+	return append(dst, make([]byte, b.digestLen)...), nil
+}
+
+type hostileCtx struct {
+	b   *hostileBackend
+	alg backends.HashAlgorithm
+}
+
+func (c *hostileCtx) Algorithm() backends.HashAlgorithm { return c.alg }
+func (c *hostileCtx) Update([]byte) error               { return nil }
+func (c *hostileCtx) Finalize() ([]byte, error)         { return make([]byte, c.b.digestLen), nil }
+func (c *hostileCtx) Copy() (backends.HashContext, error) {
+	if c.b.nilCopy {
+		return nil, nil
+	}
+	return &hostileCtx{b: c.b, alg: c.alg}, nil
+}
+
+// TestHostileBackend: a backend that hands out no context, or digests of
+// the wrong length, gives errors wrapping ErrInvalidArgument (Sum, with no
+// error result, a panic that says so), never a nil-pointer panic and never
+// a digest of the wrong length.
+func TestHostileBackend(t *testing.T) {
+	alg := hashes.SHA256{}
+	for _, tc := range []struct {
+		name string
+		b    *hostileBackend
+	}{
+		{"nil context", &hostileBackend{nilCtx: true}},
+		{"typed nil context", &hostileBackend{typedNil: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			assert.NotPanics(t, func() { _, err = hashes.NewWithBackend(alg, tc.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.NotPanics(t, func() { _, err = hashes.AppendSumWithBackend(nil, alg, nil, tc.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.NotPanics(t, func() { _, err = hashes.NewFuncWithBackend(alg, tc.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+		})
+	}
+	for _, n := range []int{0, 1, sha256.Size - 1, sha256.Size + 1} {
+		t.Run(fmt.Sprintf("digest length %d", n), func(t *testing.T) {
+			b := &hostileBackend{digestLen: n}
+			h, err := hashes.NewWithBackend(alg, b)
+			require.NoError(t, err)
+			assert.PanicsWithValue(t, fmt.Sprintf("hashes: backend returned a digest of %d bytes for sha256, not 32: invalid argument", n), func() { h.Sum(nil) })
+			_, err = h.Finalize()
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			out, err := hashes.AppendSumWithBackend([]byte("x"), alg, nil, b)
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.Equal(t, "x", string(out))
+			out, err = hashes.AppendSumWithBackend([]byte("x"), alg, nil, hostileDigester{b})
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.Equal(t, "x", string(out))
+		})
+	}
+	t.Run("nil copy", func(t *testing.T) {
+		h, err := hashes.NewWithBackend(alg, &hostileBackend{digestLen: sha256.Size, nilCopy: true})
+		require.NoError(t, err)
+		var cp *hashes.Hash
+		assert.NotPanics(t, func() { cp, err = h.Copy() })
+		assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+		assert.Nil(t, cp)
+		assert.PanicsWithValue(t, "hashes: backend returned a nil context for sha256: invalid argument", func() { h.Sum(nil) })
+	})
+}
