@@ -50,7 +50,9 @@ func New(alg Algorithm) (*Hash, error) {
 	return NewWithBackend(alg, defaultbackend.Get())
 }
 
-// NewWithBackend is [New] with a chosen backend.
+// NewWithBackend is [New] with a chosen backend. A backend that returns a
+// nil context gives an error wrapping [backends.ErrInvalidArgument]; so
+// do its digests of the wrong length, in every later method (Sum panics).
 func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 	if alg == nil || b == nil {
 		return nil, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)

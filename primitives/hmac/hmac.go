@@ -39,7 +39,9 @@ func New(key []byte, alg backends.HashAlgorithm) (*HMAC, error) {
 	return NewWithBackend(key, alg, defaultbackend.Get())
 }
 
-// NewWithBackend is [New] with a chosen backend.
+// NewWithBackend is [New] with a chosen backend. A backend that returns a
+// nil context gives an error wrapping [backends.ErrInvalidArgument]; so
+// do its MACs of the wrong length, in every later method (Sum panics).
 func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBackend) (*HMAC, error) {
 	if err := check(alg, b); err != nil {
 		return nil, err
