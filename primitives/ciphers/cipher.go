@@ -30,7 +30,10 @@ func NewCipher(alg backends.CipherAlgorithm, mode backends.Mode) (*Cipher, error
 	return NewCipherWithBackend(alg, mode, defaultbackend.Get())
 }
 
-// NewCipherWithBackend is [NewCipher] with a chosen backend.
+// NewCipherWithBackend is [NewCipher] with a chosen backend. A backend
+// that returns a nil context gives Encryptor and Decryptor an error
+// wrapping [backends.ErrInvalidArgument]; so does a count beyond buf from
+// its UpdateInto.
 func NewCipherWithBackend(alg backends.CipherAlgorithm, mode backends.Mode, b backends.CipherBackend) (*Cipher, error) {
 	if err := validate(alg, mode); err != nil {
 		return nil, err
@@ -123,6 +126,9 @@ func (c *Cipher) Encryptor() (*Context, error) {
 		return nil, fmt.Errorf("ciphers: a tag is for decryption; encrypting %s takes none: %w", c.mode.Name(), backends.ErrInvalidArgument)
 	}
 	ctx, err := c.backend.CreateSymmetricEncryptionCtx(c.alg, c.mode)
+	if err == nil && guard.IsNil(ctx) {
+		err = errNilCtx(c.alg)
+	}
 	if err != nil {
 		return nil, wrap(err)
 	}
@@ -136,6 +142,9 @@ func (c *Cipher) Decryptor() (*Context, error) {
 		return nil, errNoCipher
 	}
 	ctx, err := c.backend.CreateSymmetricDecryptionCtx(c.alg, c.mode)
+	if err == nil && guard.IsNil(ctx) {
+		err = errNilCtx(c.alg)
+	}
 	if err != nil {
 		return nil, wrap(err)
 	}
@@ -188,6 +197,9 @@ func (c *Context) UpdateInto(data, buf []byte) (int, error) {
 	n, err := c.ctx.UpdateInto(data, buf)
 	if err != nil {
 		return 0, wrap(err)
+	}
+	if n < 0 || n > len(buf) {
+		return 0, fmt.Errorf("ciphers: backend reported %d bytes written to a buffer of %d: %w", n, len(buf), backends.ErrInvalidArgument)
 	}
 	return n, nil
 }
@@ -257,6 +269,12 @@ func (c *Context) FinalizeWithTag(tag []byte) ([]byte, error) {
 
 // wrap prefixes the package name, except on the opaque tag error and on an
 // error whose layer named itself (one error, one prefix).
+// errNilCtx is the error of a backend that returned a nil context, and no
+// error, for alg.
+func errNilCtx(alg backends.CipherAlgorithm) error {
+	return fmt.Errorf("ciphers: backend returned a nil %s context: %w", alg.Name(), backends.ErrInvalidArgument)
+}
+
 func wrap(err error) error {
 	if err == backends.ErrInvalidTag {
 		return err
