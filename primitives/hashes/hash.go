@@ -54,7 +54,7 @@ func New(alg Algorithm) (*Hash, error) {
 // nil context gives an error wrapping [backends.ErrInvalidArgument]; so
 // do its digests of the wrong length, in every later method (Sum panics).
 func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
-	if alg == nil || b == nil {
+	if guard.IsNil(alg) || guard.IsNil(b) {
 		return nil, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if err := checkXOFSize(alg); err != nil {
@@ -124,7 +124,7 @@ func AppendSum(dst []byte, alg Algorithm, data []byte) ([]byte, error) {
 // AppendSumWithBackend is [AppendSum] with a chosen backend: in one step
 // when the backend implements [backends.Digester], else through a context.
 func AppendSumWithBackend(dst []byte, alg Algorithm, data []byte, b backends.HashBackend) ([]byte, error) {
-	if alg == nil || b == nil {
+	if guard.IsNil(alg) || guard.IsNil(b) {
 		return dst, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if d, ok := b.(backends.Digester); ok {

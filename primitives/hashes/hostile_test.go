@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 )
 
@@ -103,4 +104,30 @@ func TestHostileBackend(t *testing.T) {
 		assert.Nil(t, cp)
 		assert.PanicsWithValue(t, "hashes: backend returned a nil context for sha256: invalid argument", func() { h.Sum(nil) })
 	})
+}
+
+// TestNilArguments: a nil pointer in a non-nil interface, as algorithm or
+// as backend, is refused like a nil interface, by every constructor and
+// one-shot function, without a panic.
+func TestNilArguments(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		alg  hashes.Algorithm
+		b    backends.HashBackend
+	}{
+		{"typed nil SHAKE128", (*hashes.SHAKE128)(nil), openssl.DefaultBackend()},
+		{"typed nil SHA256", (*hashes.SHA256)(nil), openssl.DefaultBackend()},
+		{"typed nil OpenSSL backend", hashes.SHA256{}, (*openssl.Backend)(nil)},
+		{"typed nil custom backend", hashes.SHA256{}, (*hostileBackend)(nil)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			assert.NotPanics(t, func() { _, err = hashes.NewWithBackend(tc.alg, tc.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.NotPanics(t, func() { _, err = hashes.AppendSumWithBackend(nil, tc.alg, nil, tc.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.NotPanics(t, func() { _, err = hashes.NewFuncWithBackend(tc.alg, tc.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+		})
+	}
 }

@@ -64,7 +64,7 @@ func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBacke
 // check refuses what no backend can serve: a nil algorithm or backend, and
 // an extendable-output function, for which HMAC is not defined.
 func check(alg backends.HashAlgorithm, b backends.HMACBackend) error {
-	if alg == nil || b == nil {
+	if guard.IsNil(alg) || guard.IsNil(b) {
 		return fmt.Errorf("hmac: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if _, ok := alg.(backends.ExtendableOutputAlgorithm); ok {

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/hmac"
 )
@@ -71,6 +72,29 @@ func TestHostileBackend(t *testing.T) {
 			_, err = hmac.SumWithBackend(key, alg, nil, b)
 			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
 			_, err = hmac.SumWithBackend(key, alg, nil, hostileMACer{b})
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+		})
+	}
+}
+
+// TestNilArguments: a nil pointer in a non-nil interface, as algorithm or
+// as backend, is refused like a nil interface, without a panic.
+func TestNilArguments(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		alg  backends.HashAlgorithm
+		b    backends.HMACBackend
+	}{
+		{"typed nil SHAKE128", (*hashes.SHAKE128)(nil), openssl.DefaultBackend()},
+		{"typed nil SHA256", (*hashes.SHA256)(nil), openssl.DefaultBackend()},
+		{"typed nil OpenSSL backend", hashes.SHA256{}, (*openssl.Backend)(nil)},
+		{"typed nil custom backend", hashes.SHA256{}, (*hostileBackend)(nil)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			assert.NotPanics(t, func() { _, err = hmac.NewWithBackend([]byte("k"), tc.alg, tc.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.NotPanics(t, func() { _, err = hmac.SumWithBackend([]byte("k"), tc.alg, nil, tc.b) })
 			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
 		})
 	}
