@@ -3,6 +3,7 @@ package hashes_test
 import (
 	"crypto/sha256"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -130,4 +131,33 @@ func TestNilArguments(t *testing.T) {
 			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
 		})
 	}
+}
+
+// flipBackend serves its first context and refuses every later one, as
+// the default backend does for MD5 once FIPS mode is switched on.
+type flipBackend struct{ served bool }
+
+func (b *flipBackend) HashSupported(backends.HashAlgorithm) bool { return !b.served }
+
+func (b *flipBackend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContext, error) {
+	if b.served {
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: backends.ReasonFIPSRefused}
+	}
+	b.served = true
+	return openssl.DefaultBackend().CreateHashCtx(alg)
+}
+
+// TestNewFuncAfterSupportEnds: a constructor from NewFunc whose algorithm
+// is no longer served panics with a message that says what to do and
+// carries one package prefix.
+func TestNewFuncAfterSupportEnds(t *testing.T) {
+	f, err := hashes.NewFuncWithBackend(hashes.SHA256{}, &flipBackend{})
+	require.NoError(t, err)
+	defer func() {
+		msg := fmt.Sprint(recover())
+		assert.Contains(t, msg, "call NewFunc again")
+		assert.Contains(t, msg, "refused in FIPS mode")
+		assert.Equal(t, 1, strings.Count(msg, "hashes: "), "%s", msg)
+	}()
+	f()
 }
