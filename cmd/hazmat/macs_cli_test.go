@@ -110,10 +110,18 @@ func TestCLIMACErrors(t *testing.T) {
 		{[]string{"-macopt", "hexkey:" + hex16, "SIPHASH"}, "unknown MAC"},
 		{[]string{"-macopt", "colour:blue", "CMAC"}, "unknown parameter"},
 		{[]string{"CMAC"}, "key:TEXT or hexkey:HEX is required"},
+		// openssl mac keeps the first of repeated parameters; taking
+		// another would give a different MAC without a word.
+		{[]string{"-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:" + hex16, "-macopt", "hexkey:00" + hex16, "CMAC"}, "-macopt key given twice"},
+		{[]string{"-macopt", "cipher:AES-128-CBC", "-macopt", "key:x", "-macopt", "hexkey:" + hex16, "CMAC"}, "-macopt key given twice"},
+		{[]string{"-macopt", "cipher:AES-128-CBC", "-macopt", "cipher:AES-256-CBC", "-macopt", "hexkey:" + hex16, "CMAC"}, "-macopt cipher given twice"},
+		{[]string{"-macopt", "hexkey:" + hex16, "-macopt", "size:abc", "KMAC128"}, "-macopt size: not a number"},
 	} {
 		r := runBinary(t, nil, "hello", append([]string{"mac"}, c.args...)...)
 		assertOneLineError(t, r, c.want)
 		assert.NotContains(t, r.stderr, hex16)
+		assert.NotRegexp(t, `^hazmat: [a-z0-9]+: `, r.stderr, "one prefix")
+		assert.NotContains(t, r.stderr, "strconv")
 		assert.Empty(t, r.stdout)
 	}
 }
