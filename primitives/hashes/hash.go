@@ -309,7 +309,13 @@ func (h *Hash) Read(p []byte) (int, error) {
 		// that reading n bytes costs O(n) in total, up to the limit.
 		n := min(max(need, 2*len(h.out), 64), maxRead)
 		out, err := xs.SumXOF(h.out[:0], n)
+		if err == nil && len(out) != n {
+			err = fmt.Errorf("hashes: backend returned %d bytes of %s output, not %d: %w", len(out), h.alg.Name(), n, backends.ErrInvalidArgument)
+		}
 		if err != nil {
+			// SumXOF may have written over h.out's bytes: drop them, the
+			// next Read computes them again.
+			h.out = h.out[:0]
 			return 0, guard.Wrap("hashes", err)
 		}
 		h.out = out

@@ -161,3 +161,35 @@ func TestNewFuncAfterSupportEnds(t *testing.T) {
 	}()
 	f()
 }
+
+// shortXOFCtx is a SHAKE context whose SumXOF returns fewer bytes than
+// asked, more so with each call.
+type shortXOFCtx struct {
+	hostileCtx
+	calls int
+}
+
+func (c *shortXOFCtx) SumXOF(dst []byte, n int) ([]byte, error) {
+	c.calls++
+	return append(dst, make([]byte, max(0, n/c.calls-1))...), nil
+}
+
+type shortXOFBackend struct{ hostileBackend }
+
+func (b *shortXOFBackend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContext, error) {
+	return &shortXOFCtx{hostileCtx: hostileCtx{b: &b.hostileBackend, alg: alg}}, nil
+}
+
+// TestHostileXOF: a backend's SumXOF that returns fewer bytes than asked
+// is an error of Read, not a short read that later slices out of range.
+func TestHostileXOF(t *testing.T) {
+	h, err := hashes.NewWithBackend(hashes.SHAKE128{Size: 32}, &shortXOFBackend{hostileBackend{digestLen: 32}})
+	require.NoError(t, err)
+	p := make([]byte, 60)
+	var n int
+	assert.NotPanics(t, func() { n, err = h.Read(p) })
+	assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+	assert.Zero(t, n)
+	assert.NotPanics(t, func() { _, err = h.Read(make([]byte, 100)) })
+	assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+}
