@@ -21,7 +21,6 @@ type hostileBackend struct {
 	typedNil  bool // CreateHashCtx returns a nil *hostileCtx, nil
 	digestLen int  // the length of what Finalize returns
 	nilCopy   bool // Copy returns nil, nil
-	digester  bool // Digest returns digestLen bytes
 }
 
 func (b *hostileBackend) HashSupported(backends.HashAlgorithm) bool { return true }
