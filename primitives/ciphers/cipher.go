@@ -132,7 +132,7 @@ func (c *Cipher) Encryptor() (*Context, error) {
 	if err != nil {
 		return nil, wrap(err)
 	}
-	return newContext(ctx, true), nil
+	return newContext(ctx, true).withMode(c.mode), nil
 }
 
 // Decryptor returns a new decrypting context. With GCM, give the tag in the
@@ -164,6 +164,7 @@ func (c *Cipher) Decryptor() (*Context, error) {
 type Context struct {
 	ctx     backends.CipherContext
 	encrypt bool
+	minTag  int // the shortest tag the mode allows, for the backend's Tag
 }
 
 // errNoContext is the error of a Context that no Cipher made.
@@ -171,6 +172,14 @@ var errNoContext = fmt.Errorf("ciphers: Context used without Cipher.Encryptor or
 
 func newContext(ctx backends.CipherContext, encrypt bool) *Context {
 	return &Context{ctx: ctx, encrypt: encrypt}
+}
+
+// withMode notes what c checks of the backend's output for mode.
+func (c *Context) withMode(mode backends.Mode) *Context {
+	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok && !guard.IsNil(m) {
+		c.minTag = m.MinTagLength()
+	}
+	return c
 }
 
 // Update processes data and returns the output produced so far (for ECB
@@ -246,6 +255,9 @@ func (c *Context) Tag() ([]byte, error) {
 	t, err := a.Tag()
 	if err != nil {
 		return nil, wrap(err)
+	}
+	if len(t) < c.minTag || len(t) == 0 {
+		return nil, fmt.Errorf("ciphers: backend returned a tag of %d bytes; the mode's shortest is %d: %w", len(t), max(c.minTag, 1), backends.ErrInvalidArgument)
 	}
 	return t, nil
 }

@@ -113,3 +113,33 @@ func TestHostileCipherBackend(t *testing.T) {
 		assert.Panics(t, func() { bm.CryptBlocks(dst, src) }, "BlockMode, delta %d", delta)
 	}
 }
+
+// shortTagBackend serves GCM encryption contexts whose Tag is empty.
+type shortTagBackend struct{ hostileCipherBackend }
+
+type shortTagCtx struct{ hostileCipherCtx }
+
+func (c *shortTagCtx) AuthenticateAdditionalData([]byte) error { return nil }
+func (c *shortTagCtx) Tag() ([]byte, error)                    { return []byte{}, nil }
+
+func (b *shortTagBackend) CreateSymmetricEncryptionCtx(backends.CipherAlgorithm, backends.Mode) (backends.CipherContext, error) {
+	return &shortTagCtx{hostileCipherCtx{&b.hostileCipherBackend}}, nil
+}
+
+// TestHostileTag: a backend's tag shorter than the mode's shortest is an
+// error of Tag, not an empty tag that authenticates nothing.
+func TestHostileTag(t *testing.T) {
+	aes, err := algorithms.NewAES(make([]byte, 16))
+	require.NoError(t, err)
+	gcm, err := modes.NewGCM(make([]byte, 12), nil)
+	require.NoError(t, err)
+	c, err := ciphers.NewCipherWithBackend(aes, gcm, &shortTagBackend{})
+	require.NoError(t, err)
+	enc, err := c.Encryptor()
+	require.NoError(t, err)
+	_, err = enc.Finalize()
+	require.NoError(t, err)
+	tag, err := enc.Tag()
+	assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+	assert.Nil(t, tag)
+}
