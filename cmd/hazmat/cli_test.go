@@ -479,3 +479,19 @@ func TestCLIOutputSymlink(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"target", "new"}, names, "no temporary file is left")
 }
+
+// TestCLIOnePrefix: an error from the library reaches standard error with
+// the command's prefix only, not stacked on the package's ("hazmat:
+// openssl: ...").
+func TestCLIOnePrefix(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "in", []byte("hello"))
+	for _, args := range [][]string{
+		{"hash", "-a", "shake128", "-xoflen", "2147483648", in},
+		{"mac", "-macopt", "hexkey:" + hex16, "POLY1305"},
+	} {
+		r := runBinary(t, nil, "hello", args...)
+		assertOneLineError(t, r)
+		assert.NotRegexp(t, `^hazmat: [a-z0-9]+: `, r.stderr, "%q", args)
+	}
+}

@@ -108,7 +108,7 @@ func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout,
 	case errors.Is(err, errUnknownCipher):
 		return fail(stderr, "unknown cipher %q", *cipherName)
 	case err != nil:
-		return fail(stderr, "%s: %v", strings.ToLower(*cipherName), err)
+		return fail(stderr, "%s: %s", strings.ToLower(*cipherName), withoutPackage(err.Error()))
 	}
 	if !keyArg.set {
 		return usageError(fs, "-K is required (hazmat takes no password)")
@@ -168,14 +168,14 @@ func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout,
 		if what, ok := describeUnsupported(err); ok {
 			return fail(stderr, "%s: %s", spec.name, what)
 		}
-		return fail(stderr, "%s: %v", spec.name, err)
+		return fail(stderr, "%s: %s", spec.name, withoutPackage(err.Error()))
 	}
 
 	s := &cryptStream{ctx: ctx, encrypt: encrypt}
 	if spec.padBits > 0 && !*nopad {
 		p, err := padding.NewPKCS7(spec.padBits)
 		if err != nil {
-			return fail(stderr, "%s: %v", spec.name, err)
+			return fail(stderr, "%s: %s", spec.name, withoutPackage(err.Error()))
 		}
 		if encrypt {
 			s.padder = p.Padder()

@@ -271,12 +271,5 @@ func describeMACError(err error) string {
 	if s, ok := describeUnsupported(err); ok {
 		return s
 	}
-	// One prefix: the command's. The library's errors name their package.
-	msg := err.Error()
-	for _, pkg := range []string{"openssl: ", "macalg: ", "mac: ", "hmac: "} {
-		if strings.HasPrefix(msg, pkg) {
-			return strings.TrimPrefix(msg, pkg)
-		}
-	}
-	return msg
+	return withoutPackage(err.Error())
 }
