@@ -187,10 +187,16 @@ func (c *core) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, erro
 	out, err := c.a.Open(dst, nonce, ciphertext, additionalData)
 	if err == nil {
 		err = c.checkOut("Open", dst, out, len(ciphertext)-c.tagSize)
+		if err != nil {
+			scrub(dst, len(ciphertext)-c.tagSize)
+		}
 	}
 	if err != nil {
-		scrub(dst, len(ciphertext)-c.tagSize)
 		if err == backends.ErrInvalidTag {
+			// Only a tag failure: other refusals (an inexact overlap of
+			// dst and ciphertext) come before anything is written, and
+			// dst's spare capacity may be the caller's ciphertext.
+			scrub(dst, len(ciphertext)-c.tagSize)
 			return nil, err
 		}
 		return nil, guard.Wrap("aead", err)

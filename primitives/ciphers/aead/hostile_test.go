@@ -107,3 +107,17 @@ type aeadLike interface {
 	Seal(dst, nonce, plaintext, aad []byte) []byte
 	Open(dst, nonce, ciphertext, aad []byte) ([]byte, error)
 }
+
+// TestOpenOverlapKeepsCiphertext: an Open refused for an inexact overlap
+// of dst and ciphertext leaves the ciphertext as it was.
+func TestOpenOverlapKeepsCiphertext(t *testing.T) {
+	g, err := aead.NewAESGCM(make([]byte, 16))
+	require.NoError(t, err)
+	nonce := make([]byte, 12)
+	buf := make([]byte, 64)
+	ct := g.Seal(buf[:0], nonce, []byte("a secret of 21 bytes."), nil)
+	want := append([]byte(nil), ct...)
+	_, err = g.Open(ct[1:1], nonce, ct, nil)
+	assert.ErrorIs(t, err, backends.ErrInvalidBufferOverlap)
+	assert.Equal(t, want, ct)
+}
