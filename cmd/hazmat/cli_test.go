@@ -436,3 +436,62 @@ func TestCLIProgress(t *testing.T) {
 	assert.Contains(t, r.stdout, "of 257.0 MiB (100%)")
 	assert.Contains(t, r.stdout, strings.TrimSuffix(strings.ReplaceAll(sum, big, "big"), "\n"))
 }
+
+// TestCLIOutputSymlink: -out naming a symbolic link writes the file the
+// link names, as "openssl enc" does, and leaves the link a link; a failed
+// run leaves the target untouched; a dangling link's target is created.
+func TestCLIOutputSymlink(t *testing.T) {
+	dir := t.TempDir()
+	ct := runBinary(t, nil, "secret message", "enc", "-aes-128-cbc", "-K", hex16, "-iv", hex16)
+	require.Equal(t, exitOK, ct.code, ct.stderr)
+	good := writeFile(t, dir, "good.enc", []byte(ct.stdout))
+	bad := writeFile(t, dir, "bad.enc", []byte(ct.stdout[:len(ct.stdout)-1]))
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "sub"), 0o755))
+	target := writeFile(t, filepath.Join(dir, "sub"), "target", []byte("keep me"))
+	link := filepath.Join(dir, "link")
+	require.NoError(t, os.Symlink("sub/target", link))
+
+	r := runBinary(t, nil, "", "dec", "-aes-128-cbc", "-K", hex16, "-iv", hex16, "-in", bad, "-out", link)
+	assertOneLineError(t, r, "hazmat: bad decrypt")
+	assert.Equal(t, "keep me", string(readFile(t, target)))
+
+	r = runBinary(t, nil, "", "dec", "-aes-128-cbc", "-K", hex16, "-iv", hex16, "-in", good, "-out", link)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	fi, err := os.Lstat(link)
+	require.NoError(t, err)
+	assert.Equal(t, os.ModeSymlink, fi.Mode()&os.ModeSymlink, "the link is still a link")
+	assert.Equal(t, "secret message", string(readFile(t, target)), "written through the link")
+
+	dangling := filepath.Join(dir, "dangling")
+	require.NoError(t, os.Symlink("sub/new", dangling))
+	r = runBinary(t, nil, "", "dec", "-aes-128-cbc", "-K", hex16, "-iv", hex16, "-in", good, "-out", dangling)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Equal(t, "secret message", string(readFile(t, filepath.Join(dir, "sub", "new"))))
+	fi, err = os.Lstat(dangling)
+	require.NoError(t, err)
+	assert.Equal(t, os.ModeSymlink, fi.Mode()&os.ModeSymlink, "the dangling link is still a link")
+
+	entries, err := os.ReadDir(filepath.Join(dir, "sub"))
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.ElementsMatch(t, []string{"target", "new"}, names, "no temporary file is left")
+}
+
+// TestCLIOnePrefix: an error from the library reaches standard error with
+// the command's prefix only, not stacked on the package's ("hazmat:
+// openssl: ...").
+func TestCLIOnePrefix(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "in", []byte("hello"))
+	for _, args := range [][]string{
+		{"hash", "-a", "shake128", "-xoflen", "2147483648", in},
+		{"mac", "-macopt", "hexkey:" + hex16, "POLY1305"},
+	} {
+		r := runBinary(t, nil, "hello", args...)
+		assertOneLineError(t, r)
+		assert.NotRegexp(t, `^hazmat: [a-z0-9]+: `, r.stderr, "%q", args)
+	}
+}

@@ -39,7 +39,9 @@ Input and output default to standard input and output ("-"). -out FILE is
 written to a temporary file beside FILE and renamed to FILE only when the
 whole stream succeeded: a failed enc or dec (a bad decrypt, a read error)
 leaves no FILE behind and an existing FILE untouched, where "openssl enc"
-leaves a partial one. "hazmat enc -d" is "hazmat dec".
+leaves a partial one. A FILE that is a symbolic link is written through:
+the file it names is replaced, the link stays. "hazmat enc -d" is "hazmat
+dec".
 
 ` + progressHelp + `
 `
@@ -106,7 +108,7 @@ func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout,
 	case errors.Is(err, errUnknownCipher):
 		return fail(stderr, "unknown cipher %q", *cipherName)
 	case err != nil:
-		return fail(stderr, "%s: %v", strings.ToLower(*cipherName), err)
+		return fail(stderr, "%s: %s", strings.ToLower(*cipherName), withoutPackage(err.Error()))
 	}
 	if !keyArg.set {
 		return usageError(fs, "-K is required (hazmat takes no password)")
@@ -166,14 +168,14 @@ func runCrypt(name string, encrypt bool, args []string, stdin io.Reader, stdout,
 		if what, ok := describeUnsupported(err); ok {
 			return fail(stderr, "%s: %s", spec.name, what)
 		}
-		return fail(stderr, "%s: %v", spec.name, err)
+		return fail(stderr, "%s: %s", spec.name, withoutPackage(err.Error()))
 	}
 
 	s := &cryptStream{ctx: ctx, encrypt: encrypt}
 	if spec.padBits > 0 && !*nopad {
 		p, err := padding.NewPKCS7(spec.padBits)
 		if err != nil {
-			return fail(stderr, "%s: %v", spec.name, err)
+			return fail(stderr, "%s: %s", spec.name, withoutPackage(err.Error()))
 		}
 		if encrypt {
 			s.padder = p.Padder()
@@ -324,6 +326,10 @@ func openOutput(name string, stdout io.Writer) (*cryptOutput, error) {
 	if name == "-" {
 		return &cryptOutput{Writer: stdout}, nil
 	}
+	name, err := followLinks(name)
+	if err != nil {
+		return nil, fmt.Errorf("-out: %v", err)
+	}
 	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
 		f, err := os.OpenFile(name, os.O_WRONLY, 0)
 		if err != nil {
@@ -354,6 +360,28 @@ func openOutput(name string, stdout io.Writer) (*cryptOutput, error) {
 }
 
 // commit closes the output and puts it in place.
+// followLinks returns the file that name reaches through symbolic links
+// (name itself when it is none), existing or not, so that the rename of
+// the finished output replaces the file a link names, as writing through
+// the link would, and not the link.
+func followLinks(name string) (string, error) {
+	for range 40 { // Linux's limit of links in one lookup
+		fi, err := os.Lstat(name)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return name, nil
+		}
+		t, err := os.Readlink(name)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(t) {
+			t = filepath.Join(filepath.Dir(name), t)
+		}
+		name = t
+	}
+	return "", fmt.Errorf("%s: too many levels of symbolic links", displayName(name))
+}
+
 func (o *cryptOutput) commit() error {
 	if o.f == nil {
 		return nil

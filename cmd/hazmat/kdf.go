@@ -165,7 +165,7 @@ func describeKDFError(err error) string {
 	if s, ok := describeUnsupported(err); ok {
 		return s
 	}
-	return strings.TrimPrefix(strings.TrimPrefix(err.Error(), "openssl: "), "kdfalg: ")
+	return withoutPackage(err.Error())
 }
 
 // kdfParams are the -kdfopt values by lower-case name, and which of them a

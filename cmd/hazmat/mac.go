@@ -32,8 +32,8 @@ NAME:VALUE sets its parameters, as openssl's names them:
                          KMAC128, 64 for KMAC256)
 
 So that a key need not appear in the process list, hexkey: also takes
-env:NAME and file:PATH (hexkey:env:MACKEY). Options come before ALG.
-In FIPS mode Poly1305 is refused.
+env:NAME and file:PATH (hexkey:env:MACKEY). Options come before ALG;
+each parameter is given once (key: and hexkey: are one). In FIPS mode Poly1305 is refused.
 `
 
 // runMAC runs "hazmat mac".
@@ -114,8 +114,17 @@ type macParams struct {
 
 func parseMACOpts(opts macOpts) (macParams, error) {
 	var p macParams
+	seen := map[string]bool{}
 	for _, o := range opts.list {
 		name, v := o[0], o[1]
+		// openssl mac keeps the first of repeated parameters: refuse a
+		// repeat (key and hexkey are one parameter) rather than compute
+		// another MAC than openssl's without a word.
+		k := strings.TrimPrefix(name, "hex")
+		if seen[k] {
+			return p, fmt.Errorf("-macopt %s given twice", k)
+		}
+		seen[k] = true
 		var err error
 		switch name {
 		case "key":
@@ -140,8 +149,9 @@ func parseMACOpts(opts macOpts) (macParams, error) {
 		case "digest":
 			p.digest = strings.ToLower(v)
 		case "size":
-			p.size, err = strconv.Atoi(v)
-			if err == nil && p.size < 1 {
+			if p.size, err = strconv.Atoi(v); err != nil {
+				err = errors.New("not a number")
+			} else if p.size < 1 {
 				err = errors.New("must be 1 or more")
 			}
 		default:
@@ -261,5 +271,5 @@ func describeMACError(err error) string {
 	if s, ok := describeUnsupported(err); ok {
 		return s
 	}
-	return err.Error()
+	return withoutPackage(err.Error())
 }

@@ -110,10 +110,18 @@ func TestCLIMACErrors(t *testing.T) {
 		{[]string{"-macopt", "hexkey:" + hex16, "SIPHASH"}, "unknown MAC"},
 		{[]string{"-macopt", "colour:blue", "CMAC"}, "unknown parameter"},
 		{[]string{"CMAC"}, "key:TEXT or hexkey:HEX is required"},
+		// openssl mac keeps the first of repeated parameters; taking
+		// another would give a different MAC without a word.
+		{[]string{"-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:" + hex16, "-macopt", "hexkey:00" + hex16, "CMAC"}, "-macopt key given twice"},
+		{[]string{"-macopt", "cipher:AES-128-CBC", "-macopt", "key:x", "-macopt", "hexkey:" + hex16, "CMAC"}, "-macopt key given twice"},
+		{[]string{"-macopt", "cipher:AES-128-CBC", "-macopt", "cipher:AES-256-CBC", "-macopt", "hexkey:" + hex16, "CMAC"}, "-macopt cipher given twice"},
+		{[]string{"-macopt", "hexkey:" + hex16, "-macopt", "size:abc", "KMAC128"}, "-macopt size: not a number"},
 	} {
 		r := runBinary(t, nil, "hello", append([]string{"mac"}, c.args...)...)
 		assertOneLineError(t, r, c.want)
 		assert.NotContains(t, r.stderr, hex16)
+		assert.NotRegexp(t, `^hazmat: [a-z0-9]+: `, r.stderr, "one prefix")
+		assert.NotContains(t, r.stderr, "strconv")
 		assert.Empty(t, r.stdout)
 	}
 }
@@ -184,14 +192,15 @@ func shape(s string) string {
 
 // TestCLIWrapMatchesOpenSSL: "hazmat wrap" and "hazmat unwrap" give the
 // bytes of "openssl enc [-d] -id-aesNNN-wrap[-pad]" with the default IV,
-// for every KEK size, in both modes.
+// for every KEK size, in both modes, for keys of up to 4088 bytes (the
+// help's bound: openssl enc wraps and unwraps longer input piecewise).
 func TestCLIWrapMatchesOpenSSL(t *testing.T) {
 	bin := tool(t, "openssl")
 	dir := t.TempDir()
 	for _, kek := range []string{hex16, hex16 + hex16[:16], hex32} {
 		bits := strconv.Itoa(len(kek) * 4)
 		for _, pad := range []bool{false, true} {
-			for _, n := range []int{1, 7, 16, 24, 32, 40, 64} {
+			for _, n := range []int{1, 7, 16, 24, 32, 40, 64, 4088} {
 				if !pad && (n < 16 || n%8 != 0) {
 					continue
 				}
@@ -229,6 +238,28 @@ func TestCLIWrapMatchesOpenSSL(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCLIWrapLongKey: past 4088 bytes, where "openssl enc" works in
+// pieces, hazmat wraps the whole key (8 bytes longer) and unwraps it.
+func TestCLIWrapLongKey(t *testing.T) {
+	dir := t.TempDir()
+	key := make([]byte, 4104)
+	for i := range key {
+		key[i] = byte(i)
+	}
+	in := writeFile(t, dir, "key", key)
+	for _, pad := range [][]string{nil, {"-pad"}} {
+		w := runBinary(t, nil, "", append([]string{"wrap", "-K", hex16, "-in", in}, pad...)...)
+		require.Equal(t, exitOK, w.code, w.stderr)
+		assert.Len(t, w.stdout, len(key)+8)
+		wrapped := writeFile(t, dir, "wrapped", []byte(w.stdout))
+		back := runBinary(t, nil, "", append([]string{"unwrap", "-K", hex16, "-in", wrapped}, pad...)...)
+		require.Equal(t, exitOK, back.code, back.stderr)
+		assert.Equal(t, hex.EncodeToString(key), hex.EncodeToString([]byte(back.stdout)))
+	}
+	h := runBinary(t, nil, "", "help", "wrap")
+	assert.Contains(t, h.stdout, "up to 4088 bytes")
 }
 
 // TestCLIUnwrapFailure: a damaged wrapped key fails in one line and writes

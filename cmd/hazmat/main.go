@@ -277,6 +277,22 @@ func warn(stderr io.Writer, format string, a ...any) {
 // describeUnsupported returns the short text for an error that says an
 // algorithm is unsupported, e.g. "md5: refused in FIPS mode", and false
 // for other errors.
+// libraryPackages are the packages whose errors start with their name.
+var libraryPackages = []string{"openssl", "hashes", "hmac", "mac", "macalg", "kdf", "kdfalg",
+	"keywrap", "aead", "ciphers", "modes", "algorithms", "padding", "rand"}
+
+// withoutPackage returns msg without the package prefix a library error
+// starts with ("openssl: "), so that the command's "hazmat: " is the one
+// prefix of the line.
+func withoutPackage(msg string) string {
+	for _, p := range libraryPackages {
+		if rest, ok := strings.CutPrefix(msg, p+": "); ok {
+			return rest
+		}
+	}
+	return msg
+}
+
 func describeUnsupported(err error) (string, bool) {
 	return kat.DescribeUnsupported(err)
 }

@@ -504,5 +504,5 @@ func describeHashError(err error) string {
 	if s, ok := describeUnsupported(err); ok {
 		return s
 	}
-	return err.Error()
+	return withoutPackage(err.Error())
 }

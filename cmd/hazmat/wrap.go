@@ -15,8 +15,10 @@ key-encryption key KEK with AES key wrap (RFC 3394), or with -pad AES key
 wrap with padding (RFC 5649), and write the wrapped key. The output is the
 same as "openssl enc -id-aesNNN-wrap -K KEK -iv A6A6A6A6A6A6A6A6" (with
 -pad: "-id-aesNNN-wrap-pad -iv A65959A6"), NNN the KEK's length in bits
-(16, 24 or 32 bytes). Without -pad the key must be a multiple of 8 bytes,
-at least 16.
+(16, 24 or 32 bytes), for keys of up to 4088 bytes: "openssl enc" reads
+its input in pieces of 4096 bytes and wraps (and unwraps) each on its
+own, where hazmat wraps the whole key, as RFC 3394 and 5649 define. Without -pad the key must be
+a multiple of 8 bytes, at least 16.
 
 ` + keySourceHelp + `
 `

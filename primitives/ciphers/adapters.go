@@ -93,9 +93,7 @@ func (k *block) crypt(p *sync.Pool, dst, src []byte) {
 	if !ok {
 		panic(fmt.Sprintf("ciphers: cannot create a cipher context: %v", v))
 	}
-	if _, err := ctx.UpdateInto(src[:k.bs], dst[:k.bs]); err != nil {
-		panic(err.Error())
-	}
+	mustUpdate(ctx, dst[:k.bs], src[:k.bs])
 	p.Put(ctx)
 }
 
@@ -164,9 +162,7 @@ func (s *stream) XORKeyStream(dst, src []byte) {
 	if guard.InexactOverlap(dst[:len(src)], src) {
 		panic("ciphers: invalid buffer overlap")
 	}
-	if _, err := s.ctx.UpdateInto(src, dst[:len(src)]); err != nil {
-		panic(err.Error())
-	}
+	mustUpdate(s.ctx, dst[:len(src)], src)
 }
 
 // blockMode is a [cipher.BlockMode] over one ECB or CBC context.
@@ -227,7 +223,19 @@ func (m *blockMode) CryptBlocks(dst, src []byte) {
 	if guard.InexactOverlap(dst[:len(src)], src) {
 		panic("ciphers: invalid buffer overlap")
 	}
-	if _, err := m.ctx.UpdateInto(src, dst[:len(src)]); err != nil {
+	mustUpdate(m.ctx, dst[:len(src)], src)
+}
+
+// mustUpdate transforms src into dst, which has src's length, for the
+// adapters, whose methods have no error result: it panics when the backend
+// fails or writes anything but len(src) bytes (part of dst would hold
+// stale bytes).
+func mustUpdate(ctx *Context, dst, src []byte) {
+	n, err := ctx.UpdateInto(src, dst)
+	if err != nil {
 		panic(err.Error())
+	}
+	if n != len(src) {
+		panic(fmt.Sprintf("ciphers: backend wrote %d bytes for %d bytes of input; its context breaks the backends.CipherContext contract", n, len(src)))
 	}
 }

@@ -30,7 +30,10 @@ func NewCipher(alg backends.CipherAlgorithm, mode backends.Mode) (*Cipher, error
 	return NewCipherWithBackend(alg, mode, defaultbackend.Get())
 }
 
-// NewCipherWithBackend is [NewCipher] with a chosen backend.
+// NewCipherWithBackend is [NewCipher] with a chosen backend. A backend
+// that returns a nil context gives Encryptor and Decryptor an error
+// wrapping [backends.ErrInvalidArgument]; so does a count beyond buf from
+// its UpdateInto.
 func NewCipherWithBackend(alg backends.CipherAlgorithm, mode backends.Mode, b backends.CipherBackend) (*Cipher, error) {
 	if err := validate(alg, mode); err != nil {
 		return nil, err
@@ -123,10 +126,13 @@ func (c *Cipher) Encryptor() (*Context, error) {
 		return nil, fmt.Errorf("ciphers: a tag is for decryption; encrypting %s takes none: %w", c.mode.Name(), backends.ErrInvalidArgument)
 	}
 	ctx, err := c.backend.CreateSymmetricEncryptionCtx(c.alg, c.mode)
+	if err == nil && guard.IsNil(ctx) {
+		err = errNilCtx(c.alg)
+	}
 	if err != nil {
 		return nil, wrap(err)
 	}
-	return newContext(ctx, true), nil
+	return newContext(ctx, true).withMode(c.mode), nil
 }
 
 // Decryptor returns a new decrypting context. With GCM, give the tag in the
@@ -136,6 +142,9 @@ func (c *Cipher) Decryptor() (*Context, error) {
 		return nil, errNoCipher
 	}
 	ctx, err := c.backend.CreateSymmetricDecryptionCtx(c.alg, c.mode)
+	if err == nil && guard.IsNil(ctx) {
+		err = errNilCtx(c.alg)
+	}
 	if err != nil {
 		return nil, wrap(err)
 	}
@@ -155,6 +164,7 @@ func (c *Cipher) Decryptor() (*Context, error) {
 type Context struct {
 	ctx     backends.CipherContext
 	encrypt bool
+	minTag  int // the shortest tag the mode allows, for the backend's Tag
 }
 
 // errNoContext is the error of a Context that no Cipher made.
@@ -162,6 +172,14 @@ var errNoContext = fmt.Errorf("ciphers: Context used without Cipher.Encryptor or
 
 func newContext(ctx backends.CipherContext, encrypt bool) *Context {
 	return &Context{ctx: ctx, encrypt: encrypt}
+}
+
+// withMode notes what c checks of the backend's output for mode.
+func (c *Context) withMode(mode backends.Mode) *Context {
+	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok && !guard.IsNil(m) {
+		c.minTag = m.MinTagLength()
+	}
+	return c
 }
 
 // Update processes data and returns the output produced so far (for ECB
@@ -188,6 +206,9 @@ func (c *Context) UpdateInto(data, buf []byte) (int, error) {
 	n, err := c.ctx.UpdateInto(data, buf)
 	if err != nil {
 		return 0, wrap(err)
+	}
+	if n < 0 || n > len(buf) {
+		return 0, fmt.Errorf("ciphers: backend reported %d bytes written to a buffer of %d: %w", n, len(buf), backends.ErrInvalidArgument)
 	}
 	return n, nil
 }
@@ -235,6 +256,9 @@ func (c *Context) Tag() ([]byte, error) {
 	if err != nil {
 		return nil, wrap(err)
 	}
+	if len(t) < c.minTag || len(t) == 0 {
+		return nil, fmt.Errorf("ciphers: backend returned a tag of %d bytes; the mode's shortest is %d: %w", len(t), max(c.minTag, 1), backends.ErrInvalidArgument)
+	}
 	return t, nil
 }
 
@@ -257,6 +281,12 @@ func (c *Context) FinalizeWithTag(tag []byte) ([]byte, error) {
 
 // wrap prefixes the package name, except on the opaque tag error and on an
 // error whose layer named itself (one error, one prefix).
+// errNilCtx is the error of a backend that returned a nil context, and no
+// error, for alg.
+func errNilCtx(alg backends.CipherAlgorithm) error {
+	return fmt.Errorf("ciphers: backend returned a nil %s context: %w", alg.Name(), backends.ErrInvalidArgument)
+}
+
 func wrap(err error) error {
 	if err == backends.ErrInvalidTag {
 		return err

@@ -50,9 +50,11 @@ func New(alg Algorithm) (*Hash, error) {
 	return NewWithBackend(alg, defaultbackend.Get())
 }
 
-// NewWithBackend is [New] with a chosen backend.
+// NewWithBackend is [New] with a chosen backend. A backend that returns a
+// nil context gives an error wrapping [backends.ErrInvalidArgument]; so
+// do its digests of the wrong length, in every later method (Sum panics).
 func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
-	if alg == nil || b == nil {
+	if guard.IsNil(alg) || guard.IsNil(b) {
 		return nil, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if err := checkXOFSize(alg); err != nil {
@@ -68,6 +70,9 @@ func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 		return h, nil
 	}
 	ctx, err := b.CreateHashCtx(alg)
+	if err == nil {
+		err = hashcore.Check("hashes", alg, ctx)
+	}
 	if err != nil {
 		return nil, guard.Wrap("hashes", err)
 	}
@@ -78,7 +83,7 @@ func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 
 func (h *Hash) init(alg Algorithm, b backends.HashBackend, ctx backends.HashContext) {
 	h.alg, h.b = alg, b
-	h.core.Init("hashes", ctx)
+	h.core.Init("hashes", alg, ctx)
 }
 
 // errNoNew is the error of a Hash that New did not make.
@@ -119,12 +124,17 @@ func AppendSum(dst []byte, alg Algorithm, data []byte) ([]byte, error) {
 // AppendSumWithBackend is [AppendSum] with a chosen backend: in one step
 // when the backend implements [backends.Digester], else through a context.
 func AppendSumWithBackend(dst []byte, alg Algorithm, data []byte, b backends.HashBackend) ([]byte, error) {
-	if alg == nil || b == nil {
+	if guard.IsNil(alg) || guard.IsNil(b) {
 		return dst, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if d, ok := b.(backends.Digester); ok {
 		// The backend checks the output length of an XOF itself.
 		out, err := d.Digest(alg, data, dst)
+		if err == nil && len(out) < len(dst) {
+			err = hashcore.CheckLen("hashes", alg, nil)
+		} else if err == nil {
+			err = hashcore.CheckLen("hashes", alg, out[len(dst):])
+		}
 		if err != nil {
 			return dst, guard.Wrap("hashes", err)
 		}
@@ -135,10 +145,15 @@ func AppendSumWithBackend(dst []byte, alg Algorithm, data []byte, b backends.Has
 	}
 	ctx, err := b.CreateHashCtx(alg)
 	if err == nil {
+		err = hashcore.Check("hashes", alg, ctx)
+	}
+	if err == nil {
 		if err = ctx.Update(data); err == nil {
 			var d []byte
 			if d, err = ctx.Finalize(); err == nil {
-				return append(dst, d...), nil
+				if err = hashcore.CheckLen("hashes", alg, d); err == nil {
+					return append(dst, d...), nil
+				}
 			}
 		}
 	}
@@ -193,7 +208,7 @@ func (h *Hash) Copy() (*Hash, error) {
 		return nil, err
 	}
 	cp := &Hash{alg: h.alg, b: h.b, reading: h.reading, out: append([]byte(nil), h.out...), pos: h.pos}
-	cp.core.Init("hashes", c)
+	cp.core.Init("hashes", h.alg, c)
 	return cp, nil
 }
 
@@ -294,7 +309,13 @@ func (h *Hash) Read(p []byte) (int, error) {
 		// that reading n bytes costs O(n) in total, up to the limit.
 		n := min(max(need, 2*len(h.out), 64), maxRead)
 		out, err := xs.SumXOF(h.out[:0], n)
+		if err == nil && len(out) != n {
+			err = fmt.Errorf("hashes: backend returned %d bytes of %s output, not %d: %w", len(out), h.alg.Name(), n, backends.ErrInvalidArgument)
+		}
 		if err != nil {
+			// SumXOF may have written over h.out's bytes: drop them, the
+			// next Read computes them again.
+			h.out = h.out[:0]
 			return 0, guard.Wrap("hashes", err)
 		}
 		h.out = out

@@ -3,6 +3,7 @@ package hashes
 import (
 	"fmt"
 	"hash"
+	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
@@ -33,7 +34,8 @@ func NewFuncWithBackend(alg Algorithm, b backends.HashBackend) (func() hash.Hash
 	return func() hash.Hash {
 		h, err := NewWithBackend(alg, b)
 		if err != nil {
-			panic(fmt.Sprintf("hashes: %s was available when NewFunc checked it but is not now (did FIPS mode change? call NewFunc again): %v", alg.Name(), err))
+			panic(fmt.Sprintf("hashes: %s was available when NewFunc checked it but is not now (did FIPS mode change? call NewFunc again): %s",
+				alg.Name(), strings.TrimPrefix(err.Error(), "hashes: ")))
 		}
 		return h
 	}, nil

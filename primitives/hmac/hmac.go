@@ -39,12 +39,17 @@ func New(key []byte, alg backends.HashAlgorithm) (*HMAC, error) {
 	return NewWithBackend(key, alg, defaultbackend.Get())
 }
 
-// NewWithBackend is [New] with a chosen backend.
+// NewWithBackend is [New] with a chosen backend. A backend that returns a
+// nil context gives an error wrapping [backends.ErrInvalidArgument]; so
+// do its MACs of the wrong length, in every later method (Sum panics).
 func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBackend) (*HMAC, error) {
 	if err := check(alg, b); err != nil {
 		return nil, err
 	}
 	ctx, err := b.CreateHMACCtx(key, alg)
+	if err == nil {
+		err = hashcore.Check("hmac", alg, ctx)
+	}
 	if err != nil {
 		return nil, guard.Wrap("hmac", err)
 	}
@@ -52,14 +57,14 @@ func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBacke
 	if _, ok := ctx.(backends.Resetter); !ok {
 		h.key = append([]byte{}, key...)
 	}
-	h.core.Init("hmac", ctx)
+	h.core.Init("hmac", alg, ctx)
 	return h, nil
 }
 
 // check refuses what no backend can serve: a nil algorithm or backend, and
 // an extendable-output function, for which HMAC is not defined.
 func check(alg backends.HashAlgorithm, b backends.HMACBackend) error {
-	if alg == nil || b == nil {
+	if guard.IsNil(alg) || guard.IsNil(b) {
 		return fmt.Errorf("hmac: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if _, ok := alg.(backends.ExtendableOutputAlgorithm); ok {
@@ -91,6 +96,9 @@ func SumWithBackend(key []byte, alg backends.HashAlgorithm, data []byte, b backe
 	}
 	if m, ok := b.(backends.MACer); ok {
 		out, err := m.MAC(key, alg, data, nil)
+		if err == nil {
+			err = hashcore.CheckLen("hmac", alg, out)
+		}
 		if err != nil {
 			return nil, guard.Wrap("hmac", err)
 		}
@@ -98,10 +106,15 @@ func SumWithBackend(key []byte, alg backends.HashAlgorithm, data []byte, b backe
 	}
 	ctx, err := b.CreateHMACCtx(key, alg)
 	if err == nil {
+		err = hashcore.Check("hmac", alg, ctx)
+	}
+	if err == nil {
 		if err = ctx.Update(data); err == nil {
 			var m []byte
 			if m, err = ctx.Finalize(); err == nil {
-				return m, nil
+				if err = hashcore.CheckLen("hmac", alg, m); err == nil {
+					return m, nil
+				}
 			}
 		}
 	}
@@ -175,7 +188,7 @@ func (h *HMAC) Copy() (*HMAC, error) {
 		return nil, err
 	}
 	cp := &HMAC{alg: h.alg, b: h.b, key: h.key}
-	cp.core.Init("hmac", c)
+	cp.core.Init("hmac", h.alg, c)
 	return cp, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
 )
 
@@ -30,7 +31,7 @@ func New(alg backends.KDFAlgorithm, length int) (*KDF, error) {
 
 // NewWithBackend is [New] with a chosen backend.
 func NewWithBackend(alg backends.KDFAlgorithm, length int, b backends.KDFBackend) (*KDF, error) {
-	if alg == nil || b == nil {
+	if guard.IsNil(alg) || guard.IsNil(b) {
 		return nil, fmt.Errorf("kdf: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if err := validateSansSecret(alg, length); err != nil {
@@ -47,7 +48,7 @@ func NewWithBackend(alg backends.KDFAlgorithm, length int, b backends.KDFBackend
 		if err == nil {
 			err = fmt.Errorf("kdf: %s not supported by the backend: %w", alg.KDFName(), backends.ErrUnsupportedAlgorithm)
 		}
-		return nil, err
+		return nil, guard.Wrap("kdf", err)
 	}
 	return &KDF{alg: alg, length: length, b: b}, nil
 }
@@ -91,7 +92,7 @@ func (k *KDF) Length() int {
 
 // Derive returns the key derived from keyMaterial. The first call of
 // Derive or Verify uses the KDF up, even when it fails; later calls return
-// [backends.ErrAlreadyFinalized]. Errors are those of
+// an error wrapping [backends.ErrAlreadyFinalized]. Errors are those of
 // [backends.KDFBackend.DeriveKey]: the parameter sentinels, an
 // unsupported algorithm, or a FIPS rule ([backends.ErrFIPSRule]).
 func (k *KDF) Derive(keyMaterial []byte) ([]byte, error) {
@@ -99,11 +100,12 @@ func (k *KDF) Derive(keyMaterial []byte) ([]byte, error) {
 		return nil, fmt.Errorf("kdf: KDF used without kdf.New or another constructor of package kdf: %w", backends.ErrInvalidArgument)
 	}
 	if !k.used.CompareAndSwap(false, true) {
-		return nil, backends.ErrAlreadyFinalized
+		return nil, fmt.Errorf("kdf: a KDF derives once: %w", backends.ErrAlreadyFinalized)
 	}
 	out := make([]byte, k.length)
 	if err := k.b.DeriveKey(k.alg, keyMaterial, out); err != nil {
-		return nil, err
+		clear(out) // whatever a failed derivation left
+		return nil, guard.Wrap("kdf", err)
 	}
 	return out, nil
 }

@@ -56,7 +56,10 @@ type Wrapper struct {
 // KWPInverse) with the default backend.
 func WithMode(mode backends.KeyWrapMode) Wrapper { return Wrapper{mode, defaultBackend()} }
 
-// WithBackend returns a Wrapper for mode with backend b.
+// WithBackend returns a Wrapper for mode with backend b. Output of a
+// length the mode never gives (a wrap of n bytes is n rounded up to 8,
+// plus 8) is an error wrapping [backends.ErrInvalidArgument], nothing
+// released; b's errors without a package prefix get "keywrap: ".
 func WithBackend(mode backends.KeyWrapMode, b backends.KeyWrapBackend) Wrapper {
 	return Wrapper{mode, b}
 }
@@ -92,7 +95,10 @@ func (w Wrapper) Wrap(kek, key []byte) ([]byte, error) {
 	}
 	out, err := w.b.WrapKey(w.mode, kek, key)
 	if err != nil {
-		return nil, err
+		return nil, guard.Wrap("keywrap", err)
+	}
+	if want := (n+7)/8*8 + 8; len(out) != want {
+		return nil, fmt.Errorf("keywrap: backend wrapped %d bytes into %d, want %d: %w", n, len(out), want, backends.ErrInvalidArgument)
 	}
 	return out, nil
 }
@@ -118,7 +124,12 @@ func (w Wrapper) Unwrap(kek, wrapped []byte) ([]byte, error) {
 		if errors.Is(err, ErrInvalidUnwrap) {
 			return nil, ErrInvalidUnwrap
 		}
-		return nil, err
+		return nil, guard.Wrap("keywrap", err)
+	}
+	// KW takes 8 bytes off; KWP 8 and its padding of 0 to 7.
+	if m := len(out); m > n-8 || m < n-8 && (!w.mode.Padded() || m <= n-16) {
+		clear(out)
+		return nil, fmt.Errorf("keywrap: backend unwrapped %d bytes into %d, which %v never gives: %w", n, m, w.mode, backends.ErrInvalidArgument)
 	}
 	return out, nil
 }

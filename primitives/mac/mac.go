@@ -37,7 +37,10 @@ func New(alg backends.MACAlgorithm, key []byte) (*MAC, error) {
 	return NewWithBackend(alg, key, defaultBackend())
 }
 
-// NewWithBackend is [New] with a chosen backend.
+// NewWithBackend is [New] with a chosen backend. A backend that returns a
+// nil context gives an error wrapping [backends.ErrInvalidArgument]; so do
+// its tags of other than alg.Size() bytes, in every later method (Sum
+// panics). A backend's error without a package prefix gets "mac: ".
 func NewWithBackend(alg backends.MACAlgorithm, key []byte, b backends.MACBackend) (*MAC, error) {
 	if guard.IsNil(alg) || guard.IsNil(b) {
 		return nil, fmt.Errorf("mac: nil algorithm or backend: %w", backends.ErrInvalidArgument)
@@ -48,7 +51,10 @@ func NewWithBackend(alg backends.MACAlgorithm, key []byte, b backends.MACBackend
 	}
 	ctx, err := b.CreateMACCtx(alg, key)
 	if err != nil {
-		return nil, err
+		return nil, guard.Wrap("mac", err)
+	}
+	if guard.IsNil(ctx) {
+		return nil, fmt.Errorf("mac: backend returned a nil %s context: %w", alg.Name(), backends.ErrInvalidArgument)
 	}
 	return &MAC{alg: alg, ctx: ctx, once: p.OneTime}, nil
 }
@@ -75,8 +81,11 @@ func SumWithBackend(alg backends.MACAlgorithm, key, data []byte, b backends.MACB
 	}
 	if o, ok := b.(backends.OneShotMACer); ok {
 		out, err := o.ComputeMAC(alg, key, data, nil)
+		if err == nil {
+			err = checkLen(alg, out)
+		}
 		if err != nil {
-			return nil, err
+			return nil, guard.Wrap("mac", err)
 		}
 		return out, nil
 	}
@@ -154,7 +163,18 @@ func (m *MAC) Update(data []byte) error {
 		return fmt.Errorf("mac: update after Finalize: %w", backends.ErrAlreadyFinalized)
 	}
 	if err := m.ctx.Update(data); err != nil {
-		return err
+		return guard.Wrap("mac", err)
+	}
+	return nil
+}
+
+// checkLen returns an error wrapping [backends.ErrInvalidArgument] when
+// out, a tag a backend computed for alg, is not alg.Size() bytes long: a
+// wrong-length tag never reaches the caller, nor an empty one Verify.
+func checkLen(alg backends.MACAlgorithm, out []byte) error {
+	if len(out) != alg.Size() {
+		return fmt.Errorf("mac: backend returned a %s tag of %d bytes, not %d: %w",
+			alg.Name(), len(out), alg.Size(), backends.ErrInvalidArgument)
 	}
 	return nil
 }
@@ -177,8 +197,11 @@ func (m *MAC) Finalize() ([]byte, error) {
 		return nil, fmt.Errorf("mac: Finalize called twice: %w", backends.ErrAlreadyFinalized)
 	}
 	out, err := m.ctx.Finalize()
+	if err == nil {
+		err = checkLen(m.alg, out)
+	}
 	if err != nil {
-		return nil, err
+		return nil, guard.Wrap("mac", err)
 	}
 	m.final = out
 	return append([]byte(nil), out...), nil
@@ -207,8 +230,11 @@ func (m *MAC) Copy() (*MAC, error) {
 		return nil, fmt.Errorf("mac: Copy after Finalize: %w", backends.ErrAlreadyFinalized)
 	}
 	c, err := m.ctx.Copy()
+	if err == nil && guard.IsNil(c) {
+		err = fmt.Errorf("mac: backend returned a nil %s context: %w", m.alg.Name(), backends.ErrInvalidArgument)
+	}
 	if err != nil {
-		return nil, err
+		return nil, guard.Wrap("mac", err)
 	}
 	return &MAC{alg: m.alg, ctx: c, once: m.once}, nil
 }
@@ -238,17 +264,24 @@ func (m *MAC) Sum(b []byte) []byte {
 		err error
 	)
 	if s, ok := m.ctx.(backends.Summer); ok {
-		out, err = s.Sum(b)
+		if out, err = s.Sum(b); err == nil {
+			err = checkLen(m.alg, out[min(len(b), len(out)):])
+		}
 	} else {
 		var c backends.MACContext
-		if c, err = m.ctx.Copy(); err == nil {
+		if c, err = m.ctx.Copy(); err == nil && guard.IsNil(c) {
+			err = fmt.Errorf("mac: backend returned a nil %s context: %w", m.alg.Name(), backends.ErrInvalidArgument)
+		}
+		if err == nil {
 			var t []byte
-			t, err = c.Finalize()
+			if t, err = c.Finalize(); err == nil {
+				err = checkLen(m.alg, t)
+			}
 			out = append(b, t...)
 		}
 	}
 	if err != nil {
-		panic("mac: " + err.Error() + " (use Finalize to get this as an error)")
+		panic(guard.Wrap("mac", err).Error() + " (use Finalize to get this as an error)")
 	}
 	return out
 }
@@ -269,7 +302,7 @@ func (m *MAC) Reset() {
 		panic("mac: the backend's MAC context cannot be reset: make a new MAC")
 	}
 	if err := r.Reset(); err != nil {
-		panic("mac: " + err.Error())
+		panic(guard.Wrap("mac", err).Error())
 	}
 	m.final = nil
 }

@@ -17,6 +17,7 @@ type core struct {
 	name      string
 	ctor      string // the constructor, for the errors of a zero value
 	a         backends.AEADContext
+	tagSize   int               // the tag length asked for, which a.Overhead reports
 	nonceSize int               // the cipher.AEAD nonce size
 	nonceOK   func(n int) error // the nonce rule of Encrypt and Decrypt
 	ccm       bool              // the nonce length bounds the data length
@@ -42,8 +43,34 @@ func newCore(c *core, b backends.AEADBackend, cipher backends.CipherAlgorithm, m
 	if err != nil {
 		return nil, guard.Wrap("aead", err)
 	}
-	c.a = a
+	// A backend that breaks the contract gets an error here, not a value
+	// that panics at its first use or checks tags of another length.
+	if guard.IsNil(a) {
+		return nil, fmt.Errorf("aead: backend returned a nil %s context: %w", c.name, backends.ErrInvalidArgument)
+	}
+	if n := a.Overhead(); n != tagLen {
+		return nil, fmt.Errorf("aead: backend's %s context has %d-byte tags, want %d: %w", c.name, n, tagLen, backends.ErrInvalidArgument)
+	}
+	c.a, c.tagSize = a, tagLen
 	return c, nil
+}
+
+// checkOut returns an error wrapping [backends.ErrInvalidArgument] when
+// out, what the backend appended to dst, is not len(dst)+n bytes long.
+func (c *core) checkOut(op string, dst, out []byte, n int) error {
+	if len(out) != len(dst)+n {
+		return fmt.Errorf("aead: backend's %s %s returned %d bytes, want %d: %w",
+			c.name, op, len(out)-len(dst), n, backends.ErrInvalidArgument)
+	}
+	return nil
+}
+
+// scrub zeroes the n bytes of dst's spare capacity that a failed Open may
+// have used (fewer if there is less capacity), so that no plaintext is
+// left there whatever the backend did.
+func scrub(dst []byte, n int) {
+	spare := dst[len(dst):cap(dst)]
+	clear(spare[:min(max(n, 0), len(spare))])
 }
 
 func (c *core) checkNonce(nonce []byte) error {
@@ -75,7 +102,10 @@ func (c *core) Encrypt(nonce, data, aad []byte) ([]byte, error) {
 	if err := c.checkText(len(data), nonce); err != nil {
 		return nil, err
 	}
-	out, err := c.a.Seal(make([]byte, 0, len(data)+c.a.Overhead()), nonce, data, aad)
+	out, err := c.a.Seal(make([]byte, 0, len(data)+c.tagSize), nonce, data, aad)
+	if err == nil {
+		err = c.checkOut("Seal", nil, out, len(data)+c.tagSize)
+	}
 	if err != nil {
 		return nil, guard.Wrap("aead", err)
 	}
@@ -91,13 +121,18 @@ func (c *core) Decrypt(nonce, data, aad []byte) ([]byte, error) {
 	if err := c.checkNonce(nonce); err != nil {
 		return nil, err
 	}
-	if len(data) < c.a.Overhead() {
+	if len(data) < c.tagSize {
 		return nil, backends.ErrInvalidTag
 	}
-	if err := c.checkText(len(data)-c.a.Overhead(), nonce); err != nil {
+	if err := c.checkText(len(data)-c.tagSize, nonce); err != nil {
 		return nil, err
 	}
-	out, err := c.a.Open(make([]byte, 0, len(data)-c.a.Overhead()), nonce, data, aad)
+	out, err := c.a.Open(make([]byte, 0, len(data)-c.tagSize), nonce, data, aad)
+	if err == nil {
+		if err = c.checkOut("Open", nil, out, len(data)-c.tagSize); err != nil {
+			clear(out)
+		}
+	}
 	if err != nil {
 		if err == backends.ErrInvalidTag {
 			return nil, err
@@ -112,10 +147,7 @@ func (c *core) NonceSize() int { return c.nonceSize }
 
 // Overhead returns the tag length.
 func (c *core) Overhead() int {
-	if c.a == nil {
-		return 0
-	}
-	return c.a.Overhead()
+	return c.tagSize
 }
 
 // Seal implements [cipher.AEAD]: it appends ciphertext‖tag to dst. Like
@@ -132,8 +164,11 @@ func (c *core) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 		panic(err.Error())
 	}
 	out, err := c.a.Seal(dst, nonce, plaintext, additionalData)
+	if err == nil {
+		err = c.checkOut("Seal", dst, out, len(plaintext)+c.tagSize)
+	}
 	if err != nil {
-		panic(err.Error())
+		panic(guard.Wrap("aead", err).Error())
 	}
 	return out
 }
@@ -150,8 +185,18 @@ func (c *core) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, erro
 		return nil, fmt.Errorf("aead: %s nonce of %d bytes, want %d: %w", c.name, len(nonce), c.nonceSize, backends.ErrInvalidIVSize)
 	}
 	out, err := c.a.Open(dst, nonce, ciphertext, additionalData)
+	if err == nil {
+		err = c.checkOut("Open", dst, out, len(ciphertext)-c.tagSize)
+		if err != nil {
+			scrub(dst, len(ciphertext)-c.tagSize)
+		}
+	}
 	if err != nil {
 		if err == backends.ErrInvalidTag {
+			// Only a tag failure: other refusals (an inexact overlap of
+			// dst and ciphertext) come before anything is written, and
+			// dst's spare capacity may be the caller's ciphertext.
+			scrub(dst, len(ciphertext)-c.tagSize)
 			return nil, err
 		}
 		return nil, guard.Wrap("aead", err)
@@ -220,7 +265,10 @@ func NewAESGCM(key []byte) (*AESGCM, error) {
 	return NewAESGCMWithBackend(key, defaultbackend.Get())
 }
 
-// NewAESGCMWithBackend is [NewAESGCM] with a chosen backend.
+// NewAESGCMWithBackend is [NewAESGCM] with a chosen backend. A backend
+// that returns a nil context, or one whose Overhead is not the tag length
+// asked for, gives an error wrapping [backends.ErrInvalidArgument]; so do
+// (Seal: panics with) its outputs of the wrong length.
 func NewAESGCMWithBackend(key []byte, b backends.AEADBackend) (*AESGCM, error) {
 	alg, err := aesKey("AES-GCM", key)
 	if err != nil {
@@ -304,7 +352,7 @@ func NewChaCha20Poly1305(key []byte) (*ChaCha20Poly1305, error) {
 }
 
 // NewChaCha20Poly1305WithBackend is [NewChaCha20Poly1305] with a chosen
-// backend.
+// backend, checked as [NewAESGCMWithBackend] checks it.
 func NewChaCha20Poly1305WithBackend(key []byte, b backends.AEADBackend) (*ChaCha20Poly1305, error) {
 	alg, err := algorithms.NewChaCha20Poly1305(key)
 	if err != nil {
@@ -388,7 +436,8 @@ func NewAESCCM(key []byte, tagLen int) (*AESCCM, error) {
 	return NewAESCCMWithBackend(key, tagLen, defaultbackend.Get())
 }
 
-// NewAESCCMWithBackend is [NewAESCCM] with a chosen backend.
+// NewAESCCMWithBackend is [NewAESCCM] with a chosen backend, checked as
+// [NewAESGCMWithBackend] checks it.
 func NewAESCCMWithBackend(key []byte, tagLen int, b backends.AEADBackend) (*AESCCM, error) {
 	alg, err := aesKey("AES-CCM", key)
 	if err != nil {

@@ -23,13 +23,43 @@ type Ctx interface {
 // it. It is not safe for concurrent use.
 type Core struct {
 	pkg   string // the error prefix: "hashes" or "hmac"
+	alg   backends.HashAlgorithm
 	ctx   Ctx
 	final []byte // the output once finalized
 	err   error  // why the last Reset failed, reported until the next
 }
 
-// Init sets c up over ctx, its errors prefixed with pkg.
-func (c *Core) Init(pkg string, ctx Ctx) { c.pkg, c.ctx = pkg, ctx }
+// Init sets c up over ctx, a context computing alg (checked by
+// [Check]), its errors prefixed with pkg.
+func (c *Core) Init(pkg string, alg backends.HashAlgorithm, ctx Ctx) {
+	c.pkg, c.alg, c.ctx = pkg, alg, ctx
+}
+
+// Check returns an error wrapping [backends.ErrInvalidArgument] when ctx,
+// a context a backend returned for alg with no error, is nil (also a nil
+// pointer in a non-nil interface): a backend that breaks its contract so
+// gets an error, not a Hash or HMAC that panics at its first use.
+func Check(pkg string, alg backends.HashAlgorithm, ctx Ctx) error {
+	if guard.IsNil(ctx) {
+		return errNilCtx(pkg, alg)
+	}
+	return nil
+}
+
+func errNilCtx(pkg string, alg backends.HashAlgorithm) error {
+	return fmt.Errorf("%s: backend returned a nil context for %s: %w", pkg, alg.Name(), backends.ErrInvalidArgument)
+}
+
+// CheckLen returns an error wrapping [backends.ErrInvalidArgument] when
+// out, an output a backend computed for alg, is not alg.DigestSize() bytes
+// long: a wrong-length digest or MAC never reaches the caller.
+func CheckLen(pkg string, alg backends.HashAlgorithm, out []byte) error {
+	if len(out) != alg.DigestSize() {
+		return fmt.Errorf("%s: backend returned a digest of %d bytes for %s, not %d: %w",
+			pkg, len(out), alg.Name(), alg.DigestSize(), backends.ErrInvalidArgument)
+	}
+	return nil
+}
 
 // Made reports whether c was set up with Init.
 func (c *Core) Made() bool { return c.ctx != nil }
@@ -70,6 +100,9 @@ func (c *Core) Finalize() ([]byte, error) {
 	if err != nil {
 		return nil, guard.Wrap(c.pkg, err)
 	}
+	if err := CheckLen(c.pkg, c.alg, d); err != nil {
+		return nil, err
+	}
 	c.final = d
 	return append([]byte(nil), d...), nil
 }
@@ -90,17 +123,23 @@ func (c *Core) Sum(b []byte) []byte {
 		err error
 	)
 	if s, ok := c.ctx.(backends.Summer); ok {
-		out, err = s.Sum(b)
+		if out, err = s.Sum(b); err == nil && len(out) >= len(b) {
+			err = CheckLen(c.pkg, c.alg, out[len(b):])
+		} else if err == nil {
+			err = CheckLen(c.pkg, c.alg, nil)
+		}
 	} else {
 		var cp Ctx
-		if cp, err = copyCtx(c.ctx); err == nil {
+		if cp, err = copyCtx(c.pkg, c.alg, c.ctx); err == nil {
 			var d []byte
-			d, err = cp.Finalize()
+			if d, err = cp.Finalize(); err == nil {
+				err = CheckLen(c.pkg, c.alg, d)
+			}
 			out = append(b, d...)
 		}
 	}
 	if err != nil {
-		panic(c.pkg + ": " + err.Error())
+		panic(guard.Wrap(c.pkg, err).Error())
 	}
 	return out
 }
@@ -113,26 +152,32 @@ func (c *Core) Copy() (Ctx, error) {
 	if c.final != nil {
 		return nil, fmt.Errorf("%s: Copy after Finalize: %w", c.pkg, backends.ErrAlreadyFinalized)
 	}
-	cp, err := copyCtx(c.ctx)
+	cp, err := copyCtx(c.pkg, c.alg, c.ctx)
 	if err != nil {
 		return nil, guard.Wrap(c.pkg, err)
 	}
 	return cp, nil
 }
 
-// copyCtx copies either kind of context.
-func copyCtx(ctx Ctx) (Ctx, error) {
+// copyCtx copies either kind of context; a nil copy is an error.
+func copyCtx(pkg string, alg backends.HashAlgorithm, ctx Ctx) (Ctx, error) {
 	switch x := ctx.(type) {
 	case backends.HashContext:
 		cp, err := x.Copy()
 		if err != nil {
 			return nil, err
 		}
+		if guard.IsNil(cp) {
+			return nil, errNilCtx(pkg, alg)
+		}
 		return cp, nil
 	case backends.HMACContext:
 		cp, err := x.Copy()
 		if err != nil {
 			return nil, err
+		}
+		if guard.IsNil(cp) {
+			return nil, errNilCtx(pkg, alg)
 		}
 		return cp, nil
 	}
@@ -150,6 +195,9 @@ func (c *Core) Reset(renew func() (Ctx, error)) {
 		return
 	}
 	ctx, err := renew()
+	if err == nil {
+		err = Check(c.pkg, c.alg, ctx)
+	}
 	if err != nil {
 		c.err = guard.Wrap(c.pkg, err)
 		return
