@@ -41,7 +41,7 @@ var allowed = map[string][]string{
 	"primitives/rand":                    {"backends", "primitives/internal/defaultbackend"},
 	"primitives/kdf/kdfalg":              {"backends"},
 	"primitives/kdf/internal/hashid":     {"backends", "primitives/hashes"},
-	"primitives/kdf":                     {"backends", "primitives/internal/defaultbackend", "primitives/kdf/kdfalg"},
+	"primitives/kdf":                     {"backends", "internal/guard", "primitives/internal/defaultbackend", "primitives/kdf/kdfalg"},
 	"primitives/kdf/hkdf":                {"backends", "primitives/internal/defaultbackend", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
 	"primitives/kdf/pbkdf2":              {"backends", "primitives/internal/defaultbackend", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
 	"primitives/kdf/scrypt":              {"backends", "primitives/internal/defaultbackend", "primitives/kdf/kdfalg"},

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
 )
 
@@ -30,7 +31,7 @@ func New(alg backends.KDFAlgorithm, length int) (*KDF, error) {
 
 // NewWithBackend is [New] with a chosen backend.
 func NewWithBackend(alg backends.KDFAlgorithm, length int, b backends.KDFBackend) (*KDF, error) {
-	if alg == nil || b == nil {
+	if guard.IsNil(alg) || guard.IsNil(b) {
 		return nil, fmt.Errorf("kdf: nil algorithm or backend: %w", backends.ErrInvalidArgument)
 	}
 	if err := validateSansSecret(alg, length); err != nil {

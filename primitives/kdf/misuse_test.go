@@ -210,3 +210,27 @@ func TestSharedBackendConcurrently(t *testing.T) {
 		assert.NoError(t, err)
 	}
 }
+
+// TestNilDescriptorPointer: a nil pointer to a descriptor, or to a
+// backend, is refused with an error, not a panic in the descriptor's value
+// methods.
+func TestNilDescriptorPointer(t *testing.T) {
+	var nilBackend *openssl.Backend
+	cases := []struct {
+		name string
+		alg  backends.KDFAlgorithm
+		b    backends.KDFBackend
+	}{
+		{"nil *HKDF", (*kdfalg.HKDF)(nil), openssl.DefaultBackend()},
+		{"nil *Scrypt", (*kdfalg.Scrypt)(nil), openssl.DefaultBackend()},
+		{"nil *KBKDF", (*kdfalg.KBKDF)(nil), openssl.DefaultBackend()},
+		{"nil *openssl.Backend", kdfalg.HKDF{Hash: hashes.SHA256{}}, nilBackend},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			assert.NotPanics(t, func() { _, err = kdf.NewWithBackend(c.alg, 32, c.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+		})
+	}
+}
