@@ -124,8 +124,10 @@ func (b *Backend) KDFSupported(alg backends.KDFAlgorithm) bool {
 // [backends.ReasonFIPSRefused] when FIPS mode refuses it, as it refuses
 // scrypt) or for KBKDF parameters OpenSSL cannot express; a
 // [*backends.KDFRuleError] when the FIPS module's checks refuse the
-// parameters (PBKDF2's salt, iteration and key length minimums, ...); an
-// [*Error] for any other failure of OpenSSL.
+// parameters (PBKDF2's salt, iteration and key length minimums, ...); in
+// FIPS mode an error wrapping [backends.ErrInvalidKeySize] for a
+// CMAC-TripleDES KBKDF key that is not three distinct DES keys (the rule of
+// TripleDES CMAC); an [*Error] for any other failure of OpenSSL.
 func (b *Backend) DeriveKey(alg backends.KDFAlgorithm, secret, out []byte) error {
 	if guard.IsNil(alg) {
 		return errNilKDF
@@ -143,6 +145,12 @@ func (b *Backend) DeriveKey(alg backends.KDFAlgorithm, secret, out []byte) error
 		c, err := cmacCipher(m, a.Cipher, len(secret))
 		if err != nil {
 			return err
+		}
+		if a.Cipher == kdfalg.CMACTripleDES {
+			// The PRF is CMAC: the FIPS rule on its TripleDES keys holds.
+			if err := checkFIPSTripleDESMAC(m, backends.MACParams{Cipher: "des-ede3-cbc"}, secret); err != nil {
+				return err
+			}
 		}
 		j.spec.cipher = c
 	}
