@@ -119,7 +119,9 @@ func (b *Backend) KDFSupported(alg backends.KDFAlgorithm) bool {
 // was.
 //
 // Errors: those of alg.ValidateDerive (wrapping [backends.ErrInvalidArgument],
-// [backends.ErrInvalidKeySize], ...); an [*backends.UnsupportedAlgorithmError]
+// [backends.ErrInvalidKeySize], ...); one wrapping
+// [backends.ErrInvalidArgument] for HKDF info longer than OpenSSL's limit
+// of 32 KiB; an [*backends.UnsupportedAlgorithmError]
 // for a KDF, hash or cipher not served now (Reason
 // [backends.ReasonFIPSRefused] when FIPS mode refuses it, as it refuses
 // scrypt) or for KBKDF parameters OpenSSL cannot express; a
@@ -192,6 +194,11 @@ func baseOrEmpty(b []byte) *C.uchar {
 
 var errNilKDF = fmt.Errorf("openssl: nil KDF algorithm: %w", backends.ErrInvalidArgument)
 
+// hkdfMaxInfo is the most info OpenSSL's HKDF takes (HKDF_MAXINFO in its
+// providers/implementations/kdfs/hkdf.c); it refuses more without a
+// reason in the error queue.
+const hkdfMaxInfo = 32 << 10
+
 // resolveKDF turns alg into a job for mode m: the KDF fetched, the digest
 // checked, the parameters OpenSSL cannot express refused.
 func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm) (*kdfJob, error) {
@@ -237,6 +244,9 @@ func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm) (*kdfJob, error) {
 			j.hasSet.salt = true
 		}
 		if a.Mode != kdfalg.ExtractOnly {
+			if len(a.Info) > hkdfMaxInfo {
+				return nil, fmt.Errorf("openssl: HKDF info of %d bytes; OpenSSL's HKDF takes at most %d: %w", len(a.Info), hkdfMaxInfo, backends.ErrInvalidArgument)
+			}
 			j.info, j.hasSet.info = a.Info, true
 		}
 	case kdfalg.PBKDF2:
@@ -419,6 +429,9 @@ var fipsKDFRules = []struct {
 // stays in the chain, and its reasons in the text, under one prefix.
 func kdfError(m *fipsMode, name string, alg backends.KDFAlgorithm, secretLen, outLen int, err *Error) error {
 	reasons := strings.Join(err.Reasons, "; ")
+	if reasons == "" {
+		reasons = "OpenSSL gave no reason"
+	}
 	for _, r := range err.Reasons {
 		if strings.Contains(r, "memory limit exceeded") {
 			return &kdfFailure{fmt.Sprintf("openssl: %s needs more memory than its limit (Scrypt.MaxMem, or OpenSSL's default of 1025 MiB): %s",

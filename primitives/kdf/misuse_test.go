@@ -3,6 +3,7 @@ package kdf_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -232,5 +233,31 @@ func TestNilDescriptorPointer(t *testing.T) {
 			assert.NotPanics(t, func() { _, err = kdf.NewWithBackend(c.alg, 32, c.b) })
 			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
 		})
+	}
+}
+
+// TestHKDFInfoLimit: OpenSSL's HKDF takes at most 32 KiB of info; longer
+// info is bad input, refused with a clear error wrapping
+// ErrInvalidArgument (not a failure without reasons, nor a FIPS refusal),
+// the output untouched.
+func TestHKDFInfoLimit(t *testing.T) {
+	b := openssl.DefaultBackend()
+	for _, mode := range []kdfalg.HKDFMode{kdfalg.ExtractAndExpand, kdfalg.ExpandOnly} {
+		for _, n := range []int{32768, 32769, 1 << 20} {
+			t.Run(fmt.Sprintf("%v/%d", mode, n), func(t *testing.T) {
+				alg := kdfalg.HKDF{Hash: hashes.SHA256{}, Info: make([]byte, n), Mode: mode}
+				out := bytes.Repeat([]byte{0xAA}, 32)
+				err := b.DeriveKey(alg, bytes.Repeat([]byte{1}, 32), out)
+				if n <= 32768 {
+					require.NoError(t, err)
+					return
+				}
+				require.ErrorIs(t, err, backends.ErrInvalidArgument)
+				assert.Contains(t, err.Error(), "32768")
+				assert.NotContains(t, err.Error(), "FIPS")
+				assert.Equal(t, 1, strings.Count(err.Error(), "openssl:"), err.Error())
+				assert.Equal(t, bytes.Repeat([]byte{0xAA}, 32), out, "nothing written")
+			})
+		}
 	}
 }
