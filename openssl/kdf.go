@@ -204,11 +204,13 @@ const hkdfMaxInfo = 32 << 10
 func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm) (*kdfJob, error) {
 	j := &kdfJob{}
 	j.spec.propq = m.cq
+	var md *mdEntry // the digest fetched, once digest has run
 	digest := func(h backends.HashAlgorithm) error {
 		e := fetchMDIn(m, h.Name())
 		if e.err != nil {
 			return e.err
 		}
+		md = e
 		if e.xof {
 			return &backends.UnsupportedAlgorithmError{Algorithm: h.Name(), Reason: backends.ReasonUnsupportedMAC,
 				Err: fmt.Errorf("openssl: %s is an extendable-output function, which %s does not take", h.Name(), alg.KDFName())}
@@ -277,9 +279,11 @@ func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm) (*kdfJob, error) {
 		j.name = "SSKDF-HMAC-" + strings.ToUpper(a.Hash.Name())
 		// SP 800-56C: the default salt is a block of zero bytes; the same
 		// HMAC key as an empty one, and no key-length rule refuses it.
+		// The digest's own block size: the descriptor's is the caller's
+		// word, and only DigestSize was checked against OpenSSL.
 		j.salt = a.Salt
 		if len(j.salt) == 0 {
-			j.salt = make([]byte, a.Hash.BlockSize())
+			j.salt = make([]byte, md.blockSize)
 		}
 		j.hasSet.salt = true
 		j.info, j.hasSet.info = a.OtherInfo, true

@@ -2,6 +2,7 @@ package kdf_test
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -259,5 +260,33 @@ func TestHKDFInfoLimit(t *testing.T) {
 				assert.Equal(t, bytes.Repeat([]byte{0xAA}, 32), out, "nothing written")
 			})
 		}
+	}
+}
+
+// oddBlockHash names SHA-256 with a block size of the caller's choosing.
+type oddBlockHash struct{ bs int }
+
+func (oddBlockHash) Name() string     { return "sha256" }
+func (oddBlockHash) DigestSize() int  { return 32 }
+func (h oddBlockHash) BlockSize() int { return h.bs }
+
+// TestConcatHMACDefaultSaltBlock: the default salt of the HMAC Concat KDF
+// is a block of the digest OpenSSL runs, whatever BlockSize a caller's
+// descriptor reports (a negative one panicked making the salt; a huge one
+// ran out of memory).
+func TestConcatHMACDefaultSaltBlock(t *testing.T) {
+	b := openssl.DefaultBackend()
+	want := make([]byte, 32)
+	require.NoError(t, b.DeriveKey(kdfalg.ConcatHMAC{Hash: hashes.SHA256{}}, bytes.Repeat([]byte{1}, 16), want))
+	for _, bs := range []int{-1, 0, 1, 1 << 40} {
+		t.Run(fmt.Sprint(bs), func(t *testing.T) {
+			out := make([]byte, 32)
+			var err error
+			assert.NotPanics(t, func() {
+				err = b.DeriveKey(kdfalg.ConcatHMAC{Hash: oddBlockHash{bs}}, bytes.Repeat([]byte{1}, 16), out)
+			})
+			require.NoError(t, err)
+			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(out))
+		})
 	}
 }
