@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -254,4 +255,36 @@ func TestConcurrentSum(t *testing.T) {
 	for err := range errs {
 		assert.NoError(t, err)
 	}
+}
+
+// sizedMAC is a caller's descriptor of CMAC-AES-128 that reports a MAC
+// size of its choosing.
+type sizedMAC struct{ n int }
+
+func (sizedMAC) Name() string    { return "sized" }
+func (m sizedMAC) Size() int     { return m.n }
+func (sizedMAC) KeySizes() []int { return []int{16} }
+func (sizedMAC) Params([]byte) (backends.MACParams, error) {
+	return backends.MACParams{MAC: "CMAC", Cipher: "aes-128-cbc"}, nil
+}
+
+// TestDescriptorSize: a descriptor whose Size is not what the provider
+// writes is refused with ErrInvalidDigestSize, by Sum and New alike, and a
+// negative or huge one neither panics nor allocates it.
+func TestDescriptorSize(t *testing.T) {
+	key := make([]byte, 16)
+	for _, n := range []int{-1, 0, 8, 17, 1 << 40} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var err error
+			assert.NotPanics(t, func() { _, err = mac.Sum(sizedMAC{n}, key, []byte("x")) })
+			assert.ErrorIs(t, err, backends.ErrInvalidDigestSize)
+			assert.NotPanics(t, func() { _, err = mac.New(sizedMAC{n}, key) })
+			assert.ErrorIs(t, err, backends.ErrInvalidDigestSize)
+		})
+	}
+	got, err := mac.Sum(sizedMAC{16}, key, []byte("x"))
+	require.NoError(t, err)
+	want, err := mac.Sum(macalg.CMAC{Cipher: macalg.AES}, key, []byte("x"))
+	require.NoError(t, err)
+	assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
 }
