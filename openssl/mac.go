@@ -149,6 +149,10 @@ func newXMACState(e *macEntry, p backends.MACParams, key []byte) (*C.EVP_MAC_CTX
 	return ctx, int(outsize), nil
 }
 
+// maxMACKeyProbe bounds the key sizes MACSupported tries: KMAC, whose
+// keys are the longest, takes at most 512 bytes.
+const maxMACKeyProbe = 1 << 12
+
 // MACSupported reports whether alg can be computed right now, with each
 // of its key sizes: the provider serves the MAC (and the cipher of CMAC
 // and GMAC) under the properties of the mode in force and a trial context
@@ -158,6 +162,9 @@ func (b *Backend) MACSupported(alg backends.MACAlgorithm) bool {
 		return false
 	}
 	for _, n := range alg.KeySizes() {
+		if n < 0 || n > maxMACKeyProbe {
+			return false
+		}
 		p, err := alg.Params(make([]byte, n))
 		if err != nil {
 			return false

@@ -288,3 +288,25 @@ func TestDescriptorSize(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
 }
+
+// keySizesMAC is a caller's CMAC-AES-128 descriptor with key sizes of its
+// choosing.
+type keySizesMAC struct{ sizes []int }
+
+func (keySizesMAC) Name() string      { return "keysizes" }
+func (keySizesMAC) Size() int         { return 16 }
+func (k keySizesMAC) KeySizes() []int { return k.sizes }
+func (keySizesMAC) Params([]byte) (backends.MACParams, error) {
+	return backends.MACParams{MAC: "CMAC", Cipher: "aes-128-cbc"}, nil
+}
+
+// TestSupportedOddKeySizes: Supported answers false, without panicking or
+// allocating, for a descriptor listing a negative or huge key size.
+func TestSupportedOddKeySizes(t *testing.T) {
+	for _, sizes := range [][]int{{-1}, {16, -5}, {1 << 40}} {
+		var ok bool
+		assert.NotPanics(t, func() { ok = mac.Supported(keySizesMAC{sizes}) }, "%v", sizes)
+		assert.False(t, ok, "%v", sizes)
+	}
+	assert.True(t, mac.Supported(keySizesMAC{[]int{16}}))
+}
