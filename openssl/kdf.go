@@ -119,13 +119,17 @@ func (b *Backend) KDFSupported(alg backends.KDFAlgorithm) bool {
 // was.
 //
 // Errors: those of alg.ValidateDerive (wrapping [backends.ErrInvalidArgument],
-// [backends.ErrInvalidKeySize], ...); an [*backends.UnsupportedAlgorithmError]
+// [backends.ErrInvalidKeySize], ...); one wrapping
+// [backends.ErrInvalidArgument] for HKDF info longer than OpenSSL's limit
+// of 32 KiB; an [*backends.UnsupportedAlgorithmError]
 // for a KDF, hash or cipher not served now (Reason
 // [backends.ReasonFIPSRefused] when FIPS mode refuses it, as it refuses
 // scrypt) or for KBKDF parameters OpenSSL cannot express; a
 // [*backends.KDFRuleError] when the FIPS module's checks refuse the
-// parameters (PBKDF2's salt, iteration and key length minimums, ...); an
-// [*Error] for any other failure of OpenSSL.
+// parameters (PBKDF2's salt, iteration and key length minimums, ...); in
+// FIPS mode an error wrapping [backends.ErrInvalidKeySize] for a
+// CMAC-TripleDES KBKDF key that is not three distinct DES keys (the rule of
+// TripleDES CMAC); an [*Error] for any other failure of OpenSSL.
 func (b *Backend) DeriveKey(alg backends.KDFAlgorithm, secret, out []byte) error {
 	if guard.IsNil(alg) {
 		return errNilKDF
@@ -143,6 +147,12 @@ func (b *Backend) DeriveKey(alg backends.KDFAlgorithm, secret, out []byte) error
 		c, err := cmacCipher(m, a.Cipher, len(secret))
 		if err != nil {
 			return err
+		}
+		if a.Cipher == kdfalg.CMACTripleDES {
+			// The PRF is CMAC: the FIPS rule on its TripleDES keys holds.
+			if err := checkFIPSTripleDESMAC(m, backends.MACParams{Cipher: "des-ede3-cbc"}, secret); err != nil {
+				return err
+			}
 		}
 		j.spec.cipher = c
 	}
@@ -184,16 +194,23 @@ func baseOrEmpty(b []byte) *C.uchar {
 
 var errNilKDF = fmt.Errorf("openssl: nil KDF algorithm: %w", backends.ErrInvalidArgument)
 
+// hkdfMaxInfo is the most info OpenSSL's HKDF takes (HKDF_MAXINFO in its
+// providers/implementations/kdfs/hkdf.c); it refuses more without a
+// reason in the error queue.
+const hkdfMaxInfo = 32 << 10
+
 // resolveKDF turns alg into a job for mode m: the KDF fetched, the digest
 // checked, the parameters OpenSSL cannot express refused.
 func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm) (*kdfJob, error) {
 	j := &kdfJob{}
 	j.spec.propq = m.cq
+	var md *mdEntry // the digest fetched, once digest has run
 	digest := func(h backends.HashAlgorithm) error {
 		e := fetchMDIn(m, h.Name())
 		if e.err != nil {
 			return e.err
 		}
+		md = e
 		if e.xof {
 			return &backends.UnsupportedAlgorithmError{Algorithm: h.Name(), Reason: backends.ReasonUnsupportedMAC,
 				Err: fmt.Errorf("openssl: %s is an extendable-output function, which %s does not take", h.Name(), alg.KDFName())}
@@ -229,6 +246,9 @@ func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm) (*kdfJob, error) {
 			j.hasSet.salt = true
 		}
 		if a.Mode != kdfalg.ExtractOnly {
+			if len(a.Info) > hkdfMaxInfo {
+				return nil, fmt.Errorf("openssl: HKDF info of %d bytes; OpenSSL's HKDF takes at most %d: %w", len(a.Info), hkdfMaxInfo, backends.ErrInvalidArgument)
+			}
 			j.info, j.hasSet.info = a.Info, true
 		}
 	case kdfalg.PBKDF2:
@@ -259,9 +279,11 @@ func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm) (*kdfJob, error) {
 		j.name = "SSKDF-HMAC-" + strings.ToUpper(a.Hash.Name())
 		// SP 800-56C: the default salt is a block of zero bytes; the same
 		// HMAC key as an empty one, and no key-length rule refuses it.
+		// The digest's own block size: the descriptor's is the caller's
+		// word, and only DigestSize was checked against OpenSSL.
 		j.salt = a.Salt
 		if len(j.salt) == 0 {
-			j.salt = make([]byte, a.Hash.BlockSize())
+			j.salt = make([]byte, md.blockSize)
 		}
 		j.hasSet.salt = true
 		j.info, j.hasSet.info = a.OtherInfo, true
@@ -411,6 +433,9 @@ var fipsKDFRules = []struct {
 // stays in the chain, and its reasons in the text, under one prefix.
 func kdfError(m *fipsMode, name string, alg backends.KDFAlgorithm, secretLen, outLen int, err *Error) error {
 	reasons := strings.Join(err.Reasons, "; ")
+	if reasons == "" {
+		reasons = "OpenSSL gave no reason"
+	}
 	for _, r := range err.Reasons {
 		if strings.Contains(r, "memory limit exceeded") {
 			return &kdfFailure{fmt.Sprintf("openssl: %s needs more memory than its limit (Scrypt.MaxMem, or OpenSSL's default of 1025 MiB): %s",

@@ -149,6 +149,10 @@ func newXMACState(e *macEntry, p backends.MACParams, key []byte) (*C.EVP_MAC_CTX
 	return ctx, int(outsize), nil
 }
 
+// maxMACKeyProbe bounds the key sizes MACSupported tries: KMAC, whose
+// keys are the longest, takes at most 512 bytes.
+const maxMACKeyProbe = 1 << 12
+
 // MACSupported reports whether alg can be computed right now, with each
 // of its key sizes: the provider serves the MAC (and the cipher of CMAC
 // and GMAC) under the properties of the mode in force and a trial context
@@ -158,6 +162,9 @@ func (b *Backend) MACSupported(alg backends.MACAlgorithm) bool {
 		return false
 	}
 	for _, n := range alg.KeySizes() {
+		if n < 0 || n > maxMACKeyProbe {
+			return false
+		}
 		p, err := alg.Params(make([]byte, n))
 		if err != nil {
 			return false
@@ -173,12 +180,17 @@ func (b *Backend) MACSupported(alg backends.MACAlgorithm) bool {
 // parameter alg refuses returns alg's error (wrapping
 // [backends.ErrInvalidKeySize] and the like); a MAC the mode in force does
 // not serve, an [*backends.UnsupportedAlgorithmError]; a key the provider
-// refuses (FIPS providers check key lengths), an error that says so. The
+// refuses (FIPS providers check key lengths), an error that says so; a
+// descriptor whose Size is not the provider's MAC length (or not 1 to
+// 1 MiB), one wrapping [backends.ErrInvalidDigestSize]. The
 // context follows a switch of FIPS mode while it holds no data, as HMAC
 // contexts do.
 func (b *Backend) CreateMACCtx(alg backends.MACAlgorithm, key []byte) (backends.MACContext, error) {
 	p, err := xmacParams(alg, key)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkMACSize(alg); err != nil {
 		return nil, err
 	}
 	x := &xmacCtx{alg: alg, p: p, key: append([]byte{}, key...)}
@@ -203,6 +215,9 @@ func (b *Backend) ComputeMAC(alg backends.MACAlgorithm, key, data, dst []byte) (
 	if err := checkFIPSTripleDESMAC(m, p, key); err != nil {
 		return dst, err
 	}
+	if err := checkMACSize(alg); err != nil {
+		return dst, err
+	}
 	var cipher *C.char
 	if p.Cipher != "" {
 		cipher = cstring(p.Cipher)
@@ -220,6 +235,19 @@ func (b *Backend) ComputeMAC(alg backends.MACAlgorithm, key, data, dst []byte) (
 		return dst, macKeyRefused(alg, key, newError("EVP_MAC("+p.MAC+")", r.errq))
 	}
 	return ret, nil
+}
+
+// maxMACSize bounds the MAC length a descriptor may report, KMAC's bound
+// in package macalg: the output is allocated before the provider is asked.
+const maxMACSize = 1 << 20
+
+// checkMACSize refuses a descriptor whose Size no MAC has, before
+// anything is allocated for it.
+func checkMACSize(alg backends.MACAlgorithm) error {
+	if n := alg.Size(); n < 1 || n > maxMACSize {
+		return fmt.Errorf("openssl: %s reports a MAC length of %d bytes; MACs here are 1 to %d: %w", alg.Name(), n, maxMACSize, backends.ErrInvalidDigestSize)
+	}
+	return nil
 }
 
 // macKeyRefused words a failure to key a MAC that the probe found working:

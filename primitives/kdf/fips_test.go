@@ -2,7 +2,9 @@ package kdf_test
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -103,5 +105,39 @@ func TestFIPSServes(t *testing.T) {
 		_, err = kdf.New(alg, 16)
 		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
 		assert.Contains(t, err.Error(), "FIPS")
+	}
+}
+
+// TestFIPSKBKDFTripleDESKeys: in FIPS mode a CMAC-TripleDES KBKDF takes
+// only keys of three distinct DES keys, the rule CMAC and the TripleDES
+// ciphers follow there (the FIPS provider itself computes with any 24-byte
+// key, single DES included); in the default mode these keys derive.
+func TestFIPSKBKDFTripleDESKeys(t *testing.T) {
+	k1, k2 := bytes.Repeat([]byte{0x01, 0x23}, 4), bytes.Repeat([]byte{0x45, 0x67}, 4)
+	cat := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+	cases := []struct {
+		name string
+		key  []byte
+	}{
+		{"one DES key three times", cat(k1, k1, k1)},
+		{"K1 = K3", cat(k1, k2, k1)},
+		{"K1 = K2", cat(k1, k1, k2)},
+		{"K2 = K3", cat(k2, k1, k1)},
+	}
+	alg := kdfalg.KBKDF{Cipher: kdfalg.CMACTripleDES, Label: []byte("label")}
+	b := openssl.DefaultBackend()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := bytes.Repeat([]byte{0xAA}, 16)
+			err := b.DeriveKey(alg, c.key, out)
+			if !openssl.FIPS() {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, backends.ErrInvalidKeySize)
+			assert.Contains(t, err.Error(), "FIPS")
+			assert.Equal(t, 1, strings.Count(err.Error(), "openssl:"), err.Error())
+			assert.Equal(t, hex.EncodeToString(bytes.Repeat([]byte{0xAA}, 16)), hex.EncodeToString(out), "nothing written")
+		})
 	}
 }

@@ -2,7 +2,9 @@ package kdf_test
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -208,5 +210,83 @@ func TestSharedBackendConcurrently(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		assert.NoError(t, err)
+	}
+}
+
+// TestNilDescriptorPointer: a nil pointer to a descriptor, or to a
+// backend, is refused with an error, not a panic in the descriptor's value
+// methods.
+func TestNilDescriptorPointer(t *testing.T) {
+	var nilBackend *openssl.Backend
+	cases := []struct {
+		name string
+		alg  backends.KDFAlgorithm
+		b    backends.KDFBackend
+	}{
+		{"nil *HKDF", (*kdfalg.HKDF)(nil), openssl.DefaultBackend()},
+		{"nil *Scrypt", (*kdfalg.Scrypt)(nil), openssl.DefaultBackend()},
+		{"nil *KBKDF", (*kdfalg.KBKDF)(nil), openssl.DefaultBackend()},
+		{"nil *openssl.Backend", kdfalg.HKDF{Hash: hashes.SHA256{}}, nilBackend},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			assert.NotPanics(t, func() { _, err = kdf.NewWithBackend(c.alg, 32, c.b) })
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+		})
+	}
+}
+
+// TestHKDFInfoLimit: OpenSSL's HKDF takes at most 32 KiB of info; longer
+// info is bad input, refused with a clear error wrapping
+// ErrInvalidArgument (not a failure without reasons, nor a FIPS refusal),
+// the output untouched.
+func TestHKDFInfoLimit(t *testing.T) {
+	b := openssl.DefaultBackend()
+	for _, mode := range []kdfalg.HKDFMode{kdfalg.ExtractAndExpand, kdfalg.ExpandOnly} {
+		for _, n := range []int{32768, 32769, 1 << 20} {
+			t.Run(fmt.Sprintf("%v/%d", mode, n), func(t *testing.T) {
+				alg := kdfalg.HKDF{Hash: hashes.SHA256{}, Info: make([]byte, n), Mode: mode}
+				out := bytes.Repeat([]byte{0xAA}, 32)
+				err := b.DeriveKey(alg, bytes.Repeat([]byte{1}, 32), out)
+				if n <= 32768 {
+					require.NoError(t, err)
+					return
+				}
+				require.ErrorIs(t, err, backends.ErrInvalidArgument)
+				assert.Contains(t, err.Error(), "32768")
+				assert.NotContains(t, err.Error(), "FIPS")
+				assert.Equal(t, 1, strings.Count(err.Error(), "openssl:"), err.Error())
+				assert.Equal(t, bytes.Repeat([]byte{0xAA}, 32), out, "nothing written")
+			})
+		}
+	}
+}
+
+// oddBlockHash names SHA-256 with a block size of the caller's choosing.
+type oddBlockHash struct{ bs int }
+
+func (oddBlockHash) Name() string     { return "sha256" }
+func (oddBlockHash) DigestSize() int  { return 32 }
+func (h oddBlockHash) BlockSize() int { return h.bs }
+
+// TestConcatHMACDefaultSaltBlock: the default salt of the HMAC Concat KDF
+// is a block of the digest OpenSSL runs, whatever BlockSize a caller's
+// descriptor reports (a negative one panicked making the salt; a huge one
+// ran out of memory).
+func TestConcatHMACDefaultSaltBlock(t *testing.T) {
+	b := openssl.DefaultBackend()
+	want := make([]byte, 32)
+	require.NoError(t, b.DeriveKey(kdfalg.ConcatHMAC{Hash: hashes.SHA256{}}, bytes.Repeat([]byte{1}, 16), want))
+	for _, bs := range []int{-1, 0, 1, 1 << 40} {
+		t.Run(fmt.Sprint(bs), func(t *testing.T) {
+			out := make([]byte, 32)
+			var err error
+			assert.NotPanics(t, func() {
+				err = b.DeriveKey(kdfalg.ConcatHMAC{Hash: oddBlockHash{bs}}, bytes.Repeat([]byte{1}, 16), out)
+			})
+			require.NoError(t, err)
+			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(out))
+		})
 	}
 }

@@ -13,9 +13,10 @@
 // # One-time keys
 //
 // A Poly1305 key, and a GMAC (key, IV) pair, must authenticate a single
-// message. A [MAC] of these algorithms refuses Reset (it panics saying
-// so), the only method that would start a second message with the same
-// key; Copy is allowed, as a copy continues the same message.
+// message. A [MAC] of these algorithms refuses what would give a second
+// message a tag under the same key: Reset panics saying so, Copy and Clone
+// return an error, and Sum ends the message (later writes fail, as
+// golang.org/x/crypto's Poly1305 refuses a write after Sum).
 //
 // # FIPS mode
 //

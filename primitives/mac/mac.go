@@ -19,8 +19,11 @@ import (
 type MAC struct {
 	alg   backends.MACAlgorithm
 	ctx   backends.MACContext
-	once  bool // a one-time key: Reset is refused
+	once  bool // a one-time key: Reset and Copy are refused, Sum ends the message
 	final []byte
+	// sealed: Sum ended the message of a one-time key; Finalize or Verify
+	// may still take its tag, once.
+	sealed bool
 }
 
 var (
@@ -160,6 +163,9 @@ func (m *MAC) Update(data []byte) error {
 		return errNoNew
 	}
 	if m.final != nil {
+		if m.sealed {
+			return fmt.Errorf("mac: update after Sum of a %s MAC, whose key authenticates one message: %w", m.alg.Name(), backends.ErrAlreadyFinalized)
+		}
 		return fmt.Errorf("mac: update after Finalize: %w", backends.ErrAlreadyFinalized)
 	}
 	if err := m.ctx.Update(data); err != nil {
@@ -194,6 +200,10 @@ func (m *MAC) Finalize() ([]byte, error) {
 		return nil, errNoNew
 	}
 	if m.final != nil {
+		if m.sealed {
+			m.sealed = false
+			return append([]byte(nil), m.final...), nil
+		}
 		return nil, fmt.Errorf("mac: Finalize called twice: %w", backends.ErrAlreadyFinalized)
 	}
 	out, err := m.ctx.Finalize()
@@ -222,9 +232,15 @@ func (m *MAC) Verify(signature []byte) error {
 }
 
 // Copy returns an independent MAC in the same state, with the same key.
+// For GMAC and Poly1305, whose keys authenticate one message only, it
+// returns an error wrapping [backends.ErrInvalidArgument]: a copy would
+// give a second message a tag under the same key.
 func (m *MAC) Copy() (*MAC, error) {
 	if !m.made() {
 		return nil, errNoNew
+	}
+	if m.once {
+		return nil, fmt.Errorf("mac: %s keys authenticate one message only, so a %s MAC cannot be copied: %w", m.alg.Name(), m.alg.Name(), backends.ErrInvalidArgument)
 	}
 	if m.final != nil {
 		return nil, fmt.Errorf("mac: Copy after Finalize: %w", backends.ErrAlreadyFinalized)
@@ -249,7 +265,11 @@ func (m *MAC) Clone() (hash.Cloner, error) {
 }
 
 // Sum appends the MAC of the data written so far to b, without changing
-// the state; after Finalize it appends the finalized MAC. It panics only if
+// the state; after Finalize it appends the finalized MAC. For GMAC and
+// Poly1305, whose keys authenticate one message only, Sum ends the
+// message: later writes return an error wrapping
+// [backends.ErrAlreadyFinalized], and Sum, Finalize and Verify give or
+// check the same tag. It panics only if
 // the backend fails (it has no error result: use Finalize to get errors),
 // or when m was not made by New.
 func (m *MAC) Sum(b []byte) []byte {
@@ -258,6 +278,14 @@ func (m *MAC) Sum(b []byte) []byte {
 	}
 	if m.final != nil {
 		return append(b, m.final...)
+	}
+	if m.once {
+		out, err := m.ctx.Finalize()
+		if err != nil {
+			panic("mac: " + err.Error() + " (use Finalize to get this as an error)")
+		}
+		m.final, m.sealed = out, true
+		return append(b, out...)
 	}
 	var (
 		out []byte
@@ -304,5 +332,5 @@ func (m *MAC) Reset() {
 	if err := r.Reset(); err != nil {
 		panic(guard.Wrap("mac", err).Error())
 	}
-	m.final = nil
+	m.final, m.sealed = nil, false
 }

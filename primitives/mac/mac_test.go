@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -128,9 +129,45 @@ func TestOneTimeReset(t *testing.T) {
 	assert.Equal(t, hex.EncodeToString(first), hex.EncodeToString(c.Sum(nil)))
 }
 
+// TestOneTimeSecondMessage: a GMAC or Poly1305 key authenticates one
+// message, so nothing gives a second tag under it: Copy and Clone are
+// refused, and Sum ends the message (later writes fail; Finalize and
+// Verify give or check that same tag).
+func TestOneTimeSecondMessage(t *testing.T) {
+	algs := []backends.MACAlgorithm{mustGMAC(t, make([]byte, 12))}
+	if mac.Supported(macalg.Poly1305{}) {
+		algs = append(algs, macalg.Poly1305{})
+	}
+	for _, alg := range algs {
+		t.Run(alg.Name(), func(t *testing.T) {
+			key := bytes.Repeat([]byte{1}, alg.KeySizes()[0])
+			m, err := mac.New(alg, key)
+			require.NoError(t, err)
+			_, err = m.Write([]byte("hello"))
+			require.NoError(t, err)
+			c, err := m.Copy()
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.Nil(t, c)
+			cl, err := m.Clone()
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+			assert.Nil(t, cl)
+
+			want, err := mac.Sum(alg, key, []byte("hello"))
+			require.NoError(t, err)
+			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(m.Sum(nil)))
+			assert.ErrorIs(t, m.Update([]byte(", world")), backends.ErrAlreadyFinalized)
+			n, err := m.Write([]byte("!"))
+			assert.ErrorIs(t, err, backends.ErrAlreadyFinalized)
+			assert.Zero(t, n)
+			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(m.Sum(nil)))
+			assert.NoError(t, m.Verify(want))
+		})
+	}
+}
+
 // TestCopy: a copy continues independently of its original.
 func TestCopy(t *testing.T) {
-	for _, alg := range []backends.MACAlgorithm{macalg.CMAC{Cipher: macalg.AES}, mustKMAC128(t, []byte("c"), 40), mustGMAC(t, make([]byte, 12))} {
+	for _, alg := range []backends.MACAlgorithm{macalg.CMAC{Cipher: macalg.AES}, mustKMAC128(t, []byte("c"), 40)} {
 		t.Run(alg.Name(), func(t *testing.T) {
 			key := make([]byte, 16)
 			m, err := mac.New(alg, key)
@@ -218,4 +255,58 @@ func TestConcurrentSum(t *testing.T) {
 	for err := range errs {
 		assert.NoError(t, err)
 	}
+}
+
+// sizedMAC is a caller's descriptor of CMAC-AES-128 that reports a MAC
+// size of its choosing.
+type sizedMAC struct{ n int }
+
+func (sizedMAC) Name() string    { return "sized" }
+func (m sizedMAC) Size() int     { return m.n }
+func (sizedMAC) KeySizes() []int { return []int{16} }
+func (sizedMAC) Params([]byte) (backends.MACParams, error) {
+	return backends.MACParams{MAC: "CMAC", Cipher: "aes-128-cbc"}, nil
+}
+
+// TestDescriptorSize: a descriptor whose Size is not what the provider
+// writes is refused with ErrInvalidDigestSize, by Sum and New alike, and a
+// negative or huge one neither panics nor allocates it.
+func TestDescriptorSize(t *testing.T) {
+	key := make([]byte, 16)
+	for _, n := range []int{-1, 0, 8, 17, 1 << 40} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var err error
+			assert.NotPanics(t, func() { _, err = mac.Sum(sizedMAC{n}, key, []byte("x")) })
+			assert.ErrorIs(t, err, backends.ErrInvalidDigestSize)
+			assert.NotPanics(t, func() { _, err = mac.New(sizedMAC{n}, key) })
+			assert.ErrorIs(t, err, backends.ErrInvalidDigestSize)
+		})
+	}
+	got, err := mac.Sum(sizedMAC{16}, key, []byte("x"))
+	require.NoError(t, err)
+	want, err := mac.Sum(macalg.CMAC{Cipher: macalg.AES}, key, []byte("x"))
+	require.NoError(t, err)
+	assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
+}
+
+// keySizesMAC is a caller's CMAC-AES-128 descriptor with key sizes of its
+// choosing.
+type keySizesMAC struct{ sizes []int }
+
+func (keySizesMAC) Name() string      { return "keysizes" }
+func (keySizesMAC) Size() int         { return 16 }
+func (k keySizesMAC) KeySizes() []int { return k.sizes }
+func (keySizesMAC) Params([]byte) (backends.MACParams, error) {
+	return backends.MACParams{MAC: "CMAC", Cipher: "aes-128-cbc"}, nil
+}
+
+// TestSupportedOddKeySizes: Supported answers false, without panicking or
+// allocating, for a descriptor listing a negative or huge key size.
+func TestSupportedOddKeySizes(t *testing.T) {
+	for _, sizes := range [][]int{{-1}, {16, -5}, {1 << 40}} {
+		var ok bool
+		assert.NotPanics(t, func() { ok = mac.Supported(keySizesMAC{sizes}) }, "%v", sizes)
+		assert.False(t, ok, "%v", sizes)
+	}
+	assert.True(t, mac.Supported(keySizesMAC{[]int{16}}))
 }

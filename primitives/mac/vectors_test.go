@@ -56,8 +56,12 @@ func runMACCase(t *testing.T, c macCase) {
 	require.NoError(t, err)
 	half := len(c.msg) / 2
 	require.NoError(t, m.Update(c.msg[:half]))
-	mid := m.Sum(nil) // must not disturb the state
-	require.Len(t, mid, c.alg.Size())
+	p, err := c.alg.Params(c.key)
+	require.NoError(t, err)
+	if !p.OneTime {
+		mid := m.Sum(nil) // must not disturb the state
+		require.Len(t, mid, c.alg.Size())
+	}
 	_, err = m.Write(c.msg[half:])
 	require.NoError(t, err)
 	assert.Equal(t, hex.EncodeToString(c.want), hex.EncodeToString(m.Sum(nil)), "streaming Sum")

@@ -35,18 +35,23 @@ var std = map[stdKey]backends.HashAlgorithm{
 	{"crypto/md5", "digest", 16}:                     hashes.MD5{},
 }
 
-// Of returns the algorithm h computes: for a hash of package
+// Of returns the algorithm h computes: for a *hashes.Hash of package
 // primitives/hashes (from hashes.New or hashes.NewFunc) its Algorithm, for
 // one of Go's standard library (crypto/sha1, crypto/sha256, crypto/sha512,
 // crypto/sha3, crypto/md5) the algorithm its type and size name. Any other
 // hash gives an error wrapping [backends.ErrUnsupportedAlgorithm]: a
-// backend can only run a hash it knows by name.
+// backend can only run a hash it knows by name. Keyed hashes (an HMAC of
+// primitives/hmac or of crypto/hmac) and types that wrap a hash are such
+// others, though some name their inner hash.
 func Of(h hash.Hash) (backends.HashAlgorithm, error) {
 	if h == nil || (reflect.ValueOf(h).Kind() == reflect.Pointer && reflect.ValueOf(h).IsNil()) {
 		return nil, fmt.Errorf("the hash constructor returned nil: %w", backends.ErrInvalidArgument)
 	}
-	if a, ok := h.(interface{ Algorithm() backends.HashAlgorithm }); ok {
-		if alg := a.Algorithm(); alg != nil {
+	// Only a *hashes.Hash itself: other types with an Algorithm method (an
+	// HMAC of primitives/hmac, a caller's wrapper) compute something else
+	// than the hash they name.
+	if hh, ok := h.(*hashes.Hash); ok {
+		if alg := hh.Algorithm(); alg != nil {
 			return alg, nil
 		}
 	}

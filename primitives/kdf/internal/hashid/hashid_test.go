@@ -1,6 +1,7 @@
 package hashid
 
 import (
+	stdhmac "crypto/hmac"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/hmac"
 )
 
 func TestOf(t *testing.T) {
@@ -47,4 +49,27 @@ func TestOf(t *testing.T) {
 	var nilHash *hashes.Hash
 	_, err = Of(nilHash)
 	assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+}
+
+// embedsHash is a caller's hash.Hash that wraps a hash of package hashes
+// and so has its Algorithm method.
+type embedsHash struct{ *hashes.Hash }
+
+// TestOfRefusesKeyedHashes: a keyed HMAC is a hash.Hash whose Algorithm
+// names its inner hash; taking it for that hash would derive with another
+// function than the one the caller's constructor computes.
+func TestOfRefusesKeyedHashes(t *testing.T) {
+	h, err := hmac.New([]byte("key"), hashes.SHA256{})
+	require.NoError(t, err)
+	inner, err := hashes.New(hashes.SHA256{})
+	require.NoError(t, err)
+	for name, c := range map[string]hash.Hash{
+		"primitives/hmac": h,
+		"crypto/hmac":     stdhmac.New(sha256.New, []byte("key")),
+		"wrapper":         embedsHash{inner},
+	} {
+		alg, err := Of(c)
+		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, name)
+		assert.Nil(t, alg, name)
+	}
 }
