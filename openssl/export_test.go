@@ -8,6 +8,15 @@ import (
 
 // Hooks for the external tests of the package.
 
+// DigestBufSize, DigestMoreSize and MACBufSize are how many bytes a new
+// hash, a hash that was Reset and an HMAC context keep in Go before they
+// feed their C context.
+const (
+	DigestBufSize  = digestBufSize
+	DigestMoreSize = digestMoreSize
+	MACBufSize     = macBufSize
+)
+
 // DropFetched empties the fetch cache, so that the next use of every
 // algorithm is a first use.
 var DropFetched = dropFetched
