@@ -77,3 +77,8 @@ func (b *Backend) NewAEAD(algName, name string, key []byte, tagLen int) (backend
 	}
 	return a, nil
 }
+
+// FailPerMessage makes a per-message digest or HMAC C helper fail on the
+// calling thread, just after leaving an entry with text stale on its
+// queue, and returns its error.
+func FailPerMessage(which, stale string) error { return testFailPerMessage(which, stale) }
