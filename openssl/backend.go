@@ -115,9 +115,10 @@ func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backend
 	return m, nil
 }
 
-// scratch is a C digest state (a context and a spare for Sum) that one-shot
-// digests borrow for one call and streaming contexts for their lifetime, so
-// that neither allocates in C nor registers a cleanup per use. Scratches
+// scratch is a C digest state (a context and a spare for Sum) that
+// streaming contexts borrow for their lifetime, so that they neither
+// allocate in C nor register a cleanup per use. (One-shot digests use the
+// C thread's own context: go_digest_oneshot_tls.) Scratches
 // are made in slabs: one Go allocation and one cleanup for scratchSlabSize
 // states, which the cleanup frees once no scratch of the slab is reachable.
 type scratch struct{ st *C.go_md_state }
@@ -166,14 +167,10 @@ func freeStates(states []*C.go_md_state) {
 	}
 }
 
-// digestOneShot writes the digest of data, len(out) bytes, into out.
+// digestOneShot writes the digest of data, len(out) bytes, into out, on
+// the C thread's own context.
 func digestOneShot(e *mdEntry, data, out []byte) error {
-	s, err := getScratch()
-	if err != nil {
-		return err
-	}
-	r := C.go_digest_oneshot(s.st, e.md, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), boolInt(e.xof))
-	scratchPool.Put(s)
+	r := C.go_digest_oneshot_tls(e.md, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), boolInt(e.xof))
 	return check("EVP_Digest", r)
 }
 

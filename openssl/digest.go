@@ -253,8 +253,8 @@ func (d *digestCtx) sumInto(out []byte) error {
 	case d.inC:
 		r = C.go_digest_sum(d.sc.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
 	case d.sc == nil && !d.reused && !d.inMore:
-		// Everything written is in buf: one C call on a pooled scratch
-		// state, and this context may never need one of its own.
+		// Everything written is in buf: one C call on the C thread's own
+		// context, and this context may never need one of its own.
 		return digestOneShot(d.e, d.buf[:d.n], out)
 	default:
 		st, err := d.state()

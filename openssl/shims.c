@@ -1,6 +1,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <time.h>
+#include <pthread.h>
 #if defined(__SANITIZE_ADDRESS__)
 /* From the sanitizer runtime (sanitizer/allocator_interface.h, which not
  * every compiler installation ships). */
@@ -358,6 +359,45 @@ go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
                             const unsigned char *p, size_t len,
                             unsigned char *out, size_t outlen, int xof) {
 	GO_RUN_TWICE(go_digest_oneshot_run(st, md, p, len, out, outlen, xof), (int)outlen);
+}
+
+static pthread_key_t go_tls_md_key;
+static pthread_once_t go_tls_md_once = PTHREAD_ONCE_INIT;
+static int go_tls_md_key_ok;
+
+static void go_tls_md_free(void *ctx) { EVP_MD_CTX_free(ctx); }
+static void go_tls_md_key_init(void) { go_tls_md_key_ok = pthread_key_create(&go_tls_md_key, go_tls_md_free) == 0; }
+
+/* This thread's one-shot digest context, or NULL (the queue says why). */
+static EVP_MD_CTX *go_tls_md_ctx(void) {
+	EVP_MD_CTX *ctx;
+	if (pthread_once(&go_tls_md_once, go_tls_md_key_init) != 0 || !go_tls_md_key_ok) {
+		ERR_raise_data(ERR_LIB_USER, ERR_R_INTERNAL_ERROR, "no thread-local key for the one-shot digest context");
+		return NULL;
+	}
+	ctx = pthread_getspecific(go_tls_md_key);
+	if (ctx != NULL)
+		return ctx;
+	ctx = EVP_MD_CTX_new();
+	if (ctx != NULL && pthread_setspecific(go_tls_md_key, ctx) != 0) {
+		EVP_MD_CTX_free(ctx);
+		ERR_raise_data(ERR_LIB_USER, ERR_R_INTERNAL_ERROR, "cannot keep the one-shot digest context");
+		return NULL;
+	}
+	return ctx;
+}
+
+static int go_digest_oneshot_tls_run(const EVP_MD *md, const unsigned char *p, size_t len,
+                                     unsigned char *out, size_t outlen, int xof) {
+	EVP_MD_CTX *ctx = go_tls_md_ctx();
+	return ctx != NULL && EVP_DigestInit_ex2(ctx, md, NULL) == 1 &&
+	       (len == 0 || EVP_DigestUpdate(ctx, p, len) == 1) &&
+	       go_digest_final(ctx, out, outlen, xof) == 1;
+}
+
+go_result go_digest_oneshot_tls(const EVP_MD *md, const unsigned char *p, size_t len,
+                                unsigned char *out, size_t outlen, int xof) {
+	GO_RUN_TWICE(go_digest_oneshot_tls_run(md, p, len, out, outlen, xof), (int)outlen);
 }
 
 /* ---- HMAC ---- */

@@ -162,6 +162,14 @@ go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
                             const unsigned char *p, size_t len,
                             unsigned char *out, size_t outlen, int xof);
 
+/* out := digest(md, p) computed on this OS thread's own EVP_MD_CTX, made
+ * on first use and freed when the thread exits: a one-shot digest then
+ * borrows no context from Go (a sync.Pool Get and Put, about 25 ns). A C
+ * call runs on one thread from start to end and the helper calls nothing
+ * that could re-enter it, so the context is never used twice at once. */
+go_result go_digest_oneshot_tls(const EVP_MD *md, const unsigned char *p, size_t len,
+                                unsigned char *out, size_t outlen, int xof);
+
 /* ---- HMAC over EVP_MAC ---- */
 typedef struct go_mac_info {
 	EVP_MAC *mac;
