@@ -115,7 +115,7 @@ func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backend
 	return m, nil
 }
 
-// scratch is a C digest state (a context and a spare for Sum) that
+// scratch is a C digest state (one EVP_MD_CTX) that
 // streaming contexts borrow for their lifetime, so that they neither
 // allocate in C nor register a cleanup per use. (One-shot digests use the
 // C thread's own context: go_digest_oneshot_tls.) Scratches

@@ -13,8 +13,9 @@ size_t __sanitizer_get_current_allocated_bytes(void);
 
 struct go_md_state {
 	EVP_MD_CTX *ctx;
-	EVP_MD_CTX *tmp;
 };
+
+static EVP_MD_CTX *go_tls_md_ctx(void);
 
 void go_err_begin(void) {
 	if (ERR_peek_error() != 0)
@@ -268,11 +269,9 @@ go_md_info go_md_fetch(const char *name, const char *propq, const char *prov) {
 go_md_state *go_md_state_new(go_errq **errq) {
 	GO_ERR_BEGIN();
 	go_md_state *st = calloc(1, sizeof(*st));
-	if (st != NULL) {
+	if (st != NULL)
 		st->ctx = EVP_MD_CTX_new();
-		st->tmp = EVP_MD_CTX_new();
-	}
-	if (st == NULL || st->ctx == NULL || st->tmp == NULL) {
+	if (st == NULL || st->ctx == NULL) {
 		*errq = go_errq_take();
 		go_md_state_free(st);
 		return NULL;
@@ -284,7 +283,6 @@ void go_md_state_free(go_md_state *st) {
 	if (st == NULL)
 		return;
 	EVP_MD_CTX_free(st->ctx);
-	EVP_MD_CTX_free(st->tmp);
 	free(st);
 }
 
@@ -342,17 +340,18 @@ static int go_digest_final(EVP_MD_CTX *ctx, unsigned char *out, size_t outlen, i
 }
 
 go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int xof) {
-	GO_RUN_TWICE(EVP_MD_CTX_copy_ex(st->tmp, st->ctx) == 1 &&
-	                 go_digest_final(st->tmp, out, outlen, xof) == 1,
+	EVP_MD_CTX *tmp;
+	GO_RUN_TWICE((tmp = go_tls_md_ctx()) != NULL && EVP_MD_CTX_copy_ex(tmp, st->ctx) == 1 &&
+	                 go_digest_final(tmp, out, outlen, xof) == 1,
 	             (int)outlen);
 }
 
 static int go_digest_oneshot_run(go_md_state *st, const EVP_MD *md,
                                  const unsigned char *p, size_t len,
                                  unsigned char *out, size_t outlen, int xof) {
-	return EVP_DigestInit_ex2(st->tmp, md, NULL) == 1 &&
-	       (len == 0 || EVP_DigestUpdate(st->tmp, p, len) == 1) &&
-	       go_digest_final(st->tmp, out, outlen, xof) == 1;
+	return EVP_DigestInit_ex2(st->ctx, md, NULL) == 1 &&
+	       (len == 0 || EVP_DigestUpdate(st->ctx, p, len) == 1) &&
+	       go_digest_final(st->ctx, out, outlen, xof) == 1;
 }
 
 go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,

@@ -140,11 +140,13 @@ typedef struct go_md_info {
  * a digest the provider lists but refuses to run is reported as missing. */
 go_md_info go_md_fetch(const char *name, const char *propq, const char *prov);
 
-/* A digest context with a scratch context for Sum. */
-/* Opaque to Go, so that cgo has no pointer fields to check on each call. */
+/* A digest context. Sum copies it into the C thread's own context (see
+ * go_digest_oneshot_tls) and finishes the copy there, so a state needs no
+ * second context of its own. Opaque to Go, so that cgo has no pointer
+ * fields to check on each call. */
 typedef struct go_md_state go_md_state;
 
-/* New, free and copy a state: two EVP_MD_CTX each, in one crossing. */
+/* New, free and copy a state, each in one crossing. */
 go_md_state *go_md_state_new(go_errq **errq);
 void go_md_state_free(go_md_state *st);
 go_result go_md_state_copy(go_md_state *dst, const go_md_state *src);
@@ -157,7 +159,8 @@ go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
 go_result go_digest_update(go_md_state *st, const unsigned char *p, size_t len);
 /* out := digest of the context's state, which is left unchanged. */
 go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int xof);
-/* out := digest(md, p) computed on the scratch context st->tmp. */
+/* out := digest(md, p) computed on st's context, whose state is consumed:
+ * for a state that holds nothing of value. */
 go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
                             const unsigned char *p, size_t len,
                             unsigned char *out, size_t outlen, int xof);
