@@ -140,16 +140,15 @@ func getScratch() (*scratch, error) {
 	defer slabMu.Unlock()
 	if len(slabFree) == 0 {
 		slab := new([scratchSlabSize]scratch)
-		states := make([]*C.go_md_state, 0, scratchSlabSize)
+		// C makes the slab's states, and later frees them, in one
+		// crossing each (it writes only C pointers into states).
+		states := new([scratchSlabSize]*C.go_md_state)
+		var q *C.go_errq
+		if C.go_md_states_new(&states[0], scratchSlabSize, &q) != 1 {
+			return nil, newError("EVP_MD_CTX_new", q)
+		}
 		for i := range slab {
-			var q *C.go_errq
-			st := C.go_md_state_new(&q)
-			if st == nil {
-				freeStates(states)
-				return nil, newError("EVP_MD_CTX_new", q)
-			}
-			slab[i].st = st
-			states = append(states, st)
+			slab[i].st = states[i]
 		}
 		runtime.AddCleanup(&slab[0], freeStates, states)
 		for i := range slab {
@@ -161,10 +160,9 @@ func getScratch() (*scratch, error) {
 	return s, nil
 }
 
-func freeStates(states []*C.go_md_state) {
-	for _, st := range states {
-		C.go_md_state_free(st)
-	}
+// freeStates frees a slab's states.
+func freeStates(states *[scratchSlabSize]*C.go_md_state) {
+	C.go_md_states_free(&states[0], scratchSlabSize)
 }
 
 // digestOneShot writes the digest of data, len(out) bytes, into out, on

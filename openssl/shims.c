@@ -286,6 +286,26 @@ void go_md_state_free(go_md_state *st) {
 	free(st);
 }
 
+int go_md_states_new(go_md_state **out, int n, go_errq **errq) {
+	int i;
+	for (i = 0; i < n; i++) {
+		out[i] = go_md_state_new(errq);
+		if (out[i] == NULL) {
+			go_md_states_free(out, i);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+void go_md_states_free(go_md_state **sts, int n) {
+	int i;
+	for (i = 0; i < n; i++) {
+		go_md_state_free(sts[i]);
+		sts[i] = NULL;
+	}
+}
+
 go_result go_md_state_copy(go_md_state *dst, const go_md_state *src) {
 	GO_ERR_BEGIN();
 	if (EVP_MD_CTX_copy_ex(dst->ctx, src->ctx) != 1)

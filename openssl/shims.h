@@ -150,6 +150,11 @@ typedef struct go_md_state go_md_state;
 go_md_state *go_md_state_new(go_errq **errq);
 void go_md_state_free(go_md_state *st);
 go_result go_md_state_copy(go_md_state *dst, const go_md_state *src);
+/* n new states into out, in one crossing (a slab's worth); on failure
+ * none is kept, 0 is returned with *errq. */
+int go_md_states_new(go_md_state **out, int n, go_errq **errq);
+/* Frees n states, in one crossing. */
+void go_md_states_free(go_md_state **sts, int n);
 
 /* ctx := init(md); update(a); update(b) */
 go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
