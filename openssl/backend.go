@@ -115,9 +115,10 @@ func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backend
 	return m, nil
 }
 
-// scratch is a C digest state (a context and a spare for Sum) that one-shot
-// digests borrow for one call and streaming contexts for their lifetime, so
-// that neither allocates in C nor registers a cleanup per use. Scratches
+// scratch is a C digest state (one EVP_MD_CTX) that
+// streaming contexts borrow for their lifetime, so that they neither
+// allocate in C nor register a cleanup per use. (One-shot digests use the
+// C thread's own context: go_digest_oneshot_tls.) Scratches
 // are made in slabs: one Go allocation and one cleanup for scratchSlabSize
 // states, which the cleanup frees once no scratch of the slab is reachable.
 type scratch struct{ st *C.go_md_state }
@@ -139,16 +140,15 @@ func getScratch() (*scratch, error) {
 	defer slabMu.Unlock()
 	if len(slabFree) == 0 {
 		slab := new([scratchSlabSize]scratch)
-		states := make([]*C.go_md_state, 0, scratchSlabSize)
+		// C makes the slab's states, and later frees them, in one
+		// crossing each (it writes only C pointers into states).
+		states := new([scratchSlabSize]*C.go_md_state)
+		var q *C.go_errq
+		if C.go_md_states_new(&states[0], scratchSlabSize, &q) != 1 {
+			return nil, newError("EVP_MD_CTX_new", q)
+		}
 		for i := range slab {
-			var q *C.go_errq
-			st := C.go_md_state_new(&q)
-			if st == nil {
-				freeStates(states)
-				return nil, newError("EVP_MD_CTX_new", q)
-			}
-			slab[i].st = st
-			states = append(states, st)
+			slab[i].st = states[i]
 		}
 		runtime.AddCleanup(&slab[0], freeStates, states)
 		for i := range slab {
@@ -160,20 +160,15 @@ func getScratch() (*scratch, error) {
 	return s, nil
 }
 
-func freeStates(states []*C.go_md_state) {
-	for _, st := range states {
-		C.go_md_state_free(st)
-	}
+// freeStates frees a slab's states.
+func freeStates(states *[scratchSlabSize]*C.go_md_state) {
+	C.go_md_states_free(&states[0], scratchSlabSize)
 }
 
-// digestOneShot writes the digest of data, len(out) bytes, into out.
+// digestOneShot writes the digest of data, len(out) bytes, into out, on
+// the C thread's own context.
 func digestOneShot(e *mdEntry, data, out []byte) error {
-	s, err := getScratch()
-	if err != nil {
-		return err
-	}
-	r := C.go_digest_oneshot(s.st, e.md, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), boolInt(e.xof))
-	scratchPool.Put(s)
+	r := C.go_digest_oneshot_tls(e.md, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), boolInt(e.xof))
 	return check("EVP_Digest", r)
 }
 

@@ -13,6 +13,8 @@ package openssl
 // #cgo nocallback go_digest_update
 // #cgo noescape go_digest_oneshot
 // #cgo nocallback go_digest_oneshot
+// #cgo noescape go_digest_oneshot_tls
+// #cgo nocallback go_digest_oneshot_tls
 // #cgo noescape go_digest_sum
 // #cgo nocallback go_digest_sum
 // #cgo noescape go_digest_flush_update

@@ -11,11 +11,23 @@ import (
 	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
-// digestBufSize is how many bytes a digestCtx or macCtx keeps in Go before
-// it creates (or feeds) its C context. A short message is then hashed by a
-// single C call at Sum time, and a context that is only asked its size
-// never touches C.
+// digestBufSize is how many bytes a digestCtx keeps in Go, in the
+// context's own allocation, before it feeds its C context: a short message
+// is then hashed by a single C call at Sum time, and a context that is only
+// asked its size never touches C. The buffer is small enough for
+// hashes.New's one allocation to stay in Go's small-object fast path (at
+// most 512 bytes with pointers); a larger array there cost a new hasher
+// about 300 ns more for the allocation than it saved.
 const digestBufSize = 256
+
+// digestMoreSize is how many bytes a context that is used again (one that
+// was Reset) keeps in Go, in a buffer of its own that it keeps across
+// Reset. A message of up to 4 KiB (a request signature, a token, a small
+// record) is then hashed by a single C call at Sum time, without the copy
+// of the C state that a Sum of data in C needs (EVP_MD_CTX_copy_ex, which
+// frees and allocates the provider's context in OpenSSL 3.0). Beyond a few
+// KiB, copying the message into the buffer costs more than that copy.
+const digestMoreSize = 4 << 10
 
 // maxDigestSize bounds the output of a fixed-size digest (SHA-512: 64).
 const maxDigestSize = 64
@@ -33,14 +45,34 @@ type digestCtx struct {
 	sc     *scratch // a C state borrowed from scratchPool, nil until needed
 
 	// While inC is false, every byte written since the last reset is in
-	// buf[:n] and the C context holds nothing of value.
-	buf  [digestBufSize]byte
-	n    int
-	inC  bool
-	done bool
+	// buf[:n], or in more when inMore is set, and the C context holds
+	// nothing of value.
+	buf    [digestBufSize]byte
+	n      int
+	more   []byte // up to digestMoreSize bytes; its capacity survives Reset
+	inMore bool
+	inC    bool
+	done   bool
 	// reused is set by Reset: a context that is reset is used again, and
-	// then gets a C state of its own rather than a pooled one per Sum.
+	// then gets a C state of its own rather than a pooled one per Sum, and
+	// a larger buffer in Go (more).
 	reused bool
+}
+
+// pending returns the bytes written since the last reset that are still in
+// Go (none once inC is set).
+func (d *digestCtx) pending() []byte {
+	if d.inMore {
+		return d.more
+	}
+	return d.buf[:d.n]
+}
+
+// dropPending forgets (and clears) the bytes in Go.
+func (d *digestCtx) dropPending() {
+	clear(d.buf[:d.n])
+	clear(d.more)
+	d.n, d.more, d.inMore = 0, d.more[:0], false
 }
 
 var (
@@ -164,9 +196,20 @@ func (d *digestCtx) Update(p []byte) error {
 	if err := d.ready(); err != nil {
 		return err
 	}
-	if !d.inC && d.n+len(p) <= len(d.buf) {
-		d.n += copy(d.buf[d.n:], p)
-		return nil
+	if !d.inC {
+		switch {
+		case !d.inMore && d.n+len(p) <= len(d.buf):
+			d.n += copy(d.buf[d.n:], p)
+			return nil
+		case d.reused && len(d.pending())+len(p) <= digestMoreSize:
+			if !d.inMore {
+				d.more = append(d.more[:0], d.buf[:d.n]...)
+				clear(d.buf[:d.n])
+				d.n, d.inMore = 0, true
+			}
+			d.more = append(d.more, p...)
+			return nil
+		}
 	}
 	st, err := d.state()
 	if err != nil {
@@ -174,7 +217,8 @@ func (d *digestCtx) Update(p []byte) error {
 	}
 	var r C.go_result
 	if !d.inC {
-		r = C.go_digest_flush_update(st, d.e.md, base(d.buf[:d.n]), C.size_t(d.n), base(p), C.size_t(len(p)))
+		a := d.pending()
+		r = C.go_digest_flush_update(st, d.e.md, base(a), C.size_t(len(a)), base(p), C.size_t(len(p)))
 	} else {
 		r = C.go_digest_update(st, base(p), C.size_t(len(p)))
 	}
@@ -182,7 +226,8 @@ func (d *digestCtx) Update(p []byte) error {
 	if err := check("EVP_DigestUpdate", r); err != nil {
 		return err
 	}
-	d.inC, d.n = true, 0
+	d.dropPending()
+	d.inC = true
 	return nil
 }
 
@@ -207,16 +252,17 @@ func (d *digestCtx) sumInto(out []byte) error {
 	switch {
 	case d.inC:
 		r = C.go_digest_sum(d.sc.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
-	case d.sc == nil && !d.reused:
-		// Everything written is in buf: one C call on a pooled scratch
-		// state, and this context may never need one of its own.
+	case d.sc == nil && !d.reused && !d.inMore:
+		// Everything written is in buf: one C call on the C thread's own
+		// context, and this context may never need one of its own.
 		return digestOneShot(d.e, d.buf[:d.n], out)
 	default:
 		st, err := d.state()
 		if err != nil {
 			return err
 		}
-		r = C.go_digest_oneshot(st, d.e.md, base(d.buf[:d.n]), C.size_t(d.n), base(out), C.size_t(len(out)), boolInt(d.e.xof))
+		a := d.pending()
+		r = C.go_digest_oneshot(st, d.e.md, base(a), C.size_t(len(a)), base(out), C.size_t(len(out)), boolInt(d.e.xof))
 	}
 	runtime.KeepAlive(d)
 	return check("EVP_DigestFinal", r)
@@ -238,7 +284,8 @@ func (d *digestCtx) Finalize() ([]byte, error) {
 // After a switch of FIPS mode the context follows the new mode, or Reset
 // returns the error saying why the digest is not served there.
 func (d *digestCtx) Reset() error {
-	d.n, d.inC, d.done, d.reused = 0, false, false, true
+	d.n, d.more, d.inMore = 0, d.more[:0], false
+	d.inC, d.done, d.reused = false, false, true
 	return d.ready()
 }
 
@@ -258,7 +305,10 @@ func (d *digestCtx) clone() (*digestCtx, error) {
 	if err := d.ready(); err != nil {
 		return nil, err
 	}
-	c := &digestCtx{alg: d.alg, e: d.e, outLen: d.outLen, buf: d.buf, n: d.n}
+	c := &digestCtx{alg: d.alg, e: d.e, outLen: d.outLen, buf: d.buf, n: d.n, inMore: d.inMore, reused: d.reused}
+	if d.inMore {
+		c.more = append(make([]byte, 0, digestMoreSize), d.more...)
+	}
 	if d.inC {
 		st, err := c.state()
 		if err != nil {
@@ -280,8 +330,8 @@ func (d *digestCtx) free() {
 		scratchPool.Put(d.sc)
 		d.sc = nil
 	}
-	clear(d.buf[:d.n])
-	d.n, d.inC = 0, false
+	d.dropPending()
+	d.inC = false
 }
 
 // grow extends dst by n bytes, returning the whole slice and the new part.

@@ -60,3 +60,36 @@ func TestErrorReasonWhole(t *testing.T) {
 	text := strings.Join(oe.Reasons, "; ")
 	assert.Contains(t, text, "(filename("+path+"): "+path+": cannot open shared object file: No such file or directory)")
 }
+
+// TestPerMessageHelperErrorsOnlyNew leaves an entry on the thread's error
+// queue, then makes each per-message digest and HMAC helper fail on the
+// same thread: those helpers do not clear the queue on entry but run again
+// after a failure on a cleared queue, so the error holds OpenSSL's reasons
+// for the failure (where OpenSSL gives one) and not the stale entry.
+func TestPerMessageHelperErrorsOnlyNew(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	for i, tc := range []struct {
+		which  string
+		raises bool // OpenSSL 3.0 queues a reason for this failure
+	}{
+		{"digest-oneshot", true},
+		{"digest-sum", false},
+		{"digest-flush", true},
+		{"mac-oneshot", true},
+		{"mac-sum", true},
+		{"mac-flush", false},
+	} {
+		t.Run(tc.which, func(t *testing.T) {
+			stale := fmt.Sprintf("stale entry %d left by another library", i)
+			err := openssl.FailPerMessage(tc.which, stale)
+			var oe *openssl.Error
+			require.True(t, errors.As(err, &oe), "want *openssl.Error, got %v", err)
+			if tc.raises {
+				assert.NotEmpty(t, oe.Codes, "the failure's own reasons")
+			}
+			assert.NotContains(t, strings.Join(oe.Reasons, "; "), "stale entry")
+			assert.NotContains(t, err.Error(), "stale entry")
+		})
+	}
+}

@@ -8,6 +8,15 @@ import (
 
 // Hooks for the external tests of the package.
 
+// DigestBufSize, DigestMoreSize and MACBufSize are how many bytes a new
+// hash, a hash that was Reset and an HMAC context keep in Go before they
+// feed their C context.
+const (
+	DigestBufSize  = digestBufSize
+	DigestMoreSize = digestMoreSize
+	MACBufSize     = macBufSize
+)
+
 // DropFetched empties the fetch cache, so that the next use of every
 // algorithm is a first use.
 var DropFetched = dropFetched
@@ -81,3 +90,8 @@ func SealIVGen(a backends.RandomNonceAEADContext, plaintext []byte) ([]byte, int
 func SetSealCount(a backends.RandomNonceAEADContext, n uint64) {
 	a.(*randomNonceAEAD).seals.Store(n)
 }
+
+// FailPerMessage makes a per-message digest or HMAC C helper fail on the
+// calling thread, just after leaving an entry with text stale on its
+// queue, and returns its error.
+func FailPerMessage(which, stale string) error { return testFailPerMessage(which, stale) }

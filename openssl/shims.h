@@ -46,7 +46,12 @@ typedef struct go_errq {
  * The helpers called once per chunk of a stream (go_digest_update,
  * go_mac_update, go_cipher_update) skip it: they fail only when a provider
  * is in an error state or memory runs out, and a failure there may then
- * carry entries another library left on the thread's queue. */
+ * carry entries another library left on the thread's queue. The helpers
+ * called once per message of a digest or an HMAC (go_digest_oneshot,
+ * go_digest_sum, go_digest_flush_update and their go_mac_ peers) skip it
+ * too, and keep the guarantee another way: being idempotent, on failure
+ * they clear the queue and run again, and report the second run's errors
+ * (GO_RUN_TWICE in shims.c). */
 #define GO_ERR_BEGIN() go_err_begin()
 void go_err_begin(void);
 
@@ -135,14 +140,21 @@ typedef struct go_md_info {
  * a digest the provider lists but refuses to run is reported as missing. */
 go_md_info go_md_fetch(const char *name, const char *propq, const char *prov);
 
-/* A digest context with a scratch context for Sum. */
-/* Opaque to Go, so that cgo has no pointer fields to check on each call. */
+/* A digest context. Sum copies it into the C thread's own context (see
+ * go_digest_oneshot_tls) and finishes the copy there, so a state needs no
+ * second context of its own. Opaque to Go, so that cgo has no pointer
+ * fields to check on each call. */
 typedef struct go_md_state go_md_state;
 
-/* New, free and copy a state: two EVP_MD_CTX each, in one crossing. */
+/* New, free and copy a state, each in one crossing. */
 go_md_state *go_md_state_new(go_errq **errq);
 void go_md_state_free(go_md_state *st);
 go_result go_md_state_copy(go_md_state *dst, const go_md_state *src);
+/* n new states into out, in one crossing (a slab's worth); on failure
+ * none is kept, 0 is returned with *errq. */
+int go_md_states_new(go_md_state **out, int n, go_errq **errq);
+/* Frees n states, in one crossing. */
+void go_md_states_free(go_md_state **sts, int n);
 
 /* ctx := init(md); update(a); update(b) */
 go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
@@ -152,10 +164,19 @@ go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
 go_result go_digest_update(go_md_state *st, const unsigned char *p, size_t len);
 /* out := digest of the context's state, which is left unchanged. */
 go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int xof);
-/* out := digest(md, p) computed on the scratch context st->tmp. */
+/* out := digest(md, p) computed on st's context, whose state is consumed:
+ * for a state that holds nothing of value. */
 go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
                             const unsigned char *p, size_t len,
                             unsigned char *out, size_t outlen, int xof);
+
+/* out := digest(md, p) computed on this OS thread's own EVP_MD_CTX, made
+ * on first use and freed when the thread exits: a one-shot digest then
+ * borrows no context from Go (a sync.Pool Get and Put, about 25 ns). A C
+ * call runs on one thread from start to end and the helper calls nothing
+ * that could re-enter it, so the context is never used twice at once. */
+go_result go_digest_oneshot_tls(const EVP_MD *md, const unsigned char *p, size_t len,
+                                unsigned char *out, size_t outlen, int xof);
 
 /* ---- HMAC over EVP_MAC ---- */
 typedef struct go_mac_info {

@@ -29,3 +29,63 @@ func testLoadProvider(name string) error {
 // testErrBegin runs the error-queue check that opens every fallible C
 // helper n times in one C call and returns the thread CPU time it took.
 func testErrBegin(n int) time.Duration { return time.Duration(C.go_test_err_begin(C.int(n))) }
+
+// testFailPerMessage makes the per-message digest or HMAC helper which
+// (one of "digest-oneshot", "digest-sum", "digest-flush", "mac-oneshot",
+// "mac-sum", "mac-flush") fail on the calling thread, with a NULL digest
+// for the digest helpers and a one-byte output for the MAC helpers, just
+// after leaving an entry with text stale on the thread's queue, and returns
+// its error.
+func testFailPerMessage(which, stale string) error {
+	e := fetchMD("SHA2-256")
+	if e.err != nil {
+		return e.err
+	}
+	// A new state, never initialised: a NULL digest has no earlier one to
+	// fall back on.
+	var q *C.go_errq
+	st := C.go_md_state_new(&q)
+	if st == nil {
+		return newError("EVP_MD_CTX_new", q)
+	}
+	defer C.go_md_state_free(st)
+	ctx, err := newMACState(e, make([]byte, 32))
+	if err != nil {
+		return err
+	}
+	defer C.go_mac_ctx_free(ctx)
+	var out [64]byte
+	var r C.go_result
+	switch which {
+	case "digest-oneshot":
+		testPushError(stale)
+		r = C.go_digest_oneshot(st, nil, nil, 0, base(out[:]), 32, 0)
+	case "digest-sum":
+		// A state that was never initialised cannot be copied.
+		testPushError(stale)
+		r = C.go_digest_sum(st, base(out[:]), 32, 0)
+	case "digest-flush":
+		testPushError(stale)
+		r = C.go_digest_flush_update(st, nil, nil, 0, nil, 0)
+	case "mac-oneshot":
+		testPushError(stale)
+		r = C.go_mac_oneshot(ctx, nil, 0, base(out[:]), 1)
+	case "mac-sum":
+		testPushError(stale)
+		r = C.go_mac_sum(ctx, base(out[:]), 1)
+	case "mac-flush":
+		// Keying again with a NULL key and no digest set fails on a new
+		// context only; a keyed one has both. A fresh context of the MAC.
+		mac, err := fetchHMAC(e.fm)
+		if err != nil {
+			return err
+		}
+		bare := C.EVP_MAC_CTX_new(mac)
+		defer C.go_mac_ctx_free(bare)
+		testPushError(stale)
+		r = C.go_mac_flush_update(bare, nil, 0, nil, 0)
+	default:
+		panic("openssl: testFailPerMessage: unknown helper " + which)
+	}
+	return check(which, r)
+}

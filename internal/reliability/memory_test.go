@@ -45,9 +45,9 @@ func settle() int64 {
 	return last
 }
 
-// churn creates n contexts of each kind: SHA-256 hashes fed more than the
-// 256 bytes a hash keeps in Go (so that the C context exists),
-// HMAC-SHA-256s, AES-CBC and AES-GCM cipher contexts, and aead.AESGCM
+// churn creates n contexts of each kind: SHA-256 hashes and HMAC-SHA-256s
+// fed more than the bytes they keep in Go (1 KiB and 16 KiB, so that the C
+// context is used), AES-CBC and AES-GCM cipher contexts, and aead.AESGCM
 // objects (each holding a keyed context in its pool), and abandons them or,
 // with finalize, ends each. It collects garbage every 10,000 objects. With
 // keep, it returns the objects instead, all reachable.
@@ -55,6 +55,7 @@ func churn(t *testing.T, n int, finalize bool, keep ...bool) []any {
 	var kept []any
 	key := []byte("0123456789abcdef0123456789abcdef")
 	msg := make([]byte, 300)
+	long := make([]byte, 16<<10+1)
 	aes, err := algorithms.NewAES(key)
 	require.NoError(t, err)
 	cbcMode, err := modes.NewCBC(key[:16])
@@ -68,11 +69,11 @@ func churn(t *testing.T, n int, finalize bool, keep ...bool) []any {
 	for i := range n {
 		h, err := hashes.New(hashes.SHA256{})
 		require.NoError(t, err)
-		require.NoError(t, h.Update(msg))
+		require.NoError(t, h.Update(long))
 
 		m, err := hmac.New(key, hashes.SHA256{})
 		require.NoError(t, err)
-		require.NoError(t, m.Update(msg))
+		require.NoError(t, m.Update(long))
 
 		enc, err := cbc.Encryptor()
 		require.NoError(t, err)
