@@ -411,6 +411,20 @@ func (x *xmacCtx) Reset() error {
 	if x.e == nil {
 		return fmt.Errorf("openssl: MAC context used without Backend.CreateMACCtx: %w", backends.ErrInvalidArgument)
 	}
+	if x.ctx != nil && !x.p.OneTime && x.e.fm == current() {
+		// Same mode: start the keyed context over, keeping its key and
+		// parameters, rather than make and key a new one (a new one
+		// fetches its cipher again and costs about 2 µs).
+		r := C.go_mac_reinit(x.ctx)
+		runtime.KeepAlive(x)
+		if r.ok == 1 {
+			x.updated, x.done = false, false
+			return nil
+		}
+		if r.errq != nil {
+			C.go_errq_free(r.errq)
+		}
+	}
 	if err := x.rekey(current()); err != nil {
 		return err
 	}
