@@ -49,7 +49,7 @@ func randBytes(p []byte, private bool) error {
 			}
 			if r.errq == nil && r.wrong_provider[0] != 0 {
 				return fmt.Errorf("openssl: %s in FIPS mode: the DRBG of this thread is served by provider %q, not by the %s provider (it was made before FIPS mode was switched on; set FIPS mode through OPENSSL_CONF, or switch it on before the first use of random bytes): %w",
-					which, C.GoString(&r.wrong_provider[0]), fipsProviderName, &backends.UnsupportedAlgorithmError{Algorithm: "DRBG", Reason: backends.ReasonFIPSRefused})
+					which, provName(r.wrong_provider), fipsProviderName, &backends.UnsupportedAlgorithmError{Algorithm: "DRBG", Reason: backends.ReasonFIPSRefused})
 			}
 			return newError(which, r.errq)
 		}
@@ -79,4 +79,17 @@ func randProviders() (primary, public, private string) {
 	C.go_rand_providers(&a[0], &b[0], &c[0])
 	fetchMu.RUnlock()
 	return C.GoString(&a[0]), C.GoString(&b[0]), C.GoString(&c[0])
+}
+
+// provName returns the NUL-terminated name in a (taken by value, so that
+// the C result it comes from stays on the stack).
+func provName(a [C.GO_PROV_NAME]C.char) string {
+	b := make([]byte, 0, len(a))
+	for _, c := range a {
+		if c == 0 {
+			break
+		}
+		b = append(b, byte(c))
+	}
+	return string(b)
 }

@@ -27,7 +27,7 @@ top=$(cd "$here/.." && pwd)
 cd "$top"
 
 # The packages with allocation tests (AllocsPerRun).
-alloc_pkgs="./primitives/hashes ./primitives/hmac ./primitives/padding ./primitives/ciphers ./primitives/ciphers/aead"
+alloc_pkgs="./primitives/hashes ./primitives/hmac ./primitives/padding ./primitives/ciphers ./primitives/ciphers/aead ./primitives/rand"
 
 mode=default
 quiet=

@@ -1,0 +1,5 @@
+//go:build !race && !asan
+
+package rand_test
+
+const raceEnabled = false
