@@ -24,19 +24,27 @@ var _ backends.KeyWrapBackend = (*Backend)(nil)
 const maxWrapInput = math.MaxInt32 - 16
 
 func keyWrapCipherName(mode backends.KeyWrapMode, kekSize int) (string, error) {
+	var i int
 	switch kekSize {
 	case 16, 24, 32:
+		i = kekSize/8 - 2
 	default:
 		return "", fmt.Errorf("openssl: key-encryption key of %d bytes; AES takes 16, 24 or 32: %w", kekSize, backends.ErrInvalidKeySize)
 	}
-	suffix := map[backends.KeyWrapMode]string{
-		backends.KW: "wrap", backends.KWP: "wrap-pad",
-		backends.KWInverse: "wrap-inv", backends.KWPInverse: "wrap-pad-inv",
-	}[mode]
-	if suffix == "" {
+	names, ok := keyWrapNames[mode]
+	if !ok {
 		return "", fmt.Errorf("openssl: unknown key-wrap mode %v: %w", mode, backends.ErrInvalidArgument)
 	}
-	return fmt.Sprintf("aes-%d-%s", kekSize*8, suffix), nil
+	return names[i], nil
+}
+
+// keyWrapNames are the EVP names per mode, for 128-, 192- and 256-bit KEKs
+// (a table, so that naming the cipher allocates nothing per call).
+var keyWrapNames = map[backends.KeyWrapMode][3]string{
+	backends.KW:         {"aes-128-wrap", "aes-192-wrap", "aes-256-wrap"},
+	backends.KWP:        {"aes-128-wrap-pad", "aes-192-wrap-pad", "aes-256-wrap-pad"},
+	backends.KWInverse:  {"aes-128-wrap-inv", "aes-192-wrap-inv", "aes-256-wrap-inv"},
+	backends.KWPInverse: {"aes-128-wrap-pad-inv", "aes-192-wrap-pad-inv", "aes-256-wrap-pad-inv"},
 }
 
 // keyWrapEntry returns the wrap cipher for mode and kekSize in the mode in
