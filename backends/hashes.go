@@ -84,6 +84,12 @@ type Resetter interface {
 
 // Digester is optionally implemented by a [HashBackend] that computes the
 // digest of one buffer in a single step; it appends the digest to dst.
+//
+// The primitives find it (and the other optional interfaces of this
+// package) by type assertion and prefer it to the generic path. A backend
+// that embeds another backend to override CreateHashCtx or CreateHMACCtx
+// inherits the embedded one's Digest and MAC too: override those as well,
+// or one-shot calls (hashes.Sum, hmac.Sum) bypass the override.
 type Digester interface {
 	Digest(alg HashAlgorithm, data, dst []byte) ([]byte, error)
 }
