@@ -192,10 +192,6 @@ func keyRefused(e *cipherEntry, key []byte, err error) error {
 // context refuses one.
 func newAEADCtx(c *cipherCtx, e *cipherEntry, mode backends.Mode) (*streamAEADCtx, error) {
 	rule := tagRuleOf(e)
-	if !rule.streams {
-		return nil, fmt.Errorf("openssl: %s is served by the one-shot AEAD only (primitives/ciphers/aead), not a streaming context: %w",
-			e.name, backends.ErrInvalidArgument)
-	}
 	a := &streamAEADCtx{cipherCtx: c, rule: rule, minTag: rule.dflt}
 	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok {
 		if n := m.MinTagLength(); n > 0 {
@@ -336,8 +332,7 @@ func (c *cipherCtx) UpdateInto(data, buf []byte) (int, error) {
 	return c.update(buf[:need], data)
 }
 
-// errNoCipherCtx is the error of a CipherCtx or AEADCtx (or a nil pointer
-// to one) that the backend did not make.
+// errNoCipherCtx is the error of a cipher context the backend did not make.
 var errNoCipherCtx = fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w",
 	backends.ErrInvalidArgument)
 
@@ -345,7 +340,7 @@ var errNoCipherCtx = fmt.Errorf("openssl: cipher context used without Backend.Cr
 // (one atomic load), and otherwise follows the switch (see follow).
 func (c *cipherCtx) ready() error {
 	if c.e == nil {
-		return fmt.Errorf("openssl: cipher context used without Backend.CreateSymmetricEncryptionCtx or CreateSymmetricDecryptionCtx: %w", backends.ErrInvalidArgument)
+		return errNoCipherCtx
 	}
 	if c.e.fm == current() {
 		return nil
@@ -511,9 +506,6 @@ func (c *cipherCtx) updateChunks(out, data []byte) (int, error) {
 // [backends.ErrInvalidDataLength] when the input was not whole blocks. The
 // C context is freed; later calls return [backends.ErrAlreadyFinalized].
 func (c *cipherCtx) Finalize() ([]byte, error) {
-	if c == nil {
-		return nil, errNoCipherCtx
-	}
 	if c.done {
 		return nil, backends.ErrAlreadyFinalized
 	}

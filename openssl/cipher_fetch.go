@@ -56,7 +56,7 @@ func newCipherEntry(k fetchKey, m *fipsMode) *cipherEntry {
 	if info.cipher == nil {
 		if info.errq == nil && info.wrong_provider[0] != 0 {
 			e.legacyKnown = true // reported as refused in FIPS mode
-			e.err = wrongProvider("cipher", k.name, &info.wrong_provider[0])
+			e.err = wrongProvider("cipher", k.name, info.wrong_provider)
 			return e
 		}
 		e.err = newError("EVP_CIPHER_fetch("+k.name+")", info.errq)

@@ -125,7 +125,7 @@ func newMDEntry(k fetchKey, m *fipsMode) *mdEntry {
 		var err error = newError("EVP_MD_fetch", info.errq)
 		if info.errq == nil && info.wrong_provider[0] != 0 {
 			reason = backends.ReasonFIPSRefused
-			err = wrongProvider("digest", k.name, &info.wrong_provider[0])
+			err = wrongProvider("digest", k.name, info.wrong_provider)
 		}
 		e.err = &backends.UnsupportedAlgorithmError{Algorithm: k.name, Reason: reason, Err: err}
 		return e
@@ -174,7 +174,7 @@ func newMACEntry(k fetchKey, m *fipsMode) *macEntry {
 	case info.mac != nil:
 		e.mac = info.mac
 	case info.errq == nil && info.wrong_provider[0] != 0:
-		e.err = wrongProvider("MAC", strings.ToUpper(k.name), &info.wrong_provider[0])
+		e.err = wrongProvider("MAC", strings.ToUpper(k.name), info.wrong_provider)
 	default:
 		e.err = newError("EVP_MAC_fetch("+strings.ToUpper(k.name)+")", info.errq)
 	}

@@ -79,7 +79,7 @@ func newKDFEntry(k fetchKey, m *fipsMode) *kdfEntry {
 		}
 		var err error = newError("EVP_KDF_fetch("+name+")", info.errq)
 		if info.errq == nil && info.wrong_provider[0] != 0 {
-			err = wrongProvider("KDF", name, &info.wrong_provider[0])
+			err = wrongProvider("KDF", name, info.wrong_provider)
 		}
 		e.err = &backends.UnsupportedAlgorithmError{Algorithm: name, Reason: reason, Err: err}
 		return e

@@ -69,8 +69,21 @@ func current() *fipsMode { return curMode.Load() }
 
 // wrongProvider builds the error for an algorithm that a FIPS-mode fetch
 // found in a provider other than the FIPS provider.
-func wrongProvider(what, name string, got *C.char) error {
-	return fmt.Errorf("openssl: %s %s is served by provider %q, not by the %s provider", what, name, C.GoString(got), fipsProviderName)
+func wrongProvider(what, name string, got [C.GO_PROV_NAME]C.char) error {
+	return fmt.Errorf("openssl: %s %s is served by provider %q, not by the %s provider", what, name, provName(got), fipsProviderName)
+}
+
+// provName returns the NUL-terminated name in a (taken by value, so that
+// the C result it comes from stays on the stack).
+func provName(a [C.GO_PROV_NAME]C.char) string {
+	b := make([]byte, 0, len(a))
+	for _, c := range a {
+		if c == 0 {
+			break
+		}
+		b = append(b, byte(c))
+	}
+	return string(b)
 }
 
 // errModeChanged is returned by a context whose state lives in an

@@ -80,16 +80,3 @@ func randProviders() (primary, public, private string) {
 	fetchMu.RUnlock()
 	return C.GoString(&a[0]), C.GoString(&b[0]), C.GoString(&c[0])
 }
-
-// provName returns the NUL-terminated name in a (taken by value, so that
-// the C result it comes from stays on the stack).
-func provName(a [C.GO_PROV_NAME]C.char) string {
-	b := make([]byte, 0, len(a))
-	for _, c := range a {
-		if c == 0 {
-			break
-		}
-		b = append(b, byte(c))
-	}
-	return string(b)
-}

@@ -17,7 +17,6 @@ import (
 type tagRule struct {
 	min, max, dflt int
 	even           bool
-	streams        bool // the streaming streamAEADCtx can serve the cipher
 }
 
 // Tag rules per algorithm. They are the one statement of them in this
@@ -27,15 +26,15 @@ var (
 	// 96, and for some applications 64 or 32 bits. Shorter than 16 bytes
 	// only where the caller asks for it, as [modes.NewGCMWithMinTagLength]
 	// does; its bounds are 4 to 16 bytes.
-	gcmTagRule = tagRule{min: 4, max: 16, dflt: 16, streams: true}
+	gcmTagRule = tagRule{min: 4, max: 16, dflt: 16}
 	// ChaCha20-Poly1305, RFC 8439 §2.8: the Poly1305 tag, 16 bytes, whole.
-	chachaPolyTagRule = tagRule{min: 16, max: 16, dflt: 16, streams: true}
+	chachaPolyTagRule = tagRule{min: 16, max: 16, dflt: 16}
 	// CCM, NIST SP 800-38C §6.1 (RFC 3610 §2): 4, 6, 8, 10, 12, 14 or 16
-	// bytes, fixed before the key is set, so the one-shot AEAD serves it and
-	// the streaming context does not.
+	// bytes, fixed before the key is set, so the one-shot AEAD serves it
+	// (streaming contexts refuse CCM by its shape, see cipher_shape.go).
 	ccmTagRule = tagRule{min: 4, max: 16, dflt: 16, even: true}
 	// Any other authenticated cipher (OCB, SIV, ...): the full 16 bytes.
-	fullTagRule = tagRule{min: 16, max: 16, dflt: 16, streams: true}
+	fullTagRule = tagRule{min: 16, max: 16, dflt: 16}
 )
 
 // tagRuleOf returns the tag rule of an authenticated cipher.
