@@ -26,6 +26,21 @@ func TestFIPSHMACKeyCheck(t *testing.T) {
 	if os.Getenv(keyCheckChild) != "" {
 		t.Skip("the parent test runs this one")
 	}
+	out, err := runWithFIPSOption(t, "hmac-key-check", "1", "TestFIPSHMACKeyCheckChild", keyCheckChild)
+	if strings.Contains(out, "provider does not enforce") {
+		t.Skipf("FIPS provider %s has no HMAC key check", openssl.FIPSProviderVersion())
+	}
+	require.NoError(t, err)
+	assert.Contains(t, out, "--- PASS: TestFIPSHMACKeyCheckChild")
+}
+
+// runWithFIPSOption runs the test child of this test binary under a copy of
+// the FIPS configuration (OPENSSL_CONF, FIPS mode) with option set to value
+// in the FIPS module's section and env=1 in the environment, and returns
+// its output (logged) and exit error. It skips the calling test outside FIPS
+// mode.
+func runWithFIPSOption(t *testing.T, option, value, child, env string) (string, error) {
+	t.Helper()
 	conf := os.Getenv("OPENSSL_CONF")
 	if !openssl.FIPS() || conf == "" {
 		t.Skip("needs FIPS mode from an OPENSSL_CONF file (scripts/test.sh --fips)")
@@ -39,20 +54,16 @@ func TestFIPSHMACKeyCheck(t *testing.T) {
 	require.Contains(t, string(module), "activate = 1")
 
 	dir := t.TempDir()
-	checked := withFIPSOption(string(module), "hmac-key-check", "1")
+	checked := withFIPSOption(string(module), option, value)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "fipsmodule.cnf"), []byte(checked), 0o644))
 	newMain := strings.Replace(string(main), string(inc[0]), ".include "+filepath.Join(dir, "fipsmodule.cnf"), 1)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "openssl.cnf"), []byte(newMain), 0o644))
 
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSHMACKeyCheckChild$", "-test.v")
-	cmd.Env = append(os.Environ(), "OPENSSL_CONF="+filepath.Join(dir, "openssl.cnf"), keyCheckChild+"=1")
+	cmd := exec.Command(os.Args[0], "-test.run=^"+child+"$", "-test.v")
+	cmd.Env = append(os.Environ(), "OPENSSL_CONF="+filepath.Join(dir, "openssl.cnf"), env+"=1")
 	out, err := cmd.CombinedOutput()
 	t.Logf("child:\n%s", out)
-	if strings.Contains(string(out), "provider does not enforce") {
-		t.Skipf("FIPS provider %s has no HMAC key check", openssl.FIPSProviderVersion())
-	}
-	require.NoError(t, err)
-	assert.Contains(t, string(out), "--- PASS: TestFIPSHMACKeyCheckChild")
+	return string(out), err
 }
 
 // withFIPSOption returns the FIPS module configuration module with option

@@ -5,9 +5,6 @@ import (
 	"crypto/des"
 	"encoding/hex"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -31,33 +28,12 @@ func TestFIPSTripleDESEncryptDisabled(t *testing.T) {
 	if os.Getenv(tdesCheckChild) != "" {
 		t.Skip("the parent test runs this one")
 	}
-	conf := os.Getenv("OPENSSL_CONF")
-	if !openssl.FIPS() || conf == "" {
-		t.Skip("needs FIPS mode from an OPENSSL_CONF file (scripts/test.sh --fips)")
-	}
-	main, err := os.ReadFile(conf)
-	require.NoError(t, err)
-	inc := regexp.MustCompile(`(?m)^\.include\s+(\S+)\s*$`).FindSubmatch(main)
-	require.NotNil(t, inc, "%s includes no FIPS module configuration", conf)
-	module, err := os.ReadFile(string(inc[1]))
-	require.NoError(t, err)
-	require.Contains(t, string(module), "activate = 1")
-
-	dir := t.TempDir()
-	checked := withFIPSOption(string(module), "tdes-encrypt-disabled", "1")
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "fipsmodule.cnf"), []byte(checked), 0o644))
-	newMain := strings.Replace(string(main), string(inc[0]), ".include "+filepath.Join(dir, "fipsmodule.cnf"), 1)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "openssl.cnf"), []byte(newMain), 0o644))
-
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSTripleDESEncryptDisabledChild$", "-test.v")
-	cmd.Env = append(os.Environ(), "OPENSSL_CONF="+filepath.Join(dir, "openssl.cnf"), tdesCheckChild+"=1")
-	out, err := cmd.CombinedOutput()
-	t.Logf("child:\n%s", out)
-	if strings.Contains(string(out), "provider allows 3DES encryption") {
+	out, err := runWithFIPSOption(t, "tdes-encrypt-disabled", "1", "TestFIPSTripleDESEncryptDisabledChild", tdesCheckChild)
+	if strings.Contains(out, "provider allows 3DES encryption") {
 		t.Skipf("FIPS provider %s has no tdes-encrypt-disabled option", openssl.FIPSProviderVersion())
 	}
 	require.NoError(t, err)
-	assert.Contains(t, string(out), "--- PASS: TestFIPSTripleDESEncryptDisabledChild")
+	assert.Contains(t, out, "--- PASS: TestFIPSTripleDESEncryptDisabledChild")
 }
 
 func TestFIPSTripleDESEncryptDisabledChild(t *testing.T) {
