@@ -20,3 +20,9 @@ func TestConformanceCipher(t *testing.T) {
 func TestConformanceRandomNonceAEAD(t *testing.T) {
 	backendtest.TestRandomNonceAEADBackend(t, gocrypto.NewBackend())
 }
+
+// TestConformanceAEAD holds the Go backend's one-shot AEADs to the
+// contract.
+func TestConformanceAEAD(t *testing.T) {
+	backendtest.TestAEADBackend(t, gocrypto.NewBackend())
+}
