@@ -1,6 +1,7 @@
 package gocrypto
 
 import (
+	"bytes"
 	"crypto/cipher"
 	"crypto/rc4"
 	"encoding/binary"
@@ -71,6 +72,20 @@ func (b *Backend) createCipherCtx(alg backends.CipherAlgorithm, mode backends.Mo
 		return c, nil
 	case kindChaChaPoly:
 		return newAEADStreamCtx(c, g, key, iv, mode)
+	case kindXTS: // two AES keys, each half of key
+		if len(iv) != xtsTweakSize {
+			return nil, fmt.Errorf("gocrypto: %s takes a %d-byte tweak, got %d: %w", g.name, xtsTweakSize, len(iv), backends.ErrInvalidIVSize)
+		}
+		if bytes.Equal(key[:len(key)/2], key[len(key)/2:]) {
+			// IEEE 1619-2018 5.1 asks for distinct keys, and OpenSSL refuses equal ones.
+			return nil, fmt.Errorf("gocrypto: %s takes two different AES keys, got equal halves: %w", g.name, backends.ErrInvalidKeySize)
+		}
+		x, err := xts.NewCipher(g.newBlock, key)
+		if err != nil {
+			return nil, fmt.Errorf("gocrypto: %s refused the key: %v: %w", g.name, err, backends.ErrInvalidKeySize)
+		}
+		c.xts, c.sector = x, binary.LittleEndian.Uint64(iv[:8])
+		return c, nil
 	}
 	blk, err := g.newBlock(key)
 	if err != nil {
@@ -84,16 +99,6 @@ func (b *Backend) createCipherCtx(alg backends.CipherAlgorithm, mode backends.Mo
 	switch g.kind {
 	case kindGCM:
 		return newAEADStreamCtx(c, g, key, iv, mode)
-	case kindXTS:
-		if len(iv) != xtsTweakSize {
-			return nil, fmt.Errorf("gocrypto: %s takes a %d-byte tweak, got %d: %w", g.name, xtsTweakSize, len(iv), backends.ErrInvalidIVSize)
-		}
-		x, err := xts.NewCipher(g.newBlock, key)
-		if err != nil {
-			return nil, fmt.Errorf("gocrypto: %s refused the key: %v: %w", g.name, err, backends.ErrInvalidKeySize)
-		}
-		c.xts, c.sector = x, binary.LittleEndian.Uint64(iv[:8])
-		return c, nil
 	case kindECB:
 		if len(iv) != 0 {
 			return nil, fmt.Errorf("gocrypto: %s takes no IV, got %d bytes: %w", g.name, len(iv), backends.ErrInvalidIVSize)
