@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"reflect"
 
+	//lint:ignore SA1019 Blowfish is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
 	"golang.org/x/crypto/blowfish"
+	//lint:ignore SA1019 CAST5 is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
 	"golang.org/x/crypto/cast5"
 
 	"github.com/go-hazmat/hazmat/backends"

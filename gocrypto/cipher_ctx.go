@@ -120,12 +120,15 @@ func (b *Backend) createCipherCtx(alg backends.CipherAlgorithm, mode backends.Mo
 	case kindCTR:
 		c.stream = cipher.NewCTR(blk, iv)
 	case kindOFB:
-		c.stream = cipher.NewOFB(blk, iv) //lint:ignore SA1019 OFB is offered for compatibility, as OpenSSL offers it; refused in FIPS mode
+		//lint:ignore SA1019 OFB is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
+		c.stream = cipher.NewOFB(blk, iv)
 	case kindCFB:
 		if encrypt {
-			c.stream = cipher.NewCFBEncrypter(blk, iv) //lint:ignore SA1019 CFB is offered for compatibility, as OpenSSL offers it; refused in FIPS mode
+			//lint:ignore SA1019 CFB is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
+			c.stream = cipher.NewCFBEncrypter(blk, iv)
 		} else {
-			c.stream = cipher.NewCFBDecrypter(blk, iv) //lint:ignore SA1019 CFB is offered for compatibility, as OpenSSL offers it; refused in FIPS mode
+			//lint:ignore SA1019 CFB is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
+			c.stream = cipher.NewCFBDecrypter(blk, iv)
 		}
 	default:
 		return nil, fmt.Errorf("gocrypto: %s: no context for it: %w", g.name, backends.ErrInvalidArgument)
