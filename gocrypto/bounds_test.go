@@ -15,13 +15,13 @@ import (
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
 )
 
-const guardLen = 32
+const guardBytes = 32
 
-// guarded returns a buffer of n bytes followed by guardLen guard bytes, all
+// guarded returns a buffer of n bytes followed by guardBytes guard bytes, all
 // 0xa5, and a check that the guard bytes are untouched.
-func guarded(n int) (buf []byte, intact func() bool) {
-	all := bytes.Repeat([]byte{0xa5}, n+guardLen)
-	return all[:n:n], func() bool { return bytes.Equal(all[n:], bytes.Repeat([]byte{0xa5}, guardLen)) }
+func guardedBuf(n int) (buf []byte, intact func() bool) {
+	all := bytes.Repeat([]byte{0xa5}, n+guardBytes)
+	return all[:n:n], func() bool { return bytes.Equal(all[n:], bytes.Repeat([]byte{0xa5}, guardBytes)) }
 }
 
 // boundsPair is a pair with the block size that decides UpdateInto's
@@ -35,21 +35,21 @@ type boundsPair struct {
 }
 
 func boundsPairs() []boundsPair {
-	aes128 := must(algorithms.NewAES(key(16)))
-	tdes := must(algorithms.NewTripleDES(key(24)))
+	aes128 := mustDesc(algorithms.NewAES(testKey(16)))
+	tdes := mustDesc(algorithms.NewTripleDES(testKey(24)))
 	return []boundsPair{
 		{"AES-ECB", aes128, modes.NewECB(), 16},
-		{"AES-CBC", aes128, must(modes.NewCBC(key(16))), 16},
-		{"AES-CTR", aes128, must(modes.NewCTR(key(16))), 0},
-		{"AES-OFB", aes128, must(modes.NewOFB(key(16))), 0},
-		{"AES-CFB", aes128, must(modes.NewCFB(key(16))), 0},
-		{"AES-GCM", aes128, must(modes.NewGCM(key(12), nil)), -1},
+		{"AES-CBC", aes128, mustDesc(modes.NewCBC(testKey(16))), 16},
+		{"AES-CTR", aes128, mustDesc(modes.NewCTR(testKey(16))), 0},
+		{"AES-OFB", aes128, mustDesc(modes.NewOFB(testKey(16))), 0},
+		{"AES-CFB", aes128, mustDesc(modes.NewCFB(testKey(16))), 0},
+		{"AES-GCM", aes128, mustDesc(modes.NewGCM(testKey(12), nil)), -1},
 		{"TripleDES-ECB", tdes, modes.NewECB(), 8},
-		{"TripleDES-CBC", tdes, must(modes.NewCBC(key(8))), 8},
-		{"Blowfish-CBC", must(algorithms.NewBlowfish(key(16))), must(modes.NewCBC(key(8))), 8},
-		{"CAST5-CFB", must(algorithms.NewCAST5(key(16))), must(modes.NewCFB(key(8))), 0},
-		{"ARC4", must(algorithms.NewARC4(key(16))), nil, 0},
-		{"ChaCha20", must(algorithms.NewChaCha20(key(32), key(16))), nil, 0},
+		{"TripleDES-CBC", tdes, mustDesc(modes.NewCBC(testKey(8))), 8},
+		{"Blowfish-CBC", mustDesc(algorithms.NewBlowfish(testKey(16))), mustDesc(modes.NewCBC(testKey(8))), 8},
+		{"CAST5-CFB", mustDesc(algorithms.NewCAST5(testKey(16))), mustDesc(modes.NewCFB(testKey(8))), 0},
+		{"ARC4", mustDesc(algorithms.NewARC4(testKey(16))), nil, 0},
+		{"ChaCha20", mustDesc(algorithms.NewChaCha20(testKey(32), testKey(16))), nil, 0},
 	}
 }
 
@@ -76,7 +76,7 @@ func TestConformanceUpdateIntoBounds(t *testing.T) {
 				for i := range pt {
 					pt[i] = byte(r.Uint32())
 				}
-				want := oneShot(t, b, p, pt)
+				want := encryptWhole(t, b, p, pt)
 				ctx, err := b.CreateSymmetricEncryptionCtx(p.alg, p.mode)
 				require.NoError(t, err)
 				var got []byte
@@ -94,14 +94,14 @@ func TestConformanceUpdateIntoBounds(t *testing.T) {
 						need = 0
 					}
 					if need > 0 {
-						short, intact := guarded(need - 1)
+						short, intact := guardedBuf(need - 1)
 						k, err := ctx.UpdateInto(in, short)
 						assert.ErrorIs(t, err, backends.ErrShortBuffer, "a buffer one byte short of %d", need)
 						assert.Zero(t, k)
 						assert.True(t, intact(), "a refused UpdateInto wrote past its buffer")
 						assert.Equal(t, hex.EncodeToString(bytes.Repeat([]byte{0xa5}, need-1)), hex.EncodeToString(short), "a refused UpdateInto wrote")
 					}
-					buf, intact := guarded(need)
+					buf, intact := guardedBuf(need)
 					k, err := ctx.UpdateInto(in, buf)
 					require.NoError(t, err)
 					assert.Equal(t, need, k, "bytes written for %d in", n)
@@ -117,7 +117,7 @@ func TestConformanceUpdateIntoBounds(t *testing.T) {
 	}
 }
 
-func oneShot(t *testing.T, b *gocrypto.Backend, p boundsPair, pt []byte) []byte {
+func encryptWhole(t *testing.T, b *gocrypto.Backend, p boundsPair, pt []byte) []byte {
 	t.Helper()
 	ctx, err := b.CreateSymmetricEncryptionCtx(p.alg, p.mode)
 	require.NoError(t, err)

@@ -37,51 +37,51 @@ func diffPairs(r *rand.Rand) []diffPair {
 	}
 	var ps []diffPair
 	for _, kl := range []int{16, 24, 32} {
-		alg := must(algorithms.NewAES(rb(kl)))
+		alg := mustDesc(algorithms.NewAES(rb(kl)))
 		ps = append(ps,
 			diffPair{"AES-ECB", alg, modes.NewECB(), 16},
-			diffPair{"AES-CBC", alg, must(modes.NewCBC(rb(16))), 16},
-			diffPair{"AES-CTR", alg, must(modes.NewCTR(rb(16))), 1},
-			diffPair{"AES-CTR wrapping counter", alg, must(modes.NewCTR(append(rb(8), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe))), 1},
-			diffPair{"AES-OFB", alg, must(modes.NewOFB(rb(16))), 1},
-			diffPair{"AES-CFB", alg, must(modes.NewCFB(rb(16))), 1},
-			diffPair{"AES-GCM", alg, must(modes.NewGCM(rb(12), nil)), 1},
-			diffPair{"AES-GCM 8-byte IV", alg, must(modes.NewGCM(rb(8), nil)), 1},
-			diffPair{"AES-GCM 60-byte IV", alg, must(modes.NewGCM(rb(60), nil)), 1},
+			diffPair{"AES-CBC", alg, mustDesc(modes.NewCBC(rb(16))), 16},
+			diffPair{"AES-CTR", alg, mustDesc(modes.NewCTR(rb(16))), 1},
+			diffPair{"AES-CTR wrapping counter", alg, mustDesc(modes.NewCTR(append(rb(8), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe))), 1},
+			diffPair{"AES-OFB", alg, mustDesc(modes.NewOFB(rb(16))), 1},
+			diffPair{"AES-CFB", alg, mustDesc(modes.NewCFB(rb(16))), 1},
+			diffPair{"AES-GCM", alg, mustDesc(modes.NewGCM(rb(12), nil)), 1},
+			diffPair{"AES-GCM 8-byte IV", alg, mustDesc(modes.NewGCM(rb(8), nil)), 1},
+			diffPair{"AES-GCM 60-byte IV", alg, mustDesc(modes.NewGCM(rb(60), nil)), 1},
 		)
 	}
 	for _, kl := range []int{32, 64} {
 		tweak := append(rb(8), make([]byte, 8)...)
-		ps = append(ps, diffPair{"AES-XTS", must(algorithms.NewAES(rb(kl))), must(modes.NewXTS(tweak)), 16})
+		ps = append(ps, diffPair{"AES-XTS", mustDesc(algorithms.NewAES(rb(kl))), mustDesc(modes.NewXTS(tweak)), 16})
 	}
 	for _, c := range []struct {
 		name string
 		alg  backends.CipherAlgorithm
 	}{
-		{"TripleDES", must(algorithms.NewTripleDES(rb(24)))},
-		{"Blowfish", must(algorithms.NewBlowfish(rb(16)))},
-		{"Blowfish 56-byte key", must(algorithms.NewBlowfish(rb(56)))},
-		{"CAST5", must(algorithms.NewCAST5(rb(16)))},
+		{"TripleDES", mustDesc(algorithms.NewTripleDES(rb(24)))},
+		{"Blowfish", mustDesc(algorithms.NewBlowfish(rb(16)))},
+		{"Blowfish 56-byte key", mustDesc(algorithms.NewBlowfish(rb(56)))},
+		{"CAST5", mustDesc(algorithms.NewCAST5(rb(16)))},
 	} {
 		ps = append(ps,
 			diffPair{c.name + "-ECB", c.alg, modes.NewECB(), 8},
-			diffPair{c.name + "-CBC", c.alg, must(modes.NewCBC(rb(8))), 8},
-			diffPair{c.name + "-OFB", c.alg, must(modes.NewOFB(rb(8))), 1},
-			diffPair{c.name + "-CFB", c.alg, must(modes.NewCFB(rb(8))), 1},
+			diffPair{c.name + "-CBC", c.alg, mustDesc(modes.NewCBC(rb(8))), 8},
+			diffPair{c.name + "-OFB", c.alg, mustDesc(modes.NewOFB(rb(8))), 1},
+			diffPair{c.name + "-CFB", c.alg, mustDesc(modes.NewCFB(rb(8))), 1},
 		)
 	}
 	ps = append(ps,
-		diffPair{"ARC4", must(algorithms.NewARC4(rb(16))), nil, 1},
-		diffPair{"ARC4 5-byte key", must(algorithms.NewARC4(rb(5))), nil, 1},
-		diffPair{"ChaCha20", must(algorithms.NewChaCha20(rb(32), rb(16))), nil, 1},
-		diffPair{"ChaCha20 counter 0", must(algorithms.NewChaCha20(rb(32), append(make([]byte, 4), rb(12)...))), nil, 1},
+		diffPair{"ARC4", mustDesc(algorithms.NewARC4(rb(16))), nil, 1},
+		diffPair{"ARC4 5-byte key", mustDesc(algorithms.NewARC4(rb(5))), nil, 1},
+		diffPair{"ChaCha20", mustDesc(algorithms.NewChaCha20(rb(32), rb(16))), nil, 1},
+		diffPair{"ChaCha20 counter 0", mustDesc(algorithms.NewChaCha20(rb(32), append(make([]byte, 4), rb(12)...))), nil, 1},
 	)
 	return ps
 }
 
 // run encrypts pt with the pair on b, fed in random parts, and returns
 // the ciphertext and the tag (authenticated modes).
-func run(t *testing.T, r *rand.Rand, b backends.CipherBackend, p diffPair, pt []byte) (ct, tag []byte) {
+func runPair(t *testing.T, r *rand.Rand, b backends.CipherBackend, p diffPair, pt []byte) (ct, tag []byte) {
 	t.Helper()
 	ctx, err := b.CreateSymmetricEncryptionCtx(p.alg, p.mode)
 	require.NoError(t, err)
@@ -134,8 +134,8 @@ func TestDifferentialOpenSSL(t *testing.T) {
 				for i := range pt {
 					pt[i] = byte(r.Uint32())
 				}
-				gct, gtag := run(t, r, gb, p, pt)
-				oct, otag := run(t, r, ob, p, pt)
+				gct, gtag := runPair(t, r, gb, p, pt)
+				oct, otag := runPair(t, r, ob, p, pt)
 				if !assert.Equal(t, hex.EncodeToString(oct), hex.EncodeToString(gct), "%d bytes", n) ||
 					!assert.Equal(t, hex.EncodeToString(otag), hex.EncodeToString(gtag), "tag of %d bytes", n) {
 					return
@@ -167,9 +167,9 @@ func TestDifferentialOpenSSLAEAD(t *testing.T) {
 		tags   []int
 		nonces []int
 	}{
-		{"AES-128-GCM", must(algorithms.NewAES(rb(16))), (*modes.GCM)(nil), []int{12, 14, 16}, []int{12}},
-		{"AES-256-GCM", must(algorithms.NewAES(rb(32))), (*modes.GCM)(nil), []int{16}, []int{1, 12, 16, 64}},
-		{"ChaCha20-Poly1305", must(algorithms.NewChaCha20Poly1305(rb(32))), nil, []int{16}, []int{12}},
+		{"AES-128-GCM", mustDesc(algorithms.NewAES(rb(16))), (*modes.GCM)(nil), []int{12, 14, 16}, []int{12}},
+		{"AES-256-GCM", mustDesc(algorithms.NewAES(rb(32))), (*modes.GCM)(nil), []int{16}, []int{1, 12, 16, 64}},
+		{"ChaCha20-Poly1305", mustDesc(algorithms.NewChaCha20Poly1305(rb(32))), nil, []int{16}, []int{12}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if !gb.AEADSupported(c.alg, c.mode) || !ob.AEADSupported(c.alg, c.mode) {

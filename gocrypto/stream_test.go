@@ -28,16 +28,16 @@ func TestXTSSectorTweak(t *testing.T) {
 	}
 	b := gocrypto.NewBackend()
 	for _, keyLen := range []int{32, 64} {
-		k := key(keyLen)
-		alg := must(algorithms.NewAES(k))
-		ref := must(xts.NewCipher(aes.NewCipher, k))
+		k := testKey(keyLen)
+		alg := mustDesc(algorithms.NewAES(k))
+		ref := mustDesc(xts.NewCipher(aes.NewCipher, k))
 		for _, sector := range []uint64{0, 1, 0x0123456789abcdef} {
 			tweak := make([]byte, 16)
 			for i := range 8 {
 				tweak[i] = byte(sector >> (8 * i))
 			}
-			m := must(modes.NewXTS(tweak))
-			pt := key(64)
+			m := mustDesc(modes.NewXTS(tweak))
+			pt := testKey(64)
 			want := make([]byte, len(pt))
 			ref.Encrypt(want, pt, sector)
 			enc, err := b.CreateSymmetricEncryptionCtx(alg, m)
@@ -53,11 +53,11 @@ func TestXTSSectorTweak(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, hex.EncodeToString(pt), hex.EncodeToString(back))
 		}
-		ctx, err := b.CreateSymmetricEncryptionCtx(alg, must(modes.NewXTS(make([]byte, 16))))
+		ctx, err := b.CreateSymmetricEncryptionCtx(alg, mustDesc(modes.NewXTS(make([]byte, 16))))
 		require.NoError(t, err)
 		for _, n := range []int{15, 17, 33} {
 			buf := bytes.Repeat([]byte{0xa5}, 64)
-			k, err := ctx.UpdateInto(key(n), buf)
+			k, err := ctx.UpdateInto(testKey(n), buf)
 			assert.ErrorIs(t, err, backends.ErrInvalidDataLength, "%d bytes (Go's XTS has no ciphertext stealing)", n)
 			assert.Zero(t, k)
 			assert.Equal(t, bytes.Repeat([]byte{0xa5}, 64), buf, "a refused UpdateInto wrote")
@@ -74,15 +74,15 @@ func TestChaCha20Nonce(t *testing.T) {
 		t.Skip("ChaCha20 is refused in FIPS mode (TestConformanceCipherRefusals)")
 	}
 	b := gocrypto.NewBackend()
-	k, nonce := key(32), key(12)
+	k, nonce := testKey(32), testKey(12)
 	for _, counter := range []uint32{0, 1, 7, 0xfffffffe} {
 		iv := append([]byte{byte(counter), byte(counter >> 8), byte(counter >> 16), byte(counter >> 24)}, nonce...)
-		ref := must(chacha20.NewUnauthenticatedCipher(k, nonce))
+		ref := mustDesc(chacha20.NewUnauthenticatedCipher(k, nonce))
 		ref.SetCounter(counter)
-		pt := key(128)
+		pt := testKey(128)
 		want := make([]byte, len(pt))
 		ref.XORKeyStream(want, pt)
-		ctx, err := b.CreateSymmetricEncryptionCtx(must(algorithms.NewChaCha20(k, iv)), nil)
+		ctx, err := b.CreateSymmetricEncryptionCtx(mustDesc(algorithms.NewChaCha20(k, iv)), nil)
 		require.NoError(t, err)
 		got, err := ctx.Update(pt)
 		require.NoError(t, err)
@@ -91,17 +91,17 @@ func TestChaCha20Nonce(t *testing.T) {
 
 	// Counter 0xffffffff leaves one block.
 	iv := append([]byte{0xff, 0xff, 0xff, 0xff}, nonce...)
-	ctx, err := b.CreateSymmetricEncryptionCtx(must(algorithms.NewChaCha20(k, iv)), nil)
+	ctx, err := b.CreateSymmetricEncryptionCtx(mustDesc(algorithms.NewChaCha20(k, iv)), nil)
 	require.NoError(t, err)
 	buf := bytes.Repeat([]byte{0xa5}, 65)
-	n, err := ctx.UpdateInto(key(65), buf)
+	n, err := ctx.UpdateInto(testKey(65), buf)
 	assert.ErrorIs(t, err, backends.ErrInvalidDataLength, "65 bytes from the last block")
 	assert.Zero(t, n)
 	assert.Equal(t, bytes.Repeat([]byte{0xa5}, 65), buf, "a refused UpdateInto wrote")
-	n, err = ctx.UpdateInto(key(40), buf)
+	n, err = ctx.UpdateInto(testKey(40), buf)
 	require.NoError(t, err)
 	assert.Equal(t, 40, n)
-	n, err = ctx.UpdateInto(key(24), buf)
+	n, err = ctx.UpdateInto(testKey(24), buf)
 	require.NoError(t, err, "the rest of the last block")
 	assert.Equal(t, 24, n)
 	_, err = ctx.Update([]byte{1})
@@ -118,11 +118,11 @@ func TestXTSEqualKeys(t *testing.T) {
 	}
 	type plainAES struct{ *algorithms.AES } // no descriptor check of the halves
 	b := gocrypto.NewBackend()
-	alg := &plainAES{must(algorithms.NewAES(key(16)))}
-	k := append(key(16), key(16)...)
+	alg := &plainAES{mustDesc(algorithms.NewAES(testKey(16)))}
+	k := append(testKey(16), testKey(16)...)
 	require.NoError(t, b.RegisterCipherAdapter(reflect.TypeOf(alg), reflect.TypeFor[*modes.XTS](),
 		func(backends.CipherAlgorithm, backends.Mode) (string, bool) { return "aes-128-xts", true }))
-	alg.AES = must(algorithms.NewAES(k))
-	_, err := b.CreateSymmetricEncryptionCtx(alg, must(modes.NewXTS(make([]byte, 16))))
+	alg.AES = mustDesc(algorithms.NewAES(k))
+	_, err := b.CreateSymmetricEncryptionCtx(alg, mustDesc(modes.NewXTS(make([]byte, 16))))
 	assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
 }
