@@ -125,6 +125,15 @@ func newCAST5(key []byte) (cipher.Block, error) {
 	return cast5.NewCipher(key)
 }
 
+// goLimit returns the error for parameters that OpenSSL takes and Go's
+// implementation does not (a GCM tag shorter than 12 bytes, an XTS data
+// unit of a partial block, ...): an [*backends.UnsupportedAlgorithmError]
+// that says "not in Go's crypto", whose detail wraps the parameter
+// sentinel too, so that errors.Is finds both.
+func goLimit(name string, detail error) error {
+	return &backends.UnsupportedAlgorithmError{Algorithm: name, Reason: backends.ReasonUnsupportedCipher, Err: fmt.Errorf("%w: %w", detail, errNotInGo)}
+}
+
 // names returns the algorithm and mode names errors give for the pair.
 func names(c backends.CipherAlgorithm, m backends.Mode) (alg, mode string) {
 	if !guard.IsNil(c) {
