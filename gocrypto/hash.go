@@ -142,11 +142,14 @@ func lookupHash(alg backends.HashAlgorithm) (*hashInfo, error) {
 		return nil, notInGo(name, "", backends.ReasonUnsupportedHash)
 	}
 	if FIPS() {
-		switch {
-		case h.fips == fipsNever:
+		switch h.fips {
+		case fipsApproved:
+		case fipsNever:
 			return nil, fipsRefused(name, "")
-		case h.fips == fipsNotOnly && Enforced():
-			return nil, fipsOnlyRefused(name, "")
+		case fipsNotOnly:
+			if Enforced() {
+				return nil, fipsOnlyRefused(name, "")
+			}
 		}
 	}
 	return h, nil
