@@ -112,7 +112,7 @@ func runPair(t *testing.T, r *rand.Rand, b backends.CipherBackend, p diffPair, p
 // serve in the process's settings and compares: the same adapter names
 // must mean the same cipher, with the same IV, nonce and counter layout.
 // Decryption of the other backend's output is checked too.
-func TestDifferentialOpenSSL(t *testing.T) {
+func TestDifferentialOpenSSLCiphers(t *testing.T) {
 	gb, ob := gocrypto.NewBackend(), openssl.NewBackend()
 	r := rand.New(rand.NewPCG(7, 8))
 	t.Logf("%s (FIPS %v); Go's module FIPS %v", openssl.Version(), openssl.FIPS(), gocrypto.FIPS())

@@ -3,7 +3,7 @@ package gocrypto_test
 import (
 	"bytes"
 	"errors"
-	"reflect"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,311 +11,391 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/gocrypto"
-	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
-	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
+	"github.com/go-hazmat/hazmat/primitives/mac/macalg"
 )
 
-// want is what the backend must answer for a pair in one setting.
-type expect int
+// outcome is what the backend must answer for an algorithm in a setting.
+type outcome int
 
 const (
-	expServed        expect = iota // supported, and a context works
-	expNotInGo                     // refused in every setting: not in Go's crypto
-	expFIPSRefused                 // refused with the FIPS reason under fips140=on and only
-	expOnlyRefused                 // refused with the FIPS reason under fips140=only
-	expNotInGoOrFIPS               // not in Go for these parameters; refused for FIPS first in FIPS mode
+	served      outcome = iota
+	notInGo             // refused everywhere: Go's crypto lacks it
+	deprecated          // refused everywhere: only in a deprecated x/crypto package
+	fipsRefused         // refused in FIPS mode (fips140=on and only)
+	onlyRefused         // refused under fips140=only
+	notForHMAC          // an XOF: no HMAC
 )
 
-func mustDesc[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
+// expect turns an outcome into the reason the current setting must give,
+// or 0 when the algorithm must be served.
+func expect(o outcome) (backends.Reason, string) {
+	switch {
+	case o == notInGo:
+		return backends.ReasonUnsupportedHash, "not in Go's crypto"
+	case o == deprecated:
+		return backends.ReasonUnsupportedHash, "deprecated golang.org/x/crypto package"
+	case o == notForHMAC:
+		return backends.ReasonUnsupportedMAC, "extendable-output"
+	case o == fipsRefused && gocrypto.FIPS():
+		return backends.ReasonFIPSRefused, "FIPS"
+	case o == onlyRefused && gocrypto.Enforced():
+		return backends.ReasonFIPSRefused, "fips140=only"
 	}
-	return v
+	return 0, ""
 }
 
-func testKey(n int) []byte {
-	k := make([]byte, n)
-	for i := range k {
-		k[i] = byte(i*7 + 1)
-	}
-	return k
-}
-
-// sectorTweak is sector number n as Go's XTS writes it into a tweak.
-func sectorTweakOf(n byte) []byte {
-	t := make([]byte, 16)
-	t[0] = n
-	return t
-}
-
-type refusalCase struct {
-	name string
-	alg  backends.CipherAlgorithm
-	mode backends.Mode
-	want expect
-}
-
-func refusalCases() []refusalCase {
-	iv16, iv8 := testKey(16), testKey(8)
-	aes128 := mustDesc(algorithms.NewAES(testKey(16)))
-	xtsKey := append(testKey(16), bytes.Repeat([]byte{0x55}, 16)...)
-	return []refusalCase{
-		{"AES-ECB", aes128, modes.NewECB(), expServed},
-		{"AES-CBC", aes128, mustDesc(modes.NewCBC(iv16)), expServed},
-		{"AES-CTR", aes128, mustDesc(modes.NewCTR(iv16)), expServed},
-		{"AES-OFB", aes128, mustDesc(modes.NewOFB(iv16)), expFIPSRefused},
-		{"AES-CFB", aes128, mustDesc(modes.NewCFB(iv16)), expFIPSRefused},
-		{"AES-GCM", aes128, mustDesc(modes.NewGCM(testKey(12), nil)), expOnlyRefused},
-		{"AES-XTS sector tweak", mustDesc(algorithms.NewAES(xtsKey)), mustDesc(modes.NewXTS(sectorTweakOf(9))), expFIPSRefused},
-		{"AES-XTS other tweak", mustDesc(algorithms.NewAES(xtsKey)), mustDesc(modes.NewXTS(testKey(16))), expNotInGoOrFIPS},
-		{"AES-CFB8", aes128, mustDesc(modes.NewCFB8(iv16)), expNotInGo},
-		{"AES-CCM", aes128, &modes.CCM{}, expNotInGo},
-		{"TripleDES-CBC", mustDesc(algorithms.NewTripleDES(testKey(24))), mustDesc(modes.NewCBC(iv8)), expFIPSRefused},
-		{"Blowfish-CBC", mustDesc(algorithms.NewBlowfish(testKey(16))), mustDesc(modes.NewCBC(iv8)), expFIPSRefused},
-		{"CAST5-CBC", mustDesc(algorithms.NewCAST5(testKey(16))), mustDesc(modes.NewCBC(iv8)), expFIPSRefused},
-		{"CAST5-CBC 40-bit key", mustDesc(algorithms.NewCAST5(testKey(5))), mustDesc(modes.NewCBC(iv8)), expNotInGoOrFIPS},
-		{"ARC4", mustDesc(algorithms.NewARC4(testKey(16))), nil, expFIPSRefused},
-		{"ChaCha20", mustDesc(algorithms.NewChaCha20(testKey(32), testKey(16))), nil, expFIPSRefused},
-		{"Camellia-CBC", mustDesc(algorithms.NewCamellia(testKey(16))), mustDesc(modes.NewCBC(iv16)), expNotInGo},
-		{"SEED-CBC", mustDesc(algorithms.NewSEED(testKey(16))), mustDesc(modes.NewCBC(iv16)), expNotInGo},
-		{"IDEA-CBC", mustDesc(algorithms.NewIDEA(testKey(16))), mustDesc(modes.NewCBC(iv8)), expNotInGo},
-		{"SM4-CBC", mustDesc(algorithms.NewSM4(testKey(16))), mustDesc(modes.NewCBC(iv16)), expNotInGo},
-	}
-}
-
-// assertRefused checks that err is an *backends.UnsupportedAlgorithmError
-// with reason, whose message says why.
-func assertRefused(t *testing.T, err error, reason backends.Reason, says string) {
+// assertRefusal checks err against the expected refusal: an
+// *UnsupportedAlgorithmError with the reason, wrapping
+// ErrUnsupportedAlgorithm, whose message says why.
+func assertRefusal(t *testing.T, err error, reason backends.Reason, text, what string) {
 	t.Helper()
-	var ue *backends.UnsupportedAlgorithmError
-	if !assert.ErrorAs(t, err, &ue) {
+	if reason == 0 {
+		assert.NoError(t, err, what)
 		return
 	}
-	assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
-	assert.Equal(t, reason.String(), ue.Reason.String(), "%v", err)
-	assert.Contains(t, err.Error(), says)
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, what)
+	var ue *backends.UnsupportedAlgorithmError
+	require.ErrorAs(t, err, &ue, what)
+	assert.Equal(t, reason, ue.Reason, "%s: %v", what, err)
+	assert.Contains(t, err.Error(), text, what)
 }
 
-// TestConformanceCipherRefusals checks, in each GODEBUG fips140 setting,
-// which pairs the streaming contexts serve and how the others are refused:
-// "not in Go's crypto" for what Go lacks, the FIPS reason for what Go's
-// module does not approve in the setting in force.
-func TestConformanceCipherRefusals(t *testing.T) {
+var hashOutcomes = []struct {
+	alg  hashes.Algorithm
+	hash outcome
+	hmac outcome
+}{
+	{hashes.SHA1{}, onlyRefused, onlyRefused},
+	{hashes.SHA224{}, served, served},
+	{hashes.SHA256{}, served, served},
+	{hashes.SHA384{}, served, served},
+	{hashes.SHA512{}, served, served},
+	{hashes.SHA512_224{}, served, served},
+	{hashes.SHA512_256{}, served, served},
+	{hashes.SHA3_224{}, served, served},
+	{hashes.SHA3_256{}, served, served},
+	{hashes.SHA3_384{}, served, served},
+	{hashes.SHA3_512{}, served, served},
+	{hashes.SHAKE128{Size: 32}, served, notForHMAC},
+	{hashes.SHAKE256{Size: 64}, served, notForHMAC},
+	{hashes.BLAKE2b{}, fipsRefused, fipsRefused},
+	{hashes.BLAKE2s{}, fipsRefused, fipsRefused},
+	{hashes.MD5{}, fipsRefused, fipsRefused},
+	{hashes.RIPEMD160{}, deprecated, deprecated},
+	{hashes.SM3{}, notInGo, notInGo},
+}
+
+// TestConformanceHashRefusals checks, in each setting, which digests and
+// HMACs the backend serves, and how it refuses the others.
+func TestConformanceHashRefusals(t *testing.T) {
+	logSetting(t)
 	b := gocrypto.NewBackend()
-	fips, only := gocrypto.FIPS(), gocrypto.Enforced()
-	t.Logf("FIPS %v, fips140=only %v", fips, only)
-	for _, c := range refusalCases() {
-		t.Run(c.name, func(t *testing.T) {
-			supported := b.CipherSupported(c.alg, c.mode)
-			enc, encErr := b.CreateSymmetricEncryptionCtx(c.alg, c.mode)
-			dec, decErr := b.CreateSymmetricDecryptionCtx(c.alg, c.mode)
-			refusedFor := c.want == expFIPSRefused && fips || c.want == expOnlyRefused && only || c.want == expNotInGoOrFIPS && fips
-			switch {
-			case refusedFor:
-				assert.False(t, supported)
-				assert.Nil(t, enc)
-				assert.Nil(t, dec)
-				assertRefused(t, encErr, backends.ReasonFIPSRefused, "FIPS")
-				assertRefused(t, decErr, backends.ReasonFIPSRefused, "FIPS")
-				if c.want == expOnlyRefused {
-					assert.Contains(t, encErr.Error(), "fips140=only")
-				}
-			case c.want == expNotInGo || c.want == expNotInGoOrFIPS:
-				assert.False(t, supported)
-				assert.Nil(t, enc)
-				assertRefused(t, encErr, backends.ReasonUnsupportedCipher, "not in Go's crypto")
-				assertRefused(t, decErr, backends.ReasonUnsupportedCipher, "not in Go's crypto")
-			default:
-				assert.True(t, supported)
-				require.NoError(t, encErr)
-				require.NoError(t, decErr)
-				assert.NotNil(t, enc)
-				assert.NotNil(t, dec)
+	require.Len(t, hashOutcomes, len(hashes.All()), "every descriptor of primitives/hashes has an expected outcome")
+	for _, c := range hashOutcomes {
+		t.Run(c.alg.Name(), func(t *testing.T) {
+			reason, text := expect(c.hash)
+			assert.Equal(t, reason == 0, b.HashSupported(c.alg), "HashSupported")
+			ctx, err := b.CreateHashCtx(c.alg)
+			assertRefusal(t, err, reason, text, "CreateHashCtx")
+			if reason != 0 {
+				assert.Nil(t, ctx)
+			}
+			dst := []byte("dst")
+			out, err := b.Digest(c.alg, []byte("abc"), dst)
+			assertRefusal(t, err, reason, text, "Digest")
+			if reason != 0 {
+				assert.Equal(t, "dst", string(out), "a refused Digest returns dst")
+			}
+
+			reason, text = expect(c.hmac)
+			assert.Equal(t, reason == 0, b.HMACSupported(c.alg), "HMACSupported")
+			key := bytes.Repeat([]byte{1}, 32)
+			mctx, err := b.CreateHMACCtx(key, c.alg)
+			assertRefusal(t, err, reason, text, "CreateHMACCtx")
+			if reason != 0 {
+				assert.Nil(t, mctx)
+			}
+			out, err = b.MAC(key, c.alg, []byte("abc"), dst)
+			assertRefusal(t, err, reason, text, "MAC")
+			if reason != 0 {
+				assert.Equal(t, "dst", string(out), "a refused MAC returns dst")
 			}
 		})
 	}
 }
 
-// TestConformanceAEADRefusals checks the one-shot and random-nonce AEADs'
-// answers in each GODEBUG fips140 setting.
-func TestConformanceAEADRefusals(t *testing.T) {
+// TestConformanceHMACKeyRule checks Go's minimum HMAC key under
+// fips140=only (112 bits), refused before crypto/hmac would panic, and
+// that other settings take any key.
+func TestConformanceHMACKeyRule(t *testing.T) {
+	logSetting(t)
 	b := gocrypto.NewBackend()
-	fips, only := gocrypto.FIPS(), gocrypto.Enforced()
-	aes128 := mustDesc(algorithms.NewAES(testKey(16)))
-	chacha := mustDesc(algorithms.NewChaCha20Poly1305(testKey(32)))
-	for _, c := range []struct {
-		name              string
-		alg               backends.CipherAlgorithm
-		mode              backends.Mode
-		oneShot, randomIV expect
-	}{
-		{"AES-GCM", aes128, (*modes.GCM)(nil), expOnlyRefused, expServed},
-		{"ChaCha20-Poly1305", chacha, nil, expFIPSRefused, expNotInGo},
-		{"AES-CCM", aes128, (*modes.CCM)(nil), expNotInGo, expNotInGo},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			a, err := b.CreateAEADCtx(c.alg, c.mode, 16)
-			switch {
-			case c.oneShot == expFIPSRefused && fips || c.oneShot == expOnlyRefused && only:
-				assert.False(t, b.AEADSupported(c.alg, c.mode))
-				assert.Nil(t, a)
-				assertRefused(t, err, backends.ReasonFIPSRefused, "FIPS")
-			case c.oneShot == expNotInGo:
-				assert.False(t, b.AEADSupported(c.alg, c.mode))
-				assertRefused(t, err, backends.ReasonUnsupportedCipher, "not in Go's crypto")
-			default:
-				assert.True(t, b.AEADSupported(c.alg, c.mode))
-				require.NoError(t, err)
-				sealed, err := a.Seal(nil, testKey(12), []byte("message"), nil)
-				require.NoError(t, err)
-				_, err = a.Open(nil, testKey(12), sealed, nil)
-				assert.NoError(t, err)
-			}
-			r, err := b.CreateRandomNonceAEADCtx(c.alg, c.mode, 16)
-			if c.randomIV == expServed {
-				assert.True(t, b.RandomNonceAEADSupported(c.alg, c.mode))
-				require.NoError(t, err)
-				sealed, err := r.Seal(nil, []byte("message"), nil)
-				require.NoError(t, err)
-				_, err = r.Open(nil, sealed, nil)
-				assert.NoError(t, err)
+	for _, n := range []int{0, 1, 13, 14, 64, 200} {
+		t.Run(fmt.Sprintf("%d bytes", n), func(t *testing.T) {
+			key := bytes.Repeat([]byte{7}, n)
+			var ctx backends.HMACContext
+			var err error
+			assert.NotPanics(t, func() { ctx, err = b.CreateHMACCtx(key, hashes.SHA256{}) })
+			buf := bytes.Repeat([]byte{0xa5}, 40)
+			var out []byte
+			var merr error
+			assert.NotPanics(t, func() { out, merr = b.MAC(key, hashes.SHA256{}, []byte("abc"), buf[:3]) })
+			if gocrypto.Enforced() && n < 14 {
+				assert.Nil(t, ctx)
+				assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+				assert.ErrorContains(t, err, "FIPS")
+				assert.ErrorContains(t, err, "gocrypto: ")
+				assert.ErrorIs(t, merr, backends.ErrInvalidKeySize)
+				assert.Len(t, out, 3, "a refused MAC returns dst")
+				assert.Equal(t, bytes.Repeat([]byte{0xa5}, 40), buf, "a refused MAC wrote to dst")
 				return
 			}
-			assert.False(t, b.RandomNonceAEADSupported(c.alg, c.mode))
-			assert.Nil(t, r)
-			assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+			require.NoError(t, err)
+			require.NoError(t, merr)
+			require.NoError(t, ctx.Update([]byte("abc")))
+			got, err := ctx.Finalize()
+			require.NoError(t, err)
+			assert.Equal(t, fmt.Sprintf("%x", got), fmt.Sprintf("%x", out[3:]), "context and one-shot agree")
 		})
 	}
 }
 
-// TestAEADTagSizesGo checks the tag and nonce lengths Go's GCM takes where
-// OpenSSL takes more: tags of 4 to 11 bytes, and a tag shorter than 16
-// bytes with a nonce other than 12 bytes.
-func TestAEADTagSizesGo(t *testing.T) {
-	if gocrypto.Enforced() {
-		t.Skip("GCM with caller nonces is refused under fips140=only (TestConformanceAEADRefusals)")
-	}
+// TestConformanceKDFRefusals checks the KDFs served in each setting, the
+// refusals of the others, and Go's parameter rules under fips140=only as
+// *backends.KDFRuleError with nothing written.
+func TestConformanceKDFRefusals(t *testing.T) {
+	logSetting(t)
 	b := gocrypto.NewBackend()
-	aes128 := mustDesc(algorithms.NewAES(testKey(16)))
-	for _, n := range []int{4, 8, 11} {
-		a, err := b.CreateAEADCtx(aes128, (*modes.GCM)(nil), n)
-		assert.ErrorIs(t, err, backends.ErrInvalidTagSize, "a %d-byte tag", n)
-		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "a %d-byte tag, which OpenSSL takes", n)
-		assert.Contains(t, err.Error(), "Go's GCM")
-		assert.Nil(t, a)
+	sha256 := hashes.SHA256{}
+	salt16 := bytes.Repeat([]byte{3}, 16)
+	for _, c := range []struct {
+		name string
+		alg  backends.KDFAlgorithm
+		want outcome
+	}{
+		{"HKDF-SHA256", kdfalg.HKDF{Hash: sha256}, served},
+		{"HKDF-SHA1", kdfalg.HKDF{Hash: hashes.SHA1{}}, onlyRefused},
+		{"HKDF-MD5", kdfalg.HKDF{Hash: hashes.MD5{}}, fipsRefused},
+		{"HKDF-SM3", kdfalg.HKDF{Hash: hashes.SM3{}}, notInGo},
+		{"PBKDF2-SHA512", kdfalg.PBKDF2{Hash: hashes.SHA512{}, Salt: salt16, Iterations: 10}, served},
+		{"PBKDF2-BLAKE2b", kdfalg.PBKDF2{Hash: hashes.BLAKE2b{}, Salt: salt16, Iterations: 10}, fipsRefused},
+		{"scrypt", kdfalg.Scrypt{Salt: salt16, N: 16, R: 1, P: 1}, fipsRefused},
+		{"X9.63", kdfalg.X963{Hash: sha256}, notInGo},
+		{"ConcatHash", kdfalg.ConcatHash{Hash: sha256}, notInGo},
+		{"ConcatHMAC", kdfalg.ConcatHMAC{Hash: sha256}, notInGo},
+		{"KBKDF", kdfalg.KBKDF{Hash: sha256}, notInGo},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			reason, text := expect(c.want)
+			if c.want == notInGo {
+				reason = backends.ReasonUnsupportedHash
+			}
+			assert.Equal(t, reason == 0, b.KDFSupported(c.alg), "KDFSupported")
+			out := bytes.Repeat([]byte{0xa5}, 32)
+			err := b.DeriveKey(c.alg, bytes.Repeat([]byte{9}, 32), out)
+			assertRefusal(t, err, reason, text, "DeriveKey")
+			if reason != 0 {
+				assert.Equal(t, bytes.Repeat([]byte{0xa5}, 32), out, "a refused derivation wrote to out")
+			}
+		})
 	}
-	a, err := b.CreateAEADCtx(aes128, (*modes.GCM)(nil), 12)
-	require.NoError(t, err)
-	buf := bytes.Repeat([]byte{0xa5}, 64)
-	out, err := a.Seal(buf[:0], testKey(16), []byte("message"), nil)
-	assert.ErrorIs(t, err, backends.ErrInvalidIVSize)
-	assert.Contains(t, err.Error(), "12-byte nonce")
-	assert.Empty(t, out)
-	assert.Equal(t, bytes.Repeat([]byte{0xa5}, 64), buf, "a refused Seal wrote to dst")
 
-	// With 16-byte tags any nonce length GCM takes works.
-	a, err = b.CreateAEADCtx(aes128, (*modes.GCM)(nil), 16)
-	require.NoError(t, err)
-	for _, n := range []int{1, 8, 16, 128} {
-		sealed, err := a.Seal(nil, testKey(n), []byte("message"), []byte("aad"))
-		require.NoError(t, err, "a %d-byte nonce", n)
-		pt, err := a.Open(nil, testKey(n), sealed, []byte("aad"))
-		require.NoError(t, err)
-		assert.Equal(t, "message", string(pt))
+	rules := []struct {
+		name   string
+		alg    backends.KDFAlgorithm
+		secret int
+		out    int
+		kind   error
+	}{
+		{"HKDF secret of 13 bytes", kdfalg.HKDF{Hash: sha256}, 13, 32, backends.ErrInvalidKeySize},
+		{"HKDF expand-only key of 13 bytes", kdfalg.HKDF{Hash: sha256, Mode: kdfalg.ExpandOnly}, 13, 32, backends.ErrInvalidKeySize},
+		{"HKDF extract-only secret of 13 bytes", kdfalg.HKDF{Hash: sha256, Mode: kdfalg.ExtractOnly}, 13, 32, backends.ErrInvalidKeySize},
+		{"PBKDF2 salt of 15 bytes", kdfalg.PBKDF2{Hash: sha256, Salt: salt16[:15], Iterations: 1}, 8, 32, backends.ErrInvalidArgument},
+		{"PBKDF2 output of 13 bytes", kdfalg.PBKDF2{Hash: sha256, Salt: salt16, Iterations: 1}, 8, 13, backends.ErrInvalidKeySize},
 	}
-	_, err = a.Seal(nil, testKey(129), []byte("message"), nil)
-	assert.ErrorIs(t, err, backends.ErrInvalidIVSize)
-
-	// Streaming decryption: a tag the mode opts in to that Go's GCM cannot
-	// check is a tag size error, at creation or at FinalizeWithTag.
-	m := mustDesc(modes.NewGCMWithMinTagLength(testKey(12), testKey(8), 4))
-	_, err = b.CreateSymmetricDecryptionCtx(aes128, m)
-	assert.ErrorIs(t, err, backends.ErrInvalidTagSize)
-	m = mustDesc(modes.NewGCMWithMinTagLength(testKey(16), nil, 12))
-	ctx, err := b.CreateSymmetricDecryptionCtx(aes128, m)
-	require.NoError(t, err)
-	d := ctx.(backends.AEADDecryptionContext)
-	_, err = d.FinalizeWithTag(testKey(12))
-	assert.ErrorIs(t, err, backends.ErrInvalidTagSize)
-	assert.Contains(t, err.Error(), "12-byte nonce")
+	for _, c := range rules {
+		t.Run(c.name, func(t *testing.T) {
+			out := bytes.Repeat([]byte{0xa5}, c.out)
+			var err error
+			assert.NotPanics(t, func() { err = b.DeriveKey(c.alg, bytes.Repeat([]byte{9}, c.secret), out) })
+			if !gocrypto.Enforced() {
+				assert.NoError(t, err)
+				assert.NotEqual(t, bytes.Repeat([]byte{0xa5}, c.out), out)
+				return
+			}
+			var re *backends.KDFRuleError
+			require.ErrorAs(t, err, &re)
+			assert.ErrorIs(t, err, backends.ErrFIPSRule)
+			assert.ErrorIs(t, err, c.kind)
+			assert.ErrorContains(t, err, "refused in FIPS mode")
+			assert.ErrorContains(t, err, "gocrypto: ")
+			assert.Equal(t, bytes.Repeat([]byte{0xa5}, c.out), out, "a refused derivation wrote to out")
+		})
+	}
 }
 
-// TestRandomNonceTagSize checks that Go's random-nonce GCM, which makes
-// 16-byte tags only, refuses others.
-func TestRandomNonceTagSize(t *testing.T) {
+// TestConformanceMACRefusals checks the MACs served in each setting and the
+// refusals of the others.
+func TestConformanceMACRefusals(t *testing.T) {
+	logSetting(t)
 	b := gocrypto.NewBackend()
-	aes128 := mustDesc(algorithms.NewAES(testKey(16)))
-	for _, n := range []int{0, 12, 15, 17} {
-		r, err := b.CreateRandomNonceAEADCtx(aes128, (*modes.GCM)(nil), n)
-		assert.ErrorIs(t, err, backends.ErrInvalidTagSize, "a %d-byte tag", n)
-		assert.Nil(t, r)
+	gmac, err := macalg.NewGMAC(make([]byte, 12))
+	require.NoError(t, err)
+	kmac, err := macalg.NewKMAC128(nil, 32)
+	require.NoError(t, err)
+	for _, c := range []struct {
+		alg  backends.MACAlgorithm
+		key  int
+		want outcome
+	}{
+		{macalg.Poly1305{}, 32, fipsRefused},
+		{gmac, 16, onlyRefused},
+		{gmac, 32, onlyRefused},
+		{macalg.CMAC{Cipher: macalg.AES}, 16, notInGo},
+		{macalg.CMAC{Cipher: macalg.TripleDES}, 24, notInGo},
+		{kmac, 32, notInGo},
+	} {
+		t.Run(fmt.Sprintf("%s/%d", c.alg.Name(), c.key), func(t *testing.T) {
+			reason, text := expect(c.want)
+			if c.want == notInGo {
+				reason = backends.ReasonUnsupportedMAC
+			}
+			assert.Equal(t, reason == 0, b.MACSupported(c.alg), "MACSupported")
+			key := bytes.Repeat([]byte{5}, c.key)
+			ctx, err := b.CreateMACCtx(c.alg, key)
+			assertRefusal(t, err, reason, text, "CreateMACCtx")
+			if reason != 0 {
+				assert.Nil(t, ctx)
+			}
+			out, err := b.ComputeMAC(c.alg, key, []byte("abc"), []byte("dst"))
+			assertRefusal(t, err, reason, text, "ComputeMAC")
+			if reason != 0 {
+				assert.Equal(t, "dst", string(out))
+			}
+		})
 	}
 }
 
-// TestZeroBackend checks the cipher and AEAD methods of a zero Backend and
-// a nil *Backend: errors wrapping backends.ErrInvalidArgument that name
-// the constructors, never support, never a panic.
+// TestConformanceKeyWrapRefusals: Go has no AES key wrap, in any setting.
+func TestConformanceKeyWrapRefusals(t *testing.T) {
+	b := gocrypto.NewBackend()
+	for _, mode := range []backends.KeyWrapMode{backends.KW, backends.KWP, backends.KWInverse, backends.KWPInverse} {
+		assert.False(t, b.KeyWrapSupported(mode, 16), "KeyWrapSupported(%v)", mode)
+		w, err := b.WrapKey(mode, make([]byte, 16), make([]byte, 16))
+		assert.Nil(t, w)
+		assertRefusal(t, err, backends.ReasonUnsupportedCipher, "not in Go's crypto", "WrapKey")
+		u, err := b.UnwrapKey(mode, make([]byte, 16), make([]byte, 24))
+		assert.Nil(t, u)
+		assertRefusal(t, err, backends.ReasonUnsupportedCipher, "not in Go's crypto", "UnwrapKey")
+	}
+}
+
+// TestConformanceNoPanic calls every method of the hash, HMAC, KDF and MAC
+// areas with every descriptor and odd keys, secrets, salts and lengths: in
+// each setting (under fips140=only Go panics on refused uses) the backend
+// answers with values or errors, never a panic.
+func TestConformanceNoPanic(t *testing.T) {
+	logSetting(t)
+	b := gocrypto.NewBackend()
+	algs := append(hashes.All(), hashes.SHAKE128{}, hashes.SHAKE256{Size: -1}, nil)
+	lens := []int{0, 1, 8, 13, 14, 15, 16, 31, 32, 33, 64, 200}
+	call := func(what string, f func()) {
+		t.Helper()
+		assert.NotPanics(t, f, what)
+	}
+	for _, alg := range algs {
+		call(fmt.Sprintf("hash %v", alg), func() {
+			b.HashSupported(alg)
+			if ctx, err := b.CreateHashCtx(alg); err == nil {
+				_ = ctx.Update([]byte("abc"))
+				_, _ = ctx.Copy()
+				_, _ = ctx.Finalize()
+			}
+			_, _ = b.Digest(alg, []byte("abc"), nil)
+			b.HMACSupported(alg)
+		})
+		for _, n := range lens {
+			key := bytes.Repeat([]byte{1}, n)
+			call(fmt.Sprintf("HMAC %v with %d-byte key", alg, n), func() {
+				if ctx, err := b.CreateHMACCtx(key, alg); err == nil {
+					_ = ctx.Update([]byte("abc"))
+					_, _ = ctx.Copy()
+					_, _ = ctx.Finalize()
+				}
+				_, _ = b.MAC(key, alg, []byte("abc"), nil)
+			})
+			for _, kdf := range []backends.KDFAlgorithm{
+				kdfalg.HKDF{Hash: alg, Salt: key},
+				kdfalg.HKDF{Hash: alg, Mode: kdfalg.ExtractOnly},
+				kdfalg.HKDF{Hash: alg, Mode: kdfalg.ExpandOnly, Info: key},
+				kdfalg.PBKDF2{Hash: alg, Salt: key, Iterations: 2},
+			} {
+				for _, out := range []int{1, 13, 14, 32} {
+					call(fmt.Sprintf("%T over %v, %d-byte secret and salt, %d-byte output", kdf, alg, n, out), func() {
+						b.KDFSupported(kdf)
+						_ = b.DeriveKey(kdf, key, make([]byte, out))
+					})
+				}
+			}
+		}
+	}
+	for _, n := range lens {
+		key := bytes.Repeat([]byte{2}, n)
+		for _, kdf := range []backends.KDFAlgorithm{
+			kdfalg.Scrypt{Salt: key, N: 16, R: 1, P: 1},
+			kdfalg.Scrypt{Salt: key, N: 1 << 20, R: 8, P: 1, MaxMem: 1 << 20},
+			kdfalg.X963{Hash: hashes.SHA256{}}, kdfalg.KBKDF{Cipher: kdfalg.CMACAES},
+		} {
+			call(fmt.Sprintf("%T with %d bytes", kdf, n), func() { _ = b.DeriveKey(kdf, key, make([]byte, 16)) })
+		}
+		iv := key
+		if n == 0 {
+			iv = nil
+		}
+		gmac, _ := macalg.NewGMAC(iv)
+		for _, m := range []backends.MACAlgorithm{macalg.Poly1305{}, gmac, macalg.GMAC{}, macalg.CMAC{Cipher: macalg.AES}, nil} {
+			call(fmt.Sprintf("MAC %v with %d-byte key", m, n), func() {
+				b.MACSupported(m)
+				if ctx, err := b.CreateMACCtx(m, key); err == nil {
+					_ = ctx.Update([]byte("abc"))
+					_, _ = ctx.Copy()
+					_, _ = ctx.Finalize()
+				}
+				_, _ = b.ComputeMAC(m, key, []byte("abc"), nil)
+			})
+		}
+	}
+}
+
+// TestZeroBackend: the zero Backend and a nil *Backend serve hashes, HMAC,
+// KDFs, MACs, random bytes and key wrap answers as NewBackend's does (none
+// of these areas needs the backend's state).
 func TestZeroBackend(t *testing.T) {
-	aes128 := mustDesc(algorithms.NewAES(testKey(16)))
-	cbc := mustDesc(modes.NewCBC(testKey(16)))
-	for name, b := range map[string]*gocrypto.Backend{"Backend{}": {}, "(*Backend)(nil)": nil} {
+	for _, b := range []*gocrypto.Backend{{}, nil} {
+		name := "Backend{}"
+		if b == nil {
+			name = "(*Backend)(nil)"
+		}
 		t.Run(name, func(t *testing.T) {
 			assert.NotPanics(t, func() {
-				assert.False(t, b.CipherSupported(aes128, cbc))
-				assert.False(t, b.AEADSupported(aes128, (*modes.GCM)(nil)))
-				assert.False(t, b.RandomNonceAEADSupported(aes128, (*modes.GCM)(nil)))
-				for _, err := range []error{
-					b.RegisterCipherAdapter(reflect.TypeOf(aes128), reflect.TypeOf(cbc), func(backends.CipherAlgorithm, backends.Mode) (string, bool) { return "aes-128-cbc", true }),
-					errOf(b.CreateSymmetricEncryptionCtx(aes128, cbc)),
-					errOf(b.CreateSymmetricDecryptionCtx(aes128, cbc)),
-					errOf(b.CreateAEADCtx(aes128, (*modes.GCM)(nil), 16)),
-					errOf(b.CreateRandomNonceAEADCtx(aes128, (*modes.GCM)(nil), 16)),
-				} {
-					assert.ErrorIs(t, err, backends.ErrInvalidArgument)
-					if err != nil {
-						assert.Contains(t, err.Error(), "NewBackend")
-					}
-				}
+				assert.True(t, b.HashSupported(hashes.SHA256{}))
+				out, err := b.Digest(hashes.SHA256{}, []byte("abc"), nil)
+				require.NoError(t, err)
+				assert.Equal(t, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", fmt.Sprintf("%x", out))
+				_, err = b.CreateHMACCtx(make([]byte, 32), hashes.SHA256{})
+				assert.NoError(t, err)
+				assert.NoError(t, b.DeriveKey(kdfalg.HKDF{Hash: hashes.SHA256{}}, make([]byte, 32), make([]byte, 16)))
+				assert.NoError(t, b.RandBytes(make([]byte, 16), false))
+				assert.False(t, b.KeyWrapSupported(backends.KW, 16))
+				_, err = b.CreateMACCtx(nil, nil)
+				assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+				assert.ErrorIs(t, b.DeriveKey(nil, nil, nil), backends.ErrInvalidArgument)
+				_, err = b.CreateHashCtx(nil)
+				assert.ErrorIs(t, err, backends.ErrInvalidArgument)
+				assert.True(t, errors.Is(b.DeriveKey(kdfalg.HKDF{}, nil, make([]byte, 1)), backends.ErrInvalidArgument))
 			})
 		})
 	}
-}
-
-func errOf[T any](_ T, err error) error { return err }
-
-// TestAdapterNames checks that a registered adapter's name decides what
-// runs, as in the OpenSSL backend: a name Go runs works for a descriptor
-// type of the caller's own, a name it does not is "not in Go's crypto",
-// and a pair with no adapter says so.
-func TestAdapterNames(t *testing.T) {
-	if gocrypto.Enforced() {
-		t.Skip("uses AES-CTR and Camellia names, checked in every setting by TestConformanceCipherRefusals")
-	}
-	b := gocrypto.NewBackend()
-	type myAES struct{ *algorithms.AES }
-	alg := &myAES{mustDesc(algorithms.NewAES(testKey(16)))}
-	ctr := mustDesc(modes.NewCTR(testKey(16)))
-	err := errOf(b.CreateSymmetricEncryptionCtx(alg, ctr))
-	assertRefused(t, err, backends.ReasonNoAdapter, "no adapter")
-
-	name := "aes-128-ctr"
-	require.NoError(t, b.RegisterCipherAdapter(reflect.TypeOf(alg), reflect.TypeOf(ctr),
-		func(backends.CipherAlgorithm, backends.Mode) (string, bool) { return name, true }))
-	err = b.RegisterCipherAdapter(reflect.TypeOf(alg), reflect.TypeOf(ctr),
-		func(backends.CipherAlgorithm, backends.Mode) (string, bool) { return name, true })
-	assert.ErrorIs(t, err, backends.ErrDuplicateAdapter)
-	assert.True(t, b.CipherSupported(alg, ctr))
-	ctx, err := b.CreateSymmetricEncryptionCtx(alg, ctr)
-	require.NoError(t, err)
-	out, err := ctx.Update([]byte("abc"))
-	require.NoError(t, err)
-	assert.Len(t, out, 3)
-
-	name = "camellia-128-ctr"
-	assert.False(t, b.CipherSupported(alg, ctr))
-	assertRefused(t, errOf(b.CreateSymmetricEncryptionCtx(alg, ctr)), backends.ReasonUnsupportedCipher, "not in Go's crypto")
-
-	name = "aes-256-ctr" // a 16-byte key for a 32-byte cipher
-	assert.True(t, errors.Is(errOf(b.CreateSymmetricEncryptionCtx(alg, ctr)), backends.ErrInvalidKeySize))
-	assert.NotPanics(t, func() { b.CipherSupported(alg, ctr) })
 }
