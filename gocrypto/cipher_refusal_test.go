@@ -20,10 +20,10 @@ type cipherExpect int
 
 const (
 	expServed        cipherExpect = iota // supported, and a context works
-	expNotInGo                     // refused in every setting: not in Go's crypto
-	expFIPSRefused                 // refused with the FIPS reason under fips140=on and only
-	expOnlyRefused                 // refused with the FIPS reason under fips140=only
-	expNotInGoOrFIPS               // not in Go for these parameters; refused for FIPS first in FIPS mode
+	expNotInGo                           // refused in every setting: not in Go's crypto
+	expFIPSRefused                       // refused with the FIPS reason under fips140=on and only
+	expOnlyRefused                       // refused with the FIPS reason under fips140=only
+	expNotInGoOrFIPS                     // not in Go for these parameters; refused for FIPS first in FIPS mode
 )
 
 func mustDesc[T any](v T, err error) T {
