@@ -277,15 +277,21 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 // The context takes no padding (ECB and CBC input must add up to whole
 // blocks) and is not safe for concurrent use. GCM and ChaCha20-Poly1305
 // contexts hold all data back until Finalize, since Go's implementations
-// are one-shot: UpdateInto writes nothing and needs no room; encryption
-// tags are 16 bytes, and decryption takes tags down to the mode's
-// MinTagLength but no shorter than 12 bytes (Go's minimum; 16 with a nonce
-// other than 12 bytes). XTS takes one data unit of whole 16-byte blocks in
-// a single Update (Go's XTS has no ciphertext stealing). ChaCha20's 16-byte
-// nonce is OpenSSL's: a 4-byte little-endian block counter, then the
-// 12-byte nonce of RFC 8439; data that would take the counter past 2^32
-// blocks is refused with [backends.ErrInvalidDataLength], where OpenSSL
-// would carry into the nonce.
+// are one-shot: the context keeps the whole message in memory, UpdateInto
+// writes nothing and needs no room; encryption tags are 16 bytes, and
+// decryption takes tags down to the mode's MinTagLength but no shorter
+// than 12 bytes (Go's minimum; 16 with a nonce other than 12 bytes). XTS
+// takes one data unit of whole 16-byte blocks in a single Update (Go's XTS
+// has no ciphertext stealing). ChaCha20's 16-byte nonce is OpenSSL's: a
+// 4-byte little-endian block counter, then the 12-byte nonce of RFC 8439;
+// Go's counter stops at 2^32 blocks, where OpenSSL carries into the nonce.
+//
+// What OpenSSL takes and Go does not (a GCM tag of 4 to 11 bytes, an XTS
+// unit with a partial block, ChaCha20 data past the counter's end) is
+// refused with an [*backends.UnsupportedAlgorithmError], "not in Go's
+// crypto", that also wraps the parameter's sentinel
+// ([backends.ErrInvalidTagSize], [backends.ErrInvalidDataLength]); nothing
+// is written then.
 func (b *Backend) CreateSymmetricEncryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, true)
 }
