@@ -230,7 +230,9 @@ func testMACKAT(t *testing.T, b backends.MACBackend, k macKAT) {
 // trips of KW and KWP at every key length to 72 bytes with each KEK size
 // the backend supports; the bare [backends.ErrInvalidUnwrap] and no output
 // for a damaged wrapped key; sentinel errors for lengths and KEK sizes;
-// inputs left unmodified.
+// inputs left unmodified. A backend without key wrap (KeyWrapSupported
+// false for KW and KWP with a 16-byte KEK) must refuse every call as an
+// unsupported algorithm, whatever the lengths.
 func TestKeyWrapBackend(t *testing.T, b backends.KeyWrapBackend) {
 	t.Helper()
 	require.NotNil(t, b, "backendtest: nil backend")
