@@ -80,8 +80,12 @@ func newMACFunc(p backends.MACParams, key []byte) (macFunc, error) {
 	iv := append([]byte{}, p.IV...)
 	return func(dst, msg []byte) []byte {
 		// GMAC is GCM's tag over the message as additional data and no
-		// plaintext (NIST SP 800-38D).
-		return gcm.Seal(dst, iv, nil, msg)
+		// plaintext (NIST SP 800-38D). The tag goes to a buffer of its
+		// own first: dst's spare capacity may hold msg, and Go's GCM
+		// panics when its output overlaps the additional data.
+		var tag [macTagSize]byte
+		gcm.Seal(tag[:0], iv, nil, msg)
+		return append(dst, tag[:]...)
 	}, nil
 }
 
