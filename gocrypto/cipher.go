@@ -6,6 +6,7 @@ import (
 	"crypto/des"
 	"fmt"
 	"reflect"
+	"strings"
 
 	//lint:ignore SA1019 Blowfish is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
 	"golang.org/x/crypto/blowfish"
@@ -114,6 +115,36 @@ var goCiphers = func() map[string]*goCipher {
 	return m
 }()
 
+// cipherAliases maps OpenSSL's other names of the ciphers Go runs (as
+// "openssl list -cipher-algorithms" shows them, in lower case) to the names
+// of goCiphers.
+var cipherAliases = map[string]string{
+	"aes128":        "aes-128-cbc",
+	"aes192":        "aes-192-cbc",
+	"aes256":        "aes-256-cbc",
+	"id-aes128-gcm": "aes-128-gcm",
+	"id-aes192-gcm": "aes-192-gcm",
+	"id-aes256-gcm": "aes-256-gcm",
+	"des-ede3":      "des-ede3-ecb",
+	"des3":          "des-ede3-cbc",
+	"bf":            "bf-cbc",
+	"blowfish":      "bf-cbc",
+	"cast":          "cast5-cbc",
+	"cast-cbc":      "cast5-cbc",
+}
+
+// canonicalName returns the name of goCiphers for a cipher name an adapter
+// gives: OpenSSL finds a cipher by its name in any case and by its aliases
+// ("AES-128-CBC", "aes128"), so a name means the same cipher to both
+// backends.
+func canonicalName(name string) string {
+	name = strings.ToLower(name)
+	if c, ok := cipherAliases[name]; ok {
+		return c
+	}
+	return name
+}
+
 // errCAST5KeySize is the reason CAST5 with a key shorter than 128 bits is
 // refused: OpenSSL takes 40 to 128 bits (RFC 2144), Go only 128.
 var errCAST5KeySize = fmt.Errorf("gocrypto: Go's CAST5 takes 16-byte keys only: %w", errNotInGo)
@@ -184,7 +215,7 @@ func (b *Backend) lookupName(cipher backends.CipherAlgorithm, mode backends.Mode
 	if !ok || name == "" {
 		return nil, notInGo(alg, mname, backends.ReasonUnsupportedCipher)
 	}
-	g := goCiphers[name]
+	g := goCiphers[canonicalName(name)]
 	if g == nil {
 		return nil, notInGo(alg, mname, backends.ReasonUnsupportedCipher)
 	}
@@ -255,8 +286,9 @@ func (g *goCipher) runs(cipher backends.CipherAlgorithm, mode backends.Mode) err
 
 // RegisterCipherAdapter registers adapter for a (cipher type, mode type)
 // pair; modeType is nil for stream ciphers. The adapter returns the
-// cipher's name as OpenSSL spells it ("aes-128-cbc"); a name Go does not
-// run makes the pair unsupported. Registering a pair twice returns an
+// cipher's name as OpenSSL knows it: "aes-128-cbc", in any case, or one of
+// OpenSSL's aliases such as "aes128" or "des3". A name Go does not run
+// makes the pair unsupported. Registering a pair twice returns an
 // error wrapping [backends.ErrDuplicateAdapter]; a zero Backend or a nil
 // *Backend, one wrapping [backends.ErrInvalidArgument]. It is safe for
 // concurrent use.
