@@ -53,4 +53,3 @@ func TestConformanceMACOverlap(t *testing.T) {
 		})
 	}
 }
-
