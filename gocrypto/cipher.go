@@ -246,9 +246,11 @@ func checkFIPS(g *goCipher, alg, mode string) error {
 // (golang.org/x/crypto) in ECB, CBC, OFB and CFB; ARC4; ChaCha20. Not in
 // Go's crypto, whatever the setting: Camellia, SEED, IDEA, SM4, CFB8 and
 // CCM (the one-shot AEADs have no CCM either); CAST5 with keys shorter than
-// 128 bits (Go's CAST5 takes 128-bit keys only); and AES-XTS with a tweak
+// 128 bits (Go's CAST5 takes 128-bit keys only); AES-XTS with a tweak
 // that is not a little-endian sector number (its last 8 bytes must be zero,
-// as x/crypto/xts builds the tweak from a uint64).
+// as x/crypto/xts builds the tweak from a uint64); and a GCM mode carrying
+// a tag of 4 to 11 bytes, or one shorter than 16 bytes with a nonce other
+// than 12 bytes (Go's GCM cannot check them).
 //
 // With Go's FIPS 140-3 module on (GODEBUG=fips140=on or only), only AES in
 // ECB, CBC, CTR and GCM is served: CBC, CTR and GCM are the module's own
@@ -279,6 +281,15 @@ func (g *goCipher) runs(cipher backends.CipherAlgorithm, mode backends.Mode) err
 	if g.kind == kindXTS {
 		if t := ivOf(cipher, mode); len(t) == xtsTweakSize && !sectorTweak(t) {
 			return &backends.UnsupportedAlgorithmError{Algorithm: alg, Mode: mname, Reason: backends.ReasonUnsupportedCipher, Err: errXTSTweak}
+		}
+	}
+	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok && g.kind == kindGCM && !guard.IsNil(mode) {
+		// A tag OpenSSL checks and Go's GCM cannot (see newGoAEAD).
+		n, ivLen := len(m.Tag()), len(ivOf(cipher, mode))
+		if n >= gcmMinTagSizeAny && n < tagSize && (n < gcmMinTagSize || ivLen != gcmStandardNonceSize) {
+			return &backends.UnsupportedAlgorithmError{Algorithm: alg, Mode: mname, Reason: backends.ReasonUnsupportedCipher,
+				Err: fmt.Errorf("gocrypto: %s tag of %d bytes with a %d-byte nonce (Go's GCM checks tags of 12 to 16 bytes with a 12-byte nonce, 16 bytes otherwise): %w: %w",
+					g.name, n, ivLen, backends.ErrInvalidTagSize, errNotInGo)}
 		}
 	}
 	return nil
