@@ -325,7 +325,9 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 // decryption takes tags down to the mode's MinTagLength but no shorter
 // than 12 bytes (Go's minimum; 16 with a nonce other than 12 bytes). XTS
 // takes one data unit of whole 16-byte blocks in a single Update (Go's XTS
-// has no ciphertext stealing). ChaCha20's 16-byte nonce is OpenSSL's: a
+// has no ciphertext stealing), of at most 2^20 blocks (IEEE 1619-2018;
+// longer units get an error wrapping [backends.ErrInvalidDataLength], as
+// OpenSSL refuses them). ChaCha20's 16-byte nonce is OpenSSL's: a
 // 4-byte little-endian block counter, then the 12-byte nonce of RFC 8439;
 // Go's counter stops at 2^32 blocks, where OpenSSL carries into the nonce.
 //
