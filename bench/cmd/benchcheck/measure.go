@@ -27,7 +27,7 @@ func cmpKey(a, b Key) int {
 }
 
 // Impls are the implementations, in the order of the reports.
-var Impls = []string{"hazmat", "c", "go", "gofips"}
+var Impls = []string{"hazmat", peers.HazmatGo, "c", "go", "gofips"}
 
 // Machine describes where measurements were made.
 type Machine struct {
