@@ -72,7 +72,7 @@ of correct code. All figures on this page come from one run, at commit $commit.
 | PBKDF2SHA256 | PBKDF2-HMAC-SHA256 of a password with a 16-byte salt, 1,000 iterations: a new 32-byte key |
 | CMACAES128 | a reused CMAC-AES-128: Reset, Write, Sum into a reused buffer |
 | AESKeyWrap | AES key wrap (RFC 3394) of a 32-byte key under a 128-bit KEK: a new wrapped key |
-| RandBytes | random bytes into a reused buffer (OpenSSL's public DRBG; Go's own generator for go) |
+| RandBytes | random bytes into a reused buffer (OpenSSL's public DRBG; Go's own generator for go and hazmat-go) |
 
 Sizes are 64 B, 1 KiB, 16 KiB and 1 MiB for the ciphers, digests and HMAC;
 the other operations run at their own: HKDF and key wrap at 32 bytes
