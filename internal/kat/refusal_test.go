@@ -2,6 +2,7 @@ package kat_test
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -97,4 +98,38 @@ func TestRunOnRefusingBackend(t *testing.T) {
 			}
 		})
 	}
+}
+
+// shortKeyBackend is an OpenSSL backend whose HMAC refuses keys shorter
+// than 112 bits, as a FIPS module may (Go's under GODEBUG=fips140=only).
+type shortKeyBackend struct{ *openssl.Backend }
+
+func (b shortKeyBackend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backends.HMACContext, error) {
+	if len(key) < 14 {
+		return nil, fmt.Errorf("test: HMAC key of %d bytes refused in FIPS mode: %w", len(key), backends.ErrInvalidKeySize)
+	}
+	return b.Backend.CreateHMACCtx(key, alg)
+}
+
+// TestRunHMACShortKeyRefused checks that an HMAC record whose key a FIPS
+// module refuses for its length (shorter than 112 bits) is skipped with
+// kat.ReasonHMACKey, and the others still pass.
+func TestRunHMACShortKeyRefused(t *testing.T) {
+	td, err := vectors.TestdataDir()
+	require.NoError(t, err)
+	p := filepath.Join(td, "hmac", "sha256.txt")
+	want := kat.Run(p, nil)
+	passed, failed, skipped := want.Counts()
+	require.Zero(t, failed+skipped, "%v", want.Failures())
+
+	got := kat.Run(p, shortKeyBackend{openssl.NewBackend()})
+	short := 0
+	for _, rec := range got.Records {
+		if rec.Status == kat.Skip {
+			short++
+			assert.Equal(t, kat.ReasonHMACKey, rec.Reason, rec.Name)
+		}
+	}
+	assert.Positive(t, short, "the file has keys shorter than 14 bytes (RFC 4231's \"Jefe\")")
+	assert.Equal(t, [3]int{passed - short, 0, short}, counts(got), "%v", got.Failures())
 }

@@ -175,6 +175,7 @@ const (
 	ReasonMonteTxt   = "Monte Carlo .txt file: the .rsp test again, with debugging values"
 	ReasonNotVectors = "not a vector file hazmat runs"
 	ReasonTDESKey    = "TDES key refused here: FIPS mode takes three distinct keys only"
+	ReasonHMACKey    = "HMAC key refused here: FIPS mode may take keys of 112 bits or more only"
 )
 
 // DescribeUnsupported returns the short text for an error that says an
