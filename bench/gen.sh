@@ -116,7 +116,7 @@ Allocations are counted once per operation and size, as
   of golang-fips/openssl (per round: hazmat time / gofips time);
 - at 64 B and 1 KiB, every operation Go's crypto has costs on the Go backend
   at most Go's own time plus 40 ns, and a new hasher (NewSHA256) at most
-  Go's plus 80 ns (per round: hazmat-go time − go time): both run the same
+  Go's plus 120 ns (per round: hazmat-go time − go time): both run the same
   Go code, so this is the price of hazmat's layer (descriptor checks, an
   interface call into the backend, its FIPS and argument checks);
 - no hazmat operation allocates, except where its API returns a new value:

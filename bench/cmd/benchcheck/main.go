@@ -52,7 +52,7 @@
 //     time of golang-fips/openssl;
 //   - at 64 B and 1 KiB, every operation that Go's crypto has costs, on
 //     hazmat's Go backend (hazmat-go), at most Go's own time plus 40 ns,
-//     and a new hasher (NewSHA256) at most Go's plus 80 ns: the cost of
+//     and a new hasher (NewSHA256) at most Go's plus 120 ns: the cost of
 //     hazmat's layer over the same Go code;
 //   - no operation allocates, except those whose API returns a new value:
 //     NewSHA256 (the hasher, once), AESKeyWrap (the wrapped key, once),

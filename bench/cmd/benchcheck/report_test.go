@@ -158,7 +158,7 @@ func TestMeasure(t *testing.T) {
 	assert.True(t, ok)
 	assert.Zero(t, a, "hazmat's AES-GCM seal allocates nothing")
 	rs := Check(m, Targets(m.Ops, m.Sizes))
-	assert.Len(t, rs, 3, "overhead, vs-gofips and allocations at 64 B")
+	assert.Len(t, rs, 4, "overhead, vs-gofips, vs-go and allocations at 64 B")
 	for _, r := range rs {
 		assert.NotEqual(t, NoData, r.Verdict, r.Name())
 	}

@@ -101,10 +101,11 @@ const (
 	// which should cost tens of nanoseconds and not grow with the message:
 	// 40 ns is about half of Go's own AES-GCM seal or SHA-256 of 64 bytes.
 	maxGoOverheadNs = 40.0
-	// The same for a new hasher per message (NewSHA256): hazmat's Hash
-	// and the backend's context are two objects where Go's sha256.New
-	// makes one.
-	maxGoNewHasherNs = 80.0
+	// The same for a new hasher per message (NewSHA256), with the budget
+	// of hazmat's new hasher over the C floor: hazmat's Hash and the
+	// backend's context are two allocations more than Go's sha256.New
+	// makes (three against one).
+	maxGoNewHasherNs = 120.0
 )
 
 // goSizes are the sizes of the VsGo targets: where the fixed cost of the
