@@ -353,7 +353,9 @@ func sectorTweak(r *rand.Rand) []byte {
 // encrypted.
 func TestXTS(t *testing.T) {
 	r := newRand(t)
-	tl := newTally("XTS", 2, 1)
+	// Go's FIPS module has no XTS (it is in golang.org/x/crypto): with it
+	// on, nothing may be left to compare.
+	tl := newTally("XTS", 2, 0)
 	for _, kl := range []int{32, 64} {
 		for _, tw := range []struct {
 			name  string
