@@ -49,7 +49,7 @@ func aeadCases() []aeadCase {
 // opening what the other sealed, a changed byte refused by both.
 func TestAEADs(t *testing.T) {
 	r := newRand(t)
-	tl := newTally("one-shot AEADs (cipher, tag, nonce)", 20, 3)
+	tl := newTally("one-shot AEADs (cipher, tag, nonce)", 20, 3, 0)
 	for _, ac := range aeadCases() {
 		alg, err := ac.newAlg(randBytes(r, ac.keyLen))
 		require.NoError(t, err)
@@ -124,7 +124,7 @@ func compareAEAD(t *testing.T, r *rand.Rand, alg backends.CipherAlgorithm, mode 
 // backend opens what the other sealed, and refuses a changed byte.
 func TestRandomNonceAEAD(t *testing.T) {
 	r := newRand(t)
-	tl := newTally("random-nonce AEADs", 3, 1)
+	tl := newTally("random-nonce AEADs", 3, 3, 3)
 	for _, kl := range []int{16, 24, 32} {
 		label := fmt.Sprintf("AES-%d-GCM with random nonces", kl*8)
 		alg, err := algorithms.NewAES(randBytes(r, kl))

@@ -63,7 +63,7 @@ func streamed(t *testing.T, r *rand.Rand, b backends.HashBackend, alg hashes.Alg
 // one call.
 func TestHashes(t *testing.T) {
 	r := newRand(t)
-	tl := newTally("hashes", 30, 20)
+	tl := newTally("hashes", 30, 20, 20)
 	for _, alg := range hashAlgorithms() {
 		label := hashLabel(alg)
 		if !tl.served(label, ossl.HashSupported(alg), gob.HashSupported(alg)) {
@@ -89,7 +89,7 @@ func TestHashes(t *testing.T) {
 // keys shorter than, as long as and longer than the hash's block.
 func TestHMAC(t *testing.T) {
 	r := newRand(t)
-	tl := newTally("HMAC", 12, 8)
+	tl := newTally("HMAC", 12, 8, 8)
 	for _, alg := range hashAlgorithms() {
 		if _, xof := alg.(backends.ExtendableOutputAlgorithm); xof {
 			require.False(t, ossl.HMACSupported(alg) || gob.HMACSupported(alg), "HMAC with %s", hashLabel(alg))

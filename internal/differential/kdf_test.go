@@ -79,7 +79,7 @@ func kdfCases() []kdfCase {
 // every hash, with random parameters and several output lengths.
 func TestKDFs(t *testing.T) {
 	r := newRand(t)
-	tl := newTally("KDFs", 40, 15)
+	tl := newTally("KDFs", 40, 15, 15)
 	for _, kc := range kdfCases() {
 		alg := kc.newAlg(r)
 		if !tl.served(kc.label, ossl.KDFSupported(alg), gob.KDFSupported(alg)) {
@@ -169,7 +169,7 @@ func macCases() []macCase {
 // random pieces.
 func TestMACs(t *testing.T) {
 	r := newRand(t)
-	tl := newTally("MACs", 4, 3)
+	tl := newTally("MACs", 4, 3, 0)
 	for _, mc := range macCases() {
 		alg := mc.newAlg(r)
 		if !tl.served(mc.label, ossl.MACSupported(alg), gob.MACSupported(alg)) {
