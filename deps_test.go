@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"internal/cmem":                 {},                                                                                                                                              // C memory in use, for leak checks; set by openssl
 	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
 	"openssl":                       {"backends", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
+	"gocrypto":                      {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"}, // the Go backend, beside openssl (DESIGN.md)
 	// The one place under primitives that names a concrete backend.
 	"primitives/internal/defaultbackend": {"backends", "openssl"},
 	"primitives/internal/hashcore":       {"backends", "internal/guard"},
