@@ -1,3 +1,8 @@
+//go:build cgo
+
+// The runner's use of a chosen backend, shown with the OpenSSL backend
+// (these tests need cgo).
+
 package kat_test
 
 import (
