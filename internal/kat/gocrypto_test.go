@@ -47,7 +47,8 @@ type goSetting struct {
 //     every backend (CFB1, interleaved TDES, TKW, KBKDF counter locations,
 //     Monte Carlo .txt files, XTS units of bits).
 //   - on: 26,837 pass; Go's module also refuses MD5, BLAKE2, TDES,
-//     Blowfish, CAST5, ARC4, ChaCha20, Poly1305, scrypt and XTS.
+//     Blowfish, CAST5, ARC4, ChaCha20, Poly1305, scrypt, XTS and AES in
+//     CFB and OFB modes.
 //   - only: 10,837 pass; Go's module also refuses GCM with caller nonces
 //     (every GCM record), SHA-1 and HMAC keys shorter than 112 bits.
 var goSettings = []goSetting{
