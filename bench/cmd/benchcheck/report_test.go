@@ -112,6 +112,8 @@ func TestMachine(t *testing.T) {
 	assert.Equal(t, "Test CPU, 2 cores; OpenSSL 3.9.9; go1.99; 2026-01-02 02:04 UTC", m.String())
 	m.FIPS = true
 	assert.Equal(t, "Test CPU, 2 cores; OpenSSL 3.9.9 in FIPS mode; go1.99; 2026-01-02 02:04 UTC", m.String())
+	m.GoFIPS = true
+	assert.Equal(t, "Test CPU, 2 cores; OpenSSL 3.9.9 in FIPS mode; go1.99 with its FIPS 140-3 module on; 2026-01-02 02:04 UTC", m.String())
 }
 
 func TestSizeName(t *testing.T) {
