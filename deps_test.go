@@ -23,12 +23,13 @@ var allowed = map[string][]string{
 	"primitives/ciphers/modes":      {"backends"},
 	"primitives/padding":            {"backends"},
 	"internal/vectors":              {},
+	"internal/cipherreg":            {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},                                                                       // the cipher adapter table both backends keep
 	"internal/guard":                {},                                                                                                                                              // argument checks shared by openssl and the primitives
 	"internal/cmem":                 {},                                                                                                                                              // C memory in use, for leak checks; set by openssl
 	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
-	"openssl":                       {"backends", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
-	"gocrypto":                      {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"}, // the Go backend, beside openssl (DESIGN.md)
-	"gocrypto/internal/godebugonly": {},                                                                                                                   // no code: a test of gocrypto in a binary whose //go:debug sets fips140=only
+	"openssl":                       {"backends", "internal/cipherreg", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
+	"gocrypto":                      {"backends", "internal/cipherreg", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"}, // the Go backend, beside openssl (DESIGN.md)
+	"gocrypto/internal/godebugonly": {},                                                                                                                                         // no code: a test of gocrypto in a binary whose //go:debug sets fips140=only
 	// The one place under primitives that names a concrete backend.
 	"primitives/internal/defaultbackend": {"backends", "openssl"},
 	"primitives/internal/hashcore":       {"backends", "internal/guard"},

@@ -1,16 +1,18 @@
 package gocrypto
 
 import (
+	"fmt"
 	"sync"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/cipherreg"
 )
 
 // Backend is the Go backend. It implements the interfaces of package
 // backends that the OpenSSL backend implements. It is safe for concurrent
 // use.
 type Backend struct {
-	ciphers cipherRegistry
+	ciphers cipherreg.Registry
 }
 
 var (
@@ -23,6 +25,10 @@ var (
 	_ backends.KDFBackend             = (*Backend)(nil)
 )
 
+// errNoBackend is the error of the cipher methods of a zero Backend or a
+// nil *Backend, which have no adapters.
+var errNoBackend = fmt.Errorf("gocrypto: Backend used without NewBackend or DefaultBackend: %w", backends.ErrInvalidArgument)
+
 var defaultBackend = sync.OnceValue(NewBackend)
 
 // DefaultBackend returns the process-wide Go backend.
@@ -32,7 +38,7 @@ func DefaultBackend() *Backend { return defaultBackend() }
 // registered. Each backend has its own adapter registry.
 func NewBackend() *Backend {
 	b := &Backend{}
-	b.ciphers.init()
+	b.ciphers.Init()
 	return b
 }
 

@@ -196,7 +196,7 @@ func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (
 
 // lookupName is resolve without the FIPS check.
 func (b *Backend) lookupName(cipher backends.CipherAlgorithm, mode backends.Mode) (*goCipher, error) {
-	if b == nil || !b.ciphers.made() {
+	if b == nil || !b.ciphers.Made() {
 		return nil, errNoBackend
 	}
 	if guard.IsNil(cipher) {
@@ -207,7 +207,7 @@ func (b *Backend) lookupName(cipher backends.CipherAlgorithm, mode backends.Mode
 			cipher.Name(), backends.ErrInvalidKeySize)
 	}
 	alg, mname := names(cipher, mode)
-	a, ok := b.ciphers.lookup(cipher, mode)
+	a, ok := b.ciphers.Lookup(cipher, mode)
 	if !ok {
 		return nil, &backends.UnsupportedAlgorithmError{Algorithm: alg, Mode: mname, Reason: backends.ReasonNoAdapter}
 	}
@@ -307,7 +307,7 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 	if b == nil {
 		return errNoBackend
 	}
-	return b.ciphers.register(cipherType, modeType, adapter)
+	return b.ciphers.Register("gocrypto", errNoBackend, cipherType, modeType, adapter)
 }
 
 // CreateSymmetricEncryptionCtx returns an encrypting context for the pair;

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/cipherreg"
 	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
@@ -18,7 +19,7 @@ import (
 // concurrent use. The zero value is not usable: use [NewBackend] or
 // [DefaultBackend].
 type Backend struct {
-	ciphers cipherRegistry
+	ciphers cipherreg.Registry
 }
 
 var (
@@ -44,7 +45,7 @@ func DefaultBackend() *Backend { return defaultBackend() }
 // algorithms; each has its own adapter registry.
 func NewBackend() *Backend {
 	b := &Backend{}
-	b.ciphers.init()
+	b.ciphers.Init()
 	return b
 }
 

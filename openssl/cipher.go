@@ -40,7 +40,7 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 	if b == nil {
 		return errNoBackend
 	}
-	return b.ciphers.register(cipherType, modeType, adapter)
+	return b.ciphers.Register("openssl", errNoBackend, cipherType, modeType, adapter)
 }
 
 // CreateSymmetricEncryptionCtx returns an encrypting context for the pair;

@@ -108,7 +108,7 @@ func (b *Backend) resolveIn(m *fipsMode, cipher backends.CipherAlgorithm, mode b
 // in mode m, without asking whether a streaming context can run it (the
 // one-shot AEADs run CCM, which none can).
 func (b *Backend) fetchPair(m *fipsMode, cipher backends.CipherAlgorithm, mode backends.Mode) (*cipherEntry, error) {
-	if b == nil || !b.ciphers.made() {
+	if b == nil || !b.ciphers.Made() {
 		return nil, errNoBackend
 	}
 	if len(cipher.Key()) == 0 {
@@ -118,7 +118,7 @@ func (b *Backend) fetchPair(m *fipsMode, cipher backends.CipherAlgorithm, mode b
 		return nil, fmt.Errorf("openssl: %s has no key, as a zero value has none; build it with its constructor: %w",
 			cipher.Name(), backends.ErrInvalidKeySize)
 	}
-	a, ok := b.ciphers.lookup(cipher, mode)
+	a, ok := b.ciphers.Lookup(cipher, mode)
 	if !ok {
 		return nil, unsupported(cipher, mode, backends.ReasonNoAdapter, nil)
 	}
