@@ -1185,10 +1185,3 @@ go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
 		OPENSSL_free(buf);
 	return r;
 }
-
-go_result go_mac_reinit(EVP_MAC_CTX *ctx) {
-	GO_ERR_BEGIN();
-	if (EVP_MAC_init(ctx, NULL, 0, NULL) != 1)
-		return go_fail();
-	return go_ok(0);
-}

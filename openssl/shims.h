@@ -377,10 +377,6 @@ go_result go_xmac_oneshot(EVP_MAC *mac, const char *cipher, const char *propq,
                           const unsigned char *in, size_t inlen,
                           unsigned char *out, size_t outlen);
 
-/* Starts a keyed MAC context over with the key and parameters it has (an
- * EVP_MAC_init with no key); in C so that the queue is read in the call. */
-go_result go_mac_reinit(EVP_MAC_CTX *ctx);
-
 /* ---- key wrap ----
  * One call per wrap or unwrap with the AES-*-WRAP[-PAD][-INV] ciphers: a
  * context is made, keyed with OpenSSL's default ICV, run and freed. out
