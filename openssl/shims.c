@@ -1043,33 +1043,56 @@ static void go_rand_name(EVP_RAND_CTX *c, char out[GO_PROV_NAME]) {
 	}
 }
 
-go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov) {
-	GO_ERR_BEGIN();
-	go_rand_result r;
-	EVP_RAND_CTX *drbg;
-	memset(&r, 0, sizeof(r));
-	drbg = priv ? RAND_get0_private(NULL) : RAND_get0_public(NULL);
-	if (drbg == NULL) {
-		r.errq = go_errq_take();
-		return r;
-	}
+/* Whether go_rand_bytes has found this thread's public [0] and private [1]
+ * DRBG: OpenSSL keeps a thread's DRBGs until the thread ends, so that later
+ * draws make nothing and fetch nothing. */
+static __thread int go_rand_found[2];
+
+/* One draw: 1 on success, 0 on a failure with its errors queued, -1 when
+ * the DRBG is another provider's than prov (r->wrong_provider names it;
+ * nothing queued). */
+static int go_rand_run(unsigned char *buf, size_t n, int priv, const char *prov, go_rand_result *r) {
+	EVP_RAND_CTX *drbg = priv ? RAND_get0_private(NULL) : RAND_get0_public(NULL);
+	if (drbg == NULL)
+		return 0;
+	go_rand_found[priv] = 1;
 	if (prov != NULL) {
 		const OSSL_PROVIDER *p = EVP_RAND_get0_provider(EVP_RAND_CTX_get0_rand(drbg));
-		if (!go_provider_is(p, prov, r.wrong_provider))
-			return r;
+		if (!go_provider_is(p, prov, r->wrong_provider))
+			return -1;
 		/* The primary DRBG that seeds it must be the provider's too. */
 		p = EVP_RAND_get0_provider(EVP_RAND_CTX_get0_rand(RAND_get0_primary(NULL)));
-		if (!go_provider_is(p, prov, r.wrong_provider))
-			return r;
+		if (!go_provider_is(p, prov, r->wrong_provider))
+			return -1;
 	}
 	/* What RAND_bytes_ex and RAND_priv_bytes_ex do after finding this
 	 * DRBG; called on the checked DRBG itself, so that what was checked is
 	 * what runs. OpenSSL splits n into requests the DRBG takes. */
-	if (EVP_RAND_generate(drbg, buf, n, 0, 0, NULL, 0) != 1) {
-		r.errq = go_errq_take();
+	return EVP_RAND_generate(drbg, buf, n, 0, 0, NULL, 0) == 1;
+}
+
+/* Reports errors as GO_RUN_TWICE does, without a check of the queue
+ * before the draw (GO_ERR_BEGIN costs a third of a 32-byte draw's
+ * overhead): a failed draw is run again on a cleared queue, and the
+ * errors reported are the second run's own. A draw run twice fills buf
+ * with the second run's bytes, as random as the first's. */
+go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov, int locked) {
+	go_rand_result r;
+	int rc;
+	memset(&r, 0, sizeof(r));
+	priv = priv != 0;
+	if (!locked && !go_rand_found[priv]) {
+		r.ok = GO_RAND_LOCK;
 		return r;
 	}
-	r.ok = 1;
+	rc = go_rand_run(buf, n, priv, prov, &r);
+	if (rc == 0) {
+		ERR_clear_error();
+		rc = go_rand_run(buf, n, priv, prov, &r);
+		if (rc == 0)
+			r.errq = go_errq_take();
+	}
+	r.ok = rc == 1;
 	return r;
 }
 

@@ -392,14 +392,22 @@ go_result go_keywrap(const EVP_CIPHER *cipher, const unsigned char *key, int key
  * With prov non-NULL the DRBG must be served by the provider of that name,
  * else nothing is drawn and wrong_provider names the one that serves it.
  * In C because the DRBG is per OS thread: the check and the draw must run
- * on the same thread. */
+ * on the same thread.
+ *
+ * The first draw on a thread makes its DRBG, a fetch, which the caller
+ * must keep apart from a switch of FIPS mode (fetchMu in Go). A call with
+ * locked 0 therefore draws only on a thread whose DRBG of that kind this
+ * function has already found, and otherwise returns ok GO_RAND_LOCK
+ * without doing anything; the caller then takes its lock and calls again
+ * with locked 1. Later draws on the thread take no lock. */
 #include <openssl/rand.h>
+enum { GO_RAND_LOCK = 2 };
 typedef struct go_rand_result {
 	int ok;
 	char wrong_provider[GO_PROV_NAME];
 	go_errq *errq;
 } go_rand_result;
-go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov);
+go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov, int locked);
 /* The provider of the primary DRBG and of this thread's public or private
  * DRBG, for the tests; "" when there is none. */
 void go_rand_providers(char primary[GO_PROV_NAME], char pub[GO_PROV_NAME], char priv[GO_PROV_NAME]);
