@@ -694,46 +694,70 @@ go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int
  * OpenSSL gives NULL a meaning (NULL out means "this is AAD"). */
 static unsigned char go_empty[1];
 
+static int go_aead_seal_run(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
+                            const unsigned char *aad, int aadlen,
+                            const unsigned char *in, int inl,
+                            unsigned char *out, int taglen) {
+	int n = 0, m = 0;
+	return (!set_ivlen || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) == 1) &&
+	       EVP_EncryptInit_ex2(ctx, NULL, NULL, iv, NULL) == 1 &&
+	       (aadlen == 0 || EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) == 1) &&
+	       (inl == 0 || EVP_EncryptUpdate(ctx, out, &n, in, inl) == 1) &&
+	       EVP_EncryptFinal_ex(ctx, go_empty, &m) == 1 &&
+	       EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, out + inl) == 1;
+}
+
+/* Seal and open report errors as the per-message digest and MAC helpers
+ * do (GO_RUN_TWICE), without GO_ERR_BEGIN: each starts from the IV it
+ * sets, so a run after a failure, on a cleared queue, computes the same
+ * and reports only its own errors. */
 go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
-	GO_ERR_BEGIN();
+	GO_RUN_TWICE(go_aead_seal_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, inl, out, taglen), inl + taglen);
+}
+
+/* 1: opened; 0: failed, with errors queued; -1: the tag does not match
+ * (out cleansed, the queue cleared of what the check left). */
+static int go_aead_open_run(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
+                            const unsigned char *aad, int aadlen,
+                            const unsigned char *in, int ptlen,
+                            unsigned char *out, int taglen) {
 	int n = 0, m = 0;
-	if (set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
-		return go_fail();
-	if (EVP_EncryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
-	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
-	    (inl > 0 && EVP_EncryptUpdate(ctx, out, &n, in, inl) != 1) ||
-	    EVP_EncryptFinal_ex(ctx, go_empty, &m) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, out + inl) != 1)
-		return go_fail();
-	return go_ok(inl + taglen);
+	if ((set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1) ||
+	    EVP_DecryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, (void *)(in + ptlen)) != 1 ||
+	    (aadlen > 0 && EVP_DecryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
+	    (ptlen > 0 && EVP_DecryptUpdate(ctx, out, &n, in, ptlen) != 1))
+		return 0;
+	if (EVP_DecryptFinal_ex(ctx, go_empty, &m) != 1) {
+		ERR_clear_error();
+		if (ptlen > 0)
+			OPENSSL_cleanse(out, ptlen);
+		return -1;
+	}
+	return 1;
 }
 
 go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
-	GO_ERR_BEGIN();
-	int n = 0, m = 0, ptlen = inl - taglen;
+	int ptlen = inl - taglen, rc;
 	go_result r = {0, 0, NULL};
 	if (ptlen < 0)
 		return r;
-	if (set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
-		return go_fail();
-	if (EVP_DecryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, (void *)(in + ptlen)) != 1 ||
-	    (aadlen > 0 && EVP_DecryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
-	    (ptlen > 0 && EVP_DecryptUpdate(ctx, out, &n, in, ptlen) != 1))
-		return go_fail();
-	if (EVP_DecryptFinal_ex(ctx, go_empty, &m) != 1) {
+	rc = go_aead_open_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, ptlen, out, taglen);
+	if (rc == 0) {
 		ERR_clear_error();
-		if (ptlen > 0)
-			OPENSSL_cleanse(out, ptlen);
-		return r;
+		rc = go_aead_open_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, ptlen, out, taglen);
 	}
-	return go_ok(ptlen);
+	if (rc == 1)
+		return go_ok(ptlen);
+	if (rc == -1)
+		return r;
+	return go_fail();
 }
 
 go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,

@@ -47,10 +47,11 @@ typedef struct go_errq {
  * go_mac_update, go_cipher_update) skip it: they fail only when a provider
  * is in an error state or memory runs out, and a failure there may then
  * carry entries another library left on the thread's queue. The helpers
- * called once per message of a digest or an HMAC (go_digest_oneshot,
- * go_digest_sum, go_digest_flush_update and their go_mac_ peers) skip it
- * too, and keep the guarantee another way: being idempotent, on failure
- * they clear the queue and run again, and report the second run's errors
+ * called once per message of a digest, an HMAC or an AEAD
+ * (go_digest_oneshot, go_digest_sum, go_digest_flush_update and their
+ * go_mac_ peers, go_aead_seal, go_aead_open, go_rand_bytes) skip it too,
+ * and keep the guarantee another way: being idempotent, on failure they
+ * clear the queue and run again, and report the second run's errors
  * (GO_RUN_TWICE in shims.c). */
 #define GO_ERR_BEGIN() go_err_begin()
 void go_err_begin(void);
