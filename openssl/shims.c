@@ -1025,31 +1025,46 @@ go_result go_xmac_oneshot(EVP_MAC *mac, const char *cipher, const char *propq,
 
 /* ---- key wrap ---- */
 
-go_result go_keywrap(const EVP_CIPHER *cipher, const unsigned char *key, int keylen, int enc,
-                     const unsigned char *in, int inl, unsigned char *out, int outcap) {
-	GO_ERR_BEGIN();
-	int n = 0, m = 0;
-	go_result r = {0, 0, NULL};
+/* 1: done, *outl written; 0: failed, with errors queued; -1: an unwrap
+ * whose integrity check failed (queue cleared of what it left). out is
+ * cleansed on failure. */
+static int go_keywrap_run(const EVP_CIPHER *cipher, const unsigned char *key, int enc,
+                          const unsigned char *in, int inl, unsigned char *out, int outcap, int *outl) {
+	int n = 0, m = 0, rc = 1;
 	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-	(void)keylen;
 	if (ctx == NULL || EVP_CipherInit_ex2(ctx, cipher, key, NULL, enc, NULL) != 1) {
-		r = go_fail();
-		EVP_CIPHER_CTX_free(ctx);
-		return r;
-	}
-	if (EVP_CipherUpdate(ctx, out, &n, in, inl) != 1 || EVP_CipherFinal_ex(ctx, out + n, &m) != 1) {
-		if (enc) {
-			r = go_fail();
-		} else {
+		rc = 0;
+	} else if (EVP_CipherUpdate(ctx, out, &n, in, inl) != 1 || EVP_CipherFinal_ex(ctx, out + n, &m) != 1) {
+		rc = enc ? 0 : -1;
+		if (!enc)
 			ERR_clear_error();
-			r.outl = -1;
-		}
 		OPENSSL_cleanse(out, outcap);
-		EVP_CIPHER_CTX_free(ctx);
-		return r;
 	}
 	EVP_CIPHER_CTX_free(ctx);
-	return go_ok(n + m);
+	*outl = n + m;
+	return rc;
+}
+
+/* Reports errors as GO_RUN_TWICE does, without GO_ERR_BEGIN: each run
+ * makes its own context, so a run after a failure, on a cleared queue,
+ * computes the same and reports only its own errors. */
+go_result go_keywrap(const EVP_CIPHER *cipher, const unsigned char *key, int keylen, int enc,
+                     const unsigned char *in, int inl, unsigned char *out, int outcap) {
+	go_result r = {0, 0, NULL};
+	int outl = 0, rc;
+	(void)keylen;
+	rc = go_keywrap_run(cipher, key, enc, in, inl, out, outcap, &outl);
+	if (rc == 0) {
+		ERR_clear_error();
+		rc = go_keywrap_run(cipher, key, enc, in, inl, out, outcap, &outl);
+	}
+	if (rc == 1)
+		return go_ok(outl);
+	if (rc == -1) {
+		r.outl = -1;
+		return r;
+	}
+	return go_fail();
 }
 
 /* ---- random ---- */

@@ -49,7 +49,8 @@ typedef struct go_errq {
  * carry entries another library left on the thread's queue. The helpers
  * called once per message of a digest, an HMAC or an AEAD
  * (go_digest_oneshot, go_digest_sum, go_digest_flush_update and their
- * go_mac_ peers, go_aead_seal, go_aead_open, go_rand_bytes) skip it too,
+ * go_mac_ peers, go_aead_seal, go_aead_open, go_keywrap, go_rand_bytes)
+ * skip it too,
  * and keep the guarantee another way: being idempotent, on failure they
  * clear the queue and run again, and report the second run's errors
  * (GO_RUN_TWICE in shims.c). */

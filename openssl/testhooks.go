@@ -32,9 +32,11 @@ func testErrBegin(n int) time.Duration { return time.Duration(C.go_test_err_begi
 
 // testFailPerMessage makes the per-message digest, HMAC or AEAD helper
 // which (one of "digest-oneshot", "digest-sum", "digest-flush",
-// "mac-oneshot", "mac-sum", "mac-flush", "aead-seal", "aead-open") fail on
+// "mac-oneshot", "mac-sum", "mac-flush", "aead-seal", "aead-open",
+// "keywrap") fail on
 // the calling thread, with a NULL digest for the digest helpers, a
-// one-byte output for the MAC helpers and an empty nonce for AES-GCM, just
+// one-byte output for the MAC helpers, an empty nonce for AES-GCM and no
+// cipher for key wrap ("keywrap"), just
 // after leaving an entry with text stale on the thread's queue, and returns
 // its error.
 func testFailPerMessage(which, stale string) error {
@@ -106,6 +108,10 @@ func testFailPerMessage(which, stale string) error {
 		} else {
 			r = C.go_aead_open(cctx, nil, 0, 1, nil, 0, base(out[:]), 16, base(out[16:]), 16)
 		}
+	case "keywrap":
+		key := make([]byte, 16)
+		testPushError(stale)
+		r = C.go_keywrap(nil, base(key), 16, 1, base(out[:16]), 16, base(out[16:]), 24)
 	default:
 		panic("openssl: testFailPerMessage: unknown helper " + which)
 	}
