@@ -1181,7 +1181,6 @@ go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
                         const unsigned char *info, size_t infolen,
                         const unsigned char *seed, size_t seedlen,
                         unsigned char *out, size_t outlen) {
-	GO_ERR_BEGIN();
 	OSSL_PARAM params[16];
 	int n = 0, ok;
 	EVP_KDF_CTX *ctx;
@@ -1233,13 +1232,27 @@ go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
 
 	if (outlen > sizeof(stackbuf)) {
 		buf = OPENSSL_malloc(outlen);
-		if (buf == NULL)
-			return go_fail();
+		if (buf == NULL) {
+			ERR_clear_error();
+			if ((buf = OPENSSL_malloc(outlen)) == NULL)
+				return go_fail();
+		}
 	}
+	/* No GO_ERR_BEGIN: a derivation makes its own context, so after a
+	 * failure it runs again on a cleared queue and reports that run's
+	 * errors only (as GO_RUN_TWICE does). The KDFs fail on their
+	 * parameters before they compute, so a refused derivation costs
+	 * little twice. */
 	ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
 	ok = ctx != NULL && EVP_KDF_derive(ctx, buf, outlen, params) == 1;
-	r = ok ? go_ok(0) : go_fail();
 	EVP_KDF_CTX_free(ctx);
+	if (!ok) {
+		ERR_clear_error();
+		ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
+		ok = ctx != NULL && EVP_KDF_derive(ctx, buf, outlen, params) == 1;
+		EVP_KDF_CTX_free(ctx);
+	}
+	r = ok ? go_ok(0) : go_fail();
 	if (ok)
 		memcpy(out, buf, outlen);
 	OPENSSL_cleanse(buf, outlen);

@@ -33,10 +33,11 @@ func testErrBegin(n int) time.Duration { return time.Duration(C.go_test_err_begi
 // testFailPerMessage makes the per-message digest, HMAC or AEAD helper
 // which (one of "digest-oneshot", "digest-sum", "digest-flush",
 // "mac-oneshot", "mac-sum", "mac-flush", "aead-seal", "aead-open",
-// "keywrap") fail on
+// "keywrap", "kdf") fail on
 // the calling thread, with a NULL digest for the digest helpers, a
 // one-byte output for the MAC helpers, an empty nonce for AES-GCM and no
-// cipher for key wrap ("keywrap"), just
+// cipher for key wrap ("keywrap") and an HKDF mode that does not exist
+// ("kdf"), just
 // after leaving an entry with text stale on the thread's queue, and returns
 // its error.
 func testFailPerMessage(which, stale string) error {
@@ -108,6 +109,16 @@ func testFailPerMessage(which, stale string) error {
 		} else {
 			r = C.go_aead_open(cctx, nil, 0, 1, nil, 0, base(out[:]), 16, base(out[16:]), 16)
 		}
+	case "kdf":
+		k := fetchKDF(e.fm, "HKDF")
+		if k.err != nil {
+			return k.err
+		}
+		var spec C.go_kdf_spec
+		spec.kind, spec.digest, spec.propq, spec.hkdf_mode = C.GO_KDF_HKDF, e.cname, e.fm.cq, 99
+		secret := make([]byte, 32)
+		testPushError(stale)
+		r = C.go_kdf_derive(k.kdf, spec, base(secret), 32, nil, 0, nil, 0, nil, 0, base(out[:]), 32)
 	case "keywrap":
 		key := make([]byte, 16)
 		testPushError(stale)
