@@ -183,8 +183,8 @@ func (b *Backend) MACSupported(alg backends.MACAlgorithm) bool {
 // refuses (FIPS providers check key lengths), an error that says so; a
 // descriptor whose Size is not the provider's MAC length (or not 1 to
 // 1 MiB), one wrapping [backends.ErrInvalidDigestSize]. The
-// context follows a switch of FIPS mode while it holds no data, as HMAC
-// contexts do.
+// context follows a switch of FIPS mode while it holds no data in C (none,
+// or no more than it keeps in Go), as HMAC contexts do.
 func (b *Backend) CreateMACCtx(alg backends.MACAlgorithm, key []byte) (backends.MACContext, error) {
 	p, err := xmacParams(alg, key)
 	if err != nil {
