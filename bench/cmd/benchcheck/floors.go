@@ -12,8 +12,9 @@ import (
 //
 // The figures are instruction counts per operation, hazmat against the C
 // floor, measured with valgrind's callgrind (GODEBUG=asyncpreemptoff=1) on
-// a loop of one implementation of package peers: the difference between a
-// run of 12,000 operations and one of 2,000, divided by 10,000. On the
+// a loop of one implementation of package peers (cmd/icount, whose
+// comment gives the commands): the difference between a run of 12,000
+// operations and one of 2,000, divided by 10,000. On the
 // machine of BENCHMARKS.md one call from Go into C (runtime.cgocall, the
 // switch to the system stack and back, cgo's prologue) costs about 745
 // instructions, 32 to 43 ns: the C floor crosses once per round of
