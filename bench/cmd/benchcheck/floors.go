@@ -102,8 +102,9 @@ var floors = []floor{
 	{"CMACAES128", 16384, Throughput, "+492 ns against 14.7 µs in BENCHMARKS.md's run; callgrind: 3,663 instructions per op more than the C floor (226,317 against 222,654), 1.6%: " +
 		"the crossings and, at Sum, EVP_MAC_CTX_dup: 16 KiB is beyond the 4 KiB a CMAC context keeps in Go, so the message is in C when Sum must leave the state unchanged"},
 	{"AESKeyWrap", 32, Overhead, "callgrind: 1,054 instructions per op more than C (37,635 against 36,581): the crossing, and the wrapped key, a new Go slice (the API returns it)"},
-	{"RandBytes", 32, Overhead, "callgrind: 418 instructions per op more than C (7,135 against 6,717), less than one crossing (hazmat calls EVP_RAND_generate on the thread's DRBG, " +
-		"which RAND_bytes finds for the C floor): the time over C is the crossing's switch of stacks and threads' state, which instruction counts understate"},
+	{"RandBytes", 32, Overhead, "callgrind: 418 instructions per op more than C (7,135 against 6,717), less than one crossing (hazmat calls EVP_RAND_generate " +
+		"on the thread's DRBG, which RAND_bytes finds for the C floor); BENCHMARKS.md's run has 877 ns against 675. The rest of the +200 ns is not in the " +
+		"instruction counts, and Go's CPU profile cannot see into C: not found. By instructions the floor is one crossing"},
 }
 
 // floorNote returns the note of target t, if there is one.
