@@ -93,8 +93,8 @@ var floors = []floor{
 		"callgrind: 4,084 instructions per op more than C (36,106 against 32,022)"},
 	{"NewSHA256", 16384, Throughput, "the 1 KiB case's costs over a 16 KiB digest: one Go allocation, two crossings, a C state borrowed from a pool that the dropped hasher " +
 		"does not return (so most hashers take a fresh one, made 32 at a time and freed by a cleanup) and EVP_MD_CTX_copy_ex at Sum; +823 ns in BENCHMARKS.md's run. " +
-		"Callgrind (without SHA-NI) counts only 3,319 instructions per op more than C (464,547 against 461,228): the rest is memory, fresh C states and contexts in cold cache lines, " +
-		"which a C caller that frees its context at once does not pay"},
+		"Callgrind (without SHA-NI) counts only 3,319 instructions per op more than C (464,547 against 461,228): the rest is not in instructions; " +
+		"fresh C states in cold cache lines are the likely cause (a C caller that frees its context at once reuses warm memory), not confirmed by a profile"},
 	{"HKDFSHA256", 32, Overhead, "callgrind: about 4,500 instructions per op more than C (45,254 against 40,619; runs vary by about 300 with the garbage collector): about 2,200 in hkdf.Key before the backend " +
 		"(the hash constructor's value and its name, the descriptor), the crossing, and about 1,250 in OpenSSL for the properties parameter that keeps the KDF's digest in the mode in force " +
 		"(EVP_MD_fetch parses it on every derivation; the C floor passes none)"},
