@@ -12,6 +12,7 @@ import (
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/mac/macalg"
 )
 
 // streamCtx is what a digest and an HMAC context have in common here.
@@ -26,7 +27,8 @@ type streamCtx interface {
 // the buffers a context keeps in Go (the inline one of a new hash, the
 // larger one of a hash that was Reset, the HMAC's), in one write and in
 // chunks, on a new context and on one Reset after a longer message: Sum
-// matches Go's SHA-256 and HMAC-SHA-256, leaves the state unchanged (a
+// matches Go's SHA-256 and HMAC-SHA-256 (CMAC and KMAC: the backend's
+// one-shot MAC), leaves the state unchanged (a
 // second Sum and a later write give the right answers), and a copy made
 // half-way is independent.
 func TestGoBufferBoundaries(t *testing.T) {
@@ -63,6 +65,35 @@ func TestGoBufferBoundaries(t *testing.T) {
 				return cp.(streamCtx)
 			},
 			func(msg []byte) []byte { m := stdhmac.New(sha256.New, key); m.Write(msg); return m.Sum(nil) }},
+	}
+	// CMAC and KMAC against the backend's one-shot MAC, which makes, keys
+	// and frees a context of its own in one C call.
+	kmac, err := macalg.NewKMAC128([]byte("custom"), 32)
+	require.NoError(t, err)
+	for _, alg := range []backends.MACAlgorithm{macalg.CMAC{Cipher: macalg.AES}, kmac} {
+		mkey := key[:alg.KeySizes()[0]]
+		kinds = append(kinds, struct {
+			name  string
+			limit int
+			make  func(t *testing.T) streamCtx
+			copy  func(t *testing.T, c streamCtx) streamCtx
+			want  func(msg []byte) []byte
+		}{alg.Name(), openssl.MACBufSize,
+			func(t *testing.T) streamCtx {
+				c, err := b.CreateMACCtx(alg, mkey)
+				require.NoError(t, err)
+				return c.(streamCtx)
+			},
+			func(t *testing.T, c streamCtx) streamCtx {
+				cp, err := c.(backends.MACContext).Copy()
+				require.NoError(t, err)
+				return cp.(streamCtx)
+			},
+			func(msg []byte) []byte {
+				m, err := b.ComputeMAC(alg, mkey, msg, nil)
+				require.NoError(t, err)
+				return m
+			}})
 	}
 	var sizes []int
 	for _, s := range []int{0, openssl.DigestBufSize, openssl.DigestMoreSize, openssl.MACBufSize} {

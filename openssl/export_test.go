@@ -17,9 +17,23 @@ const (
 	MACBufSize     = macBufSize
 )
 
-// DropFetched empties the fetch cache, so that the next use of every
-// algorithm is a first use.
-var DropFetched = dropFetched
+// DropFetched empties the fetch cache, and the slots of recent entries in
+// front of it, so that the next use of every algorithm is a first use.
+func DropFetched() {
+	dropFetched()
+	for i := range kdfRecent {
+		for j := range kdfRecent[i] {
+			kdfRecent[i][j].Store(nil)
+		}
+	}
+	for i := range kwRecent {
+		for j := range kwRecent[i] {
+			for k := range kwRecent[i][j] {
+				kwRecent[i][j][k].Store(nil)
+			}
+		}
+	}
+}
 
 // FetchedProviders lists the algorithms fetched for FIPS mode (fips true)
 // or the default mode, with the provider that serves each.

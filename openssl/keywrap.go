@@ -6,6 +6,7 @@ import "C"
 import (
 	"fmt"
 	"math"
+	"sync/atomic"
 
 	"github.com/go-hazmat/hazmat/backends"
 )
@@ -47,14 +48,29 @@ var keyWrapNames = map[backends.KeyWrapMode][3]string{
 	backends.KWPInverse: {"aes-128-wrap-pad-inv", "aes-192-wrap-pad-inv", "aes-256-wrap-pad-inv"},
 }
 
+// kwRecent holds the wrap ciphers found by keyWrapEntry, per FIPS mode,
+// mode (KW to KWPInverse) and KEK size (16, 24, 32 bytes): a wrap then
+// finds its cipher with one atomic load, not by a lookup of its name in
+// the fetch cache (about 900 instructions, a third of what a 32-byte wrap
+// costs above the C floor). Entries of the fetch cache live for the life
+// of the process, so one kept here stays valid.
+var kwRecent [2][5][3]atomic.Pointer[cipherEntry]
+
 // keyWrapEntry returns the wrap cipher for mode and kekSize in the mode in
 // force, or why there is none.
 func keyWrapEntry(mode backends.KeyWrapMode, kekSize int) (*cipherEntry, error) {
+	m := current()
+	var slot *atomic.Pointer[cipherEntry]
+	if mode >= backends.KW && int(mode) < len(kwRecent[0]) && (kekSize == 16 || kekSize == 24 || kekSize == 32) {
+		slot = &kwRecent[boolIndex(m.fips)][mode][kekSize/8-2]
+		if e := slot.Load(); e != nil && e.fm == m {
+			return e, nil
+		}
+	}
 	name, err := keyWrapCipherName(mode, kekSize)
 	if err != nil {
 		return nil, err
 	}
-	m := current()
 	e := fetchCipher(m, name)
 	if e.err != nil {
 		reason := backends.ReasonUnsupportedCipher
@@ -70,6 +86,9 @@ func keyWrapEntry(mode backends.KeyWrapMode, kekSize int) (*cipherEntry, error) 
 	if e.shape != want {
 		return nil, &backends.UnsupportedAlgorithmError{Algorithm: "AES-" + mode.String(), Reason: backends.ReasonUnboundedOutput,
 			Err: fmt.Errorf("openssl: %s does not have the shape of %v", name, mode)}
+	}
+	if slot != nil {
+		slot.Store(e)
 	}
 	return e, nil
 }

@@ -63,9 +63,10 @@ func TestRandAcrossSwitch(t *testing.T) {
 }
 
 // TestMACContextAcrossSwitch: a CMAC context made in the default mode and
-// holding no data follows a switch to FIPS mode (it then computes in the
-// FIPS provider); one holding data fails with ErrModeChanged; a Poly1305
-// context fails as refused in FIPS mode.
+// holding no data in C (none, or less than it keeps in Go) follows a switch
+// to FIPS mode (it then computes the whole MAC in the FIPS provider); one
+// holding data in C fails with ErrModeChanged; a Poly1305 context fails as
+// refused in FIPS mode.
 func TestMACContextAcrossSwitch(t *testing.T) {
 	needSwitch(t)
 	b := openssl.DefaultBackend()
@@ -76,9 +77,12 @@ func TestMACContextAcrossSwitch(t *testing.T) {
 
 	fresh, err := b.CreateMACCtx(alg, key)
 	require.NoError(t, err)
+	buffered, err := b.CreateMACCtx(alg, key)
+	require.NoError(t, err)
+	require.NoError(t, buffered.Update([]byte("a")))
 	busy, err := b.CreateMACCtx(alg, key)
 	require.NoError(t, err)
-	require.NoError(t, busy.Update([]byte("a")))
+	require.NoError(t, busy.Update(make([]byte, openssl.MACBufSize+1)))
 	poly, err := b.CreateMACCtx(macalg.Poly1305{}, make([]byte, 32))
 	require.NoError(t, err)
 	assert.Equal(t, "default", openssl.MACProvider(fresh))
@@ -87,6 +91,12 @@ func TestMACContextAcrossSwitch(t *testing.T) {
 	require.NoError(t, fresh.Update([]byte("abc")))
 	assert.Equal(t, "fips", openssl.MACProvider(fresh))
 	got, err := fresh.Finalize()
+	require.NoError(t, err)
+	assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
+
+	require.NoError(t, buffered.Update([]byte("bc")))
+	assert.Equal(t, "fips", openssl.MACProvider(buffered))
+	got, err = buffered.Finalize()
 	require.NoError(t, err)
 	assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
 

@@ -38,10 +38,14 @@ func randBytes(p []byte, private bool) error {
 	for len(p) > 0 {
 		n := min(len(p), randChunk)
 		m := current()
-		// The first draw on a thread makes its DRBG, a fetch: see fetchMu.
-		fetchMu.RLock()
-		r := C.go_rand_bytes(base(p[:n]), C.size_t(n), boolInt(private), m.prov)
-		fetchMu.RUnlock()
+		r := C.go_rand_bytes(base(p[:n]), C.size_t(n), boolInt(private), m.prov, 0)
+		if r.ok == C.GO_RAND_LOCK {
+			// The first draw on a thread makes its DRBG, a fetch: see
+			// fetchMu. Later draws on the thread take no lock.
+			fetchMu.RLock()
+			r = C.go_rand_bytes(base(p[:n]), C.size_t(n), boolInt(private), m.prov, 1)
+			fetchMu.RUnlock()
+		}
 		if r.ok != 1 {
 			which := "RAND_bytes_ex"
 			if private {

@@ -694,46 +694,70 @@ go_result go_cipher_final(EVP_CIPHER_CTX *ctx, unsigned char *out, int aead, int
  * OpenSSL gives NULL a meaning (NULL out means "this is AAD"). */
 static unsigned char go_empty[1];
 
+static int go_aead_seal_run(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
+                            const unsigned char *aad, int aadlen,
+                            const unsigned char *in, int inl,
+                            unsigned char *out, int taglen) {
+	int n = 0, m = 0;
+	return (!set_ivlen || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) == 1) &&
+	       EVP_EncryptInit_ex2(ctx, NULL, NULL, iv, NULL) == 1 &&
+	       (aadlen == 0 || EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) == 1) &&
+	       (inl == 0 || EVP_EncryptUpdate(ctx, out, &n, in, inl) == 1) &&
+	       EVP_EncryptFinal_ex(ctx, go_empty, &m) == 1 &&
+	       EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, out + inl) == 1;
+}
+
+/* Seal and open report errors as the per-message digest and MAC helpers
+ * do (GO_RUN_TWICE), without GO_ERR_BEGIN: each starts from the IV it
+ * sets, so a run after a failure, on a cleared queue, computes the same
+ * and reports only its own errors. */
 go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
-	GO_ERR_BEGIN();
+	GO_RUN_TWICE(go_aead_seal_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, inl, out, taglen), inl + taglen);
+}
+
+/* 1: opened; 0: failed, with errors queued; -1: the tag does not match
+ * (out cleansed, the queue cleared of what the check left). */
+static int go_aead_open_run(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
+                            const unsigned char *aad, int aadlen,
+                            const unsigned char *in, int ptlen,
+                            unsigned char *out, int taglen) {
 	int n = 0, m = 0;
-	if (set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
-		return go_fail();
-	if (EVP_EncryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
-	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
-	    (inl > 0 && EVP_EncryptUpdate(ctx, out, &n, in, inl) != 1) ||
-	    EVP_EncryptFinal_ex(ctx, go_empty, &m) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, out + inl) != 1)
-		return go_fail();
-	return go_ok(inl + taglen);
+	if ((set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1) ||
+	    EVP_DecryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, (void *)(in + ptlen)) != 1 ||
+	    (aadlen > 0 && EVP_DecryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
+	    (ptlen > 0 && EVP_DecryptUpdate(ctx, out, &n, in, ptlen) != 1))
+		return 0;
+	if (EVP_DecryptFinal_ex(ctx, go_empty, &m) != 1) {
+		ERR_clear_error();
+		if (ptlen > 0)
+			OPENSSL_cleanse(out, ptlen);
+		return -1;
+	}
+	return 1;
 }
 
 go_result go_aead_open(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
-	GO_ERR_BEGIN();
-	int n = 0, m = 0, ptlen = inl - taglen;
+	int ptlen = inl - taglen, rc;
 	go_result r = {0, 0, NULL};
 	if (ptlen < 0)
 		return r;
-	if (set_ivlen && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, ivlen, NULL) != 1)
-		return go_fail();
-	if (EVP_DecryptInit_ex2(ctx, NULL, NULL, iv, NULL) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, taglen, (void *)(in + ptlen)) != 1 ||
-	    (aadlen > 0 && EVP_DecryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
-	    (ptlen > 0 && EVP_DecryptUpdate(ctx, out, &n, in, ptlen) != 1))
-		return go_fail();
-	if (EVP_DecryptFinal_ex(ctx, go_empty, &m) != 1) {
+	rc = go_aead_open_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, ptlen, out, taglen);
+	if (rc == 0) {
 		ERR_clear_error();
-		if (ptlen > 0)
-			OPENSSL_cleanse(out, ptlen);
-		return r;
+		rc = go_aead_open_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, ptlen, out, taglen);
 	}
-	return go_ok(ptlen);
+	if (rc == 1)
+		return go_ok(ptlen);
+	if (rc == -1)
+		return r;
+	return go_fail();
 }
 
 go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
@@ -1001,31 +1025,46 @@ go_result go_xmac_oneshot(EVP_MAC *mac, const char *cipher, const char *propq,
 
 /* ---- key wrap ---- */
 
-go_result go_keywrap(const EVP_CIPHER *cipher, const unsigned char *key, int keylen, int enc,
-                     const unsigned char *in, int inl, unsigned char *out, int outcap) {
-	GO_ERR_BEGIN();
-	int n = 0, m = 0;
-	go_result r = {0, 0, NULL};
+/* 1: done, *outl written; 0: failed, with errors queued; -1: an unwrap
+ * whose integrity check failed (queue cleared of what it left). out is
+ * cleansed on failure. */
+static int go_keywrap_run(const EVP_CIPHER *cipher, const unsigned char *key, int enc,
+                          const unsigned char *in, int inl, unsigned char *out, int outcap, int *outl) {
+	int n = 0, m = 0, rc = 1;
 	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-	(void)keylen;
 	if (ctx == NULL || EVP_CipherInit_ex2(ctx, cipher, key, NULL, enc, NULL) != 1) {
-		r = go_fail();
-		EVP_CIPHER_CTX_free(ctx);
-		return r;
-	}
-	if (EVP_CipherUpdate(ctx, out, &n, in, inl) != 1 || EVP_CipherFinal_ex(ctx, out + n, &m) != 1) {
-		if (enc) {
-			r = go_fail();
-		} else {
+		rc = 0;
+	} else if (EVP_CipherUpdate(ctx, out, &n, in, inl) != 1 || EVP_CipherFinal_ex(ctx, out + n, &m) != 1) {
+		rc = enc ? 0 : -1;
+		if (!enc)
 			ERR_clear_error();
-			r.outl = -1;
-		}
 		OPENSSL_cleanse(out, outcap);
-		EVP_CIPHER_CTX_free(ctx);
-		return r;
 	}
 	EVP_CIPHER_CTX_free(ctx);
-	return go_ok(n + m);
+	*outl = n + m;
+	return rc;
+}
+
+/* Reports errors as GO_RUN_TWICE does, without GO_ERR_BEGIN: each run
+ * makes its own context, so a run after a failure, on a cleared queue,
+ * computes the same and reports only its own errors. */
+go_result go_keywrap(const EVP_CIPHER *cipher, const unsigned char *key, int keylen, int enc,
+                     const unsigned char *in, int inl, unsigned char *out, int outcap) {
+	go_result r = {0, 0, NULL};
+	int outl = 0, rc;
+	(void)keylen;
+	rc = go_keywrap_run(cipher, key, enc, in, inl, out, outcap, &outl);
+	if (rc == 0) {
+		ERR_clear_error();
+		rc = go_keywrap_run(cipher, key, enc, in, inl, out, outcap, &outl);
+	}
+	if (rc == 1)
+		return go_ok(outl);
+	if (rc == -1) {
+		r.outl = -1;
+		return r;
+	}
+	return go_fail();
 }
 
 /* ---- random ---- */
@@ -1043,33 +1082,56 @@ static void go_rand_name(EVP_RAND_CTX *c, char out[GO_PROV_NAME]) {
 	}
 }
 
-go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov) {
-	GO_ERR_BEGIN();
-	go_rand_result r;
-	EVP_RAND_CTX *drbg;
-	memset(&r, 0, sizeof(r));
-	drbg = priv ? RAND_get0_private(NULL) : RAND_get0_public(NULL);
-	if (drbg == NULL) {
-		r.errq = go_errq_take();
-		return r;
-	}
+/* Whether go_rand_bytes has found this thread's public [0] and private [1]
+ * DRBG: OpenSSL keeps a thread's DRBGs until the thread ends, so that later
+ * draws make nothing and fetch nothing. */
+static __thread int go_rand_found[2];
+
+/* One draw: 1 on success, 0 on a failure with its errors queued, -1 when
+ * the DRBG is another provider's than prov (r->wrong_provider names it;
+ * nothing queued). */
+static int go_rand_run(unsigned char *buf, size_t n, int priv, const char *prov, go_rand_result *r) {
+	EVP_RAND_CTX *drbg = priv ? RAND_get0_private(NULL) : RAND_get0_public(NULL);
+	if (drbg == NULL)
+		return 0;
+	go_rand_found[priv] = 1;
 	if (prov != NULL) {
 		const OSSL_PROVIDER *p = EVP_RAND_get0_provider(EVP_RAND_CTX_get0_rand(drbg));
-		if (!go_provider_is(p, prov, r.wrong_provider))
-			return r;
+		if (!go_provider_is(p, prov, r->wrong_provider))
+			return -1;
 		/* The primary DRBG that seeds it must be the provider's too. */
 		p = EVP_RAND_get0_provider(EVP_RAND_CTX_get0_rand(RAND_get0_primary(NULL)));
-		if (!go_provider_is(p, prov, r.wrong_provider))
-			return r;
+		if (!go_provider_is(p, prov, r->wrong_provider))
+			return -1;
 	}
 	/* What RAND_bytes_ex and RAND_priv_bytes_ex do after finding this
 	 * DRBG; called on the checked DRBG itself, so that what was checked is
 	 * what runs. OpenSSL splits n into requests the DRBG takes. */
-	if (EVP_RAND_generate(drbg, buf, n, 0, 0, NULL, 0) != 1) {
-		r.errq = go_errq_take();
+	return EVP_RAND_generate(drbg, buf, n, 0, 0, NULL, 0) == 1;
+}
+
+/* Reports errors as GO_RUN_TWICE does, without a check of the queue
+ * before the draw (GO_ERR_BEGIN costs a third of a 32-byte draw's
+ * overhead): a failed draw is run again on a cleared queue, and the
+ * errors reported are the second run's own. A draw run twice fills buf
+ * with the second run's bytes, as random as the first's. */
+go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov, int locked) {
+	go_rand_result r;
+	int rc;
+	memset(&r, 0, sizeof(r));
+	priv = priv != 0;
+	if (!locked && !go_rand_found[priv]) {
+		r.ok = GO_RAND_LOCK;
 		return r;
 	}
-	r.ok = 1;
+	rc = go_rand_run(buf, n, priv, prov, &r);
+	if (rc == 0) {
+		ERR_clear_error();
+		rc = go_rand_run(buf, n, priv, prov, &r);
+		if (rc == 0)
+			r.errq = go_errq_take();
+	}
+	r.ok = rc == 1;
 	return r;
 }
 
@@ -1119,7 +1181,6 @@ go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
                         const unsigned char *info, size_t infolen,
                         const unsigned char *seed, size_t seedlen,
                         unsigned char *out, size_t outlen) {
-	GO_ERR_BEGIN();
 	OSSL_PARAM params[16];
 	int n = 0, ok;
 	EVP_KDF_CTX *ctx;
@@ -1171,24 +1232,31 @@ go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
 
 	if (outlen > sizeof(stackbuf)) {
 		buf = OPENSSL_malloc(outlen);
-		if (buf == NULL)
-			return go_fail();
+		if (buf == NULL) {
+			ERR_clear_error();
+			if ((buf = OPENSSL_malloc(outlen)) == NULL)
+				return go_fail();
+		}
 	}
+	/* No GO_ERR_BEGIN: a derivation makes its own context, so after a
+	 * failure it runs again on a cleared queue and reports that run's
+	 * errors only (as GO_RUN_TWICE does). The KDFs fail on their
+	 * parameters before they compute, so a refused derivation costs
+	 * little twice. */
 	ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
 	ok = ctx != NULL && EVP_KDF_derive(ctx, buf, outlen, params) == 1;
-	r = ok ? go_ok(0) : go_fail();
 	EVP_KDF_CTX_free(ctx);
+	if (!ok) {
+		ERR_clear_error();
+		ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
+		ok = ctx != NULL && EVP_KDF_derive(ctx, buf, outlen, params) == 1;
+		EVP_KDF_CTX_free(ctx);
+	}
+	r = ok ? go_ok(0) : go_fail();
 	if (ok)
 		memcpy(out, buf, outlen);
 	OPENSSL_cleanse(buf, outlen);
 	if (buf != stackbuf)
 		OPENSSL_free(buf);
 	return r;
-}
-
-go_result go_mac_reinit(EVP_MAC_CTX *ctx) {
-	GO_ERR_BEGIN();
-	if (EVP_MAC_init(ctx, NULL, 0, NULL) != 1)
-		return go_fail();
-	return go_ok(0);
 }

@@ -47,10 +47,12 @@ typedef struct go_errq {
  * go_mac_update, go_cipher_update) skip it: they fail only when a provider
  * is in an error state or memory runs out, and a failure there may then
  * carry entries another library left on the thread's queue. The helpers
- * called once per message of a digest or an HMAC (go_digest_oneshot,
- * go_digest_sum, go_digest_flush_update and their go_mac_ peers) skip it
- * too, and keep the guarantee another way: being idempotent, on failure
- * they clear the queue and run again, and report the second run's errors
+ * called once per message of a digest, an HMAC or an AEAD
+ * (go_digest_oneshot, go_digest_sum, go_digest_flush_update and their
+ * go_mac_ peers, go_aead_seal, go_aead_open, go_keywrap, go_rand_bytes)
+ * skip it too,
+ * and keep the guarantee another way: being idempotent, on failure they
+ * clear the queue and run again, and report the second run's errors
  * (GO_RUN_TWICE in shims.c). */
 #define GO_ERR_BEGIN() go_err_begin()
 void go_err_begin(void);
@@ -377,10 +379,6 @@ go_result go_xmac_oneshot(EVP_MAC *mac, const char *cipher, const char *propq,
                           const unsigned char *in, size_t inlen,
                           unsigned char *out, size_t outlen);
 
-/* Starts a keyed MAC context over with the key and parameters it has (an
- * EVP_MAC_init with no key); in C so that the queue is read in the call. */
-go_result go_mac_reinit(EVP_MAC_CTX *ctx);
-
 /* ---- key wrap ----
  * One call per wrap or unwrap with the AES-*-WRAP[-PAD][-INV] ciphers: a
  * context is made, keyed with OpenSSL's default ICV, run and freed. out
@@ -396,14 +394,22 @@ go_result go_keywrap(const EVP_CIPHER *cipher, const unsigned char *key, int key
  * With prov non-NULL the DRBG must be served by the provider of that name,
  * else nothing is drawn and wrong_provider names the one that serves it.
  * In C because the DRBG is per OS thread: the check and the draw must run
- * on the same thread. */
+ * on the same thread.
+ *
+ * The first draw on a thread makes its DRBG, a fetch, which the caller
+ * must keep apart from a switch of FIPS mode (fetchMu in Go). A call with
+ * locked 0 therefore draws only on a thread whose DRBG of that kind this
+ * function has already found, and otherwise returns ok GO_RAND_LOCK
+ * without doing anything; the caller then takes its lock and calls again
+ * with locked 1. Later draws on the thread take no lock. */
 #include <openssl/rand.h>
+enum { GO_RAND_LOCK = 2 };
 typedef struct go_rand_result {
 	int ok;
 	char wrong_provider[GO_PROV_NAME];
 	go_errq *errq;
 } go_rand_result;
-go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov);
+go_rand_result go_rand_bytes(unsigned char *buf, size_t n, int priv, const char *prov, int locked);
 /* The provider of the primary DRBG and of this thread's public or private
  * DRBG, for the tests; "" when there is none. */
 void go_rand_providers(char primary[GO_PROV_NAME], char pub[GO_PROV_NAME], char priv[GO_PROV_NAME]);

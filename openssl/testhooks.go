@@ -30,10 +30,14 @@ func testLoadProvider(name string) error {
 // helper n times in one C call and returns the thread CPU time it took.
 func testErrBegin(n int) time.Duration { return time.Duration(C.go_test_err_begin(C.int(n))) }
 
-// testFailPerMessage makes the per-message digest or HMAC helper which
-// (one of "digest-oneshot", "digest-sum", "digest-flush", "mac-oneshot",
-// "mac-sum", "mac-flush") fail on the calling thread, with a NULL digest
-// for the digest helpers and a one-byte output for the MAC helpers, just
+// testFailPerMessage makes the per-message digest, HMAC or AEAD helper
+// which (one of "digest-oneshot", "digest-sum", "digest-flush",
+// "mac-oneshot", "mac-sum", "mac-flush", "aead-seal", "aead-open",
+// "keywrap", "kdf") fail on
+// the calling thread, with a NULL digest for the digest helpers, a
+// one-byte output for the MAC helpers, an empty nonce for AES-GCM and no
+// cipher for key wrap ("keywrap") and an HKDF mode that does not exist
+// ("kdf"), just
 // after leaving an entry with text stale on the thread's queue, and returns
 // its error.
 func testFailPerMessage(which, stale string) error {
@@ -84,6 +88,41 @@ func testFailPerMessage(which, stale string) error {
 		defer C.go_mac_ctx_free(bare)
 		testPushError(stale)
 		r = C.go_mac_flush_update(bare, nil, 0, nil, 0)
+	case "aead-seal", "aead-open":
+		c := fetchCipher(e.fm, "aes-128-gcm")
+		if c.err != nil {
+			return c.err
+		}
+		cctx := C.go_cipher_ctx_new(&q)
+		if cctx == nil {
+			return newError("EVP_CIPHER_CTX_new", q)
+		}
+		defer C.go_cipher_ctx_free(cctx)
+		key := make([]byte, 16)
+		if err := check("EVP_CipherInit_ex2", C.go_aead_key(cctx, c.cipher, base(key), 16, boolInt(which == "aead-seal"))); err != nil {
+			return err
+		}
+		// GCM refuses an IV length of 0 when it is set.
+		testPushError(stale)
+		if which == "aead-seal" {
+			r = C.go_aead_seal(cctx, nil, 0, 1, nil, 0, nil, 0, base(out[:]), 16)
+		} else {
+			r = C.go_aead_open(cctx, nil, 0, 1, nil, 0, base(out[:]), 16, base(out[16:]), 16)
+		}
+	case "kdf":
+		k := fetchKDF(e.fm, "HKDF")
+		if k.err != nil {
+			return k.err
+		}
+		var spec C.go_kdf_spec
+		spec.kind, spec.digest, spec.propq, spec.hkdf_mode = C.GO_KDF_HKDF, e.cname, e.fm.cq, 99
+		secret := make([]byte, 32)
+		testPushError(stale)
+		r = C.go_kdf_derive(k.kdf, spec, base(secret), 32, nil, 0, nil, 0, nil, 0, base(out[:]), 32)
+	case "keywrap":
+		key := make([]byte, 16)
+		testPushError(stale)
+		r = C.go_keywrap(nil, base(key), 16, 1, base(out[:16]), 16, base(out[16:]), 24)
 	default:
 		panic("openssl: testFailPerMessage: unknown helper " + which)
 	}

@@ -146,3 +146,24 @@ func TestAllocations(t *testing.T) {
 	})
 	assert.Zero(t, allocs, "Reset/Write 16 KiB/Sum")
 }
+
+// TestNewSize: hashes.New's one allocation (the Hash and its context) is at
+// most 512 bytes, the largest object with pointers that Go's allocator
+// serves without a header; a few bytes more cost a new hasher a larger
+// size class and the slower path.
+func TestNewSize(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation sizes are checked without -race (scripts/test.sh runs that pass too)")
+	}
+	res := testing.Benchmark(func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := hashes.New(hashes.SHA256{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	require.Positive(t, res.N)
+	assert.LessOrEqual(t, res.AllocedBytesPerOp(), int64(512), "bytes allocated by hashes.New")
+	assert.LessOrEqual(t, res.AllocsPerOp(), int64(1), "allocations by hashes.New")
+}

@@ -33,6 +33,13 @@
 //
 // Allocation targets are measured once and are PASS or FAIL.
 //
+// Below the verdicts, a target that failed or could not be judged is
+// followed by what its profile showed, where one was taken (floors.go):
+// where hazmat's time over the C floor goes, in callgrind's instruction
+// counts per operation, and the least its design can reach there (most
+// often the one call from Go into C that an operation makes and the C
+// floor's loop does not).
+//
 // Each operation is measured at its own sizes (package peers): the
 // ciphers, digests and HMAC at 64 B, 1 KiB, 16 KiB and 1 MiB; HKDF-SHA256
 // deriving 32 bytes; PBKDF2-HMAC-SHA256 at 1,000 iterations; CMAC-AES-128

@@ -27,12 +27,26 @@ type Core struct {
 	ctx   Ctx
 	final []byte // the output once finalized
 	err   error  // why the last Reset failed, reported until the next
+
+	// summer is ctx as a backends.Summer, nil when it is none: asserted
+	// once per context rather than at every Sum. (Only this one: with a
+	// second interface here, hashes.New's one allocation would outgrow
+	// 512 bytes, the largest size Go's allocator serves without a
+	// header for an object with pointers.)
+	summer backends.Summer
 }
 
 // Init sets c up over ctx, a context computing alg (checked by
 // [Check]), its errors prefixed with pkg.
 func (c *Core) Init(pkg string, alg backends.HashAlgorithm, ctx Ctx) {
-	c.pkg, c.alg, c.ctx = pkg, alg, ctx
+	c.pkg, c.alg = pkg, alg
+	c.setCtx(ctx)
+}
+
+// setCtx makes ctx the context, with its optional interfaces.
+func (c *Core) setCtx(ctx Ctx) {
+	c.ctx = ctx
+	c.summer, _ = ctx.(backends.Summer)
 }
 
 // Check returns an error wrapping [backends.ErrInvalidArgument] when ctx,
@@ -122,8 +136,8 @@ func (c *Core) Sum(b []byte) []byte {
 		out []byte
 		err error
 	)
-	if s, ok := c.ctx.(backends.Summer); ok {
-		if out, err = s.Sum(b); err == nil && len(out) >= len(b) {
+	if c.summer != nil {
+		if out, err = c.summer.Sum(b); err == nil && len(out) >= len(b) {
 			err = CheckLen(c.pkg, c.alg, out[len(b):])
 		} else if err == nil {
 			err = CheckLen(c.pkg, c.alg, nil)
@@ -202,5 +216,5 @@ func (c *Core) Reset(renew func() (Ctx, error)) {
 		c.err = guard.Wrap(c.pkg, err)
 		return
 	}
-	c.ctx = ctx
+	c.setCtx(ctx)
 }

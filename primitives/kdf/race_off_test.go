@@ -1,0 +1,5 @@
+//go:build !race && !asan
+
+package kdf_test
+
+const raceEnabled = false
