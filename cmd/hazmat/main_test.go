@@ -96,13 +96,13 @@ func TestUsage(t *testing.T) {
 		emptyErr bool
 	}{
 		{name: "no command", args: nil, code: exitUsage,
-			stderr: []string{"hazmat: no command given\n", `usage: hazmat [-fips] COMMAND [ARGS...]; see "hazmat help"`}, emptyOut: true},
+			stderr: []string{"hazmat: no command given\n", `usage: hazmat [-backend go|openssl] [-fips] COMMAND [ARGS...]; see "hazmat help"`}, emptyOut: true},
 		{name: "-h", args: []string{"-h"}, code: exitOK,
-			stdout: []string{"usage: hazmat [-fips] COMMAND", "info", "hash", "hmac", "-fips"}, emptyErr: true},
+			stdout: []string{"usage: hazmat [-backend go|openssl] [-fips] COMMAND", "info", "hash", "hmac", "-fips"}, emptyErr: true},
 		{name: "-help", args: []string{"-help"}, code: exitOK,
-			stdout: []string{"usage: hazmat [-fips] COMMAND"}, emptyErr: true},
+			stdout: []string{"usage: hazmat [-backend go|openssl] [-fips] COMMAND"}, emptyErr: true},
 		{name: "help", args: []string{"help"}, code: exitOK,
-			stdout: []string{"usage: hazmat [-fips] COMMAND", "Commands:"}, emptyErr: true},
+			stdout: []string{"usage: hazmat [-backend go|openssl] [-fips] COMMAND", "Commands:"}, emptyErr: true},
 		{name: "help hash", args: []string{"help", "hash"}, code: exitOK,
 			stdout: []string{"usage: hazmat [-fips] hash -a ALG", "-xoflen"}, emptyErr: true},
 		{name: "help bogus", args: []string{"help", "bogus"}, code: exitUsage,
