@@ -59,6 +59,26 @@ func Get() Backend { return def }
 // Name returns the name of the default backend: [OpenSSL] or [Go].
 func Name() string { return defName }
 
+// FIPS reports whether the default backend runs in FIPS mode now: for the
+// OpenSSL backend, OpenSSL's FIPS mode ([openssl.FIPS], which SetFIPS
+// switches); for the Go backend, Go's FIPS 140-3 module ([gocrypto.FIPS],
+// GODEBUG=fips140=on or only, fixed for the life of the process).
+func FIPS() bool {
+	if defName == Go {
+		return gocrypto.FIPS()
+	}
+	return openssl.FIPS()
+}
+
+// Describe returns a one-line description of the default backend for
+// logs: its name, its module's version and its FIPS mode.
+func Describe() string {
+	if defName == Go {
+		return fmt.Sprintf("backend go (%s %s), FIPS mode: %v", gocrypto.ModuleName, gocrypto.Version(), gocrypto.FIPS())
+	}
+	return fmt.Sprintf("backend openssl (%s), FIPS mode: %v", openssl.Version(), openssl.FIPS())
+}
+
 // BuildDefault returns the name of the backend a program uses when Env is
 // not set: [OpenSSL] with cgo, [Go] without.
 func BuildDefault() string {

@@ -91,3 +91,16 @@ func TestLookup(t *testing.T) {
 	require.NoError(t, err)
 	assert.Same(t, Get(), got, "Get returns the backend Name names")
 }
+
+// TestFIPS checks that FIPS and Describe follow the module of the default
+// backend.
+func TestFIPS(t *testing.T) {
+	want, module := openssl.FIPS(), "openssl"
+	if Name() == Go {
+		want, module = gocrypto.FIPS(), gocrypto.ModuleName
+	}
+	assert.Equal(t, want, FIPS())
+	assert.Contains(t, Describe(), "backend "+Name()+" (")
+	assert.Contains(t, Describe(), module)
+	assert.Contains(t, Describe(), fmt.Sprintf("FIPS mode: %v", want))
+}

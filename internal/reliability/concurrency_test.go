@@ -30,6 +30,7 @@ import (
 	"golang.org/x/crypto/chacha20poly1305"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
@@ -433,7 +434,7 @@ func aeadJobs(t *testing.T) []job {
 	for _, s := range specs {
 		if _, err := s.make(make([]byte, s.keyLen)); err != nil {
 			require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, s.name)
-			require.True(t, openssl.FIPS(), "%s refused outside FIPS mode: %v", s.name, err)
+			require.True(t, defaultbackend.FIPS(), "%s refused outside FIPS mode: %v", s.name, err)
 			continue
 		}
 		jobs = append(jobs, job{name: s.name, goRef: s.ref != nil, run: func(rng *rand.Rand) ([]byte, error) {
@@ -485,8 +486,8 @@ func TestConcurrentBackend(t *testing.T) {
 			withRef++
 		}
 	}
-	t.Logf("%d jobs, %d of them checked against Go's crypto (FIPS mode %v)", len(jobs), withRef, openssl.FIPS())
-	if openssl.FIPS() {
+	t.Logf("%d jobs, %d of them checked against Go's crypto (FIPS mode %v)", len(jobs), withRef, defaultbackend.FIPS())
+	if defaultbackend.FIPS() {
 		require.Greater(t, len(jobs), 30)
 	} else {
 		require.Greater(t, len(jobs), 80)

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
@@ -23,7 +24,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	fmt.Fprintf(os.Stderr, "OpenSSL: %s, FIPS mode: %v\n", openssl.Version(), openssl.FIPS())
+	fmt.Fprintln(os.Stderr, defaultbackend.Describe())
 	if err := openssl.Init(); err != nil {
 		fmt.Fprintf(os.Stderr, "OpenSSL initialisation failed: %v\n", err)
 		os.Exit(1)

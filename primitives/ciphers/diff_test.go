@@ -26,7 +26,7 @@ import (
 	"golang.org/x/crypto/chacha20"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
@@ -71,7 +71,7 @@ func diffSupported(t *testing.T, alg backends.CipherAlgorithm, mode backends.Mod
 	if ciphers.Supported(alg, mode) {
 		return true
 	}
-	assert.True(t, openssl.FIPS(), "%s/%v is unsupported outside FIPS mode", alg.Name(), mode)
+	assert.True(t, defaultbackend.FIPS(), "%s/%v is unsupported outside FIPS mode", alg.Name(), mode)
 	c, err := ciphers.NewCipher(alg, mode)
 	require.NoError(t, err, "the descriptors themselves are valid")
 	_, err = c.Encryptor()
@@ -294,7 +294,7 @@ func goTripleDES(key []byte) (cipher.Block, error) {
 // tdesKeyLens are the TripleDES key lengths to compare with Go: FIPS mode
 // refuses 8- and 16-byte keys (TestFIPSTripleDESKeys in openssl checks how).
 func tdesKeyLens() []int {
-	if openssl.FIPS() {
+	if defaultbackend.FIPS() {
 		return []int{24}
 	}
 	return []int{8, 16, 24}
@@ -433,7 +433,7 @@ func TestDiffTripleDESKeyExpansion(t *testing.T) {
 			alg, err := algorithms.NewTripleDES(key)
 			require.NoError(t, err)
 			assert.Equal(t, 192, alg.KeySize())
-			if openssl.FIPS() {
+			if defaultbackend.FIPS() {
 				c, err := ciphers.NewCipher(alg, modes.NewECB())
 				require.NoError(t, err)
 				_, err = c.Decryptor()

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 )
 
@@ -19,7 +19,7 @@ func requireRefused(t *testing.T, alg hashes.Algorithm) {
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
 	var ue *backends.UnsupportedAlgorithmError
 	require.ErrorAs(t, err, &ue)
-	if openssl.FIPS() {
+	if defaultbackend.FIPS() {
 		assert.Equal(t, backends.ReasonFIPSRefused, ue.Reason, "%v", err)
 	}
 }

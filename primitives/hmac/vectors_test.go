@@ -12,9 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/kat"
 	"github.com/go-hazmat/hazmat/internal/vectors"
-	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/hmac"
 )
@@ -29,12 +29,12 @@ func TestSupportPolicy(t *testing.T) {
 		hashes.SHA3_224{}, hashes.SHA3_256{}, hashes.SHA3_384{}, hashes.SHA3_512{},
 	}
 	others := []hashes.Algorithm{hashes.MD5{}, hashes.RIPEMD160{}}
-	t.Logf("FIPS mode: %v", openssl.FIPS())
+	t.Logf("FIPS mode: %v", defaultbackend.FIPS())
 	for _, alg := range approved {
 		assert.True(t, hmac.Supported(alg), "HMAC-%s must be supported", alg.Name())
 	}
 	for _, alg := range others {
-		if openssl.FIPS() {
+		if defaultbackend.FIPS() {
 			require.False(t, hmac.Supported(alg), "HMAC-%s must be refused in FIPS mode", alg.Name())
 			requireRefused(t, alg)
 		} else {
@@ -137,7 +137,7 @@ func supportedOrRefused(t *testing.T, alg hashes.Algorithm) bool {
 		return true
 	}
 	requireRefused(t, alg)
-	t.Logf("HMAC-%s refused (FIPS mode %v), as asserted", alg.Name(), openssl.FIPS())
+	t.Logf("HMAC-%s refused (FIPS mode %v), as asserted", alg.Name(), defaultbackend.FIPS())
 	return false
 }
 

@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 	xscrypt "golang.org/x/crypto/scrypt"
 
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/kdf/hkdf"
 	"github.com/go-hazmat/hazmat/primitives/kdf/pbkdf2"
@@ -101,7 +101,7 @@ func TestHKDFWithNewFunc(t *testing.T) {
 // does not check.
 func TestPBKDF2MatchesGo(t *testing.T) {
 	rng := seeded(t)
-	fips := openssl.FIPS()
+	fips := defaultbackend.FIPS()
 	for i := 0; i < 60; i++ {
 		g := goHashes[rng.IntN(len(goHashes))]
 		pass := string(randBytes(rng, rng.IntN(64)))
@@ -130,7 +130,7 @@ func TestScryptMatchesXCrypto(t *testing.T) {
 		N, r, p := 1<<(1+rng.IntN(8)), 1+rng.IntN(4), 1+rng.IntN(3)
 		n := 1 + rng.IntN(100)
 		got, err := scrypt.Key(pass, salt, N, r, p, n)
-		if openssl.FIPS() {
+		if defaultbackend.FIPS() {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "FIPS")
 			return

@@ -24,7 +24,7 @@ import (
 	"golang.org/x/crypto/chacha20poly1305"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 )
 
@@ -70,7 +70,7 @@ func diffUnsupported(t *testing.T, err error) bool {
 		return false
 	}
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
-	require.True(t, openssl.FIPS(), "unsupported outside FIPS mode: %v", err)
+	require.True(t, defaultbackend.FIPS(), "unsupported outside FIPS mode: %v", err)
 	t.Logf("unsupported here: %v", err)
 	return true
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
 )
@@ -259,7 +259,7 @@ func TestMisuse(t *testing.T) {
 			if strings.HasPrefix(tc.name, "ChaCha20Poly1305/") && !strings.Contains(tc.name, "-byte key") {
 				if _, err := aead.NewChaCha20Poly1305(misuseSeq(32)); err != nil {
 					// FIPS mode: the constructor refuses, and that is checked.
-					require.True(t, openssl.FIPS(), "unsupported outside FIPS mode: %v", err)
+					require.True(t, defaultbackend.FIPS(), "unsupported outside FIPS mode: %v", err)
 					want = backends.ErrUnsupportedAlgorithm
 				}
 			}
@@ -279,7 +279,7 @@ func TestMisuseSealPanics(t *testing.T) {
 			a, err := ma.new()
 			if err != nil {
 				require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
-				require.True(t, openssl.FIPS())
+				require.True(t, defaultbackend.FIPS())
 				return
 			}
 			n := a.NonceSize()
