@@ -1,3 +1,5 @@
+//go:build cgo
+
 package reliability_test
 
 import (
@@ -518,13 +520,6 @@ func TestConcurrentBackend(t *testing.T) {
 	}
 	wg.Wait()
 }
-
-// bogusHash is a digest OpenSSL does not have, named uniquely per call.
-type bogusHash struct{ name string }
-
-func (h bogusHash) Name() string  { return h.name }
-func (bogusHash) DigestSize() int { return 32 }
-func (bogusHash) BlockSize() int  { return 64 }
 
 // bogusCipher is a stream cipher whose adapter names an EVP cipher that
 // does not exist, uniquely per call.

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/hmac"
 )
@@ -16,7 +16,7 @@ import (
 // plainBackend serves HMAC with OpenSSL but hides the optional interfaces
 // of its contexts (Summer, Resetter), as a backend that implements only
 // the contract would.
-type plainBackend struct{ b *openssl.Backend }
+type plainBackend struct{ b defaultbackend.Backend }
 
 func (p plainBackend) HMACSupported(alg backends.HashAlgorithm) bool { return p.b.HMACSupported(alg) }
 
@@ -47,7 +47,7 @@ func (p plainCtx) Copy() (backends.HMACContext, error) {
 func TestResetWithoutResetter(t *testing.T) {
 	const want = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843" // RFC 4231, case 2
 	key := []byte("Jefe")
-	m, err := hmac.NewWithBackend(key, hashes.SHA256{}, plainBackend{openssl.NewBackend()})
+	m, err := hmac.NewWithBackend(key, hashes.SHA256{}, plainBackend{defaultbackend.Get()})
 	require.NoError(t, err)
 	key[0] = 'X' // the key was copied
 	for _, step := range []string{"fresh", "after Write", "after Finalize"} {
@@ -68,7 +68,7 @@ func TestResetWithoutResetter(t *testing.T) {
 			m.Reset()
 		})
 	}
-	sum, err := hmac.SumWithBackend([]byte("Jefe"), hashes.SHA256{}, []byte("what do ya want for nothing?"), plainBackend{openssl.NewBackend()})
+	sum, err := hmac.SumWithBackend([]byte("Jefe"), hashes.SHA256{}, []byte("what do ya want for nothing?"), plainBackend{defaultbackend.Get()})
 	require.NoError(t, err)
 	assert.Equal(t, want, hex.EncodeToString(sum), "SumWithBackend without MACer")
 }

@@ -82,7 +82,7 @@ func TestDeriveMisuse(t *testing.T) {
 			want   error
 		}{"scrypt over its memory limit", kdfalg.Scrypt{N: 1 << 14, R: 8, P: 1, MaxMem: 1 << 20}, key16, 16, backends.ErrInvalidArgument})
 	}
-	b := openssl.DefaultBackend()
+	b := defaultbackend.Get()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			n := max(c.n, 0)
@@ -185,7 +185,7 @@ func TestUsableOnceConcurrently(t *testing.T) {
 // goroutines; every result must be the same.
 func TestSharedBackendConcurrently(t *testing.T) {
 	alg := kdfalg.PBKDF2{Hash: hashes.SHA256{}, Salt: bytes.Repeat([]byte("s"), 16), Iterations: 1000}
-	b := openssl.DefaultBackend()
+	b := defaultbackend.Get()
 	want := make([]byte, 32)
 	require.NoError(t, b.DeriveKey(alg, []byte("password"), want))
 	var wg sync.WaitGroup
@@ -224,9 +224,9 @@ func TestNilDescriptorPointer(t *testing.T) {
 		alg  backends.KDFAlgorithm
 		b    backends.KDFBackend
 	}{
-		{"nil *HKDF", (*kdfalg.HKDF)(nil), openssl.DefaultBackend()},
-		{"nil *Scrypt", (*kdfalg.Scrypt)(nil), openssl.DefaultBackend()},
-		{"nil *KBKDF", (*kdfalg.KBKDF)(nil), openssl.DefaultBackend()},
+		{"nil *HKDF", (*kdfalg.HKDF)(nil), defaultbackend.Get()},
+		{"nil *Scrypt", (*kdfalg.Scrypt)(nil), defaultbackend.Get()},
+		{"nil *KBKDF", (*kdfalg.KBKDF)(nil), defaultbackend.Get()},
 		{"nil *openssl.Backend", kdfalg.HKDF{Hash: hashes.SHA256{}}, nilBackend},
 	}
 	for _, c := range cases {
@@ -243,7 +243,7 @@ func TestNilDescriptorPointer(t *testing.T) {
 // ErrInvalidArgument (not a failure without reasons, nor a FIPS refusal),
 // the output untouched.
 func TestHKDFInfoLimit(t *testing.T) {
-	b := openssl.DefaultBackend()
+	b := defaultbackend.Get()
 	for _, mode := range []kdfalg.HKDFMode{kdfalg.ExtractAndExpand, kdfalg.ExpandOnly} {
 		for _, n := range []int{32768, 32769, 1 << 20} {
 			t.Run(fmt.Sprintf("%v/%d", mode, n), func(t *testing.T) {
@@ -276,7 +276,7 @@ func (h oddBlockHash) BlockSize() int { return h.bs }
 // descriptor reports (a negative one panicked making the salt; a huge one
 // ran out of memory).
 func TestConcatHMACDefaultSaltBlock(t *testing.T) {
-	b := openssl.DefaultBackend()
+	b := defaultbackend.Get()
 	want := make([]byte, 32)
 	require.NoError(t, b.DeriveKey(kdfalg.ConcatHMAC{Hash: hashes.SHA256{}}, bytes.Repeat([]byte{1}, 16), want))
 	for _, bs := range []int{-1, 0, 1, 1 << 40} {

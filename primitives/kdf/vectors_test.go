@@ -14,7 +14,6 @@ import (
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/vectors"
-	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/kdf"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
@@ -230,7 +229,7 @@ func kbkdfPRF(t *testing.T, r *vectors.Record) kdfalg.KBKDF {
 
 func TestKBKDFCounterVectors(t *testing.T) {
 	recs := parse(t, "KDF/nist-800-108-KBKDF-CTR.txt")
-	b := openssl.DefaultBackend()
+	b := defaultbackend.Get()
 	var c tally
 	for i := range recs {
 		r := &recs[i]
