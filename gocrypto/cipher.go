@@ -1,32 +1,284 @@
 package gocrypto
 
 import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/des"
+	"fmt"
 	"reflect"
 
+	//lint:ignore SA1019 Blowfish is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
+	"golang.org/x/crypto/blowfish"
+	//lint:ignore SA1019 CAST5 is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
+	"golang.org/x/crypto/cast5"
+
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/guard"
 )
 
-// cipherRegistry maps (cipher, mode) types to adapters.
-type cipherRegistry struct{}
+var _ backends.CipherBackend = (*Backend)(nil)
 
-func (r *cipherRegistry) init() {}
+// kind is how a context runs a cipher over Go's implementation.
+type kind int
 
-// CipherSupported reports whether the backend can run cipher in mode.
+const (
+	kindECB        kind = iota + 1 // cipher.Block, block by block
+	kindCBC                        // cipher.NewCBCEncrypter/Decrypter
+	kindCTR                        // cipher.NewCTR
+	kindOFB                        // cipher.NewOFB
+	kindCFB                        // cipher.NewCFBEncrypter/Decrypter (full-block feedback)
+	kindGCM                        // cipher.NewGCM..., one-shot
+	kindXTS                        // golang.org/x/crypto/xts
+	kindRC4                        // crypto/rc4
+	kindChaCha20                   // golang.org/x/crypto/chacha20
+	kindChaChaPoly                 // golang.org/x/crypto/chacha20poly1305, one-shot
+)
+
+// approval is what Go's FIPS 140-3 module says of a cipher.
+type approval int
+
+const (
+	// approved: served in every setting.
+	approved approval = iota
+	// approvedOn: served under fips140=on, refused under fips140=only
+	// (AES-GCM with caller nonces, which Go then refuses).
+	approvedOn
+	// notApproved: refused whenever FIPS mode is on; the module has no
+	// such algorithm, or Go runs it outside the module.
+	notApproved
+)
+
+// goCipher is a cipher name the backend can run: what the adapters return,
+// with how to run it.
+type goCipher struct {
+	name   string
+	kind   kind
+	keyLen int // bytes; 0 for a variable-length key checked by newBlock
+	// newBlock makes Go's block cipher for a key; nil for stream ciphers.
+	newBlock func(key []byte) (cipher.Block, error)
+	fips     approval
+}
+
+// goCiphers are the names of the default adapters that Go can run, keyed
+// by name. A name missing here is not in Go's crypto: Camellia, SEED, IDEA,
+// SM4, CFB8, CCM, and the 64-bit block ciphers in CTR and GCM, which
+// OpenSSL does not name either.
+var goCiphers = func() map[string]*goCipher {
+	m := make(map[string]*goCipher)
+	add := func(c *goCipher) { m[c.name] = c }
+	aesModes := []struct {
+		mode string
+		k    kind
+		fips approval
+	}{
+		// ECB is the module's approved AES block function applied to each
+		// block (NIST SP 800-38A 6.1); CBC and CTR are the module's own.
+		{"ecb", kindECB, approved},
+		{"cbc", kindCBC, approved},
+		{"ctr", kindCTR, approved},
+		// OFB and CFB run in crypto/cipher, outside the module; Go marks
+		// them deprecated and refuses them under fips140=only.
+		{"ofb", kindOFB, notApproved},
+		{"cfb", kindCFB, notApproved},
+		// GCM with caller nonces: Go allows it under fips140=on and
+		// refuses it under fips140=only.
+		{"gcm", kindGCM, approvedOn},
+	}
+	for _, bits := range []int{128, 192, 256} {
+		for _, am := range aesModes {
+			add(&goCipher{name: fmt.Sprintf("aes-%d-%s", bits, am.mode), kind: am.k, keyLen: bits / 8, newBlock: aes.NewCipher, fips: am.fips})
+		}
+	}
+	// XTS is in golang.org/x/crypto, not in Go's module.
+	add(&goCipher{name: "aes-128-xts", kind: kindXTS, keyLen: 32, newBlock: aes.NewCipher, fips: notApproved})
+	add(&goCipher{name: "aes-256-xts", kind: kindXTS, keyLen: 64, newBlock: aes.NewCipher, fips: notApproved})
+	for _, c := range []struct {
+		prefix   string
+		keyLen   int
+		newBlock func([]byte) (cipher.Block, error)
+	}{
+		{"des-ede3", 24, des.NewTripleDESCipher},
+		{"bf", 0, func(k []byte) (cipher.Block, error) { return blowfish.NewCipher(k) }},
+		{"cast5", 0, newCAST5},
+	} {
+		for _, bm := range []struct {
+			mode string
+			k    kind
+		}{{"ecb", kindECB}, {"cbc", kindCBC}, {"ofb", kindOFB}, {"cfb", kindCFB}} {
+			add(&goCipher{name: c.prefix + "-" + bm.mode, kind: bm.k, keyLen: c.keyLen, newBlock: c.newBlock, fips: notApproved})
+		}
+	}
+	add(&goCipher{name: "rc4", kind: kindRC4, fips: notApproved})
+	add(&goCipher{name: "chacha20", kind: kindChaCha20, keyLen: 32, fips: notApproved})
+	add(&goCipher{name: "chacha20-poly1305", kind: kindChaChaPoly, keyLen: 32, fips: notApproved})
+	return m
+}()
+
+// errCAST5KeySize is the reason CAST5 with a key shorter than 128 bits is
+// refused: OpenSSL takes 40 to 128 bits (RFC 2144), Go only 128.
+var errCAST5KeySize = fmt.Errorf("gocrypto: Go's CAST5 takes 16-byte keys only: %w", errNotInGo)
+
+func newCAST5(key []byte) (cipher.Block, error) {
+	if len(key) != cast5.KeySize {
+		return nil, errCAST5KeySize
+	}
+	return cast5.NewCipher(key)
+}
+
+// names returns the algorithm and mode names errors give for the pair.
+func names(c backends.CipherAlgorithm, m backends.Mode) (alg, mode string) {
+	if !guard.IsNil(c) {
+		alg = c.Name()
+	}
+	if !guard.IsNil(m) {
+		mode = m.Name()
+	} else if m != nil {
+		mode = reflect.TypeOf(m).Elem().Name()
+	}
+	return alg, mode
+}
+
+// resolve names the pair with its adapter and returns what Go runs for
+// it, or the refusal: no adapter (ReasonNoAdapter), a name Go does not
+// have (not in Go's crypto), or one Go's module does not approve in the
+// FIPS setting in force.
+func (b *Backend) resolve(cipher backends.CipherAlgorithm, mode backends.Mode) (*goCipher, error) {
+	g, err := b.lookupName(cipher, mode)
+	if err != nil {
+		return nil, err
+	}
+	alg, mname := names(cipher, mode)
+	if err := checkFIPS(g, alg, mname); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// lookupName is resolve without the FIPS check.
+func (b *Backend) lookupName(cipher backends.CipherAlgorithm, mode backends.Mode) (*goCipher, error) {
+	if b == nil || !b.ciphers.made() {
+		return nil, errNoBackend
+	}
+	if guard.IsNil(cipher) {
+		return nil, fmt.Errorf("gocrypto: nil cipher: %w", backends.ErrInvalidArgument)
+	}
+	if len(cipher.Key()) == 0 {
+		return nil, fmt.Errorf("gocrypto: %s has no key, as a zero value has none; build it with its constructor: %w",
+			cipher.Name(), backends.ErrInvalidKeySize)
+	}
+	alg, mname := names(cipher, mode)
+	a, ok := b.ciphers.lookup(cipher, mode)
+	if !ok {
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: alg, Mode: mname, Reason: backends.ReasonNoAdapter}
+	}
+	name, ok := a(cipher, mode)
+	if !ok || name == "" {
+		return nil, notInGo(alg, mname, backends.ReasonUnsupportedCipher)
+	}
+	g := goCiphers[name]
+	if g == nil {
+		return nil, notInGo(alg, mname, backends.ReasonUnsupportedCipher)
+	}
+	return g, nil
+}
+
+// checkFIPS refuses g when Go's module does not approve it in the setting
+// in force.
+func checkFIPS(g *goCipher, alg, mode string) error {
+	switch {
+	case !FIPS():
+		return nil
+	case g.fips == notApproved:
+		return fipsRefused(alg, mode)
+	case g.fips == approvedOn && Enforced():
+		return fipsOnlyRefused(alg, mode)
+	}
+	return nil
+}
+
+// CipherSupported reports whether the pair can be used: an adapter names a
+// cipher that Go implements, Go's FIPS 140-3 module approves it when FIPS
+// mode is on (see the package documentation), and Go can run it with the
+// descriptors' parameters: CAST5 with a 128-bit key only, AES-XTS with a
+// tweak that is a little-endian sector number (its last 8 bytes zero).
+// mode is nil for stream ciphers. It is safe for concurrent use.
 func (b *Backend) CipherSupported(cipher backends.CipherAlgorithm, mode backends.Mode) bool {
-	return false
+	g, err := b.resolve(cipher, mode)
+	if err != nil {
+		return false
+	}
+	return g.runs(cipher, mode) == nil
 }
 
-// RegisterCipherAdapter registers adapter for the (cipher, mode) types.
+// runs returns nil when Go runs g with the descriptors' parameters, and the
+// refusal otherwise.
+func (g *goCipher) runs(cipher backends.CipherAlgorithm, mode backends.Mode) error {
+	alg, mname := names(cipher, mode)
+	if g.name == "cast5-ecb" || g.name == "cast5-cbc" || g.name == "cast5-ofb" || g.name == "cast5-cfb" {
+		if len(cipher.Key()) != cast5.KeySize {
+			return &backends.UnsupportedAlgorithmError{Algorithm: alg, Mode: mname, Reason: backends.ReasonUnsupportedCipher, Err: errCAST5KeySize}
+		}
+	}
+	if g.kind == kindXTS {
+		if t := ivOf(cipher, mode); len(t) == xtsTweakSize && !sectorTweak(t) {
+			return &backends.UnsupportedAlgorithmError{Algorithm: alg, Mode: mname, Reason: backends.ReasonUnsupportedCipher, Err: errXTSTweak}
+		}
+	}
+	return nil
+}
+
+// RegisterCipherAdapter registers adapter for a (cipher type, mode type)
+// pair; modeType is nil for stream ciphers. The adapter returns the
+// cipher's name as OpenSSL spells it ("aes-128-cbc"); a name Go does not
+// run makes the pair unsupported. Registering a pair twice returns an
+// error wrapping [backends.ErrDuplicateAdapter]; a zero Backend or a nil
+// *Backend, one wrapping [backends.ErrInvalidArgument]. It is safe for
+// concurrent use.
 func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapter backends.CipherAdapter) error {
-	return notInGo("cipher", "", backends.ReasonUnsupportedCipher)
+	if b == nil {
+		return errNoBackend
+	}
+	return b.ciphers.register(cipherType, modeType, adapter)
 }
 
-// CreateSymmetricEncryptionCtx returns an encryption context.
+// CreateSymmetricEncryptionCtx returns an encrypting context for the pair;
+// for an authenticated mode it is a [backends.AEADEncryptionContext]. The
+// descriptors must have been validated (mode.ValidateForAlgorithm), as the
+// primitives do; the key, IV, nonce and tweak lengths are checked again
+// here, so that Go's constructors never panic. An unsupported pair gives an
+// [*backends.UnsupportedAlgorithmError]. See [Backend.CipherSupported].
+//
+// The context takes no padding (ECB and CBC input must add up to whole
+// blocks) and is not safe for concurrent use. GCM and ChaCha20-Poly1305
+// contexts hold all data back until Finalize, since Go's implementations
+// are one-shot: UpdateInto writes nothing and needs no room.
 func (b *Backend) CreateSymmetricEncryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
-	return nil, notInGo("cipher", "", backends.ReasonUnsupportedCipher)
+	return b.createCipherCtx(cipher, mode, true)
 }
 
-// CreateSymmetricDecryptionCtx returns a decryption context.
+// CreateSymmetricDecryptionCtx returns a decrypting context for the pair;
+// for an authenticated mode it is a [backends.AEADDecryptionContext], which
+// releases no plaintext before the tag is checked at Finalize or
+// FinalizeWithTag. See [Backend.CreateSymmetricEncryptionCtx].
 func (b *Backend) CreateSymmetricDecryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
-	return nil, notInGo("cipher", "", backends.ReasonUnsupportedCipher)
+	return b.createCipherCtx(cipher, mode, false)
+}
+
+// ivOf returns the IV, nonce or tweak the pair carries, or nil.
+func ivOf(cipher backends.CipherAlgorithm, mode backends.Mode) []byte {
+	if guard.IsNil(mode) {
+		if c, ok := cipher.(backends.CipherAlgorithmWithNonce); ok && mode == nil {
+			return c.Nonce()
+		}
+		return nil
+	}
+	switch m := mode.(type) {
+	case backends.ModeWithIV:
+		return m.IV()
+	case backends.ModeWithNonce:
+		return m.Nonce()
+	case backends.ModeWithTweak:
+		return m.Tweak()
+	}
+	return nil
 }

@@ -203,3 +203,10 @@ func (c *flawedRandomNonceCtx) Open(dst, sealed, aad []byte) ([]byte, error) {
 	}
 	return out, err
 }
+
+// TestConformanceAEAD holds the OpenSSL backend's one-shot AEADs to the
+// contract, in whichever mode the process runs.
+func TestConformanceAEAD(t *testing.T) {
+	t.Logf("%s, FIPS mode %v", openssl.Version(), openssl.FIPS())
+	backendtest.TestAEADBackend(t, openssl.NewBackend())
+}

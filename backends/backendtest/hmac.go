@@ -111,10 +111,19 @@ func macOf(t *testing.T, b backends.HMACBackend, key []byte, alg backends.HashAl
 	return out
 }
 
-func referenceMAC(alg backends.HashAlgorithm, key, msg []byte) ([]byte, bool) {
+// referenceMAC returns Go's HMAC of msg, or false when Go has no answer:
+// no such hash, or a use Go refuses (under GODEBUG=fips140=only Go's
+// crypto/hmac panics on keys shorter than 112 bits and on hashes other
+// than SHA-2 and SHA-3).
+func referenceMAC(alg backends.HashAlgorithm, key, msg []byte) (out []byte, ok bool) {
 	if _, xof := alg.(backends.ExtendableOutputAlgorithm); xof {
 		return nil, false
 	}
+	defer func() {
+		if recover() != nil {
+			out, ok = nil, false
+		}
+	}()
 	f := goHash(alg)
 	if f == nil {
 		return nil, false
@@ -127,7 +136,7 @@ func referenceMAC(alg backends.HashAlgorithm, key, msg []byte) ([]byte, bool) {
 func testHMACKAT(t *testing.T, b backends.HMACBackend, alg backends.HashAlgorithm) {
 	path := testdataFile(t, "hmac/"+alg.Name()+".txt")
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		_, ok := referenceMAC(alg, nil, nil)
+		_, ok := referenceMAC(alg, make([]byte, 32), nil)
 		hb, isHash := b.(backends.HashBackend)
 		require.True(t, ok || isHash && hb.HashSupported(alg),
 			"HMAC-%s has no known answers in testdata, no Go implementation and no hash to build it from", alg.Name())
@@ -139,6 +148,9 @@ func testHMACKAT(t *testing.T, b backends.HMACBackend, alg backends.HashAlgorith
 	require.NotEmpty(t, vs)
 	m, _ := b.(backends.MACer)
 	for _, v := range vs {
+		if keyRefused(t, b, alg, v.Key) {
+			continue
+		}
 		got := macOf(t, b, v.Key, alg, v.Msg)
 		if v.Truncate > 0 && len(got) > v.Truncate {
 			got = got[:v.Truncate]
@@ -157,7 +169,7 @@ func testHMACKAT(t *testing.T, b backends.HMACBackend, alg backends.HashAlgorith
 
 func testHMACMatchesGo(t *testing.T, b backends.HMACBackend, alg backends.HashAlgorithm) {
 	ref := referenceMAC
-	if _, ok := referenceMAC(alg, nil, nil); !ok {
+	if _, ok := referenceMAC(alg, make([]byte, 32), nil); !ok {
 		hb, isHash := b.(backends.HashBackend)
 		if !isHash || !hb.HashSupported(alg) {
 			t.Logf("Go has no HMAC-%s and the backend no %s hash: only known answers and self-consistency are checked", alg.Name(), alg.Name())
@@ -177,7 +189,18 @@ func testHMACMatchesGo(t *testing.T, b backends.HMACBackend, alg backends.HashAl
 		keyCopy := bytes.Clone(key)
 		msg := randBytes(r, n)
 		msgCopy := bytes.Clone(msg)
-		want, _ := ref(alg, key, msg)
+		if keyRefused(t, b, alg, key) {
+			continue
+		}
+		want, ok := ref(alg, key, msg)
+		if !ok {
+			hb, isHash := b.(backends.HashBackend)
+			if !isHash || !hb.HashSupported(alg) {
+				t.Logf("no reference for HMAC-%s with a %d-byte key", alg.Name(), len(key))
+				continue
+			}
+			want = rfc2104(t, hb, alg, key, msg)
+		}
 		got := macOf(t, b, key, alg, split(r, msg)...)
 		if !assert.Equal(t, hx(want), hx(got), "HMAC-%s, %d-byte key, %d bytes", alg.Name(), len(key), n) {
 			return
@@ -190,6 +213,35 @@ func testHMACMatchesGo(t *testing.T, b backends.HMACBackend, alg backends.HashAl
 		assert.Equal(t, hx(keyCopy), hx(key), "key modified")
 		assert.Equal(t, hx(msgCopy), hx(msg), "message modified")
 	}
+}
+
+// minFIPSKey is the shortest HMAC key FIPS modules may insist on: 112
+// bits (NIST SP 800-131A).
+const minFIPSKey = 112 / 8
+
+// keyRefused reports whether b refuses key for HMAC with alg by a FIPS
+// module's minimum key length: a key shorter than 112 bits, refused with
+// an error wrapping [backends.ErrInvalidKeySize] by CreateHMACCtx and by
+// MAC (which leaves dst alone). Any other refusal fails the test.
+func keyRefused(t *testing.T, b backends.HMACBackend, alg backends.HashAlgorithm, key []byte) bool {
+	t.Helper()
+	ctx, err := b.CreateHMACCtx(key, alg)
+	if err == nil {
+		return false
+	}
+	assert.Nil(t, ctx)
+	if !assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "HMAC-%s with a %d-byte key", alg.Name(), len(key)) ||
+		!assert.Less(t, len(key), minFIPSKey, "HMAC-%s refused a %d-byte key", alg.Name(), len(key)) {
+		return true
+	}
+	if m, ok := b.(backends.MACer); ok {
+		buf, guard := guarded(64)
+		out, err := m.MAC(key, alg, []byte("abc"), buf[:3])
+		assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "MAC with a key CreateHMACCtx refuses")
+		assert.Contains(t, []int{0, 3}, len(out), "a refused MAC returns nothing or dst as it was")
+		assert.Equal(t, hx(guard), hx(buf), "a refused MAC wrote to dst")
+	}
+	return true
 }
 
 func testHMACContext(t *testing.T, b backends.HMACBackend, alg backends.HashAlgorithm) {

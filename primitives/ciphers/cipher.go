@@ -154,9 +154,13 @@ func (c *Cipher) Decryptor() (*Context, error) {
 // Context encrypts or decrypts a stream of data, like pyca's
 // CipherContext. It is not safe for concurrent use.
 //
-// When decrypting with GCM, Update returns plaintext before the tag is
-// checked at Finalize: do not use it until Finalize has succeeded. For
-// messages that fit in memory, package aead checks first.
+// When decrypting with GCM, the OpenSSL backend's Update returns
+// plaintext before the tag is checked at Finalize: do not use it until
+// Finalize has succeeded. A backend whose GCM is one-shot (the Go
+// backend's, over crypto/cipher) holds all data back instead: Update and
+// UpdateInto return nothing, and Finalize returns the whole output, for
+// decryption only once the tag matches. For messages that fit in memory,
+// package aead checks first with every backend.
 //
 // The zero value (and a nil *Context) is not usable; get one from
 // [Cipher.Encryptor] or [Cipher.Decryptor]. Its methods return an error

@@ -1,0 +1,5 @@
+//go:build !race && !asan
+
+package gocrypto_test
+
+const raceEnabled = false
