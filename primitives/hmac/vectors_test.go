@@ -34,6 +34,12 @@ func TestSupportPolicy(t *testing.T) {
 		assert.True(t, hmac.Supported(alg), "HMAC-%s must be supported", alg.Name())
 	}
 	for _, alg := range others {
+		if defaultbackend.Name() == defaultbackend.Go && alg.Name() == "ripemd160" {
+			// Go's RIPEMD-160 is deprecated: the Go backend lacks it.
+			require.False(t, hmac.Supported(alg), "HMAC-%s is not in Go's crypto", alg.Name())
+			requireRefused(t, alg)
+			continue
+		}
 		if defaultbackend.FIPS() {
 			require.False(t, hmac.Supported(alg), "HMAC-%s must be refused in FIPS mode", alg.Name())
 			requireRefused(t, alg)
