@@ -29,8 +29,9 @@ var allowed = map[string][]string{
 	"internal/cmem":                 {},                                                                                                                                              // C memory in use, for leak checks; set by openssl
 	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
 	"openssl":                       {"backends", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
-	// The Go backend: Go's crypto behind the contract, never OpenSSL.
-	"gocrypto": {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"},
+	// The Go backend: Go's crypto behind the contract, never OpenSSL; the
+	// same argument checks (internal/guard) as openssl.
+	"gocrypto": {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"},
 	// The one place that names a concrete backend for the primitives.
 	"internal/defaultbackend":        {"backends", "gocrypto", "openssl"},
 	"primitives/internal/hashcore":   {"backends", "internal/guard"},
