@@ -6,8 +6,10 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"os/exec"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 
@@ -167,4 +169,21 @@ func TestCLIBuildWithoutCgo(t *testing.T) {
 	r = execResult(t, "", []string{"HAZMAT_BACKEND="}, "", bin, "-backend", "openssl", "info")
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "CGO_ENABLED=0")
+}
+
+// TestCipherNames checks the names "hazmat enc" knows, which the tests of
+// both backends walk: sorted, without repeats, each found by lookupCipher.
+func TestCipherNames(t *testing.T) {
+	names := cipherNames()
+	require.Greater(t, len(names), 50)
+	assert.True(t, sort.StringsAreSorted(names))
+	for i, name := range names {
+		if i > 0 {
+			assert.NotEqual(t, names[i-1], name)
+		}
+		_, err := lookupCipher(name)
+		if err != nil {
+			assert.True(t, errors.Is(err, errAEADCipher) || errors.Is(err, errXTSCipher), "%s: %v", name, err)
+		}
+	}
 }

@@ -55,14 +55,6 @@ func assertOneLineError(t *testing.T, r result, want ...string) {
 	}
 }
 
-// writeFile writes data to name in dir and returns its path.
-func writeFile(t *testing.T, dir, name string, data []byte) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	require.NoError(t, os.WriteFile(p, data, 0o644))
-	return p
-}
-
 // tool returns the path of an external program, or skips the test when
 // the machine does not have it.
 func tool(t *testing.T, name string) string {
@@ -72,23 +64,6 @@ func tool(t *testing.T, name string) string {
 		t.Skipf("%s not installed: %v", name, err)
 	}
 	return p
-}
-
-// output runs an external program and returns its stdout; it fails the
-// test when the program fails.
-func output(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	out, stderr, err := runTool(name, args...)
-	require.NoError(t, err, "%s %q: %s", name, args, stderr)
-	return out
-}
-
-func runTool(name string, args ...string) (stdout, stderr string, err error) {
-	var out, errOut bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err = cmd.Run()
-	return out.String(), errOut.String(), err
 }
 
 var (

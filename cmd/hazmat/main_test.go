@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -190,4 +191,29 @@ func TestBinary(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeFile writes data to name in dir and returns its path.
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(p, data, 0o644))
+	return p
+}
+
+// output runs an external program and returns its stdout; it fails the
+// test when the program fails.
+func output(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, stderr, err := runTool(name, args...)
+	require.NoError(t, err, "%s %q: %s", name, args, stderr)
+	return out
+}
+
+func runTool(name string, args ...string) (stdout, stderr string, err error) {
+	var out, errOut bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err = cmd.Run()
+	return out.String(), errOut.String(), err
 }

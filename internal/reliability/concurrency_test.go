@@ -624,3 +624,14 @@ func TestErrorQueuePerGoroutine(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// requireHMACRefused asserts that an unsupported HMAC is refused with
+// ErrUnsupportedAlgorithm by both New and Sum.
+func requireHMACRefused(t testing.TB, alg hashes.Algorithm) {
+	t.Helper()
+	key := make([]byte, 32)
+	_, err := hmac.New(key, alg)
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
+	_, err = hmac.Sum(key, alg, []byte("abc"))
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
+}

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/go-hazmat/hazmat/internal/vectors"
 	"strings"
 	"testing"
 
@@ -147,4 +148,20 @@ func TestKBKDFCounterVectors(t *testing.T) {
 		assert.Equal(t, hex.EncodeToString(mustHex(t, r, "KO")), hex.EncodeToString(out), r.Name())
 	}
 	c.report(t, len(recs))
+}
+
+// kbkdfPRF reads the [PRF=...] section of the CAVP KBKDF file.
+func kbkdfPRF(t *testing.T, r *vectors.Record) kdfalg.KBKDF {
+	t.Helper()
+	prf := strings.ToUpper(r.Section["prf"])
+	switch {
+	case strings.HasPrefix(prf, "HMAC_"):
+		return kdfalg.KBKDF{Hash: hashByName(t, strings.TrimPrefix(prf, "HMAC_"))}
+	case strings.HasPrefix(prf, "CMAC_AES"):
+		return kdfalg.KBKDF{Cipher: kdfalg.CMACAES}
+	case strings.HasPrefix(prf, "CMAC_TDES"):
+		return kdfalg.KBKDF{Cipher: kdfalg.CMACTripleDES}
+	}
+	require.FailNow(t, "unknown PRF "+prf)
+	return kdfalg.KBKDF{}
 }

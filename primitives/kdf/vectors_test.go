@@ -194,22 +194,6 @@ func TestPBKDF2Vectors(t *testing.T) {
 	c.report(t, len(recs))
 }
 
-// kbkdfPRF reads the [PRF=...] section of the CAVP KBKDF file.
-func kbkdfPRF(t *testing.T, r *vectors.Record) kdfalg.KBKDF {
-	t.Helper()
-	prf := strings.ToUpper(r.Section["prf"])
-	switch {
-	case strings.HasPrefix(prf, "HMAC_"):
-		return kdfalg.KBKDF{Hash: hashByName(t, strings.TrimPrefix(prf, "HMAC_"))}
-	case strings.HasPrefix(prf, "CMAC_AES"):
-		return kdfalg.KBKDF{Cipher: kdfalg.CMACAES}
-	case strings.HasPrefix(prf, "CMAC_TDES"):
-		return kdfalg.KBKDF{Cipher: kdfalg.CMACTripleDES}
-	}
-	require.FailNow(t, "unknown PRF "+prf)
-	return kdfalg.KBKDF{}
-}
-
 // scryptSlowN is the cost above which a scrypt record needs 1 GiB of
 // memory and seconds: left out under -short.
 const scryptSlowN = 1 << 16
