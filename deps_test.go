@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"openssl":                       {"backends", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
 	// The Go backend: Go's crypto behind the contract, never OpenSSL; the
 	// same argument checks (internal/guard) as openssl.
-	"gocrypto": {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"},
+	"gocrypto": {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
 	// The one place that names a concrete backend for the primitives.
 	"internal/defaultbackend":        {"backends", "gocrypto", "openssl"},
 	"primitives/internal/hashcore":   {"backends", "internal/guard"},

@@ -54,10 +54,13 @@ func (b *Backend) AEADSupported(cipher backends.CipherAlgorithm, mode backends.M
 // is safe for concurrent use.
 //
 // tagSize must be one Go takes, else the error wraps
-// [backends.ErrInvalidTagSize]: 16 for ChaCha20-Poly1305; 12 to 16 for GCM
-// (OpenSSL goes down to 4, Go's cipher.NewGCMWithTagSize does not). Go has
-// no GCM with both a nonce other than 12 bytes and a tag shorter than 16:
-// such a Seal or Open returns an error wrapping [backends.ErrInvalidIVSize].
+// [backends.ErrInvalidTagSize]: 16 for ChaCha20-Poly1305; 12 to 16 for GCM.
+// A GCM tag of 4 to 11 bytes, which OpenSSL takes and Go's
+// cipher.NewGCMWithTagSize does not, is also an
+// [*backends.UnsupportedAlgorithmError] ("not in Go's crypto"). So is a Seal
+// or Open with a GCM nonce other than 12 bytes and a tag shorter than 16,
+// a combination Go has no constructor for; its error also wraps
+// [backends.ErrInvalidIVSize].
 func (b *Backend) CreateAEADCtx(cipher backends.CipherAlgorithm, mode backends.Mode, tagSize int) (backends.AEADContext, error) {
 	g, err := b.aeadCipher(cipher, mode)
 	if err != nil {

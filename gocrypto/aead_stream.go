@@ -19,6 +19,10 @@ const (
 	// gcmMinTagSize is the shortest GCM tag Go takes
 	// (cipher.NewGCMWithTagSize); OpenSSL goes down to 4.
 	gcmMinTagSize = 12
+	// gcmMinTagSizeAny is the shortest GCM tag of NIST SP 800-38D
+	// 5.2.1.2 (32 bits), which OpenSSL takes: shorter ones are invalid
+	// everywhere, those from here to gcmMinTagSize not in Go's crypto.
+	gcmMinTagSizeAny = 4
 	// gcmStandardNonceSize is the only nonce length with which Go takes a
 	// GCM tag shorter than 16 bytes: it has no constructor for both.
 	gcmStandardNonceSize = 12
@@ -41,10 +45,12 @@ func maxPlaintext(k kind) uint64 {
 }
 
 // newGoAEAD returns Go's AEAD for kind k with the given nonce and tag
-// lengths, or an error wrapping sentinel when Go has no constructor for the
-// combination (a GCM tag shorter than 16 bytes with a nonce other than 12
-// bytes) and one wrapping [backends.ErrInvalidTagSize] for a tag length Go
-// does not take.
+// lengths. A tag length no AEAD takes gives an error wrapping
+// [backends.ErrInvalidTagSize]; one that OpenSSL takes and Go does not (a
+// GCM tag of 4 to 11 bytes), or a combination Go has no constructor for (a
+// GCM tag shorter than 16 bytes with a nonce other than 12 bytes), gives
+// an [*backends.UnsupportedAlgorithmError] ("not in Go's crypto") that
+// also wraps [backends.ErrInvalidTagSize] or sentinel.
 func newGoAEAD(name string, k kind, blk cipher.Block, key []byte, nonceLen, tagLen int, sentinel error) (cipher.AEAD, error) {
 	if k == kindChaChaPoly {
 		if tagLen != tagSize {
@@ -62,9 +68,13 @@ func newGoAEAD(name string, k kind, blk cipher.Block, key []byte, nonceLen, tagL
 	if err := modes.CheckGCMIVSize(nonceLen); err != nil {
 		return nil, err
 	}
-	if tagLen < gcmMinTagSize || tagLen > tagSize {
-		return nil, fmt.Errorf("gocrypto: %s tag of %d bytes, want %d to %d bytes (Go's GCM takes no shorter tag): %w",
-			name, tagLen, gcmMinTagSize, tagSize, backends.ErrInvalidTagSize)
+	if tagLen < gcmMinTagSizeAny || tagLen > tagSize {
+		return nil, fmt.Errorf("gocrypto: %s tag of %d bytes, want %d to %d bytes: %w",
+			name, tagLen, gcmMinTagSizeAny, tagSize, backends.ErrInvalidTagSize)
+	}
+	if tagLen < gcmMinTagSize {
+		return nil, goLimit(name, fmt.Errorf("gocrypto: %s tag of %d bytes, want %d to %d bytes (Go's GCM takes no shorter tag): %w",
+			name, tagLen, gcmMinTagSize, tagSize, backends.ErrInvalidTagSize))
 	}
 	var a cipher.AEAD
 	var err error
@@ -76,8 +86,8 @@ func newGoAEAD(name string, k kind, blk cipher.Block, key []byte, nonceLen, tagL
 	case tagLen == tagSize:
 		a, err = cipher.NewGCMWithNonceSize(blk, nonceLen)
 	default:
-		return nil, fmt.Errorf("gocrypto: %s with a %d-byte nonce takes 16-byte tags only, got %d (Go's GCM takes a shorter tag with a 12-byte nonce only): %w",
-			name, nonceLen, tagLen, sentinel)
+		return nil, goLimit(name, fmt.Errorf("gocrypto: %s with a %d-byte nonce takes 16-byte tags only, got %d (Go's GCM takes a shorter tag with a 12-byte nonce only): %w",
+			name, nonceLen, tagLen, sentinel))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("gocrypto: %s: %w", name, err)

@@ -125,6 +125,15 @@ func newCAST5(key []byte) (cipher.Block, error) {
 	return cast5.NewCipher(key)
 }
 
+// goLimit returns the error for parameters that OpenSSL takes and Go's
+// implementation does not (a GCM tag shorter than 12 bytes, an XTS data
+// unit of a partial block, ...): an [*backends.UnsupportedAlgorithmError]
+// that says "not in Go's crypto", whose detail wraps the parameter
+// sentinel too, so that errors.Is finds both.
+func goLimit(name string, detail error) error {
+	return &backends.UnsupportedAlgorithmError{Algorithm: name, Reason: backends.ReasonUnsupportedCipher, Err: fmt.Errorf("%w: %w", detail, errNotInGo)}
+}
+
 // names returns the algorithm and mode names errors give for the pair.
 func names(c backends.CipherAlgorithm, m backends.Mode) (alg, mode string) {
 	if !guard.IsNil(c) {
@@ -198,10 +207,27 @@ func checkFIPS(g *goCipher, alg, mode string) error {
 
 // CipherSupported reports whether the pair can be used: an adapter names a
 // cipher that Go implements, Go's FIPS 140-3 module approves it when FIPS
-// mode is on (see the package documentation), and Go can run it with the
-// descriptors' parameters: CAST5 with a 128-bit key only, AES-XTS with a
-// tweak that is a little-endian sector number (its last 8 bytes zero).
-// mode is nil for stream ciphers. It is safe for concurrent use.
+// mode is on, and Go can run it with the descriptors' parameters. mode is
+// nil for stream ciphers. It is safe for concurrent use.
+//
+// Go runs AES in ECB, CBC, CTR, OFB, CFB (full-block feedback), GCM and XTS
+// (golang.org/x/crypto/xts); TripleDES, Blowfish and CAST5
+// (golang.org/x/crypto) in ECB, CBC, OFB and CFB; ARC4; ChaCha20. Not in
+// Go's crypto, whatever the setting: Camellia, SEED, IDEA, SM4, CFB8 and
+// CCM (the one-shot AEADs have no CCM either); CAST5 with keys shorter than
+// 128 bits (Go's CAST5 takes 128-bit keys only); and AES-XTS with a tweak
+// that is not a little-endian sector number (its last 8 bytes must be zero,
+// as x/crypto/xts builds the tweak from a uint64).
+//
+// With Go's FIPS 140-3 module on (GODEBUG=fips140=on or only), only AES in
+// ECB, CBC, CTR and GCM is served: CBC, CTR and GCM are the module's own
+// modes, and ECB is the module's approved AES block function applied to
+// each block (NIST SP 800-38A 6.1). OFB and CFB (which Go runs outside the
+// module and marks deprecated), XTS (not in the module), TripleDES,
+// Blowfish, CAST5, ARC4 and ChaCha20 are refused with
+// [backends.ReasonFIPSRefused]. Under fips140=only GCM is refused too,
+// since Go refuses GCM with caller nonces there: use
+// [Backend.CreateRandomNonceAEADCtx].
 func (b *Backend) CipherSupported(cipher backends.CipherAlgorithm, mode backends.Mode) bool {
 	g, err := b.resolve(cipher, mode)
 	if err != nil {
@@ -251,7 +277,21 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 // The context takes no padding (ECB and CBC input must add up to whole
 // blocks) and is not safe for concurrent use. GCM and ChaCha20-Poly1305
 // contexts hold all data back until Finalize, since Go's implementations
-// are one-shot: UpdateInto writes nothing and needs no room.
+// are one-shot: the context keeps the whole message in memory, UpdateInto
+// writes nothing and needs no room; encryption tags are 16 bytes, and
+// decryption takes tags down to the mode's MinTagLength but no shorter
+// than 12 bytes (Go's minimum; 16 with a nonce other than 12 bytes). XTS
+// takes one data unit of whole 16-byte blocks in a single Update (Go's XTS
+// has no ciphertext stealing). ChaCha20's 16-byte nonce is OpenSSL's: a
+// 4-byte little-endian block counter, then the 12-byte nonce of RFC 8439;
+// Go's counter stops at 2^32 blocks, where OpenSSL carries into the nonce.
+//
+// What OpenSSL takes and Go does not (a GCM tag of 4 to 11 bytes, an XTS
+// unit with a partial block, ChaCha20 data past the counter's end) is
+// refused with an [*backends.UnsupportedAlgorithmError], "not in Go's
+// crypto", that also wraps the parameter's sentinel
+// ([backends.ErrInvalidTagSize], [backends.ErrInvalidDataLength]); nothing
+// is written then.
 func (b *Backend) CreateSymmetricEncryptionCtx(cipher backends.CipherAlgorithm, mode backends.Mode) (backends.CipherContext, error) {
 	return b.createCipherCtx(cipher, mode, true)
 }

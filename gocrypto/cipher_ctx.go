@@ -186,16 +186,19 @@ func (c *cipherCtx) check(data []byte) error {
 	}
 	n := len(data)
 	if c.limited && uint64(n) > c.limit {
-		return fmt.Errorf("gocrypto: chacha20: %d more bytes would take the 32-bit block counter past 2^32 (Go's ChaCha20 does not carry into the nonce, as OpenSSL does): %w",
-			n, backends.ErrInvalidDataLength)
+		return goLimit(c.name, fmt.Errorf("gocrypto: chacha20: %d more bytes would take the 32-bit block counter past 2^32 (Go's ChaCha20 does not carry into the nonce, as OpenSSL does): %w",
+			n, backends.ErrInvalidDataLength))
 	}
 	if c.xts != nil && n > 0 {
 		if c.started {
 			return fmt.Errorf("gocrypto: XTS encrypts one data unit per context, in a single Update: %w", backends.ErrInvalidArgument)
 		}
-		if n < 16 || n%16 != 0 {
-			return fmt.Errorf("gocrypto: Go's XTS takes a data unit of whole 16-byte blocks (no ciphertext stealing), got %d bytes: %w",
-				n, backends.ErrInvalidDataLength)
+		if n < 16 {
+			return fmt.Errorf("gocrypto: XTS needs at least 16 bytes of data, got %d: %w", n, backends.ErrInvalidDataLength)
+		}
+		if n%16 != 0 {
+			return goLimit(c.name, fmt.Errorf("gocrypto: Go's XTS takes a data unit of whole 16-byte blocks (no ciphertext stealing), got %d bytes: %w",
+				n, backends.ErrInvalidDataLength))
 		}
 	}
 	return nil

@@ -163,3 +163,35 @@ func TestDifferentialOpenSSL(t *testing.T) {
 		}
 	})
 }
+
+// TestDifferentialScryptMemory: scrypt's memory bound is OpenSSL's, so
+// that both backends take and refuse the same parameters: 128*r*(N+2) +
+// 128*r*p bytes, against MaxMem or 1025 MiB.
+func TestDifferentialScryptMemory(t *testing.T) {
+	g, o := gocrypto.NewBackend(), openssl.NewBackend()
+	need := uint64(128*8*(1024+2) + 128*8*1)
+	for _, c := range []struct {
+		alg  kdfalg.Scrypt
+		want error
+	}{
+		{kdfalg.Scrypt{Salt: []byte("salt"), N: 1024, R: 8, P: 1, MaxMem: need}, nil},
+		{kdfalg.Scrypt{Salt: []byte("salt"), N: 1024, R: 8, P: 1, MaxMem: need - 1}, backends.ErrInvalidArgument},
+		{kdfalg.Scrypt{Salt: []byte("salt"), N: 1 << 21, R: 8, P: 1}, backends.ErrInvalidArgument},
+	} {
+		if !g.KDFSupported(c.alg) || !o.KDFSupported(c.alg) {
+			assert.True(t, gocrypto.FIPS() || openssl.FIPS(), "scrypt refused outside FIPS mode")
+			continue
+		}
+		want, got := make([]byte, 32), make([]byte, 32)
+		werr, gerr := o.DeriveKey(c.alg, []byte("password"), want), g.DeriveKey(c.alg, []byte("password"), got)
+		if c.want == nil {
+			require.NoError(t, werr)
+			require.NoError(t, gerr)
+			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
+			continue
+		}
+		assert.ErrorIs(t, werr, c.want, "OpenSSL, MaxMem %d", c.alg.MaxMem)
+		assert.ErrorIs(t, gerr, c.want, "Go, MaxMem %d", c.alg.MaxMem)
+		assert.Equal(t, make([]byte, 32), got, "a refused derivation wrote to out")
+	}
+}

@@ -27,6 +27,32 @@
 // errors as the OpenSSL backend's refusals. The backend never falls back to
 // another module.
 //
+// # Digests, HMAC, KDFs and MACs
+//
+// Digests: SHA-1, SHA-2, SHA-3 and SHAKE (crypto/...), MD5, BLAKE2b-512
+// and BLAKE2s-256 (golang.org/x/crypto). MD4 and RIPEMD-160 exist only in
+// packages golang.org/x/crypto deprecates, whose state cannot be copied;
+// they are refused. In FIPS mode only SHA-2, SHA-3 and SHAKE are served,
+// and SHA-1 under fips140=on: Go computes it outside its module, whose
+// service indicator does not count it, and fips140=only refuses it. HMAC
+// (crypto/hmac) follows the same rules, and under fips140=only refuses keys
+// shorter than 112 bits with an error wrapping
+// [backends.ErrInvalidKeySize]. Go's HMAC over SHA-3 or BLAKE2 cannot copy
+// its state, so such a context keeps the data written since its last Reset
+// to replay it on Copy.
+//
+// KDFs: HKDF (crypto/hkdf), PBKDF2 (crypto/pbkdf2) and scrypt
+// (golang.org/x/crypto/scrypt, refused in FIPS mode). Under fips140=only
+// Go's own rules (secrets and PBKDF2 outputs of at least 112 bits, PBKDF2
+// salts of at least 128 bits) give a [*backends.KDFRuleError].
+//
+// MACs: Poly1305 (golang.org/x/crypto/poly1305, refused in FIPS mode) and
+// GMAC (AES-GCM over no plaintext, refused under fips140=only, where Go
+// refuses GCM with a caller's IV). Neither can copy its state: their
+// contexts keep the message and compute the MAC over it.
+//
+// Random bytes come from crypto/rand (in FIPS mode, the module's DRBG).
+//
 // # Concurrency
 //
 // A [Backend] is safe for concurrent use, and so are its one-shot AEADs.

@@ -399,3 +399,59 @@ func TestZeroBackend(t *testing.T) {
 		})
 	}
 }
+
+// customHash is a caller's own hash descriptor.
+type customHash struct {
+	name        string
+	size, block int
+}
+
+func (c customHash) Name() string    { return c.name }
+func (c customHash) DigestSize() int { return c.size }
+func (c customHash) BlockSize() int  { return c.block }
+
+type customXOF struct{ customHash }
+
+func (customXOF) ExtendableOutput() {}
+
+// TestConformanceCustomDescriptors: a caller's descriptor is matched by
+// name (without regard to case) and must report Go's sizes; a SHAKE needs
+// an output length of 1 byte to 1 GiB.
+func TestConformanceCustomDescriptors(t *testing.T) {
+	b := gocrypto.NewBackend()
+	for _, c := range []struct {
+		alg  backends.HashAlgorithm
+		want error
+	}{
+		{customHash{"sha256", 32, 64}, nil},
+		{customHash{"SHA256", 32, 64}, nil},
+		{customHash{"sha256", 31, 64}, backends.ErrInvalidDigestSize},
+		{customHash{"sha256", 32, 128}, backends.ErrInvalidDigestSize},
+		{customHash{"sha3-256", 32, 64}, backends.ErrInvalidDigestSize},
+		{customHash{"shake128", 32, 168}, backends.ErrInvalidDigestSize},
+		{customXOF{customHash{"shake128", 0, 168}}, backends.ErrInvalidDigestSize},
+		{customXOF{customHash{"shake128", 1<<30 + 1, 168}}, backends.ErrInvalidDigestSize},
+		{customXOF{customHash{"shake256", 1 << 30, 136}}, nil},
+		{customXOF{customHash{"shake256", 32, 168}}, backends.ErrInvalidDigestSize},
+	} {
+		t.Run(fmt.Sprintf("%s/%d/%d/%T", c.alg.Name(), c.alg.DigestSize(), c.alg.BlockSize(), c.alg), func(t *testing.T) {
+			assert.Equal(t, c.want == nil, b.HashSupported(c.alg), "HashSupported")
+			ctx, err := b.CreateHashCtx(c.alg)
+			if c.want == nil {
+				require.NoError(t, err)
+				assert.Equal(t, c.alg, ctx.Algorithm())
+				return
+			}
+			assert.Nil(t, ctx)
+			assert.ErrorIs(t, err, c.want)
+			assert.ErrorContains(t, err, "gocrypto: ")
+			out, err := b.Digest(c.alg, []byte("abc"), nil)
+			assert.ErrorIs(t, err, c.want)
+			assert.Empty(t, out)
+			if _, xof := c.alg.(backends.ExtendableOutputAlgorithm); !xof {
+				_, err = b.CreateHMACCtx(make([]byte, 32), c.alg)
+				assert.Error(t, err, "HMAC")
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/aes"
 	"encoding/hex"
+	"errors"
 	"reflect"
 	"testing"
 
@@ -59,6 +60,7 @@ func TestXTSSectorTweak(t *testing.T) {
 			buf := bytes.Repeat([]byte{0xa5}, 64)
 			k, err := ctx.UpdateInto(testKey(n), buf)
 			assert.ErrorIs(t, err, backends.ErrInvalidDataLength, "%d bytes (Go's XTS has no ciphertext stealing)", n)
+			assert.Equal(t, n > 16, errors.Is(err, backends.ErrUnsupportedAlgorithm), "%d bytes: a length OpenSSL takes is not in Go's crypto", n)
 			assert.Zero(t, k)
 			assert.Equal(t, bytes.Repeat([]byte{0xa5}, 64), buf, "a refused UpdateInto wrote")
 		}
@@ -96,6 +98,7 @@ func TestChaCha20Nonce(t *testing.T) {
 	buf := bytes.Repeat([]byte{0xa5}, 65)
 	n, err := ctx.UpdateInto(testKey(65), buf)
 	assert.ErrorIs(t, err, backends.ErrInvalidDataLength, "65 bytes from the last block")
+	assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "OpenSSL carries into the nonce; Go does not")
 	assert.Zero(t, n)
 	assert.Equal(t, bytes.Repeat([]byte{0xa5}, 65), buf, "a refused UpdateInto wrote")
 	n, err = ctx.UpdateInto(testKey(40), buf)

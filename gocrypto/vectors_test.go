@@ -2,9 +2,11 @@ package gocrypto_test
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,8 +21,16 @@ import (
 // testdata) through the shared runner on the Go backend, in each setting:
 // nothing fails, and records of every area pass in every setting (SHA-2,
 // HMAC-SHA-2, HKDF-SHA-256 are served in all three).
+//
+// Under a plain go test, TestConformanceInEachSetting runs it in the three
+// settings, and the parent process leaves it to them (the files take
+// seconds, scrypt's largest record a GiB of memory); with -short the parent
+// runs it in its own setting.
 func TestConformanceVectors(t *testing.T) {
 	logSetting(t)
+	if os.Getenv(settingEnv) == "" && !testing.Short() {
+		t.Skip("run in each setting by TestConformanceInEachSetting")
+	}
 	root := vectors.RootForTest(t)
 	td, err := vectors.TestdataDir()
 	require.NoError(t, err)
@@ -34,7 +44,11 @@ func TestConformanceVectors(t *testing.T) {
 			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") || vectors.Kind(p) == "" {
 				return err
 			}
+			start := time.Now()
 			r := kat.Run(p, b)
+			if d := time.Since(start); d > time.Second {
+				t.Logf("%s took %v", p, d.Round(time.Millisecond))
+			}
 			passed, failed, skipped := r.Counts()
 			rel, _ := filepath.Rel(filepath.Dir(dir), p)
 			for _, f := range r.Failures() {

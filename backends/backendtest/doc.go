@@ -67,10 +67,13 @@
 // past a buffer's length, write on a refused call, or release output after
 // a failed tag check.
 //
+// [TestAEADBackend] checks the one-shot AEADs of [backends.AEADBackend]
+// (AES-GCM, AES-CCM, ChaCha20-Poly1305) with caller-given nonces: round
+// trips, Go's answers where Go has the AEAD, tampering, tag and nonce
+// length sentinels, overlaps and concurrent use of one AEAD.
 // [TestRandomNonceAEADBackend] checks the optional
 // [backends.RandomNonceAEADBackend]: AES-GCM whose nonces the module
-// generates, against Go's [crypto/cipher.NewGCMWithRandomNonce]. The
-// one-shot AEAD interface with caller-given nonces is not covered yet.
+// generates, against Go's [crypto/cipher.NewGCMWithRandomNonce].
 //
 // # Reproducibility
 //

@@ -21,7 +21,10 @@ import (
 //   - a supported HMAC gives the known answers of the module's
 //     testdata/hmac and Go's crypto/hmac answers (SHA-1, SHA-2, SHA-3, MD5)
 //     over lengths 0 to 1040 in random parts, with nil, empty, short, long
-//     and longer-than-a-block keys;
+//     and longer-than-a-block keys; a backend may refuse keys shorter than
+//     112 bits (a FIPS module's minimum, NIST SP 800-131A) with an error
+//     wrapping [backends.ErrInvalidKeySize], from CreateHMACCtx and MAC
+//     alike, writing nothing;
 //   - the key and the data are left unmodified and the key is copied;
 //   - Copy, Finalize twice, Update after Finalize, and the optional
 //     [backends.Summer], [backends.Resetter] and [backends.MACer] agreeing
