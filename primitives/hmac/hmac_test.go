@@ -94,6 +94,12 @@ func TestDifferential(t *testing.T) {
 func TestEmptyAndNilKeys(t *testing.T) {
 	for _, key := range [][]byte{nil, {}} {
 		got, err := hmac.Sum(key, hashes.SHA256{}, []byte("msg"))
+		if goShortKeysRefused() {
+			require.ErrorIs(t, err, backends.ErrInvalidKeySize)
+			assert.Contains(t, err.Error(), "FIPS")
+			assert.Nil(t, got)
+			continue
+		}
 		require.NoError(t, err)
 		ref := stdhmac.New(sha256.New, nil)
 		ref.Write([]byte("msg"))
