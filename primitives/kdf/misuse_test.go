@@ -128,17 +128,17 @@ func TestUsableOnce(t *testing.T) {
 	k, err := kdf.NewHKDF(hashes.SHA256{}, 32, []byte("salt"), []byte("info"))
 	require.NoError(t, err)
 	assert.Equal(t, 32, k.Length())
-	first, err := k.Derive([]byte("secret"))
+	first, err := k.Derive([]byte("a shared secret Z"))
 	require.NoError(t, err)
 	assert.Len(t, first, 32)
-	_, err = k.Derive([]byte("secret"))
+	_, err = k.Derive([]byte("a shared secret Z"))
 	assert.ErrorIs(t, err, backends.ErrAlreadyFinalized)
-	assert.ErrorIs(t, k.Verify([]byte("secret"), first), backends.ErrAlreadyFinalized)
+	assert.ErrorIs(t, k.Verify([]byte("a shared secret Z"), first), backends.ErrAlreadyFinalized)
 
 	v, err := kdf.NewHKDF(hashes.SHA256{}, 32, []byte("salt"), []byte("info"))
 	require.NoError(t, err)
-	assert.NoError(t, v.Verify([]byte("secret"), first))
-	assert.ErrorIs(t, v.Verify([]byte("secret"), first), backends.ErrAlreadyFinalized)
+	assert.NoError(t, v.Verify([]byte("a shared secret Z"), first))
+	assert.ErrorIs(t, v.Verify([]byte("a shared secret Z"), first), backends.ErrAlreadyFinalized)
 
 	for name, mutate := range map[string]func([]byte) []byte{
 		"one bit":   func(b []byte) []byte { c := bytes.Clone(b); c[5] ^= 1; return c },
@@ -147,7 +147,7 @@ func TestUsableOnce(t *testing.T) {
 	} {
 		w, err := kdf.NewHKDF(hashes.SHA256{}, 32, []byte("salt"), []byte("info"))
 		require.NoError(t, err)
-		assert.ErrorIs(t, w.Verify([]byte("secret"), mutate(first)), backends.ErrInvalidKey, name)
+		assert.ErrorIs(t, w.Verify([]byte("a shared secret Z"), mutate(first)), backends.ErrInvalidKey, name)
 	}
 
 	var zero kdf.KDF

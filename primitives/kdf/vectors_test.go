@@ -129,6 +129,14 @@ func TestHKDFVectors(t *testing.T) {
 				ikm, salt, info := mustHex(t, r, "IKM"), mustHex(t, r, "salt"), mustHex(t, r, "info")
 				n := mustInt(t, r, "L")
 				got, err := derive(kdfalg.HKDF{Hash: h, Salt: salt, Info: info}, ikm, n)
+				if defaultbackend.Name() == defaultbackend.Go && gocrypto.Enforced() && (h.Name() == "sha1" || len(ikm) < 14) {
+					// Go's module takes SHA-2 and SHA-3, and secrets of
+					// 112 bits or more, under GODEBUG=fips140=only.
+					require.Error(t, err)
+					assert.Contains(t, err.Error(), "FIPS")
+					assert.Nil(t, got)
+					return
+				}
 				require.NoError(t, err)
 				assert.Equal(t, hex.EncodeToString(mustHex(t, r, "OKM")), hex.EncodeToString(got))
 				if !r.Has("PRK") {
