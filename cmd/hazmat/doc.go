@@ -204,7 +204,9 @@
 //	hazmat version
 //
 // Prints hazmat's module version (with the VCS revision of a build from a
-// checkout), the Go version, the OpenSSL version and the backend.
+// checkout), the Go version, the OpenSSL version (with -backend go, the
+// name and version of Go's FIPS 140-3 module instead) and the backend with
+// its FIPS mode.
 //
 // # Exit status
 //
@@ -212,8 +214,10 @@
 // (in FIPS mode, "hazmat hash -a md5" fails with "hazmat: md5: refused in
 // FIPS mode"), a key that is not hex, a file that cannot be read (hazmat
 // goes on with the other files first), a checksum that does not match, a
-// bad decrypt, a key or IV of the wrong length; 2 for a wrong command line
-// (enc and dec without -K, or without -iv for a cipher that takes one),
+// bad decrypt, a key or IV of the wrong length, -fips with -backend go when
+// Go's module is not in FIPS mode; 2 for a wrong command line (enc and dec
+// without -K, or without -iv for a cipher that takes one; a -backend this
+// build does not have),
 // reported in two lines: what is wrong, then the usage line and "see
 // hazmat help COMMAND". Other errors are one line on standard error,
 // starting with "hazmat: ".
