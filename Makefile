@@ -49,16 +49,17 @@ fuzz:           ## run every fuzz target for FUZZTIME (default 30s) each
 # tests of package bench and its tools (every implementation computes what
 # Go's crypto does) run first.
 #
-# `make bench` runs the testing.B benchmarks: six passes over the 166
-# sub-benchmarks, BENCHTIME each, about 8 minutes on 2 cores, then
+# `make bench` runs the testing.B benchmarks: six passes over the 206
+# sub-benchmarks, BENCHTIME each, about 10 minutes on 2 cores, then
 # benchstat. One test binary, built once, runs the passes one after the
 # other rather than with -count, so that the runs of one benchmark are
 # spread over the whole time.
 #
 # `make bench-check` judges the performance targets on paired,
-# interleaved rounds (bench/cmd/benchcheck): hazmat, the C floor, Go and
-# golang-fips/openssl alternate in one process, 31 rounds of about 4 ms
-# each per operation and size, about 40 seconds in all; each target gets
+# interleaved rounds (bench/cmd/benchcheck): hazmat, hazmat on the Go
+# backend, the C floor, Go and golang-fips/openssl alternate in one
+# process, 31 rounds of about 4 ms each per operation and size, about 50
+# seconds in all; each target gets
 # its median, its spread and PASS, FAIL or UNJUDGEABLE. Exit status 1 on
 # a failure, 3 when none fails but some cannot be judged.
 # BENCHCHECK_FLAGS="-rounds 61 -round 8ms" for a narrower spread.

@@ -5,10 +5,14 @@
 // bytes, each at sizes of its own.
 //
 // It holds benchmarks only. Each Benchmark<Op> runs the same operation
-// through up to four implementations (Go's crypto and golang-fips/openssl
-// have no CMAC or key wrap), as sub-benchmarks <impl>/<size>:
+// through up to five implementations (Go's crypto and golang-fips/openssl
+// have no CMAC or key wrap, so neither has hazmat-go), as sub-benchmarks
+// <impl>/<size>:
 //
 //   - hazmat: this library, through its public API;
+//   - hazmat-go: the same API on the Go backend (package gocrypto, through
+//     the WithBackend constructors): what hazmat's layer costs over Go's
+//     own crypto;
 //   - go: Go's own crypto packages;
 //   - gofips: github.com/golang-fips/openssl/v2, another OpenSSL binding;
 //   - c: the same EVP calls in a C loop, one cgo call for a whole run
@@ -28,7 +32,7 @@
 //	make bench        # the benchmarks, six passes, then benchstat
 //	make bench-check  # the performance targets in paired rounds
 //
-// make bench-check runs bench/cmd/benchcheck, which measures the four
+// make bench-check runs bench/cmd/benchcheck, which measures the
 // implementations in paired, interleaved rounds in one process and
 // judges each target on the median of its per-round values and their
 // interquartile range: PASS, FAIL, or UNJUDGEABLE when the spread does

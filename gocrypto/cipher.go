@@ -6,6 +6,7 @@ import (
 	"crypto/des"
 	"fmt"
 	"reflect"
+	"strings"
 
 	//lint:ignore SA1019 Blowfish is offered for compatibility, as OpenSSL offers it, and refused in FIPS mode
 	"golang.org/x/crypto/blowfish"
@@ -114,6 +115,36 @@ var goCiphers = func() map[string]*goCipher {
 	return m
 }()
 
+// cipherAliases maps OpenSSL's other names of the ciphers Go runs (as
+// "openssl list -cipher-algorithms" shows them, in lower case) to the names
+// of goCiphers.
+var cipherAliases = map[string]string{
+	"aes128":        "aes-128-cbc",
+	"aes192":        "aes-192-cbc",
+	"aes256":        "aes-256-cbc",
+	"id-aes128-gcm": "aes-128-gcm",
+	"id-aes192-gcm": "aes-192-gcm",
+	"id-aes256-gcm": "aes-256-gcm",
+	"des-ede3":      "des-ede3-ecb",
+	"des3":          "des-ede3-cbc",
+	"bf":            "bf-cbc",
+	"blowfish":      "bf-cbc",
+	"cast":          "cast5-cbc",
+	"cast-cbc":      "cast5-cbc",
+}
+
+// canonicalName returns the name of goCiphers for a cipher name an adapter
+// gives: OpenSSL finds a cipher by its name in any case and by its aliases
+// ("AES-128-CBC", "aes128"), so a name means the same cipher to both
+// backends.
+func canonicalName(name string) string {
+	name = strings.ToLower(name)
+	if c, ok := cipherAliases[name]; ok {
+		return c
+	}
+	return name
+}
+
 // errCAST5KeySize is the reason CAST5 with a key shorter than 128 bits is
 // refused: OpenSSL takes 40 to 128 bits (RFC 2144), Go only 128.
 var errCAST5KeySize = fmt.Errorf("gocrypto: Go's CAST5 takes 16-byte keys only: %w", errNotInGo)
@@ -184,7 +215,7 @@ func (b *Backend) lookupName(cipher backends.CipherAlgorithm, mode backends.Mode
 	if !ok || name == "" {
 		return nil, notInGo(alg, mname, backends.ReasonUnsupportedCipher)
 	}
-	g := goCiphers[name]
+	g := goCiphers[canonicalName(name)]
 	if g == nil {
 		return nil, notInGo(alg, mname, backends.ReasonUnsupportedCipher)
 	}
@@ -215,9 +246,11 @@ func checkFIPS(g *goCipher, alg, mode string) error {
 // (golang.org/x/crypto) in ECB, CBC, OFB and CFB; ARC4; ChaCha20. Not in
 // Go's crypto, whatever the setting: Camellia, SEED, IDEA, SM4, CFB8 and
 // CCM (the one-shot AEADs have no CCM either); CAST5 with keys shorter than
-// 128 bits (Go's CAST5 takes 128-bit keys only); and AES-XTS with a tweak
+// 128 bits (Go's CAST5 takes 128-bit keys only); AES-XTS with a tweak
 // that is not a little-endian sector number (its last 8 bytes must be zero,
-// as x/crypto/xts builds the tweak from a uint64).
+// as x/crypto/xts builds the tweak from a uint64); and a GCM mode carrying
+// a tag of 4 to 11 bytes, or one shorter than 16 bytes with a nonce other
+// than 12 bytes (Go's GCM cannot check them).
 //
 // With Go's FIPS 140-3 module on (GODEBUG=fips140=on or only), only AES in
 // ECB, CBC, CTR and GCM is served: CBC, CTR and GCM are the module's own
@@ -250,13 +283,23 @@ func (g *goCipher) runs(cipher backends.CipherAlgorithm, mode backends.Mode) err
 			return &backends.UnsupportedAlgorithmError{Algorithm: alg, Mode: mname, Reason: backends.ReasonUnsupportedCipher, Err: errXTSTweak}
 		}
 	}
+	if m, ok := mode.(backends.ModeWithAuthenticationTag); ok && g.kind == kindGCM && !guard.IsNil(mode) {
+		// A tag OpenSSL checks and Go's GCM cannot (see newGoAEAD).
+		n, ivLen := len(m.Tag()), len(ivOf(cipher, mode))
+		if n >= gcmMinTagSizeAny && n < tagSize && (n < gcmMinTagSize || ivLen != gcmStandardNonceSize) {
+			return &backends.UnsupportedAlgorithmError{Algorithm: alg, Mode: mname, Reason: backends.ReasonUnsupportedCipher,
+				Err: fmt.Errorf("gocrypto: %s tag of %d bytes with a %d-byte nonce (Go's GCM checks tags of 12 to 16 bytes with a 12-byte nonce, 16 bytes otherwise): %w: %w",
+					g.name, n, ivLen, backends.ErrInvalidTagSize, errNotInGo)}
+		}
+	}
 	return nil
 }
 
 // RegisterCipherAdapter registers adapter for a (cipher type, mode type)
 // pair; modeType is nil for stream ciphers. The adapter returns the
-// cipher's name as OpenSSL spells it ("aes-128-cbc"); a name Go does not
-// run makes the pair unsupported. Registering a pair twice returns an
+// cipher's name as OpenSSL knows it: "aes-128-cbc", in any case, or one of
+// OpenSSL's aliases such as "aes128" or "des3". A name Go does not run
+// makes the pair unsupported. Registering a pair twice returns an
 // error wrapping [backends.ErrDuplicateAdapter]; a zero Backend or a nil
 // *Backend, one wrapping [backends.ErrInvalidArgument]. It is safe for
 // concurrent use.
@@ -282,7 +325,9 @@ func (b *Backend) RegisterCipherAdapter(cipherType, modeType reflect.Type, adapt
 // decryption takes tags down to the mode's MinTagLength but no shorter
 // than 12 bytes (Go's minimum; 16 with a nonce other than 12 bytes). XTS
 // takes one data unit of whole 16-byte blocks in a single Update (Go's XTS
-// has no ciphertext stealing). ChaCha20's 16-byte nonce is OpenSSL's: a
+// has no ciphertext stealing), of at most 2^20 blocks (IEEE 1619-2018;
+// longer units get an error wrapping [backends.ErrInvalidDataLength], as
+// OpenSSL refuses them). ChaCha20's 16-byte nonce is OpenSSL's: a
 // 4-byte little-endian block counter, then the 12-byte nonce of RFC 8439;
 // Go's counter stops at 2^32 blocks, where OpenSSL carries into the nonce.
 //

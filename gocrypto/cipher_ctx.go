@@ -18,6 +18,10 @@ import (
 // xtsTweakSize is the length of an XTS tweak, as OpenSSL takes it.
 const xtsTweakSize = 16
 
+// xtsMaxDataUnit is the longest XTS data unit, in bytes: 2^20 blocks
+// (IEEE 1619-2018 5.1, NIST SP 800-38E), which OpenSSL enforces too.
+const xtsMaxDataUnit = 1 << 20 * 16
+
 // errXTSTweak is the reason an XTS tweak is refused: golang.org/x/crypto/xts
 // takes a sector number, which it writes as the first 8 bytes of the tweak
 // in little-endian order, the other 8 bytes zero (IEEE 1619's data unit
@@ -195,6 +199,10 @@ func (c *cipherCtx) check(data []byte) error {
 		}
 		if n < 16 {
 			return fmt.Errorf("gocrypto: XTS needs at least 16 bytes of data, got %d: %w", n, backends.ErrInvalidDataLength)
+		}
+		if n > xtsMaxDataUnit {
+			return fmt.Errorf("gocrypto: XTS data unit of %d bytes is longer than 2^20 blocks (IEEE 1619-2018 5.1, NIST SP 800-38E): %w",
+				n, backends.ErrInvalidDataLength)
 		}
 		if n%16 != 0 {
 			return goLimit(c.name, fmt.Errorf("gocrypto: Go's XTS takes a data unit of whole 16-byte blocks (no ciphertext stealing), got %d bytes: %w",

@@ -3,26 +3,29 @@
 package gocrypto
 
 import (
-	"os"
-	"strings"
+	"crypto/aes"
+	"crypto/cipher"
 )
 
 // Enforced reports whether GODEBUG=fips140=only is in force: Go then
 // refuses every algorithm its FIPS module does not approve, and so does
-// this backend. Go 1.25 has no crypto/fips140.Enforced; this reads the
-// GODEBUG environment variable when the package is loaded (the last
-// fips140 setting wins, as in Go), and does not see a godebug line of the
-// main module's go.mod.
-func Enforced() bool { return godebugOnly && FIPS() }
+// this backend. Go 1.25 has no crypto/fips140.Enforced; this asks Go
+// itself once, by a use it refuses only under fips140=only (AES-GCM with
+// caller nonces), so that it sees the setting wherever it comes from: the
+// GODEBUG environment variable, a //go:debug directive or a godebug line of
+// the main module's go.mod.
+func Enforced() bool { return godebugOnly }
 
 var godebugOnly = func() bool {
-	only := false
-	for _, kv := range strings.Split(os.Getenv("GODEBUG"), ",") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(kv), "fips140="); ok {
-			only = v == "only"
-		}
+	if !FIPS() {
+		return false
 	}
-	return only
+	blk, err := aes.NewCipher(make([]byte, 16))
+	if err != nil {
+		return false
+	}
+	_, err = cipher.NewGCM(blk)
+	return err != nil
 }()
 
 // Version returns the version of Go's FIPS 140-3 module in use. Go 1.25

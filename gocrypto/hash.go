@@ -115,6 +115,35 @@ var hashTable = func() map[string]*hashInfo {
 	return m
 }()
 
+// hashAliases maps OpenSSL's other names of the digests of hashTable, and
+// of RIPEMD-160 (as "openssl list -digest-algorithms" shows them, in lower
+// case), to the names of hashTable.
+var hashAliases = map[string]string{
+	"sha-1": "sha1", "ssl3-sha1": "sha1",
+	"sha-224": "sha224", "sha2-224": "sha224",
+	"sha-256": "sha256", "sha2-256": "sha256",
+	"sha-384": "sha384", "sha2-384": "sha384",
+	"sha-512": "sha512", "sha2-512": "sha512",
+	"sha-512/224": "sha512-224", "sha2-512/224": "sha512-224",
+	"sha-512/256": "sha512-256", "sha2-512/256": "sha512-256",
+	"shake-128": "shake128", "shake-256": "shake256",
+	"blake2b-512": "blake2b512", "blake2s-256": "blake2s256",
+	"ssl3-md5": "md5",
+	"ripemd":   "ripemd160", "ripemd-160": "ripemd160", "rmd160": "ripemd160",
+}
+
+// canonicalHashName returns the name of hashTable for a digest name a
+// descriptor gives: OpenSSL finds a digest by its name in any case and by
+// its aliases ("SHA-256", "SHA2-256"), so a name means the same digest to
+// both backends.
+func canonicalHashName(name string) string {
+	name = strings.ToLower(name)
+	if c, ok := hashAliases[name]; ok {
+		return c
+	}
+	return name
+}
+
 // errDeprecatedHash is the underlying error of the refusal of MD4 and
 // RIPEMD-160: golang.org/x/crypto has them only in packages it deprecates,
 // whose state cannot be copied (no Clone, no MarshalBinary), so a context
@@ -130,12 +159,10 @@ func lookupHash(alg backends.HashAlgorithm) (*hashInfo, error) {
 		return nil, errNilHash
 	}
 	name := alg.Name()
-	h, ok := hashTable[name]
+	canonical := canonicalHashName(name)
+	h, ok := hashTable[canonical]
 	if !ok {
-		h, ok = hashTable[strings.ToLower(name)]
-	}
-	if !ok {
-		switch strings.ToLower(name) {
+		switch canonical {
 		case "md4", "ripemd160":
 			return nil, &backends.UnsupportedAlgorithmError{Algorithm: name, Reason: backends.ReasonUnsupportedHash, Err: errDeprecatedHash}
 		}

@@ -25,6 +25,9 @@ var errNilMAC = fmt.Errorf("gocrypto: nil MAC algorithm: %w", backends.ErrInvali
 // macTagSize is the length of a Poly1305 and a GMAC tag.
 const macTagSize = 16
 
+// polyKeySize is the length of a Poly1305 key (RFC 8439 2.5).
+const polyKeySize = 32
+
 // checkMAC returns the parameters of alg with key, after the descriptor's
 // own checks, or the error saying why the backend does not compute it.
 func checkMAC(alg backends.MACAlgorithm, key []byte) (backends.MACParams, error) {
@@ -52,7 +55,30 @@ func checkMAC(alg backends.MACAlgorithm, key []byte) (backends.MACParams, error)
 		return p, fmt.Errorf("gocrypto: %s reports a MAC length of %d bytes; %s gives %d: %w",
 			alg.Name(), n, p.MAC, macTagSize, backends.ErrInvalidDigestSize)
 	}
-	return p, nil
+	return p, checkMACKey(alg, p, key)
+}
+
+// checkMACKey checks that Go computes the MAC the parameters name with
+// key, as they name it: a descriptor's Params may let through what its
+// MAC does not take, and Go's constructors take more than that (a key is
+// not padded to Poly1305's 32 bytes; AES-GMAC runs with any AES key and
+// must not stand in for the GMAC of another cipher or key size).
+func checkMACKey(alg backends.MACAlgorithm, p backends.MACParams, key []byte) error {
+	if p.MAC == "POLY1305" {
+		if len(key) != polyKeySize {
+			return fmt.Errorf("gocrypto: %s key of %d bytes; Poly1305 takes %d: %w", alg.Name(), len(key), polyKeySize, backends.ErrInvalidKeySize)
+		}
+		return nil
+	}
+	g := goCiphers[canonicalName(p.Cipher)]
+	if g == nil || g.kind != kindGCM {
+		return &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Mode: p.Cipher, Reason: backends.ReasonUnsupportedMAC,
+			Err: fmt.Errorf("gocrypto: GMAC over %q: %w", p.Cipher, errNotInGo)}
+	}
+	if len(key) != g.keyLen {
+		return fmt.Errorf("gocrypto: %s over %s takes a %d-byte key, got %d: %w", alg.Name(), g.name, g.keyLen, len(key), backends.ErrInvalidKeySize)
+	}
+	return nil
 }
 
 // macFunc computes one MAC over a whole message.
@@ -80,8 +106,12 @@ func newMACFunc(p backends.MACParams, key []byte) (macFunc, error) {
 	iv := append([]byte{}, p.IV...)
 	return func(dst, msg []byte) []byte {
 		// GMAC is GCM's tag over the message as additional data and no
-		// plaintext (NIST SP 800-38D).
-		return gcm.Seal(dst, iv, nil, msg)
+		// plaintext (NIST SP 800-38D). The tag goes to a buffer of its
+		// own first: dst's spare capacity may hold msg, and Go's GCM
+		// panics when its output overlaps the additional data.
+		var tag [macTagSize]byte
+		gcm.Seal(tag[:0], iv, nil, msg)
+		return append(dst, tag[:]...)
 	}, nil
 }
 
@@ -106,7 +136,11 @@ func (b *Backend) MACSupported(alg backends.MACAlgorithm) bool {
 // CreateMACCtx returns a context for alg keyed with key (copied). Errors:
 // an error wrapping [backends.ErrInvalidArgument] for a nil alg; the
 // descriptor's error for a key or parameter it refuses (wrapping
-// [backends.ErrInvalidKeySize], ...); an
+// [backends.ErrInvalidKeySize], ...); one wrapping
+// [backends.ErrInvalidKeySize] for a key the MAC that the parameters name
+// does not take (a Poly1305 key of other than 32 bytes, a GMAC key whose
+// length is not the named AES's); an [*backends.UnsupportedAlgorithmError]
+// for a GMAC over a cipher other than AES-GCM; an
 // [*backends.UnsupportedAlgorithmError] for CMAC and KMAC (not in Go's
 // crypto), Poly1305 in FIPS mode and GMAC under GODEBUG=fips140=only (Reason
 // [backends.ReasonFIPSRefused]); one wrapping

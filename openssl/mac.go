@@ -60,7 +60,17 @@ func xmacParams(alg backends.MACAlgorithm, key []byte) (backends.MACParams, erro
 	if guard.IsNil(alg) {
 		return backends.MACParams{}, errNilMAC
 	}
-	return alg.Params(key)
+	p, err := alg.Params(key)
+	if err != nil {
+		return p, err
+	}
+	if len(key) == 0 {
+		// No MAC takes an empty key, and EVP_MAC_init reads a NULL one
+		// as "keep the key set before": a fresh Poly1305 context would
+		// run unkeyed and crash.
+		return backends.MACParams{}, fmt.Errorf("openssl: %s needs a key: %w", alg.Name(), backends.ErrInvalidKeySize)
+	}
+	return p, nil
 }
 
 var errNilMAC = fmt.Errorf("openssl: nil MAC algorithm: %w", backends.ErrInvalidArgument)

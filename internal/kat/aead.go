@@ -118,20 +118,32 @@ func (r *runner) gcmPass(alg backends.CipherAlgorithm, mode backends.Mode, encry
 }
 
 // aeadFile runs the AES-CCM and ChaCha20-Poly1305 files (the project's
-// testdata/ciphers) through package aead, on the default backend.
+// testdata/ciphers) through package aead, on the runner's backend.
 func (r *runner) aeadFile() {
 	vs, err := vectors.LoadAEAD(r.path)
 	if err != nil {
 		r.loadFailed(err)
 		return
 	}
+	var ab backends.AEADBackend
+	if r.b != nil {
+		var ok bool
+		if ab, ok = r.b.(backends.AEADBackend); !ok {
+			r.res.skip(ReasonNoAEADs, len(vs))
+			return
+		}
+	}
 	lower := strings.ToLower(filepath.Base(r.path))
 	var newAEAD func(key []byte, tagLen int) (oneShotAEAD, error)
 	switch {
-	case strings.Contains(lower, "ccm"):
+	case strings.Contains(lower, "ccm") && ab == nil:
 		newAEAD = func(key []byte, tagLen int) (oneShotAEAD, error) { return aead.NewAESCCM(key, tagLen) }
-	case strings.Contains(lower, "poly1305"):
+	case strings.Contains(lower, "ccm"):
+		newAEAD = func(key []byte, tagLen int) (oneShotAEAD, error) { return aead.NewAESCCMWithBackend(key, tagLen, ab) }
+	case strings.Contains(lower, "poly1305") && ab == nil:
 		newAEAD = func(key []byte, _ int) (oneShotAEAD, error) { return aead.NewChaCha20Poly1305(key) }
+	case strings.Contains(lower, "poly1305"):
+		newAEAD = func(key []byte, _ int) (oneShotAEAD, error) { return aead.NewChaCha20Poly1305WithBackend(key, ab) }
 	default:
 		r.res.skip("cannot tell the AEAD from the file's name", len(vs))
 		return

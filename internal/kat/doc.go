@@ -15,9 +15,11 @@
 // # Outcomes
 //
 // Each record passes, fails with the error that says what differed, or is
-// skipped with a reason when it cannot run here: an algorithm this OpenSSL
-// (or FIPS mode) does not offer ("unsupported here: ..."), data that are
-// not whole bytes, one- and two-key TDES in FIPS mode. Files of kinds that
+// skipped with a reason when it cannot run here: an algorithm the backend
+// (this OpenSSL, Go's crypto, or either in FIPS mode) does not offer
+// ("unsupported here: ...", the refusal kept in [Record.Err]), data that
+// are not whole bytes, one- and two-key TDES and HMAC keys shorter than 112
+// bits that a FIPS module refuses. Files of kinds that
 // hazmat does not run are skipped whole, counting their records. A record
 // that asks for far more work than any real vector file fails without
 // running (see [MaxIterations] and [MaxOffset]; the loaders of

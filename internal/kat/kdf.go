@@ -19,13 +19,15 @@ const (
 	ReasonKBKDFLocation = "KBKDF counter location that OpenSSL's KBKDF cannot express"
 	ReasonKBKDFWidth    = "KBKDF counter width that this provider's KBKDF lacks (OpenSSL 3.1 and later have it)"
 	ReasonKDFFile       = "KDF file of a layout hazmat does not know"
+	ReasonNoKDFs        = "the backend has no KDFs"
 )
 
 // kdfFile runs a KDF vector file: the RFC 5869 HKDF, RFC 6070 PBKDF2,
 // CAVP X9.63, CAVP SP 800-108 (counter and feedback mode), RFC 7914
-// scrypt and SP 800-56C single-step files, told apart by name. With a
-// backend that is a [backends.KDFBackend] the derivations run on it, else
-// on the default backend.
+// scrypt and SP 800-56C single-step files, told apart by name. The
+// derivations run on the runner's backend (which must be a
+// [backends.KDFBackend], or the records are skipped), or on the default
+// backend.
 func (r *runner) kdfFile() {
 	recs, err := vectors.ParseFile(r.path)
 	if err != nil {
@@ -53,7 +55,12 @@ func (r *runner) kdfFile() {
 		return
 	}
 	d := deriver{}
-	if kb, ok := r.b.(backends.KDFBackend); ok {
+	if r.b != nil {
+		kb, ok := r.b.(backends.KDFBackend)
+		if !ok {
+			r.res.skip(ReasonNoKDFs, len(recs))
+			return
+		}
 		d.b = kb
 	}
 	for i := range recs {

@@ -43,7 +43,10 @@ type Record struct {
 	Status Status
 	// Reason says why a skipped record did not run.
 	Reason string
-	// Err says what went wrong with a failed record.
+	// Err says what went wrong with a failed record; for a record skipped
+	// because the backend refused its algorithm, it is the refusal (an
+	// error wrapping [backends.ErrUnsupportedAlgorithm]), so that a caller
+	// can tell why the backend refused.
 	Err error
 }
 
@@ -154,7 +157,7 @@ func (r *Result) record(name string, err error) {
 	case errors.As(err, &se):
 		r.Records = append(r.Records, Record{Name: name, Status: Skip, Reason: string(se)})
 	case errors.Is(err, backends.ErrUnsupportedAlgorithm):
-		r.Records = append(r.Records, Record{Name: name, Status: Skip, Reason: unsupportedReason(err)})
+		r.Records = append(r.Records, Record{Name: name, Status: Skip, Reason: unsupportedReason(err), Err: err})
 	default:
 		r.fail(name, err)
 	}
@@ -172,6 +175,7 @@ const (
 	ReasonMonteTxt   = "Monte Carlo .txt file: the .rsp test again, with debugging values"
 	ReasonNotVectors = "not a vector file hazmat runs"
 	ReasonTDESKey    = "TDES key refused here: FIPS mode takes three distinct keys only"
+	ReasonHMACKey    = "HMAC key refused here: FIPS mode may take keys of 112 bits or more only"
 )
 
 // DescribeUnsupported returns the short text for an error that says an

@@ -14,8 +14,11 @@ import (
 // Run runs every record of the vector file at path, whose kind
 // [vectors.Kind] tells from its path, and returns their outcomes. With a
 // nil backend the primitives use their default backend; with b they use
-// it through their WithBackend constructors (package aead has none, and
-// its files always run on the default backend).
+// it through their WithBackend constructors, for every kind of file. A
+// backend without the optional interface a file needs (one-shot AEADs,
+// MACs, key wrap, KDFs) skips that file's records, saying so; a record
+// whose algorithm b refuses is skipped and keeps the refusal in
+// [Record.Err].
 //
 // Run never panics: a panic while checking a record is reported as a
 // failure of the file. A file that cannot be read or parsed is one

@@ -6,6 +6,8 @@
 package names
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
@@ -58,6 +60,13 @@ var ciphers = map[string]NewAlgorithm{
 	},
 }
 
+// Ciphers returns every name of the cipher table, aliases included
+// ("3des" and "tdes", "bf" and "blowfish"), sorted: for callers that
+// enumerate the ciphers hazmat knows, such as tests comparing backends.
+func Ciphers() []string {
+	return slices.Sorted(maps.Keys(ciphers))
+}
+
 // streams are the ciphers of the table that take no mode.
 var streams = map[string]bool{"arc4": true, "rc4": true, "chacha20": true}
 
@@ -82,6 +91,12 @@ var modeTable = map[string]NewMode{
 	"ofb":  func(iv []byte) (backends.Mode, error) { return modes.NewOFB(iv) },
 	"cfb":  func(iv []byte) (backends.Mode, error) { return modes.NewCFB(iv) },
 	"cfb8": func(iv []byte) (backends.Mode, error) { return modes.NewCFB8(iv) },
+}
+
+// Modes returns the names of the mode table (the modes [Mode] builds),
+// sorted.
+func Modes() []string {
+	return slices.Sorted(maps.Keys(modeTable))
 }
 
 // Mode returns the constructor of the mode called name (in any case: "CBC",

@@ -80,3 +80,23 @@ func TestMode(t *testing.T) {
 		assert.False(t, ok, name)
 	}
 }
+
+// TestLists checks that Ciphers and Modes list exactly the names their
+// lookups know, sorted.
+func TestLists(t *testing.T) {
+	cs := names.Ciphers()
+	assert.IsNonDecreasing(t, cs)
+	assert.Subset(t, cs, []string{"aes", "3des", "camellia", "blowfish", "cast5", "seed", "idea", "sm4", "arc4", "chacha20"})
+	for _, n := range cs {
+		_, ok := names.Cipher(n)
+		assert.True(t, ok, n)
+	}
+	ms := names.Modes()
+	assert.Equal(t, []string{"cbc", "cfb", "cfb8", "ctr", "ecb", "ofb"}, ms)
+	for _, n := range ms {
+		_, ok := names.Mode(n)
+		assert.True(t, ok, n)
+	}
+	_, ok := names.Mode("gcm")
+	assert.False(t, ok, "GCM takes more than an IV")
+}

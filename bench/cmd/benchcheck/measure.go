@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"crypto/fips140"
 	"fmt"
 	"io"
 	"os"
@@ -27,7 +28,7 @@ func cmpKey(a, b Key) int {
 }
 
 // Impls are the implementations, in the order of the reports.
-var Impls = []string{"hazmat", "c", "go", "gofips"}
+var Impls = []string{"hazmat", peers.HazmatGo, "c", "go", "gofips"}
 
 // Machine describes where measurements were made.
 type Machine struct {
@@ -36,6 +37,7 @@ type Machine struct {
 	Go      string
 	OpenSSL string
 	FIPS    bool // OpenSSL's FIPS mode was on
+	GoFIPS  bool // Go's FIPS 140-3 module was on (GODEBUG=fips140), for go and hazmat-go
 	Date    time.Time
 }
 
@@ -45,7 +47,11 @@ func (m Machine) String() string {
 	if m.FIPS {
 		ossl += " in FIPS mode"
 	}
-	return fmt.Sprintf("%s, %d cores; %s; %s; %s", m.CPU, m.Cores, ossl, m.Go, m.Date.UTC().Format("2006-01-02 15:04 UTC"))
+	goVersion := m.Go
+	if m.GoFIPS {
+		goVersion += " with its FIPS 140-3 module on"
+	}
+	return fmt.Sprintf("%s, %d cores; %s; %s; %s", m.CPU, m.Cores, ossl, goVersion, m.Date.UTC().Format("2006-01-02 15:04 UTC"))
 }
 
 // ThisMachine describes the machine the program runs on.
@@ -56,6 +62,7 @@ func ThisMachine() Machine {
 		Go:      runtime.Version(),
 		OpenSSL: openssl.Version(),
 		FIPS:    openssl.FIPS(),
+		GoFIPS:  fips140.Enabled(),
 		Date:    time.Now().UTC(),
 	}
 }

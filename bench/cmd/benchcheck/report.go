@@ -15,7 +15,7 @@ func formatValue(k Kind, v float64) string {
 	switch k {
 	case Throughput:
 		return fmt.Sprintf("%.1f%%", 100*v)
-	case Overhead:
+	case Overhead, VsGo:
 		return fmt.Sprintf("%+.1f ns", v)
 	case VsGofips:
 		return fmt.Sprintf("%.2fx", v)
@@ -32,6 +32,8 @@ func formatLimit(t Target) string {
 		return fmt.Sprintf("<= c + %.0f ns", t.Limit)
 	case VsGofips:
 		return fmt.Sprintf("<= %.2fx gofips", t.Limit)
+	case VsGo:
+		return fmt.Sprintf("<= go + %.0f ns", t.Limit)
 	}
 	return fmt.Sprintf("<= %g per op", t.Limit)
 }
@@ -135,7 +137,13 @@ next:
 // Ratio summarizes the per-round time ratio of hazmat to impl for one
 // operation and size; N == 0 when either was not measured.
 func (m *Measurements) Ratio(op, impl string, size int) Summary {
-	h, p := m.NsPerOp[Key{op, "hazmat", size}], m.NsPerOp[Key{op, impl, size}]
+	return m.RatioOf(op, "hazmat", impl, size)
+}
+
+// RatioOf summarizes the per-round time ratio of impl a to impl b for one
+// operation and size; N == 0 when either was not measured.
+func (m *Measurements) RatioOf(op, a, b string, size int) Summary {
+	h, p := m.NsPerOp[Key{op, a, size}], m.NsPerOp[Key{op, b, size}]
 	return Summarize(PerRound(h, p, func(h, p float64) float64 { return h / p }))
 }
 
@@ -167,24 +175,25 @@ func Markdown(w io.Writer, m *Measurements, rs []Result) {
 		med, spread, limit := r.Cells()
 		p("| %s | %s | %s | %s | %s | %s |", r.Name(), r.Kind, med, spread, limit, r.Verdict)
 	}
-	for _, peer := range []struct{ impl, title string }{
-		{"c", "the C floor"},
-		{"go", "Go's crypto"},
-		{"gofips", "golang-fips/openssl v2.0.3"},
+	for _, peer := range []struct{ self, impl, heading string }{
+		{"hazmat", "c", "hazmat against the C floor"},
+		{"hazmat", "go", "hazmat against Go's crypto"},
+		{"hazmat", "gofips", "hazmat against golang-fips/openssl v2.0.3"},
+		{peers.HazmatGo, "go", "hazmat on the Go backend (hazmat-go) against Go's crypto"},
 	} {
 		p("")
-		p("### hazmat against %s", peer.title)
+		p("### %s", peer.heading)
 		p("")
-		p("Time ratio hazmat / %s, median of the rounds and interquartile range (below 1.00× hazmat is faster).", peer.impl)
+		p("Time ratio %s / %s, median of the rounds and interquartile range (below 1.00× %s is faster).", peer.self, peer.impl, peer.self)
 		for _, g := range m.groups() {
 			var rows []string
 			for _, op := range g.ops {
-				if lacks(op, peer.impl) {
+				if lacks(op, peer.impl) || lacks(op, peer.self) {
 					continue
 				}
 				row := []string{op}
 				for _, size := range g.sizes {
-					row = append(row, ratioCell(m.Ratio(op, peer.impl, size)))
+					row = append(row, ratioCell(m.RatioOf(op, peer.self, peer.impl, size)))
 				}
 				rows = append(rows, "| "+strings.Join(row, " | ")+" |")
 			}

@@ -10,14 +10,15 @@ import (
 
 // implColors are the bar colours of the chart, by implementation.
 var implColors = map[string]string{
-	"hazmat": "#1f77b4",
-	"go":     "#2ca02c",
-	"gofips": "#ff7f0e",
-	"c":      "#7f7f7f",
+	"hazmat":    "#1f77b4",
+	"hazmat-go": "#9467bd",
+	"go":        "#2ca02c",
+	"gofips":    "#ff7f0e",
+	"c":         "#7f7f7f",
 }
 
 // chartImpls is the order of the bars in a group.
-var chartImpls = []string{"hazmat", "go", "gofips", "c"}
+var chartImpls = []string{"hazmat", "hazmat-go", "go", "gofips", "c"}
 
 // Chart geometry, in pixels.
 const (
@@ -32,8 +33,8 @@ const (
 
 // SVG writes a bar chart of m: one panel per message size, and in each,
 // per operation measured at that size, the median throughput (MB/s, 10^6
-// bytes per second) of hazmat, Go's crypto, golang-fips/openssl and the C
-// floor. Each panel has its own scale, as throughput grows by orders of
+// bytes per second) of hazmat, hazmat on the Go backend, Go's crypto,
+// golang-fips/openssl and the C floor. Each panel has its own scale, as throughput grows by orders of
 // magnitude with the size. Operations whose sizes count iterations
 // (PBKDF2) have no throughput in bytes and are left out.
 func SVG(w io.Writer, m *Measurements) error {

@@ -25,6 +25,10 @@ const (
 	// Allocs: hazmat's allocations per operation, measured once; at most
 	// Limit.
 	Allocs
+	// VsGo: the extra time of hazmat on its Go backend (hazmat-go) over
+	// Go's own crypto, per round hazmat-go ns/op - go ns/op; at most Limit
+	// nanoseconds.
+	VsGo
 )
 
 // String names the kind as the reports do.
@@ -38,6 +42,8 @@ func (k Kind) String() string {
 		return "vs-gofips"
 	case Allocs:
 		return "allocs"
+	case VsGo:
+		return "vs-go"
 	}
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
@@ -88,7 +94,23 @@ const (
 	maxOverheadNs      = 40.0  // over the C floor at small sizes, reused objects
 	maxNewHasherNs     = 120.0 // over the C floor at small sizes, a new hasher
 	maxGofipsShare     = 0.5   // of golang-fips/openssl's time at 64 B, gofipsOps
+	// hazmat-go over Go's own crypto at goSizes, reused objects: the same
+	// budget as hazmat's over the C floor. Both sides run the same Go
+	// code; what hazmat-go adds is the layer (the descriptor's checks, an
+	// interface call into the backend, its argument and FIPS checks),
+	// which should cost tens of nanoseconds and not grow with the message:
+	// 40 ns is about half of Go's own AES-GCM seal or SHA-256 of 64 bytes.
+	maxGoOverheadNs = 40.0
+	// The same for a new hasher per message (NewSHA256), with the budget
+	// of hazmat's new hasher over the C floor: hazmat's Hash and the
+	// backend's context are two allocations more than Go's sha256.New
+	// makes (three against one).
+	maxGoNewHasherNs = 120.0
 )
+
+// goSizes are the sizes of the VsGo targets: where the fixed cost of the
+// layer shows (64 B) and a common message size (1 KiB).
+var goSizes = []int{64, 1024}
 
 // The sizes of the time targets: at a small size the fixed cost of an
 // operation dominates and is held to an overhead over the C floor; at a
@@ -148,10 +170,22 @@ func perIteration(op string) bool {
 	return ok && o.PerIteration
 }
 
+// hasGoPeers says whether op is measured through Go's crypto and through
+// hazmat on the Go backend.
+func hasGoPeers(op string) bool {
+	o, ok := peers.Named(op)
+	if !ok {
+		return false
+	}
+	_, goPeer := o.Peer("go")
+	_, hazmatGo := o.Peer(peers.HazmatGo)
+	return goPeer && hazmatGo
+}
+
 // Targets returns the targets for the operations ops at the sizes of
 // sizes each is measured at, in report order: overheads at small sizes,
-// the comparison with golang-fips/openssl, throughputs at bulk sizes (or
-// per iteration), then allocations. The allocation target of an operation
+// the comparisons with golang-fips/openssl and (hazmat-go) with Go's
+// crypto, throughputs at bulk sizes (or per iteration), then allocations. The allocation target of an operation
 // covers every size it was measured at.
 func Targets(ops []string, sizes []int) []Target {
 	var ts []Target
@@ -174,6 +208,17 @@ func Targets(ops []string, sizes []int) []Target {
 			}
 			if slices.Contains(gofipsOps, op) && at(64) {
 				ts = append(ts, Target{op, 64, VsGofips, maxGofipsShare})
+			}
+			if hasGoPeers(op) {
+				limit := maxGoOverheadNs
+				if op == newHasherOp {
+					limit = maxGoNewHasherNs
+				}
+				for _, size := range goSizes {
+					if at(size) {
+						ts = append(ts, Target{op, size, VsGo, limit})
+					}
+				}
 			}
 			for _, size := range bulkSizes {
 				if at(size) {
@@ -280,11 +325,14 @@ func check(m *Measurements, t Target) Result {
 		}
 		return r
 	}
-	peer := "c"
-	if t.Kind == VsGofips {
+	impl, peer := "hazmat", "c"
+	switch t.Kind {
+	case VsGofips:
 		peer = "gofips"
+	case VsGo:
+		impl, peer = peers.HazmatGo, "go"
 	}
-	hk, pk := Key{t.Op, "hazmat", t.Size}, Key{t.Op, peer, t.Size}
+	hk, pk := Key{t.Op, impl, t.Size}, Key{t.Op, peer, t.Size}
 	h, p := m.NsPerOp[hk], m.NsPerOp[pk]
 	for k, v := range map[Key][]float64{hk: h, pk: p} {
 		if len(v) == 0 {
@@ -307,7 +355,7 @@ func statistic(k Kind) func(h, p float64) float64 {
 	switch k {
 	case Throughput:
 		return func(h, p float64) float64 { return p / h }
-	case Overhead:
+	case Overhead, VsGo:
 		return func(h, p float64) float64 { return h - p }
 	}
 	return func(h, p float64) float64 { return h / p }

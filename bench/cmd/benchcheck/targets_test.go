@@ -62,10 +62,10 @@ func TestTargets(t *testing.T) {
 	}
 	ts := Targets(names, allSizes())
 	// Per operation at the four message sizes: overhead at 64 B and 1 KiB,
-	// throughput at 16 KiB and 1 MiB, allocations; three operations
-	// against golang-fips/openssl. Then the key operations at their own
-	// sizes.
-	assert.Len(t, ts, 9*5+3+2+2+3+2+3)
+	// throughput at 16 KiB and 1 MiB, allocations, hazmat-go against Go's
+	// crypto at 64 B and 1 KiB; three operations against
+	// golang-fips/openssl. Then the key operations at their own sizes.
+	assert.Len(t, ts, 9*(5+2)+3+2+2+3+2+3)
 	find := func(name string, k Kind) Target {
 		t.Helper()
 		for _, tg := range ts {
@@ -85,6 +85,9 @@ func TestTargets(t *testing.T) {
 	for _, op := range []string{"AESGCMSeal", "AESGCMOpen", "HMACSHA256"} {
 		assert.InDelta(t, 0.5, find(op+"/64", VsGofips).Limit, 0)
 	}
+	assert.InDelta(t, 40, find("AESGCMOpen/64", VsGo).Limit, 0)
+	assert.InDelta(t, 40, find("SHA256Hasher/1024", VsGo).Limit, 0)
+	assert.InDelta(t, 120, find("NewSHA256/64", VsGo).Limit, 0)
 	assert.InDelta(t, 0, find("SHA256/*", Allocs).Limit, 0)
 	assert.InDelta(t, 1, find("NewSHA256/*", Allocs).Limit, 0)
 	var vsGofips []string
@@ -94,6 +97,15 @@ func TestTargets(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"AESGCMSeal/64", "AESGCMOpen/64", "HMACSHA256/64"}, vsGofips)
+	vsGo := map[string]bool{}
+	for _, tg := range ts {
+		if tg.Kind == VsGo {
+			vsGo[tg.Op] = true
+			assert.Contains(t, []int{64, 1024}, tg.Size, tg.Name())
+		}
+	}
+	assert.Len(t, vsGo, 9, "every operation at message sizes that Go's crypto has: %v", vsGo)
+	assert.False(t, vsGo["CMACAES128"], "Go's crypto has no CMAC")
 }
 
 // TestKeyTargets checks the targets of the KDFs, CMAC, key wrap and random
@@ -121,13 +133,14 @@ func TestTargetsAtSomeSizes(t *testing.T) {
 		names = append(names, tg.Name()+" "+tg.Kind.String())
 	}
 	assert.Equal(t, []string{
-		"AESGCMSeal/64 overhead", "AESGCMSeal/64 vs-gofips", "AESGCMSeal/16384 throughput", "AESGCMSeal/* allocs",
-		"SHA256/64 overhead", "SHA256/16384 throughput", "SHA256/* allocs",
+		"AESGCMSeal/64 overhead", "AESGCMSeal/64 vs-gofips", "AESGCMSeal/64 vs-go", "AESGCMSeal/16384 throughput", "AESGCMSeal/* allocs",
+		"SHA256/64 overhead", "SHA256/64 vs-go", "SHA256/16384 throughput", "SHA256/* allocs",
 	}, names)
 	one := Targets([]string{"SHA256"}, []int{1024})
-	require.Len(t, one, 2, "1 KiB has an overhead target and no other")
+	require.Len(t, one, 3, "1 KiB has an overhead target, a vs-go target and no other")
 	assert.Equal(t, Overhead, one[0].Kind)
-	assert.Equal(t, Allocs, one[1].Kind)
+	assert.Equal(t, VsGo, one[1].Kind)
+	assert.Equal(t, Allocs, one[2].Kind)
 	assert.Empty(t, Targets([]string{"SHA256"}, nil))
 }
 
@@ -154,10 +167,13 @@ func synthetic() *Measurements {
 			{"AESGCMSeal", "c", 64}:           rounds(n, 180, 5),
 			{"AESGCMSeal", "gofips", 64}:      rounds(n, 500, 5), // 0.40x
 			{"AESGCMSeal", "go", 64}:          rounds(n, 100, 5),
+			{"AESGCMSeal", "hazmat-go", 64}:   rounds(n, 150, 5),       // go + 50 ns
 			{"AESGCMSeal", "hazmat", 1048576}: rounds(n, 300000, 1000), // 97% of c
 			{"AESGCMSeal", "c", 1048576}:      rounds(n, 291000, 1000),
 			{"NewSHA256", "hazmat", 64}:       rounds(n, 400, 100), // c + 100 to c + 300 ns
 			{"NewSHA256", "c", 64}:            rounds(n, 200, 0),
+			{"NewSHA256", "go", 64}:           rounds(n, 150, 0),
+			{"NewSHA256", "hazmat-go", 64}:    rounds(n, 200, 10), // go + 40 to go + 60 ns
 		},
 		Allocs: map[Key]float64{
 			{"AESGCMSeal", "hazmat", 64}:      0,
@@ -182,6 +198,8 @@ func TestCheck(t *testing.T) {
 	}{
 		{"AESGCMSeal/64 overhead", Pass, 20},
 		{"AESGCMSeal/64 vs-gofips", Pass, 0.4},
+		{"AESGCMSeal/64 vs-go", Fail, 50},
+		{"NewSHA256/64 vs-go", Pass, 50},
 		{"AESGCMSeal/1048576 throughput", Fail, 0.97},
 		{"AESGCMSeal/* allocs", Fail, 1},
 		{"NewSHA256/64 overhead", Unjudgeable, 200}, // IQR [100, 300] holds 120
@@ -198,7 +216,7 @@ func TestCheck(t *testing.T) {
 	nd := byName["NewSHA256/1048576 throughput"]
 	assert.Equal(t, NoData, nd.Verdict)
 	assert.Equal(t, []Key{{"NewSHA256", "c", 1048576}, {"NewSHA256", "hazmat", 1048576}}, nd.Missing)
-	assert.Len(t, rs, 7)
+	assert.Len(t, rs, 9)
 	assert.Equal(t, exitFail, ExitStatus(rs))
 }
 

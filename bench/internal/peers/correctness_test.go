@@ -83,7 +83,7 @@ func TestSameResults(t *testing.T) {
 func TestRandomResults(t *testing.T) {
 	for _, name := range randomOps {
 		o := opNamed(t, name)
-		require.Len(t, o.Peers, 4, name)
+		require.Len(t, o.Peers, 5, name)
 		for _, n := range o.SizesOf() {
 			for _, p := range o.Peers {
 				t.Run(o.Name+"/"+p.Name+"/"+strconv.Itoa(n), func(t *testing.T) {
@@ -156,4 +156,18 @@ func TestGofipsUsesOpenSSL(t *testing.T) {
 	_, isAEAD := values["GCM"].(cipher.AEAD)
 	_, isHash := values["HMAC"].(hash.Hash)
 	assert.True(t, isAEAD && isHash)
+}
+
+// TestHazmatGoBesideGo checks that every operation Go's crypto has is
+// also measured through hazmat on the Go backend, right after hazmat on
+// OpenSSL, and that no other operation is.
+func TestHazmatGoBesideGo(t *testing.T) {
+	for _, o := range Ops {
+		_, hasGo := o.Peer("go")
+		_, hasHazmatGo := o.Peer(HazmatGo)
+		assert.Equal(t, hasGo, hasHazmatGo, "%s: a go peer and a %s peer go together", o.Name, HazmatGo)
+		if hasHazmatGo {
+			assert.Equal(t, []string{"hazmat", HazmatGo}, []string{o.Peers[0].Name, o.Peers[1].Name}, o.Name)
+		}
+	}
 }

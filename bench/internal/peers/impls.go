@@ -77,6 +77,7 @@ func sealWith(a cipher.AEAD, n int) Run {
 
 var gcmSealPeers = []Peer{
 	{"hazmat", func(tb TB, n int) Run { return sealWith(hazmatGCM(tb), n) }},
+	hazmatGoSeal,
 	{"go", func(tb TB, n int) Run { return sealWith(goGCM(tb), n) }},
 	{"gofips", func(tb TB, n int) Run { return sealWith(gofipsGCM(tb), n) }},
 	{"c", func(tb TB, n int) Run {
@@ -117,6 +118,7 @@ func openWith(tb TB, a cipher.AEAD, n int) Run {
 
 var gcmOpenPeers = []Peer{
 	{"hazmat", func(tb TB, n int) Run { return openWith(tb, hazmatGCM(tb), n) }},
+	hazmatGoOpen,
 	{"go", func(tb TB, n int) Run { return openWith(tb, goGCM(tb), n) }},
 	{"gofips", func(tb TB, n int) Run { return openWith(tb, gofipsGCM(tb), n) }},
 	{"c", func(tb TB, n int) Run {
@@ -182,6 +184,7 @@ var cbcPeers = []Peer{
 			Out: func() []byte { return out },
 		}
 	}},
+	hazmatGoCBC,
 	{"go", func(tb TB, n int) Run {
 		block, err := aes.NewCipher(key256)
 		check(tb, err)
@@ -220,6 +223,7 @@ var ctrPeers = []Peer{
 		check(tb, err)
 		return xorKeyStream(s, n)
 	}},
+	hazmatGoCTR,
 	{"go", func(tb TB, n int) Run {
 		block, err := aes.NewCipher(key128)
 		check(tb, err)
@@ -271,6 +275,7 @@ func appendSum(tb TB, alg hashes.Algorithm, n int) Run {
 
 var sha256Peers = []Peer{
 	{"hazmat", func(tb TB, n int) Run { return appendSum(tb, hashes.SHA256{}, n) }},
+	hazmatGoSHA256,
 	{"go", func(tb TB, n int) Run {
 		msg := message(n)
 		var sum [32]byte
@@ -293,6 +298,7 @@ var sha256Peers = []Peer{
 
 var sha512Peers = []Peer{
 	{"hazmat", func(tb TB, n int) Run { return appendSum(tb, hashes.SHA512{}, n) }},
+	hazmatGoSHA512,
 	{"go", func(tb TB, n int) Run {
 		msg := message(n)
 		var sum [64]byte
@@ -337,6 +343,7 @@ func hazmatSHA256(tb TB) hash.Hash {
 
 var hasherPeers = []Peer{
 	{"hazmat", func(tb TB, n int) Run { return reused(tb, hazmatSHA256(tb), n) }},
+	hazmatGoHasher,
 	{"go", func(tb TB, n int) Run { return reused(tb, sha256.New(), n) }},
 	{"gofips", func(tb TB, n int) Run {
 		gofips(tb)
@@ -364,6 +371,7 @@ var hmacPeers = []Peer{
 		check(tb, err)
 		return reused(tb, h, n)
 	}},
+	hazmatGoHMAC,
 	{"go", func(tb TB, n int) Run { return reused(tb, hmac.New(sha256.New, hmacKey), n) }},
 	{"gofips", func(tb TB, n int) Run {
 		gofips(tb)
@@ -412,6 +420,7 @@ var newSHA256Peers = []Peer{
 	{"hazmat", func(tb TB, n int) Run {
 		return fresh(tb, func() (hash.Hash, error) { return hashes.New(hashes.SHA256{}) }, n)
 	}},
+	hazmatGoNewSHA256,
 	{"go", func(tb TB, n int) Run {
 		return fresh(tb, func() (hash.Hash, error) { return sha256.New(), nil }, n)
 	}},

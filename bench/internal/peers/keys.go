@@ -66,6 +66,7 @@ var hkdfPeers = []Peer{
 			return hzhkdf.Key(sha256.New, kdfSecret, kdfSalt, hkdfInfo, n)
 		})
 	}},
+	hazmatGoHKDF,
 	{"go", func(tb TB, n int) Run {
 		return derived(tb, func() ([]byte, error) {
 			return hkdf.Key(sha256.New, kdfSecret, kdfSalt, hkdfInfo, n)
@@ -112,6 +113,7 @@ var pbkdf2Peers = []Peer{
 			return hzpbkdf2.Key(sha256.New, password, kdfSalt, n, pbkdf2KeyLen)
 		})
 	}},
+	hazmatGoPBKDF2,
 	{"go", func(tb TB, n int) Run {
 		return derived(tb, func() ([]byte, error) {
 			return pbkdf2.Key(sha256.New, password, kdfSalt, n, pbkdf2KeyLen)
@@ -206,6 +208,7 @@ func readFull(tb TB, read func([]byte) (int, error), n int) Run {
 // Go's).
 var randPeers = []Peer{
 	{"hazmat", func(tb TB, n int) Run { return readFull(tb, hzrand.Read, n) }},
+	hazmatGoRand,
 	{"go", func(tb TB, n int) Run { return readFull(tb, rand.Read, n) }},
 	{"gofips", func(tb TB, n int) Run {
 		gofips(tb)

@@ -1,7 +1,8 @@
 // Package peers holds the implementations that package bench and
-// cmd/benchcheck measure: each benchmarked operation through hazmat, Go's
-// crypto, golang-fips/openssl and the C floor (package cfloor), prepared
-// for one message length.
+// cmd/benchcheck measure: each benchmarked operation through hazmat (on
+// its OpenSSL backend, and as hazmat-go on its Go backend), Go's crypto,
+// golang-fips/openssl and the C floor (package cfloor), prepared for one
+// message length.
 //
 // It is not a test package, so that a program (cmd/benchcheck) can run
 // the same code as the benchmarks; it does not import testing, and takes
@@ -65,8 +66,10 @@ type Peer struct {
 }
 
 // Op is an operation with its implementations, in the order the
-// benchmarks run them: hazmat, go, gofips, c (an operation Go's crypto or
-// golang-fips/openssl lacks has no such peer).
+// benchmarks run them: hazmat, hazmat-go, go, gofips, c (an operation Go's
+// crypto or golang-fips/openssl lacks has no such peer; one Go's crypto
+// lacks has no hazmat-go peer either, as the Go backend has nothing to
+// run it with).
 type Op struct {
 	Name  string
 	Peers []Peer
