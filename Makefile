@@ -1,7 +1,7 @@
 # Everything here is a thin wrapper around scripts/, which also run on
 # machines without make.
 
-.PHONY: run build test test-fips test-asan test-debian13 check deps vectors fips-env docker-test bench bench-check fuzz
+.PHONY: run build test test-fips test-asan test-nocgo test-debian13 check deps vectors fips-env docker-test bench bench-check fuzz
 
 run:            ## set up, build and run `hazmat info`
 	scripts/run.sh
@@ -18,6 +18,9 @@ test-fips:      ## the whole test suite in FIPS mode
 
 test-asan:      ## the whole test suite under Go's address sanitizer
 	scripts/test.sh --asan
+
+test-nocgo:     ## the test suite built with CGO_ENABLED=0, on the Go backend (and GODEBUG=fips140=only)
+	scripts/test.sh --nocgo
 
 test-debian13:  ## what the Docker image runs, without Docker: both modes in a Debian 13 chroot (root)
 	scripts/debian13-test.sh

@@ -13,7 +13,9 @@ import (
 // allowed lists, for each package of the module, the packages of the
 // module it may import (outside tests). It keeps the layering of
 // DESIGN.md true: backends imports nothing of the module, the descriptor
-// leaves only backends, openssl only those, and the primitives openssl.
+// leaves only backends, openssl and gocrypto only those, and the
+// primitives reach a concrete backend only through
+// internal/defaultbackend.
 //
 // DO NOT add packages here just to make the test pass: an import that
 // breaks the layering is a design change.
@@ -28,35 +30,37 @@ var allowed = map[string][]string{
 	"internal/cmem":                 {},                                                                                                                                              // C memory in use, for leak checks; set by openssl
 	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
 	"openssl":                       {"backends", "internal/cipherreg", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
-	"gocrypto":                      {"backends", "internal/cipherreg", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"}, // the Go backend, beside openssl (DESIGN.md)
-	"gocrypto/internal/godebugonly": {},                                                                                                                                         // no code: a test of gocrypto in a binary whose //go:debug sets fips140=only
-	// The one place under primitives that names a concrete backend.
-	"primitives/internal/defaultbackend": {"backends", "openssl"},
-	"primitives/internal/hashcore":       {"backends", "internal/guard"},
-	"primitives/hashes":                  {"backends", "internal/guard", "primitives/internal/defaultbackend", "primitives/internal/hashcore"},
-	"primitives/hmac":                    {"backends", "internal/guard", "primitives/internal/defaultbackend", "primitives/internal/hashcore"},
-	"primitives/ciphers":                 {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/internal/defaultbackend"},
-	"primitives/ciphers/aead":            {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/internal/defaultbackend"},
-	"primitives/mac/macalg":              {"backends"},
-	"primitives/mac":                     {"backends", "internal/guard", "primitives/internal/defaultbackend"},
-	"primitives/cmac":                    {"primitives/mac", "primitives/mac/macalg"},
-	"primitives/keywrap":                 {"backends", "internal/guard", "primitives/internal/defaultbackend"},
-	"primitives/rand":                    {"backends", "primitives/internal/defaultbackend"},
-	"primitives/kdf/kdfalg":              {"backends"},
-	"primitives/kdf/internal/hashid":     {"backends", "primitives/hashes"},
-	"primitives/kdf":                     {"backends", "internal/guard", "primitives/internal/defaultbackend", "primitives/kdf/kdfalg"},
-	"primitives/kdf/hkdf":                {"backends", "primitives/internal/defaultbackend", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
-	"primitives/kdf/pbkdf2":              {"backends", "primitives/internal/defaultbackend", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
-	"primitives/kdf/scrypt":              {"backends", "primitives/internal/defaultbackend", "primitives/kdf/kdfalg"},
-	"internal/names":                     {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
-	"internal/kat":                       {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac", "primitives/kdf", "primitives/kdf/kdfalg", "primitives/keywrap", "primitives/mac", "primitives/mac/macalg"},
-	"cmd/hazmat":                         {"*"},
-	"bench":                              {"*"},
-	"bench/internal/cfloor":              {},
-	"bench/internal/peers":               {"*"},
-	"bench/cmd/benchcheck":               {"*"},
-	"internal/reliability":               {"*"},
-	"internal/differential":              {}, // its tests compare the two backends; the package itself is its comment
+	// The Go backend: Go's crypto behind the contract, never OpenSSL; the
+	// same argument checks (internal/guard) as openssl.
+	"gocrypto": {"backends", "internal/cipherreg", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
+	// The one place that names a concrete backend for the primitives.
+	"gocrypto/internal/godebugonly":  {}, // no code: a test of gocrypto in a binary whose //go:debug sets fips140=only
+	"internal/defaultbackend":        {"backends", "gocrypto", "openssl"},
+	"primitives/internal/hashcore":   {"backends", "internal/guard"},
+	"primitives/hashes":              {"backends", "internal/guard", "internal/defaultbackend", "primitives/internal/hashcore"},
+	"primitives/hmac":                {"backends", "internal/guard", "internal/defaultbackend", "primitives/internal/hashcore"},
+	"primitives/ciphers":             {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "internal/defaultbackend"},
+	"primitives/ciphers/aead":        {"backends", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "internal/defaultbackend"},
+	"primitives/mac/macalg":          {"backends"},
+	"primitives/mac":                 {"backends", "internal/guard", "internal/defaultbackend"},
+	"primitives/cmac":                {"primitives/mac", "primitives/mac/macalg"},
+	"primitives/keywrap":             {"backends", "internal/guard", "internal/defaultbackend"},
+	"primitives/rand":                {"backends", "internal/defaultbackend"},
+	"primitives/kdf/kdfalg":          {"backends"},
+	"primitives/kdf/internal/hashid": {"backends", "primitives/hashes"},
+	"primitives/kdf":                 {"backends", "internal/guard", "internal/defaultbackend", "primitives/kdf/kdfalg"},
+	"primitives/kdf/hkdf":            {"backends", "internal/defaultbackend", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
+	"primitives/kdf/pbkdf2":          {"backends", "internal/defaultbackend", "primitives/kdf/internal/hashid", "primitives/kdf/kdfalg"},
+	"primitives/kdf/scrypt":          {"backends", "internal/defaultbackend", "primitives/kdf/kdfalg"},
+	"internal/names":                 {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
+	"internal/kat":                   {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac", "primitives/kdf", "primitives/kdf/kdfalg", "primitives/keywrap", "primitives/mac", "primitives/mac/macalg"},
+	"cmd/hazmat":                     {"*"},
+	"bench":                          {"*"},
+	"bench/internal/cfloor":          {},
+	"bench/internal/peers":           {"*"},
+	"bench/cmd/benchcheck":           {"*"},
+	"internal/reliability":           {"*"},
+	"internal/differential":          {}, // its tests compare the two backends; the package itself is its comment
 }
 
 const module = "github.com/go-hazmat/hazmat"
@@ -114,22 +118,36 @@ func TestCommandDoesNotLinkTesting(t *testing.T) {
 	assert.NotContains(t, deps, "testing", "cmd/hazmat links package testing")
 }
 
-// TestBuildWithoutCgo checks that a build without cgo fails at once, with
-// one error that says the OpenSSL backend needs cgo, a C compiler and
-// libssl-dev, rather than with an undefined name per use of the backend.
+// TestBuildWithoutCgo checks that the module builds with CGO_ENABLED=0
+// (package openssl is then a stub and the Go backend the default) and that
+// the command it gives links no cgo at all.
 func TestBuildWithoutCgo(t *testing.T) {
 	cmd := exec.Command("go", "build", "-o", t.TempDir(), "./...")
 	cmd.Env = append(cmd.Environ(), "CGO_ENABLED=0")
 	out, err := cmd.CombinedOutput()
-	require.Error(t, err, "a build without cgo must fail")
-	var errs []string
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		if !strings.HasPrefix(line, "#") {
-			errs = append(errs, line)
+	require.NoError(t, err, "a build without cgo must succeed:\n%s", out)
+
+	cmd = exec.Command("go", "list", "-deps", "./cmd/hazmat")
+	cmd.Env = append(cmd.Environ(), "CGO_ENABLED=0")
+	out, err = cmd.Output()
+	require.NoError(t, err)
+	deps := strings.Fields(string(out))
+	assert.Contains(t, deps, module+"/gocrypto")
+	assert.NotContains(t, deps, "runtime/cgo", "the command built without cgo links runtime/cgo")
+}
+
+// TestPrimitivesNameNoBackend checks that no package under primitives
+// imports a concrete backend (openssl or gocrypto): only
+// internal/defaultbackend chooses one.
+func TestPrimitivesNameNoBackend(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./primitives/...").Output()
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	require.Greater(t, len(lines), 5)
+	for _, line := range lines {
+		fields := strings.Fields(line)
+		for _, imp := range fields[1:] {
+			assert.NotContains(t, []string{module + "/openssl", module + "/gocrypto"}, imp, "%s imports a concrete backend", fields[0])
 		}
-	}
-	require.Len(t, errs, 1, "one error, got:\n%s", out)
-	for _, want := range []string{"openssl", "needs_cgo", "CGO_ENABLED_1", "C_compiler", "libssl_dev"} {
-		assert.Contains(t, errs[0], want)
 	}
 }

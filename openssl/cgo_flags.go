@@ -1,3 +1,5 @@
+//go:build cgo
+
 package openssl
 
 // The #cgo directives of the package live here: Go applies #cgo lines only

@@ -38,16 +38,22 @@
 // only what describes and controls OpenSSL itself: [Init], [Version],
 // [VersionNumber], [FIPS], [FIPSCapable], [SetFIPS], [ModulesDir],
 // [FIPSProviderVersion], [Providers] with [Provider], [NoLegacyEnv],
-// [ErrFIPSProviderNotFound] and [Error]; and [NewHashCtxBeside], which
+// [ErrFIPSProviderNotFound], [ErrNoCgo] and [Error]; and [NewHashCtxBeside], which
 // places a hash context in one allocation with its caller's wrapper.
 // Contexts are returned as the interfaces of package backends; their types
 // are not exported.
 //
 // # Building
 //
-// The package needs cgo, a C compiler and OpenSSL 3's development files
-// (Debian: libssl-dev, found with pkg-config). Built with CGO_ENABLED=0 it
-// is a single file that fails to compile with an error saying so.
+// The backend needs cgo, a C compiler and OpenSSL 3's development files
+// (Debian: libssl-dev, found with pkg-config). Built with CGO_ENABLED=0,
+// the package compiles to a stub with the same exported API that runs
+// nothing: [Init] and [SetFIPS] return [ErrNoCgo], [Version] says OpenSSL
+// is not in the build, [FIPS] and [FIPSCapable] are false, every Supported
+// method of [Backend] answers false and every other method returns an
+// error wrapping [ErrNoCgo] (an [*backends.UnsupportedAlgorithmError]
+// where the contract names one). Such a build runs on the Go backend
+// (package gocrypto), which the primitives then use by default.
 //
 // # Concurrency
 //

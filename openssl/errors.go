@@ -1,3 +1,5 @@
+//go:build cgo
+
 package openssl
 
 // #include "shims.h"
@@ -10,35 +12,6 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 )
-
-// Error is a failure reported by OpenSSL. It carries the name of the
-// OpenSSL function that failed and the reasons OpenSSL queued for it.
-type Error struct {
-	// Func is the OpenSSL function (or helper step) that failed.
-	Func string
-	// Reasons holds one line per error that the failing call queued, first
-	// queued first, such as "digital envelope routines: unsupported
-	// (Algorithm (MD5 : 100))". Entries that were on the thread's queue
-	// before the call (another library's) are not among them. OpenSSL's
-	// text is kept whole up to 4095 bytes per entry, for up to 16 entries.
-	Reasons []string
-	// Codes holds OpenSSL's packed error codes, in the order of Reasons.
-	Codes []uint64
-}
-
-func (e *Error) Error() string {
-	if e == nil {
-		return "openssl: <nil>"
-	}
-	s := "openssl: failed"
-	if e.Func != "" {
-		s = "openssl: " + e.Func + " failed"
-	}
-	if len(e.Reasons) > 0 {
-		s += ": " + strings.Join(e.Reasons, "; ")
-	}
-	return s
-}
 
 // newError turns a queue taken inside a failing C call into an *Error, and
 // frees the queue.

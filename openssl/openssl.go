@@ -1,20 +1,17 @@
+//go:build cgo
+
 package openssl
 
 // #include "shims.h"
 import "C"
 
 import (
-	"errors"
 	"os"
 	"sort"
 	"strings"
 	"sync"
 	"unsafe"
 )
-
-// ErrFIPSProviderNotFound is returned by [SetFIPS] when OpenSSL cannot load
-// its FIPS provider.
-var ErrFIPSProviderNotFound = errors.New("openssl: FIPS provider not available")
 
 var (
 	initErr error
@@ -35,13 +32,6 @@ func init() {
 		loadLegacy()
 	}
 }
-
-// NoLegacyEnv is the environment variable that keeps the legacy provider
-// out of the process: set to anything but "" or "0" when the program
-// starts, the package does not load it (as pyca/cryptography honours
-// CRYPTOGRAPHY_OPENSSL_NO_LEGACY). The legacy algorithms are then
-// unsupported, unless the OpenSSL configuration loads the provider itself.
-const NoLegacyEnv = "HAZMAT_OPENSSL_NO_LEGACY"
 
 // noLegacy reports whether NoLegacyEnv asks for no legacy provider.
 func noLegacy() bool {
@@ -174,16 +164,6 @@ func ModulesDir() string {
 		return dir
 	}
 	return C.GoString(C.go_modules_dir())
-}
-
-// Provider describes a loaded OpenSSL provider.
-type Provider struct {
-	Name      string // e.g. "default", "fips", "legacy", "base"
-	Version   string // the provider's own version, e.g. "3.0.19"
-	BuildInfo string
-	// Status is true when the provider reports itself usable (a FIPS
-	// provider that failed its self tests reports false).
-	Status bool
 }
 
 // Providers returns the providers loaded in OpenSSL's default library

@@ -94,7 +94,7 @@ func benchCases() []benchCase {
 		{
 			name: "AES128GCMSeal",
 			hazmat: func(size int) (func() []byte, error) {
-				g, err := aead.NewAESGCM(benchKey16)
+				g, err := aead.NewAESGCMWithBackend(benchKey16, backend)
 				if err != nil {
 					return nil, err
 				}
@@ -113,7 +113,7 @@ func benchCases() []benchCase {
 		{
 			name: "AES128GCMOpen",
 			hazmat: func(size int) (func() []byte, error) {
-				g, err := aead.NewAESGCM(benchKey16)
+				g, err := aead.NewAESGCMWithBackend(benchKey16, backend)
 				if err != nil {
 					return nil, err
 				}
@@ -138,7 +138,7 @@ func benchCases() []benchCase {
 				if err != nil {
 					return nil, err
 				}
-				bm, err := ciphers.NewBlockModeEncrypter(alg, mode)
+				bm, err := ciphers.NewBlockModeEncrypterWithBackend(alg, mode, backend)
 				if err != nil {
 					return nil, err
 				}
@@ -163,7 +163,7 @@ func benchCases() []benchCase {
 				if err != nil {
 					return nil, err
 				}
-				s, err := ciphers.NewStreamEncrypter(alg, mode)
+				s, err := ciphers.NewStreamEncrypterWithBackend(alg, mode, backend)
 				if err != nil {
 					return nil, err
 				}
@@ -202,7 +202,7 @@ func benchCases() []benchCase {
 		{
 			name: "SHA256Reuse",
 			hazmat: func(size int) (func() []byte, error) {
-				h, err := hashes.New(hashes.SHA256{})
+				h, err := hashes.NewWithBackend(hashes.SHA256{}, backend)
 				if err != nil {
 					return nil, err
 				}
@@ -216,11 +216,11 @@ func benchCases() []benchCase {
 			name: "HMACSHA256",
 			hazmat: func(size int) (func() []byte, error) {
 				msg := benchMessage(size)
-				if _, err := hmac.Sum(benchKey32, hashes.SHA256{}, msg); err != nil {
+				if _, err := hmac.SumWithBackend(benchKey32, hashes.SHA256{}, msg, backend); err != nil {
 					return nil, err
 				}
 				return func() []byte {
-					out, _ := hmac.Sum(benchKey32, hashes.SHA256{}, msg) // checked above
+					out, _ := hmac.SumWithBackend(benchKey32, hashes.SHA256{}, msg, backend) // checked above
 					return out
 				}, nil
 			},
@@ -236,12 +236,12 @@ func benchCases() []benchCase {
 		{
 			name: "NewSHA256",
 			hazmat: func(size int) (func() []byte, error) {
-				if _, err := hashes.New(hashes.SHA256{}); err != nil {
+				if _, err := hashes.NewWithBackend(hashes.SHA256{}, backend); err != nil {
 					return nil, err
 				}
 				msg, out := benchMessage(size), make([]byte, 0, sha256.Size)
 				return func() []byte {
-					h, _ := hashes.New(hashes.SHA256{}) // checked above
+					h, _ := hashes.NewWithBackend(hashes.SHA256{}, backend) // checked above
 					h.Write(msg)
 					return h.Sum(out[:0])
 				}, nil
@@ -305,11 +305,11 @@ func reuseOp(h hash.Hash, size int) func() []byte {
 func hazmatSum(alg hashes.Algorithm) benchImpl {
 	return func(size int) (func() []byte, error) {
 		msg, out := benchMessage(size), make([]byte, 0, alg.DigestSize())
-		if _, err := hashes.AppendSum(out, alg, msg); err != nil {
+		if _, err := hashes.AppendSumWithBackend(out, alg, msg, backend); err != nil {
 			return nil, err
 		}
 		return func() []byte {
-			d, _ := hashes.AppendSum(out[:0], alg, msg) // checked above
+			d, _ := hashes.AppendSumWithBackend(out[:0], alg, msg, backend) // checked above
 			return d
 		}, nil
 	}

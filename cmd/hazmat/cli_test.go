@@ -1,15 +1,14 @@
+//go:build cgo
+
 package main
 
 // Tests that run the built hazmat binary, as a user's shell runs it.
 
 import (
-	"bytes"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,69 +16,6 @@ import (
 
 	"github.com/go-hazmat/hazmat/openssl"
 )
-
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-// hazmatBinary builds hazmat once per test process and returns its path.
-func hazmatBinary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the binary; skipped in -short mode")
-	}
-	gotool := tool(t, "go")
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "hazmat-bin-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "hazmat")
-		out, err := exec.Command(gotool, "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			binErr = errors.New("go build: " + err.Error() + ": " + string(out))
-		}
-	})
-	require.NoError(t, binErr)
-	return binPath
-}
-
-// removeBinary removes what hazmatBinary built; TestMain calls it.
-func removeBinary() {
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
-}
-
-// execResult runs a program with stdin, extra environment and a working
-// folder ("" for the test's) and returns its exit status and output.
-func execResult(t *testing.T, dir string, env []string, stdin string, name string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	cmd.Stdin = strings.NewReader(stdin)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else {
-		require.NoError(t, err, "%s %q", name, args)
-	}
-	return result{code, stdout.String(), stderr.String()}
-}
-
-// runBinary runs the built hazmat.
-func runBinary(t *testing.T, env []string, stdin string, args ...string) result {
-	t.Helper()
-	return execResult(t, "", env, stdin, hazmatBinary(t), args...)
-}
 
 const (
 	hex16 = "000102030405060708090a0b0c0d0e0f"

@@ -1,14 +1,24 @@
 // Command hazmat is the command-line face of the hazmat library: it shows
-// what the OpenSSL on a machine offers, in FIPS mode or not, computes and
-// checks digests and HMACs of files, and encrypts and decrypts streams,
-// through OpenSSL's EVP layer.
+// what a backend offers on a machine (OpenSSL, through its EVP layer, or
+// Go's own crypto and its FIPS 140-3 module), in FIPS mode or not, computes
+// and checks digests and HMACs of files, and encrypts and decrypts streams.
 //
 // Usage:
 //
-//	hazmat [-fips] COMMAND [ARGS...]
+//	hazmat [-backend go|openssl] [-fips] COMMAND [ARGS...]
+//
+// The global flag -backend chooses the backend every command runs on: go
+// (Go's crypto) or openssl. Its default is the library's default backend:
+// the environment variable HAZMAT_BACKEND when set (an unknown value stops
+// the program as it starts), else openssl in a build with cgo and go in a
+// build with CGO_ENABLED=0, which has no OpenSSL. No command falls back to
+// the other backend when an algorithm is missing.
 //
 // The global flag -fips switches OpenSSL's FIPS mode on before the command
 // runs; every command also takes it among its own flags (hazmat info -fips).
+// Go's FIPS module cannot be switched on by a running program (it is
+// GODEBUG=fips140=on or fips140=only, read when it starts): with -backend
+// go, -fips only checks that it is on, and fails saying how to turn it on.
 // hazmat fails when no FIPS provider can be loaded, with the library's error
 // and a line saying what to do (install openssl-provider-fips, or set
 // OPENSSL_MODULES and OPENSSL_CONF, or run the project's fips-setup.sh).
@@ -19,9 +29,11 @@
 //
 //	hazmat info
 //
-// Prints the OpenSSL version, whether FIPS mode is on (with the FIPS
-// provider's version when one is loaded), the loaded providers with their
-// versions and status, for every hash algorithm whether hashing and HMAC
+// Prints the backend in use; for OpenSSL its version, whether FIPS mode is
+// on (with the FIPS provider's version when one is loaded) and the loaded
+// providers with their versions and status; for Go's module its name and
+// version, its FIPS mode (off, on or only) and the Go version. Then, from
+// the backend's own answers, for every hash algorithm whether hashing and HMAC
 // with it work on this machine in the current mode, and the same for the
 // ciphers: a matrix of block ciphers (one row per cipher and key size) by
 // modes (ECB, CBC, CTR, OFB, CFB, CFB8, GCM, XTS), each cell "yes", "no" or
@@ -192,7 +204,9 @@
 //	hazmat version
 //
 // Prints hazmat's module version (with the VCS revision of a build from a
-// checkout), the Go version, the OpenSSL version and the backend.
+// checkout), the Go version, the OpenSSL version (with -backend go, the
+// name and version of Go's FIPS 140-3 module instead) and the backend with
+// its FIPS mode.
 //
 // # Exit status
 //
@@ -200,8 +214,10 @@
 // (in FIPS mode, "hazmat hash -a md5" fails with "hazmat: md5: refused in
 // FIPS mode"), a key that is not hex, a file that cannot be read (hazmat
 // goes on with the other files first), a checksum that does not match, a
-// bad decrypt, a key or IV of the wrong length; 2 for a wrong command line
-// (enc and dec without -K, or without -iv for a cipher that takes one),
+// bad decrypt, a key or IV of the wrong length, -fips with -backend go when
+// Go's module is not in FIPS mode; 2 for a wrong command line (enc and dec
+// without -K, or without -iv for a cipher that takes one; a -backend this
+// build does not have),
 // reported in two lines: what is wrong, then the usage line and "see
 // hazmat help COMMAND". Other errors are one line on standard error,
 // starting with "hazmat: ".

@@ -289,7 +289,7 @@ func newCryptContext(spec cipherSpec, key, iv []byte, encrypt bool) (*ciphers.Co
 	if err != nil {
 		return nil, err
 	}
-	c, err := ciphers.NewCipher(alg, mode)
+	c, err := ciphers.NewCipherWithBackend(alg, mode, backend)
 	if err != nil {
 		return nil, err
 	}

@@ -67,7 +67,7 @@ func runHash(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			alg = hashes.SHAKE256{Size: *xoflen}
 		}
 	}
-	newHash := func() (hash.Hash, error) { return hashes.New(alg) }
+	newHash := func() (hash.Hash, error) { return hashes.NewWithBackend(alg, backend) }
 	// Fail once, before reading any file, when the algorithm is unusable.
 	if _, err := newHash(); err != nil {
 		return fail(stderr, "%s", describeHashError(err))

@@ -53,7 +53,7 @@ func runHMAC(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return fail(stderr, "unknown hash algorithm %q (hazmat info lists them)", *algName)
 	}
-	newHash := func() (hash.Hash, error) { return hmac.New(key, alg) }
+	newHash := func() (hash.Hash, error) { return hmac.NewWithBackend(key, alg, backend) }
 	if _, err := newHash(); err != nil {
 		return fail(stderr, "%s", describeHashError(err))
 	}

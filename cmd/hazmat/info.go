@@ -3,23 +3,27 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"text/tabwriter"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/gocrypto"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
-	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
-	"github.com/go-hazmat/hazmat/primitives/hmac"
 )
 
 const infoHelp = `
-Show the OpenSSL library in use, whether FIPS mode is on, the providers
-loaded, and which algorithms work on this machine in the current mode
-(run "hazmat -fips info" to see FIPS mode's answers).
+Show the backend in use (-backend): for OpenSSL its version, whether FIPS
+mode is on and the providers loaded (run "hazmat -fips info" to see FIPS
+mode's answers); for Go's crypto its FIPS 140-3 module, that module's
+mode (off, on or only: GODEBUG=fips140) and the Go version. Then which
+algorithms work on this machine in the current mode, as the backend
+answers.
 `
 
 // infoSections are the parts of "hazmat info", in order. Each writes a
@@ -73,8 +77,17 @@ func (s *sectionWriter) Write(p []byte) (int, error) {
 	return s.w.Write(p)
 }
 
-// writeLibrary writes the OpenSSL version and the FIPS mode.
+// writeLibrary writes the backend in use, its module's version and its
+// FIPS mode.
 func writeLibrary(w io.Writer) error {
+	if backendName == defaultbackend.Go {
+		tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+		fmt.Fprintf(tw, "Backend:\tgo\n")
+		fmt.Fprintf(tw, "Module:\t%s %s\n", gocrypto.ModuleName, gocrypto.Version())
+		fmt.Fprintf(tw, "FIPS mode:\t%s\n", goFIPSMode())
+		fmt.Fprintf(tw, "Go:\t%s\n", runtime.Version())
+		return tw.Flush()
+	}
 	major, minor, patch := openssl.VersionNumber()
 	fips := "off"
 	if openssl.FIPS() {
@@ -84,13 +97,30 @@ func writeLibrary(w io.Writer) error {
 		fips += " (FIPS provider " + v + " loaded)"
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+	fmt.Fprintf(tw, "Backend:\topenssl\n")
 	fmt.Fprintf(tw, "OpenSSL:\t%s (%d.%d.%d)\n", openssl.Version(), major, minor, patch)
 	fmt.Fprintf(tw, "FIPS mode:\t%s\n", fips)
 	return tw.Flush()
 }
 
-// writeProviders writes the table of loaded providers.
+// goFIPSMode names the mode of Go's FIPS 140-3 module, as GODEBUG=fips140
+// spells it: "off", "on" or "only".
+func goFIPSMode() string {
+	switch {
+	case gocrypto.Enforced():
+		return "only"
+	case gocrypto.FIPS():
+		return "on"
+	}
+	return "off"
+}
+
+// writeProviders writes the table of loaded OpenSSL providers, and nothing
+// for another backend.
 func writeProviders(w io.Writer) error {
+	if backendName != defaultbackend.OpenSSL {
+		return nil
+	}
 	fmt.Fprintln(w, "Providers:")
 	ps := openssl.Providers()
 	if len(ps) == 0 {
@@ -114,14 +144,14 @@ func writeProviders(w io.Writer) error {
 }
 
 // writeHashTable writes, for every hash algorithm hazmat knows, whether
-// hashing and HMAC with it work now.
+// hashing and HMAC with it work now on the backend in use.
 func writeHashTable(w io.Writer) error {
 	fmt.Fprintln(w, "Hash algorithms:")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  ALGORITHM\tBYTES\tHASH\tHMAC")
 	for _, alg := range hashes.All() {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", alg.Name(), strconv.Itoa(alg.DigestSize()),
-			yesNo(hashes.Supported(alg)), yesNo(hmac.Supported(alg)))
+			yesNo(backend.HashSupported(alg)), yesNo(backend.HMACSupported(alg)))
 	}
 	return tw.Flush()
 }
@@ -221,7 +251,7 @@ func blockCell(r matrixRow, m matrixMode) string {
 	if err != nil || mode.ValidateForAlgorithm(alg) != nil {
 		return "-"
 	}
-	return yesNo(ciphers.Supported(alg, mode))
+	return yesNo(backend.CipherSupported(alg, mode))
 }
 
 // matrixKey returns a key of n bytes with no repeated 8-byte part, so that
@@ -243,15 +273,15 @@ var otherCiphers = []struct {
 }{
 	{"ARC4", func() bool {
 		c, err := algorithms.NewARC4(matrixKey(16))
-		return err == nil && ciphers.Supported(c, nil)
+		return err == nil && backend.CipherSupported(c, nil)
 	}},
 	{"ChaCha20", func() bool {
 		c, err := algorithms.NewChaCha20(matrixKey(32), make([]byte, 16))
-		return err == nil && ciphers.Supported(c, nil)
+		return err == nil && backend.CipherSupported(c, nil)
 	}},
-	{"AES-GCM", func() bool { _, err := aead.NewAESGCM(matrixKey(16)); return err == nil }},
-	{"AES-CCM", func() bool { _, err := aead.NewAESCCM(matrixKey(16), 16); return err == nil }},
-	{"ChaCha20-Poly1305", func() bool { _, err := aead.NewChaCha20Poly1305(matrixKey(32)); return err == nil }},
+	{"AES-GCM", func() bool { _, err := aead.NewAESGCMWithBackend(matrixKey(16), backend); return err == nil }},
+	{"AES-CCM", func() bool { _, err := aead.NewAESCCMWithBackend(matrixKey(16), 16, backend); return err == nil }},
+	{"ChaCha20-Poly1305", func() bool { _, err := aead.NewChaCha20Poly1305WithBackend(matrixKey(32), backend); return err == nil }},
 }
 
 func yesNo(b bool) string {

@@ -115,7 +115,7 @@ func runKDF(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if unused := p.unused(); unused != "" {
 		return fail(stderr, "%s does not take the parameter %s", strings.ToUpper(fs.Arg(0)), unused)
 	}
-	k, err := kdf.New(alg, *keylen)
+	k, err := kdf.NewWithBackend(alg, *keylen, backend)
 	if err == nil {
 		var key []byte
 		key, err = k.Derive(secret)

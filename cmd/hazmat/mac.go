@@ -199,7 +199,7 @@ func newMACWriter(name string, opts macOpts) (macWriter, error) {
 		if !ok {
 			return nil, fmt.Errorf("unknown digest %q (hazmat info lists them)", p.digest)
 		}
-		return hmac.New(p.key, h)
+		return hmac.NewWithBackend(p.key, h, backend)
 	case "CMAC":
 		if err := only(up, "cipher"); err != nil {
 			return nil, err
@@ -254,7 +254,7 @@ func newMACWriter(name string, opts macOpts) (macWriter, error) {
 	default:
 		return nil, fmt.Errorf("unknown MAC %q: hazmat mac takes CMAC, GMAC, KMAC128, KMAC256, POLY1305 or HMAC", name)
 	}
-	return mac.New(alg, p.key)
+	return mac.NewWithBackend(alg, p.key, backend)
 }
 
 // cmp returns v, or def when v is 0.

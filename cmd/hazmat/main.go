@@ -10,6 +10,8 @@ import (
 	"sync"
 	"text/tabwriter"
 
+	"github.com/go-hazmat/hazmat/gocrypto"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/kat"
 	"github.com/go-hazmat/hazmat/openssl"
 )
@@ -37,19 +39,19 @@ type command struct {
 
 // commands is the command table, in the order usage lists them.
 var commands = []command{
-	{"info", "show OpenSSL, FIPS mode, providers and supported algorithms", runInfo},
+	{"info", "show the backend, its FIPS mode, OpenSSL's providers and supported algorithms", runInfo},
 	{"hash", "compute or check message digests, like sha256sum", runHash},
 	{"hmac", "compute or check HMACs of files", runHMAC},
 	{"kdf", "derive a key with HKDF, PBKDF2, KBKDF, X9.63, SSKDF or scrypt, like openssl kdf", runKDF},
 	{"enc", "encrypt a stream with a raw key, like openssl enc -e", runEnc},
 	{"dec", "decrypt a stream with a raw key, like openssl enc -d", runDec},
 	{"mac", "compute a CMAC, GMAC, KMAC, Poly1305 or HMAC, like openssl mac", runMAC},
-	{"rand", "write random bytes from OpenSSL's DRBG, like openssl rand", runRand},
+	{"rand", "write random bytes from the backend's DRBG, like openssl rand", runRand},
 	{"wrap", "wrap a key with AES key wrap, RFC 3394 or with -pad RFC 5649", runWrap},
 	{"unwrap", "unwrap a key wrapped with AES key wrap", runUnwrap},
-	{"vectors", "run NIST CAVP and RFC test-vector files against OpenSSL", runVectors},
+	{"vectors", "run NIST CAVP and RFC test-vector files against the backend", runVectors},
 	{"bench", "compare hazmat with Go's crypto on this machine", runBench},
-	{"version", "show the versions of hazmat, Go and OpenSSL, and the backend", runVersion},
+	{"version", "show the versions of hazmat, Go and the backend's module", runVersion},
 }
 
 func lookupCommand(name string) (command, bool) {
@@ -65,13 +67,23 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// backend is the backend every command runs on, and backendName its name
+// (defaultbackend.OpenSSL or defaultbackend.Go): the global flag -backend
+// chooses it, by default the default backend (HAZMAT_BACKEND, else the
+// build's). Commands pass it to the primitives' WithBackend constructors.
+var (
+	backend     defaultbackend.Backend
+	backendName string
+)
+
 // run is hazmat's whole command line: global flags, then a command and its
 // arguments. It returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("hazmat", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // usage is printed below, where it belongs
 	fs.Usage = func() {}
-	fips := fs.Bool("fips", false, "switch OpenSSL's FIPS mode on before running the command")
+	fips := fs.Bool("fips", false, "switch OpenSSL's FIPS mode on before running the command (with -backend go: check that Go's FIPS module is on)")
+	chosen := fs.String("backend", defaultbackend.Name(), "run on the `BACKEND` go (Go's crypto and its FIPS 140-3 module) or openssl; the default comes from "+defaultbackend.Env+", else the build (openssl with cgo, go without)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(stdout, fs)
@@ -90,8 +102,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return topUsageError(stderr, "unknown command %q", name)
 	}
-	if err := openssl.Init(); err != nil {
-		return fail(stderr, "OpenSSL failed to initialise: %v", err)
+	b, err := defaultbackend.Lookup(*chosen)
+	if err != nil {
+		return topUsageError(stderr, "-backend: %v", err)
+	}
+	backend, backendName = b, *chosen
+	if backendName == defaultbackend.OpenSSL {
+		if err := openssl.Init(); err != nil {
+			return fail(stderr, "OpenSSL failed to initialise: %v", err)
+		}
 	}
 	if *fips {
 		if code := enableFIPS(stderr); code != exitOK {
@@ -104,10 +123,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // fipsHint is the remedy printed after a failure to load the FIPS provider.
 const fipsHint = "install the FIPS provider (Debian: openssl-provider-fips), or point OPENSSL_MODULES at the folder that holds fips.so and OPENSSL_CONF at a configuration that includes its fipsmodule.cnf (in a checkout: eval \"$(scripts/fips-setup.sh)\")"
 
+// goFIPSHint says how FIPS mode of the Go backend is switched on.
+const goFIPSHint = "Go's FIPS 140-3 module is chosen when the program starts and cannot be switched on afterwards: run hazmat with GODEBUG=fips140=on (or fips140=only to refuse every algorithm it does not approve)"
+
 // enableFIPS switches OpenSSL's FIPS mode on for -fips. On failure it
 // prints the library's error and, unless that error already says what to
-// do, a line with the remedy, and returns exitFailure.
+// do, a line with the remedy, and returns exitFailure. With the Go backend
+// it only checks that Go's module is in FIPS mode, which it cannot switch.
 func enableFIPS(stderr io.Writer) int {
+	if backendName == defaultbackend.Go {
+		if gocrypto.FIPS() {
+			return exitOK
+		}
+		return fail(stderr, "-fips with -backend go: FIPS mode is off; %s", goFIPSHint)
+	}
 	if openssl.FIPS() {
 		return exitOK
 	}
@@ -133,7 +162,7 @@ func enableFIPS(stderr io.Writer) int {
 // saying what is wrong, one saying where help is.
 func topUsageError(stderr io.Writer, format string, a ...any) int {
 	fmt.Fprintf(stderr, "hazmat: %s\n", fmt.Sprintf(format, a...))
-	fmt.Fprintln(stderr, `usage: hazmat [-fips] COMMAND [ARGS...]; see "hazmat help"`)
+	fmt.Fprintln(stderr, `usage: hazmat [-backend go|openssl] [-fips] COMMAND [ARGS...]; see "hazmat help"`)
 	return exitUsage
 }
 
@@ -152,7 +181,7 @@ func runHelp(args []string, stdout, stderr io.Writer, fs *flag.FlagSet) int {
 
 // usage writes hazmat's usage: the global flags and the command table.
 func usage(w io.Writer, fs *flag.FlagSet) {
-	fmt.Fprintln(w, "usage: hazmat [-fips] COMMAND [ARGS...]")
+	fmt.Fprintln(w, "usage: hazmat [-backend go|openssl] [-fips] COMMAND [ARGS...]")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -1,9 +1,10 @@
+//go:build cgo
+
 package main
 
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,75 +17,6 @@ import (
 	"github.com/go-hazmat/hazmat/openssl"
 )
 
-func TestMain(m *testing.M) {
-	fmt.Fprintf(os.Stderr, "OpenSSL: %s, FIPS mode: %v\n", openssl.Version(), openssl.FIPS())
-	code := m.Run()
-	removeBinary()
-	os.Exit(code)
-}
-
-// result is what one run of hazmat gave.
-type result struct {
-	code           int
-	stdout, stderr string
-}
-
-// hazmat calls run with args and stdin, as the shell would run hazmat.
-func hazmat(t *testing.T, stdin string, args ...string) result {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errOut)
-	return result{code, out.String(), errOut.String()}
-}
-
-// assertOneLineError checks a failure with a single "hazmat: ..." line on
-// stderr that contains every one of want.
-func assertOneLineError(t *testing.T, r result, want ...string) {
-	t.Helper()
-	assert.Equal(t, exitFailure, r.code, "exit status")
-	assert.True(t, strings.HasPrefix(r.stderr, "hazmat: "), "stderr %q", r.stderr)
-	assert.Equal(t, 1, strings.Count(r.stderr, "\n"), "stderr %q is not one line", r.stderr)
-	for _, w := range want {
-		assert.Contains(t, r.stderr, w)
-	}
-}
-
-// writeFile writes data to name in dir and returns its path.
-func writeFile(t *testing.T, dir, name string, data []byte) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	require.NoError(t, os.WriteFile(p, data, 0o644))
-	return p
-}
-
-// tool returns the path of an external program, or skips the test when
-// the machine does not have it.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Skipf("%s not installed: %v", name, err)
-	}
-	return p
-}
-
-// output runs an external program and returns its stdout; it fails the
-// test when the program fails.
-func output(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	out, stderr, err := runTool(name, args...)
-	require.NoError(t, err, "%s %q: %s", name, args, stderr)
-	return out
-}
-
-func runTool(name string, args ...string) (stdout, stderr string, err error) {
-	var out, errOut bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err = cmd.Run()
-	return out.String(), errOut.String(), err
-}
-
 func TestUsage(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -96,13 +28,13 @@ func TestUsage(t *testing.T) {
 		emptyErr bool
 	}{
 		{name: "no command", args: nil, code: exitUsage,
-			stderr: []string{"hazmat: no command given\n", `usage: hazmat [-fips] COMMAND [ARGS...]; see "hazmat help"`}, emptyOut: true},
+			stderr: []string{"hazmat: no command given\n", `usage: hazmat [-backend go|openssl] [-fips] COMMAND [ARGS...]; see "hazmat help"`}, emptyOut: true},
 		{name: "-h", args: []string{"-h"}, code: exitOK,
-			stdout: []string{"usage: hazmat [-fips] COMMAND", "info", "hash", "hmac", "-fips"}, emptyErr: true},
+			stdout: []string{"usage: hazmat [-backend go|openssl] [-fips] COMMAND", "info", "hash", "hmac", "-fips"}, emptyErr: true},
 		{name: "-help", args: []string{"-help"}, code: exitOK,
-			stdout: []string{"usage: hazmat [-fips] COMMAND"}, emptyErr: true},
+			stdout: []string{"usage: hazmat [-backend go|openssl] [-fips] COMMAND"}, emptyErr: true},
 		{name: "help", args: []string{"help"}, code: exitOK,
-			stdout: []string{"usage: hazmat [-fips] COMMAND", "Commands:"}, emptyErr: true},
+			stdout: []string{"usage: hazmat [-backend go|openssl] [-fips] COMMAND", "Commands:"}, emptyErr: true},
 		{name: "help hash", args: []string{"help", "hash"}, code: exitOK,
 			stdout: []string{"usage: hazmat [-fips] hash -a ALG", "-xoflen"}, emptyErr: true},
 		{name: "help bogus", args: []string{"help", "bogus"}, code: exitUsage,
@@ -259,4 +191,29 @@ func TestBinary(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeFile writes data to name in dir and returns its path.
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(p, data, 0o644))
+	return p
+}
+
+// output runs an external program and returns its stdout; it fails the
+// test when the program fails.
+func output(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, stderr, err := runTool(name, args...)
+	require.NoError(t, err, "%s %q: %s", name, args, stderr)
+	return out
+}
+
+func runTool(name string, args ...string) (stdout, stderr string, err error) {
+	var out, errOut bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err = cmd.Run()
+	return out.String(), errOut.String(), err
 }

@@ -6,13 +6,12 @@ import (
 	"encoding/hex"
 	"io"
 	"strconv"
-
-	"github.com/go-hazmat/hazmat/primitives/rand"
 )
 
 const randHelp = `
-Write N random bytes from OpenSSL's DRBG (in FIPS mode, the FIPS
-provider's), as "openssl rand" does: raw, or with -hex as one line of
+Write N random bytes from the backend's generator (OpenSSL's DRBG, in
+FIPS mode the FIPS provider's; or Go's crypto/rand, in FIPS mode Go's
+module's DRBG), as "openssl rand" does: raw, or with -hex as one line of
 lower-case hex, or with -base64 in lines of 64 characters.
 `
 
@@ -53,7 +52,7 @@ func runRand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	hexBuf := make([]byte, 2*randChunk)
 	for n > 0 {
 		chunk := buf[:min(int64(len(buf)), n)]
-		if _, err := rand.Read(chunk); err != nil {
+		if err := backend.RandBytes(chunk, false); err != nil {
 			o.abort()
 			return fail(stderr, "%s", describeMACError(err))
 		}

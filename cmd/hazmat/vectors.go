@@ -169,7 +169,7 @@ func vecRunFile(f vecFile) *kat.Result {
 	if f.err != nil {
 		return kat.Failed(f.path, f.err)
 	}
-	return kat.Run(f.path, nil)
+	return kat.Run(f.path, backend)
 }
 
 // vecHex is b in hex, cut after 32 bytes.

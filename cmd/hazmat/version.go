@@ -6,14 +6,17 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"github.com/go-hazmat/hazmat/gocrypto"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 )
 
 const versionHelp = `
 Print the version of hazmat (the module version the binary was built from,
 or "(devel)" for a build from a checkout, with its VCS revision when Go
-recorded one), the Go toolchain that built it, the OpenSSL library it runs
-on, and the backend in use, one "name: value" line each.
+recorded one), the Go toolchain that built it, the module the backend runs
+on (the OpenSSL library, or Go's FIPS 140-3 module with -backend go), and
+the backend in use with its FIPS mode, one "name: value" line each.
 `
 
 // runVersion runs "hazmat version".
@@ -27,6 +30,11 @@ func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "hazmat: %s\n", moduleVersion())
 	fmt.Fprintf(stdout, "go: %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if backendName == defaultbackend.Go {
+		fmt.Fprintf(stdout, "module: %s %s\n", gocrypto.ModuleName, gocrypto.Version())
+		fmt.Fprintf(stdout, "backend: go (FIPS mode %s)\n", goFIPSMode())
+		return exitOK
+	}
 	fmt.Fprintf(stdout, "openssl: %s\n", openssl.Version())
 	mode := "default provider"
 	if openssl.FIPS() {

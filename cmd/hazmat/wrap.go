@@ -85,7 +85,7 @@ func runKeyWrap(name, help string, wrap bool, args []string, stdin io.Reader, st
 	if *pad {
 		mode = backends.KWP
 	}
-	w := keywrap.WithMode(mode)
+	w := keywrap.WithBackend(mode, backend)
 	var res []byte
 	if wrap {
 		res, err = w.Wrap(kek, data)

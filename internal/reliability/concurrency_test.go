@@ -1,3 +1,5 @@
+//go:build cgo
+
 package reliability_test
 
 import (
@@ -30,6 +32,7 @@ import (
 	"golang.org/x/crypto/chacha20poly1305"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
@@ -433,7 +436,7 @@ func aeadJobs(t *testing.T) []job {
 	for _, s := range specs {
 		if _, err := s.make(make([]byte, s.keyLen)); err != nil {
 			require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, s.name)
-			require.True(t, openssl.FIPS(), "%s refused outside FIPS mode: %v", s.name, err)
+			require.True(t, defaultbackend.FIPS(), "%s refused outside FIPS mode: %v", s.name, err)
 			continue
 		}
 		jobs = append(jobs, job{name: s.name, goRef: s.ref != nil, run: func(rng *rand.Rand) ([]byte, error) {
@@ -485,8 +488,8 @@ func TestConcurrentBackend(t *testing.T) {
 			withRef++
 		}
 	}
-	t.Logf("%d jobs, %d of them checked against Go's crypto (FIPS mode %v)", len(jobs), withRef, openssl.FIPS())
-	if openssl.FIPS() {
+	t.Logf("%d jobs, %d of them checked against Go's crypto (FIPS mode %v)", len(jobs), withRef, defaultbackend.FIPS())
+	if defaultbackend.FIPS() {
 		require.Greater(t, len(jobs), 30)
 	} else {
 		require.Greater(t, len(jobs), 80)
@@ -517,13 +520,6 @@ func TestConcurrentBackend(t *testing.T) {
 	}
 	wg.Wait()
 }
-
-// bogusHash is a digest OpenSSL does not have, named uniquely per call.
-type bogusHash struct{ name string }
-
-func (h bogusHash) Name() string  { return h.name }
-func (bogusHash) DigestSize() int { return 32 }
-func (bogusHash) BlockSize() int  { return 64 }
 
 // bogusCipher is a stream cipher whose adapter names an EVP cipher that
 // does not exist, uniquely per call.
@@ -627,4 +623,15 @@ func TestErrorQueuePerGoroutine(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// requireHMACRefused asserts that an unsupported HMAC is refused with
+// ErrUnsupportedAlgorithm by both New and Sum.
+func requireHMACRefused(t testing.TB, alg hashes.Algorithm) {
+	t.Helper()
+	key := make([]byte, 32)
+	_, err := hmac.New(key, alg)
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
+	_, err = hmac.Sum(key, alg, []byte("abc"))
+	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
@@ -114,7 +114,7 @@ func FuzzHMAC(f *testing.F) {
 			if err != nil {
 				assert.Nil(t, h, "an HMAC returned with an error")
 				requireKnownError(t, err)
-				if openssl.FIPS() && len(key) < 14 {
+				if defaultbackend.FIPS() && len(key) < 14 {
 					t.Skipf("FIPS mode refuses HMAC-%s with a %d-byte key: %v", name, len(key), err)
 				}
 				require.NoError(t, err, "HMAC-%s with a %d-byte key", name, len(key))
@@ -728,7 +728,7 @@ func (g *gcmModel) step(t *testing.T, r *prog, op byte) {
 			return
 		}
 		expect(t, nil, err, "GCM Update")
-		require.Len(t, out, len(d), "GCM Update output")
+		require.Len(t, out, gcmReleased(len(d)), "GCM Update output")
 		g.pt, g.ct = append(g.pt, d...), append(g.ct, out...)
 		g.started = g.started || len(d) > 0
 	case 2: // UpdateInto a buffer of random size
@@ -739,12 +739,12 @@ func (g *gcmModel) step(t *testing.T, r *prog, op byte) {
 		case g.done:
 			expect(t, backends.ErrAlreadyFinalized, err, "GCM UpdateInto after Finalize")
 			untouched(t, buf, "GCM UpdateInto after Finalize")
-		case len(buf) < len(d):
+		case len(buf) < gcmReleased(len(d)):
 			expect(t, backends.ErrShortBuffer, err, "GCM UpdateInto a short buffer")
 			untouched(t, buf, "GCM UpdateInto a short buffer")
 		default:
 			expect(t, nil, err, "GCM UpdateInto")
-			require.Equal(t, len(d), n)
+			require.Equal(t, gcmReleased(len(d)), n)
 			untouched(t, buf[n:], "GCM UpdateInto past the output")
 			g.pt, g.ct = append(g.pt, d...), append(g.ct, buf[:n]...)
 			g.started = g.started || len(d) > 0
@@ -919,4 +919,14 @@ func FuzzContextSequence(f *testing.F) {
 			}
 		}
 	})
+}
+
+// gcmReleased returns how many bytes a streaming GCM encryption releases
+// for n bytes of input: all of them at once with the OpenSSL backend, none
+// before Finalize with the Go backend (Go's GCM is one-shot).
+func gcmReleased(n int) int {
+	if defaultbackend.Name() == defaultbackend.Go {
+		return 0
+	}
+	return n
 }

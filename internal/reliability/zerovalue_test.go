@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
@@ -426,11 +426,11 @@ func descriptorZeroCases() []zeroCase {
 			}},
 			zeroCase{name: form + " not Supported", run: func(t *testing.T) error {
 				assert.False(t, ciphers.Supported(alg, mode), "ciphers.Supported")
-				assert.False(t, openssl.DefaultBackend().CipherSupported(alg, mode), "Backend.CipherSupported")
+				assert.False(t, defaultbackend.Get().CipherSupported(alg, mode), "Backend.CipherSupported")
 				return nil
 			}},
 			zeroCase{name: form + " Backend.CreateSymmetricEncryptionCtx", want: wantFor(hint), run: func(t *testing.T) error {
-				ctx, err := openssl.DefaultBackend().CreateSymmetricEncryptionCtx(alg, mode)
+				ctx, err := defaultbackend.Get().CreateSymmetricEncryptionCtx(alg, mode)
 				assert.Nil(t, ctx)
 				return err
 			}},

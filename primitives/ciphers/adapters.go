@@ -6,9 +6,9 @@ import (
 	"sync"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 )
 
 // The adapters below implement Go's crypto/cipher interfaces, whose

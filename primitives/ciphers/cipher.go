@@ -5,9 +5,9 @@ import (
 	"reflect"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 )
 
 // Cipher is a symmetric cipher: an algorithm with a mode (nil for the

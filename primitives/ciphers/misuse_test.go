@@ -1,3 +1,5 @@
+//go:build cgo
+
 package ciphers_test
 
 // Misuse: every wrong call returns an error wrapping the one sentinel of

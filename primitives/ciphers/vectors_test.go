@@ -1,3 +1,5 @@
+//go:build cgo
+
 package ciphers_test
 
 import (
@@ -20,10 +22,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/kat"
 	"github.com/go-hazmat/hazmat/internal/names"
 	"github.com/go-hazmat/hazmat/internal/vectors"
-	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
@@ -265,7 +267,7 @@ var testdataSpecs = map[string]fileSpec{
 func TestCollectionCiphers(t *testing.T) {
 	root := vectors.RootForTest(t)
 	dir := filepath.Join(root, "ciphers")
-	t.Logf("random split points from seed %d (set HAZMAT_SEED to replay); FIPS mode: %v", testSeed, openssl.FIPS())
+	t.Logf("random split points from seed %d (set HAZMAT_SEED to replay); FIPS mode: %v", testSeed, defaultbackend.FIPS())
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -306,7 +308,7 @@ func TestTestdataCiphers(t *testing.T) {
 	dir := filepath.Join(td, "ciphers")
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	t.Logf("random split points from seed %d; FIPS mode: %v", testSeed, openssl.FIPS())
+	t.Logf("random split points from seed %d; FIPS mode: %v", testSeed, defaultbackend.FIPS())
 	ran := 0
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
@@ -353,7 +355,7 @@ func requireSupported(t *testing.T, alg backends.CipherAlgorithm, mode backends.
 	if ciphers.Supported(alg, mode) {
 		return true
 	}
-	require.NotEqual(t, "AES", alg.Name(), "AES must be supported (FIPS mode: %v)", openssl.FIPS())
+	require.NotEqual(t, "AES", alg.Name(), "AES must be supported (FIPS mode: %v)", defaultbackend.FIPS())
 	_, err = c.Encryptor()
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "Encryptor of an unsupported pair")
 	_, err = c.Decryptor()
@@ -406,7 +408,7 @@ func runCipherFile(t *testing.T, path string, spec fileSpec) {
 				runCTRViaBlock(t, vs, newAlg)
 			})
 		}
-		t.Skipf("%s in %s mode: unsupported here (FIPS mode: %v)", alg.Name(), modeLabel(mode), openssl.FIPS())
+		t.Skipf("%s in %s mode: unsupported here (FIPS mode: %v)", alg.Name(), modeLabel(mode), defaultbackend.FIPS())
 	}
 
 	rng := fileRand(path)
@@ -480,7 +482,7 @@ func checkCipherVector(v vectors.CipherVector, newAlg algFunc, modeName string, 
 // fipsRefusesTDESKey reports whether FIPS mode is on and alg is TripleDES
 // with a key that is not three distinct DES keys (SP 800-67 Rev. 2).
 func fipsRefusesTDESKey(alg backends.CipherAlgorithm) bool {
-	if !openssl.FIPS() || alg.Name() != "TripleDES" {
+	if !defaultbackend.FIPS() || alg.Name() != "TripleDES" {
 		return false
 	}
 	k := alg.Key()
@@ -683,7 +685,7 @@ func runCTRViaBlock(t *testing.T, vs []vectors.CipherVector, newAlg algFunc) {
 	alg, err := newAlg(vs[0])
 	require.NoError(t, err)
 	if !ciphers.Supported(alg, modes.NewECB()) {
-		t.Skipf("%s: unsupported here (FIPS mode: %v)", alg.Name(), openssl.FIPS())
+		t.Skipf("%s: unsupported here (FIPS mode: %v)", alg.Name(), defaultbackend.FIPS())
 	}
 	var f failures
 	for _, v := range vs {
@@ -899,7 +901,7 @@ func runGCMFile(t *testing.T, path string, spec fileSpec) {
 		t.Run("NewBlock+crypto/cipher.NewGCM", func(t *testing.T) {
 			runGCMViaBlock(t, vs, newAlg)
 		})
-		t.Skipf("%s in GCM mode: unsupported here (FIPS mode: %v)", alg.Name(), openssl.FIPS())
+		t.Skipf("%s in GCM mode: unsupported here (FIPS mode: %v)", alg.Name(), defaultbackend.FIPS())
 	}
 	rng := fileRand(path)
 	var f failures
@@ -962,7 +964,7 @@ func runGCMViaBlock(t *testing.T, vs []vectors.AEADVector, newAlg algFunc) {
 	alg, err := newAlg(vectors.CipherVector{Key: vs[0].Key})
 	require.NoError(t, err)
 	if !ciphers.Supported(alg, modes.NewECB()) {
-		t.Skipf("%s: unsupported here (FIPS mode: %v)", alg.Name(), openssl.FIPS())
+		t.Skipf("%s: unsupported here (FIPS mode: %v)", alg.Name(), defaultbackend.FIPS())
 	}
 	var f failures
 	for _, v := range vs {

@@ -6,8 +6,8 @@ import (
 	"io"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/guard"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/internal/hashcore"
 )
 

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 )
@@ -115,8 +116,8 @@ func TestNilArguments(t *testing.T) {
 		alg  hashes.Algorithm
 		b    backends.HashBackend
 	}{
-		{"typed nil SHAKE128", (*hashes.SHAKE128)(nil), openssl.DefaultBackend()},
-		{"typed nil SHA256", (*hashes.SHA256)(nil), openssl.DefaultBackend()},
+		{"typed nil SHAKE128", (*hashes.SHAKE128)(nil), defaultbackend.Get()},
+		{"typed nil SHA256", (*hashes.SHA256)(nil), defaultbackend.Get()},
 		{"typed nil OpenSSL backend", hashes.SHA256{}, (*openssl.Backend)(nil)},
 		{"typed nil custom backend", hashes.SHA256{}, (*hostileBackend)(nil)},
 	} {
@@ -143,7 +144,7 @@ func (b *flipBackend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashCo
 		return nil, &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: backends.ReasonFIPSRefused}
 	}
 	b.served = true
-	return openssl.DefaultBackend().CreateHashCtx(alg)
+	return defaultbackend.Get().CreateHashCtx(alg)
 }
 
 // TestNewFuncAfterSupportEnds: a constructor from NewFunc whose algorithm

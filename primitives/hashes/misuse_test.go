@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 )
 
@@ -19,9 +19,19 @@ func requireRefused(t *testing.T, alg hashes.Algorithm) {
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
 	var ue *backends.UnsupportedAlgorithmError
 	require.ErrorAs(t, err, &ue)
-	if openssl.FIPS() {
+	if defaultbackend.FIPS() && !goLacks(alg) {
 		assert.Equal(t, backends.ReasonFIPSRefused, ue.Reason, "%v", err)
 	}
+}
+
+// notInGo names the digests the Go backend does not offer in any mode: Go's
+// crypto has no SM3, and its RIPEMD-160 is deprecated.
+var notInGo = map[string]bool{"ripemd160": true, "sm3": true}
+
+// goLacks reports whether the default backend is the Go backend and alg is
+// one it does not offer.
+func goLacks(alg backends.HashAlgorithm) bool {
+	return defaultbackend.Name() == defaultbackend.Go && notInGo[alg.Name()]
 }
 
 func TestUseAfterFinalize(t *testing.T) {
@@ -131,14 +141,21 @@ func TestAllocations(t *testing.T) {
 		h.Write(msg)
 		out = h.Sum(out[:0])
 	})
-	assert.LessOrEqual(t, allocs, 1.0, "New/Write/Sum")
+	// The OpenSSL backend places the Hash and its context in one
+	// allocation (NewHashCtxBeside); the Go backend's context and Go's
+	// digest state are two more.
+	newAllocs := 1.0
+	if defaultbackend.Name() == defaultbackend.Go {
+		newAllocs = 3
+	}
+	assert.LessOrEqual(t, allocs, newAllocs, "New/Write/Sum")
 	big := make([]byte, 16384)
 	allocs = testing.AllocsPerRun(100, func() {
 		h, _ := hashes.New(hashes.SHA256{})
 		h.Write(big)
 		out = h.Sum(out[:0])
 	})
-	assert.LessOrEqual(t, allocs, 1.0, "New/Write 16 KiB/Sum")
+	assert.LessOrEqual(t, allocs, newAllocs, "New/Write 16 KiB/Sum")
 	allocs = testing.AllocsPerRun(100, func() {
 		h.Reset()
 		h.Write(big)

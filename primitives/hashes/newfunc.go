@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 )
 
 // NewFunc returns a constructor of hashes computing alg with the default

@@ -9,15 +9,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 )
 
-// limitBackend is the OpenSSL backend with a lower output limit for XOFs:
+// limitBackend is the default backend with a lower output limit for XOFs:
 // its contexts refuse a SumXOF request above limit, as OpenSSL's refuses
 // one above 1 GiB, and remember the largest request.
 type limitBackend struct {
-	*openssl.Backend
+	defaultbackend.Backend
 	limit   int
 	largest int
 }
@@ -60,7 +60,7 @@ func TestReadUpToLimit(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			alg := hashes.SHAKE128{Size: 32}
-			b := &limitBackend{Backend: openssl.DefaultBackend(), limit: limit}
+			b := &limitBackend{Backend: defaultbackend.Get(), limit: limit}
 			h, err := hashes.NewWithBackend(alg, b)
 			require.NoError(t, err)
 			h.Write([]byte("abc"))

@@ -1,6 +1,7 @@
 package hmac_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -9,14 +10,18 @@ import (
 	"github.com/go-hazmat/hazmat/primitives/hmac"
 )
 
+// key is the key of RFC 4231, Test Case 1: twenty 0x0b bytes (a key of
+// at least 112 bits, which FIPS modes may require).
+var key = bytes.Repeat([]byte{0x0b}, 20)
+
 func ExampleNew() {
-	// RFC 4231, Test Case 2.
-	h, err := hmac.New([]byte("Jefe"), hashes.SHA256{})
+	// RFC 4231, Test Case 1.
+	h, err := hmac.New(key, hashes.SHA256{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	if err := h.Update([]byte("what do ya want for nothing?")); err != nil {
+	if err := h.Update([]byte("Hi There")); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -26,18 +31,17 @@ func ExampleNew() {
 		return
 	}
 	fmt.Printf("%x\n", mac)
-	// Output: 5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843
+	// Output: b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7
 }
 
 func ExampleHMAC_Verify() {
-	key := []byte("Jefe")
-	msg := []byte("what do ya want for nothing?")
-	// The MAC that came with msg (RFC 4231, Test Case 2, HMAC-SHA-256).
+	msg := []byte("Hi There")
+	// The MAC that came with msg (RFC 4231, Test Case 1, HMAC-SHA-256).
 	received := []byte{
-		0x5b, 0xdc, 0xc1, 0x46, 0xbf, 0x60, 0x75, 0x4e, 0x6a, 0x04, 0x24, 0x26, 0x08, 0x95, 0x75, 0xc7,
-		0x5a, 0x00, 0x3f, 0x08, 0x9d, 0x27, 0x39, 0x83, 0x9d, 0xec, 0x58, 0xb9, 0x64, 0xec, 0x38, 0x43,
+		0xb0, 0x34, 0x4c, 0x61, 0xd8, 0xdb, 0x38, 0x53, 0x5c, 0xa8, 0xaf, 0xce, 0xaf, 0x0b, 0xf1, 0x2b,
+		0x88, 0x1d, 0xc2, 0x00, 0xc9, 0x83, 0x3d, 0xa7, 0x26, 0xe9, 0x37, 0x6c, 0x2e, 0x32, 0xcf, 0xf7,
 	}
-	for _, m := range [][]byte{msg, []byte("what do ya want for something?")} {
+	for _, m := range [][]byte{msg, []byte("Hi there")} {
 		h, err := hmac.New(key, hashes.SHA256{})
 		if err != nil {
 			fmt.Println(err)
@@ -56,13 +60,13 @@ func ExampleHMAC_Verify() {
 		}
 	}
 	// Output:
-	// "what do ya want for nothing?": authentic
-	// "what do ya want for something?": rejected
+	// "Hi There": authentic
+	// "Hi there": rejected
 }
 
 func ExampleSum() {
-	// RFC 4231, Test Case 2, with SHA-512.
-	mac, err := hmac.Sum([]byte("Jefe"), hashes.SHA512{}, []byte("what do ya want for nothing?"))
+	// RFC 4231, Test Case 1, with SHA-512.
+	mac, err := hmac.Sum(key, hashes.SHA512{}, []byte("Hi There"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -70,6 +74,6 @@ func ExampleSum() {
 	fmt.Printf("%x\n", mac[:32])
 	fmt.Printf("%x\n", mac[32:])
 	// Output:
-	// 164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554
-	// 9758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737
+	// 87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cde
+	// daa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854
 }

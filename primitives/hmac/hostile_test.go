@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/hmac"
@@ -85,8 +86,8 @@ func TestNilArguments(t *testing.T) {
 		alg  backends.HashAlgorithm
 		b    backends.HMACBackend
 	}{
-		{"typed nil SHAKE128", (*hashes.SHAKE128)(nil), openssl.DefaultBackend()},
-		{"typed nil SHA256", (*hashes.SHA256)(nil), openssl.DefaultBackend()},
+		{"typed nil SHAKE128", (*hashes.SHAKE128)(nil), defaultbackend.Get()},
+		{"typed nil SHA256", (*hashes.SHA256)(nil), defaultbackend.Get()},
 		{"typed nil OpenSSL backend", hashes.SHA256{}, (*openssl.Backend)(nil)},
 		{"typed nil custom backend", hashes.SHA256{}, (*hostileBackend)(nil)},
 	} {

@@ -2,7 +2,7 @@ package kdf
 
 import (
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 )
 
 // defaultBackend is the backend of the functions that take none. It is

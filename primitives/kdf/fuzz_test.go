@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
 )
@@ -61,7 +61,7 @@ func FuzzKDFParameters(f *testing.F) {
 	f.Add(uint8(2), uint8(2), uint8(33), uint8(1), int16(0), []byte("label"), []byte("context"), bytes.Repeat([]byte{1}, 16), uint16(40))
 	f.Add(uint8(2), uint8(1), uint8(1), uint8(4), int16(0), []byte{}, bytes.Repeat([]byte{2}, 32), bytes.Repeat([]byte{1}, 32), uint16(100))
 	f.Add(uint8(6), uint8(0), uint8(1), uint8(1), int16(16), []byte("NaCl"), []byte{}, []byte("password"), uint16(64))
-	b := openssl.DefaultBackend()
+	b := defaultbackend.Get()
 	f.Fuzz(func(t *testing.T, kind, hsel, mode, width uint8, iter int16, salt, info, secret []byte, n uint16) {
 		alg := fuzzAlg(kind, hsel, mode, width, iter, salt, info)
 		length := int(n % 2048)

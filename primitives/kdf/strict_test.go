@@ -1,3 +1,5 @@
+//go:build cgo
+
 package kdf_test
 
 import (
@@ -14,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
@@ -44,7 +47,7 @@ const strictChildEnv = "HAZMAT_TEST_KDF_STRICT_CHILD"
 // with those lines added to the module's section.
 func TestFIPSStrictKDFChecks(t *testing.T) {
 	conf := os.Getenv("OPENSSL_CONF")
-	if !openssl.FIPS() || conf == "" || os.Getenv(strictChildEnv) != "" {
+	if !defaultbackend.FIPS() || conf == "" || os.Getenv(strictChildEnv) != "" {
 		t.Skip("needs FIPS mode from an OPENSSL_CONF (scripts/fips-env.sh)")
 	}
 	var major, minor int
@@ -77,7 +80,7 @@ func TestFIPSStrictKDFChild(t *testing.T) {
 	if os.Getenv(strictChildEnv) == "" {
 		t.Skip("run by TestFIPSStrictKDFChecks")
 	}
-	require.True(t, openssl.FIPS())
+	require.True(t, defaultbackend.FIPS())
 	short, full := []byte("short"), bytes.Repeat([]byte{7}, 16)
 	cases := []struct {
 		name   string

@@ -1,3 +1,5 @@
+//go:build cgo
+
 package kdf_test
 
 import (
@@ -11,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/vectors"
-	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/kdf"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
 )
@@ -65,7 +67,7 @@ func TestSSKDFKnownAnswers(t *testing.T) {
 func TestKBKDFFeedbackKnownAnswers(t *testing.T) {
 	recs := testdataFile(t, "kbkdf-feedback.txt")
 	assert.Len(t, recs, 58)
-	b := openssl.DefaultBackend()
+	b := defaultbackend.Get()
 	var c tally
 	for i := range recs {
 		r := &recs[i]

@@ -5,10 +5,10 @@ import (
 	"os"
 	"testing"
 
-	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 )
 
 func TestMain(m *testing.M) {
-	fmt.Fprintf(os.Stderr, "OpenSSL: %s, FIPS mode: %v\n", openssl.Version(), openssl.FIPS())
+	fmt.Fprintln(os.Stderr, defaultbackend.Describe())
 	os.Exit(m.Run())
 }

@@ -2,7 +2,7 @@ package rand
 
 import (
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 )
 
 // defaultBackend is the backend Reader, Read and the private forms use.

@@ -5,10 +5,10 @@ import (
 	"fmt"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 )
 
 // core is what the three types share: the backend's one-shot AEAD and the

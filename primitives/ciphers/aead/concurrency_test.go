@@ -99,26 +99,6 @@ func TestConcurrentChaCha20Poly1305(t *testing.T) {
 	concAEAD(t, r, h, ref)
 }
 
-// TestConcurrentAESCCM checks CCM, whose contexts are keyed per operation,
-// against the reference.
-func TestConcurrentAESCCM(t *testing.T) {
-	r := diffRand(t)
-	key := diffBytes(r, 16)
-	h, err := aead.NewAESCCM(key, 12)
-	require.NoError(t, err)
-	b, err := aes.NewCipher(key)
-	require.NoError(t, err)
-	concRun(t, r, func(r *rand.Rand) bool {
-		nonce, pt, aad := diffBytes(r, 13), diffBytes(r, r.IntN(1024)), diffBytes(r, r.IntN(64))
-		got := h.Seal(nil, nonce, pt, aad)
-		if !assert.Equal(t, diffHex(refCCM(b, 12, nonce, pt, aad)), diffHex(got)) {
-			return false
-		}
-		back, err := h.Open(nil, nonce, got, aad)
-		return assert.NoError(t, err) && assert.True(t, bytes.Equal(pt, back))
-	})
-}
-
 // TestConcurrentBlock shares one ciphers.NewBlock between goroutines, as
 // code written for crypto/aes does.
 func TestConcurrentBlock(t *testing.T) {

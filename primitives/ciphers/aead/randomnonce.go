@@ -5,9 +5,9 @@ import (
 	"fmt"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/guard"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
 )
 
 // randomNonceSize and randomNonceTag are the lengths of the nonce the

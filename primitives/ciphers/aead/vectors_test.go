@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/vectors"
-	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 )
 
@@ -156,7 +156,7 @@ func TestAESGCMCollection(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(dir, "gcm*.rsp"))
 	require.NoError(t, err)
 	require.Len(t, files, 6, "gcmEncryptExtIV{128,192,256}.rsp and gcmDecrypt{128,192,256}.rsp in %s", dir)
-	t.Logf("FIPS mode: %v", openssl.FIPS())
+	t.Logf("FIPS mode: %v", defaultbackend.FIPS())
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			t.Parallel()
@@ -166,7 +166,7 @@ func TestAESGCMCollection(t *testing.T) {
 			shortTag, shortIV, fails := 0, 0, 0
 			for _, v := range vs {
 				a, err := aead.NewAESGCM(v.Key)
-				require.NoError(t, err, "%s: AES-GCM must be available (FIPS mode: %v)", v.Name, openssl.FIPS())
+				require.NoError(t, err, "%s: AES-GCM must be available (FIPS mode: %v)", v.Name, defaultbackend.FIPS())
 				if len(v.IV) < 8 {
 					shortIV++ // run like the others: GCM's one IV rule takes 1 to 128 bytes
 				}
@@ -220,7 +220,7 @@ func runTestdata(t *testing.T, name string, minNonce int, newAEAD func(v vectors
 			if errors.Is(err, backends.ErrUnsupportedAlgorithm) {
 				var ue *backends.UnsupportedAlgorithmError
 				require.ErrorAs(t, err, &ue)
-				t.Skipf("%s: unsupported here (FIPS mode: %v)", ue.Algorithm, openssl.FIPS())
+				t.Skipf("%s: unsupported here (FIPS mode: %v)", ue.Algorithm, defaultbackend.FIPS())
 			}
 			require.NoError(t, err)
 			if len(v.IV) < minNonce {
@@ -269,7 +269,7 @@ func TestChaCha20Poly1305RFC8439(t *testing.T) {
 	runTestdata(t, "chacha20poly1305-rfc8439.txt", 12, func(v vectors.AEADVector) (oneShot, error) {
 		return asOneShot(aead.NewChaCha20Poly1305(v.Key))
 	})
-	if openssl.FIPS() {
+	if defaultbackend.FIPS() {
 		_, err := aead.NewChaCha20Poly1305(make([]byte, 32))
 		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "FIPS mode must refuse ChaCha20-Poly1305")
 	}
@@ -288,7 +288,7 @@ func TestOpenFailureLeavesNoPlaintext(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a, err := mk()
 			if errors.Is(err, backends.ErrUnsupportedAlgorithm) {
-				t.Skipf("%s: unsupported here (FIPS mode: %v)", name, openssl.FIPS())
+				t.Skipf("%s: unsupported here (FIPS mode: %v)", name, defaultbackend.FIPS())
 			}
 			require.NoError(t, err)
 			nonce := bytes.Repeat([]byte{7}, a.NonceSize())

@@ -18,7 +18,7 @@ import (
 	"hash"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/kdf/internal/hashid"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
 )

@@ -9,7 +9,7 @@ package scrypt
 
 import (
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/primitives/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
 )
 

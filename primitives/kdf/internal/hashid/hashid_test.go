@@ -59,13 +59,13 @@ type embedsHash struct{ *hashes.Hash }
 // names its inner hash; taking it for that hash would derive with another
 // function than the one the caller's constructor computes.
 func TestOfRefusesKeyedHashes(t *testing.T) {
-	h, err := hmac.New([]byte("key"), hashes.SHA256{})
+	h, err := hmac.New([]byte("a key of 128 bits"), hashes.SHA256{})
 	require.NoError(t, err)
 	inner, err := hashes.New(hashes.SHA256{})
 	require.NoError(t, err)
 	for name, c := range map[string]hash.Hash{
 		"primitives/hmac": h,
-		"crypto/hmac":     stdhmac.New(sha256.New, []byte("key")),
+		"crypto/hmac":     stdhmac.New(sha256.New, []byte("a key of 128 bits")),
 		"wrapper":         embedsHash{inner},
 	} {
 		alg, err := Of(c)

@@ -1,0 +1,189 @@
+package main
+
+// Tests of -backend, HAZMAT_BACKEND and the Go backend's FIPS mode, in
+// both builds (with and without cgo).
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os/exec"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/gocrypto"
+	"github.com/go-hazmat/hazmat/internal/defaultbackend"
+)
+
+// godebugFIPS returns the environment that runs a child with Go's FIPS
+// module in the given setting ("off", "on" or "only").
+func godebugFIPS(setting string) []string {
+	return []string{"GODEBUG=fips140=" + setting}
+}
+
+// TestCLIBackendFlagErrors: a -backend this build cannot serve is a usage
+// error naming the value; nothing runs.
+func TestCLIBackendFlagErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"unknown", []string{"-backend", "boring", "info"}, []string{`hazmat: -backend: unknown backend "boring"`, `"go"`, `"openssl"`}},
+		{"case", []string{"-backend", "Go", "hash", "-a", "sha256"}, []string{`unknown backend "Go"`}},
+		{"empty", []string{"-backend", "", "version"}, []string{`unknown backend ""`}},
+	}
+	if defaultbackend.BuildDefault() == defaultbackend.Go {
+		tests = append(tests, struct {
+			name string
+			args []string
+			want []string
+		}{"openssl without cgo", []string{"-backend", "openssl", "info"}, []string{`-backend: backend "openssl"`, "CGO_ENABLED=0", "CGO_ENABLED=1"}})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := hazmat(t, "abc", tt.args...)
+			assert.Equal(t, exitUsage, r.code, "stderr %q", r.stderr)
+			assert.Empty(t, r.stdout)
+			for _, w := range tt.want {
+				assert.Contains(t, r.stderr, w)
+			}
+			assert.Contains(t, r.stderr, "usage: hazmat [-backend go|openssl] [-fips] COMMAND")
+		})
+	}
+}
+
+// TestCLIGoBackendInfo: "hazmat -backend go info" and "version" name Go's
+// module, its version, its FIPS mode in each GODEBUG setting and the Go
+// version, and list no OpenSSL provider.
+func TestCLIGoBackendInfo(t *testing.T) {
+	for _, setting := range []string{"off", "on", "only"} {
+		t.Run("fips140="+setting, func(t *testing.T) {
+			r := runBinary(t, godebugFIPS(setting), "", "-backend", "go", "info")
+			require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+			lines := strings.Split(r.stdout, "\n")
+			require.Greater(t, len(lines), 4)
+			assert.Regexp(t, `^Backend: +go$`, lines[0])
+			assert.Regexp(t, `^Module: +`+gocrypto.ModuleName+` \S+$`, lines[1])
+			assert.Regexp(t, `^FIPS mode: +`+setting+`$`, lines[2])
+			assert.Regexp(t, `^Go: +`+runtime.Version()+`$`, lines[3])
+			assert.NotContains(t, r.stdout, "Providers:")
+			assert.NotContains(t, r.stdout, "OpenSSL")
+			assert.Contains(t, r.stdout, "Hash algorithms:")
+
+			r = runBinary(t, godebugFIPS(setting), "", "-backend", "go", "version")
+			require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+			assert.Contains(t, r.stdout, "\nmodule: "+gocrypto.ModuleName+" ")
+			assert.Contains(t, r.stdout, "\nbackend: go (FIPS mode "+setting+")\n")
+			assert.NotContains(t, r.stdout, "openssl:")
+		})
+	}
+}
+
+// TestCLIBackendEnv: HAZMAT_BACKEND sets the default that -backend
+// overrides, and a value the build cannot serve stops the program as it
+// starts (a panic naming the variable), whatever the command.
+func TestCLIBackendEnv(t *testing.T) {
+	r := runBinary(t, []string{"HAZMAT_BACKEND=go"}, "", "version")
+	require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+	assert.Contains(t, r.stdout, "\nbackend: go ")
+
+	r = runBinary(t, []string{"HAZMAT_BACKEND=go"}, "", "-backend", "go", "info")
+	require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+	assert.Regexp(t, `^Backend: +go\n`, r.stdout)
+
+	r = runBinary(t, []string{"HAZMAT_BACKEND="}, "", "version")
+	require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+	assert.Contains(t, r.stdout, "\nbackend: "+defaultbackend.BuildDefault()+" ")
+
+	bad := []string{"gocrypto", "OPENSSL"}
+	if defaultbackend.BuildDefault() == defaultbackend.Go {
+		bad = append(bad, "openssl")
+	}
+	for _, value := range bad {
+		r := runBinary(t, []string{"HAZMAT_BACKEND=" + value}, "", "-backend", "go", "version")
+		assert.NotEqual(t, exitOK, r.code, "HAZMAT_BACKEND=%s", value)
+		assert.Empty(t, r.stdout)
+		assert.Contains(t, r.stderr, "panic: hazmat: HAZMAT_BACKEND="+value+": ")
+		assert.Contains(t, r.stderr, "allowed values in this build")
+	}
+}
+
+// TestCLIGoBackendFIPSFlag: -fips cannot switch Go's module on: with
+// -backend go it fails saying to set GODEBUG=fips140, unless the module
+// is already in FIPS mode.
+func TestCLIGoBackendFIPSFlag(t *testing.T) {
+	for _, args := range [][]string{
+		{"-backend", "go", "-fips", "info"},
+		{"-backend", "go", "info", "-fips"},
+	} {
+		r := runBinary(t, godebugFIPS("off"), "", args...)
+		assertOneLineError(t, r, "hazmat: -fips with -backend go: FIPS mode is off", "GODEBUG=fips140=on")
+		assert.Empty(t, r.stdout)
+
+		r = runBinary(t, godebugFIPS("on"), "", args...)
+		require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+		assert.Regexp(t, `FIPS mode: +on\n`, r.stdout)
+	}
+}
+
+// TestCLIGoBackendFIPSOnly: under GODEBUG=fips140=only, the Go backend
+// refuses MD5 naming FIPS, and computes SHA-256 as Go does.
+func TestCLIGoBackendFIPSOnly(t *testing.T) {
+	r := runBinary(t, godebugFIPS("only"), "abc", "-backend", "go", "hash", "-a", "md5")
+	assertOneLineError(t, r, "md5", "FIPS")
+	assert.Empty(t, r.stdout)
+
+	r = runBinary(t, godebugFIPS("only"), "abc", "-backend", "go", "hash", "-a", "sha256")
+	require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+	sum := sha256.Sum256([]byte("abc"))
+	assert.Equal(t, hex.EncodeToString(sum[:])+"  -\n", r.stdout)
+}
+
+// TestCLIBuildWithoutCgo builds hazmat with CGO_ENABLED=0 and checks that
+// it runs on Go's module by default and hashes as Go does.
+func TestCLIBuildWithoutCgo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped in -short mode")
+	}
+	bin := t.TempDir() + "/hazmat"
+	cmd := exec.Command(tool(t, "go"), "build", "-o", bin, ".")
+	cmd.Env = append(cmd.Environ(), "CGO_ENABLED=0")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "CGO_ENABLED=0 go build: %s", out)
+
+	r := execResult(t, "", []string{"HAZMAT_BACKEND="}, "", bin, "info")
+	require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+	assert.Regexp(t, `^Backend: +go\nModule: +`+gocrypto.ModuleName+` `, r.stdout)
+
+	r = execResult(t, "", []string{"HAZMAT_BACKEND="}, "abc", bin, "hash", "-a", "sha256")
+	require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
+	sum := sha256.Sum256([]byte("abc"))
+	assert.Equal(t, hex.EncodeToString(sum[:])+"  -\n", r.stdout)
+
+	r = execResult(t, "", []string{"HAZMAT_BACKEND="}, "", bin, "-backend", "openssl", "info")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "CGO_ENABLED=0")
+}
+
+// TestCipherNames checks the names "hazmat enc" knows, which the tests of
+// both backends walk: sorted, without repeats, each found by lookupCipher.
+func TestCipherNames(t *testing.T) {
+	names := cipherNames()
+	require.Greater(t, len(names), 50)
+	assert.True(t, sort.StringsAreSorted(names))
+	for i, name := range names {
+		if i > 0 {
+			assert.NotEqual(t, names[i-1], name)
+		}
+		_, err := lookupCipher(name)
+		if err != nil {
+			assert.True(t, errors.Is(err, errAEADCipher) || errors.Is(err, errXTSCipher), "%s: %v", name, err)
+		}
+	}
+}
