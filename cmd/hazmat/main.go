@@ -76,9 +76,16 @@ var (
 	backendName string
 )
 
+// runMu keeps one run at a time in a process: backend and backendName
+// belong to the run that set them. The tool makes one run per process;
+// its tests make many, some at once.
+var runMu sync.Mutex
+
 // run is hazmat's whole command line: global flags, then a command and its
 // arguments. It returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	runMu.Lock()
+	defer runMu.Unlock()
 	fs := flag.NewFlagSet("hazmat", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // usage is printed below, where it belongs
 	fs.Usage = func() {}
