@@ -725,6 +725,23 @@ func TestDiffNewBlock(t *testing.T) {
 					require.Equal(t, diffHex(src[:bs]), diffHex(inPlace), "Decrypt in place")
 				}
 
+				if goEnforces() {
+					// Go's CBC and CTR take only Go's own AES under
+					// GODEBUG=fips140=only: hazmat's Block runs under the
+					// test's CBC and CTR, compared with Go's over Go's AES.
+					t.Log("GODEBUG=fips140=only: Go's CBC and CTR refuse hazmat's Block; it runs under the test's own CBC and CTR")
+					assert.Panics(t, func() { cipher.NewCBCEncrypter(hb, make([]byte, bs)) }, "Go's CBC over a block not its own")
+					for _, n := range []int{0, bs, 3 * bs, 64 * bs} {
+						iv, pt := diffBytes(r, bs), diffBytes(r, n)
+						want := goBlockMode(cipher.NewCBCEncrypter(gb, iv), pt)
+						assert.Equal(t, diffHex(want), diffHex(refCBC(hb, iv, pt, false)), "CBC over the Block, %d bytes", n)
+						assert.Equal(t, diffHex(pt), diffHex(refCBC(hb, iv, want, true)))
+						ctrPT := diffBytes(r, n+r.IntN(bs))
+						assert.Equal(t, diffHex(goStream(cipher.NewCTR(gb, iv), ctrPT)),
+							diffHex(refCTR(hb, iv, ctrPT)), "CTR over the Block")
+					}
+					return
+				}
 				// hazmat's Block under Go's CBC and CTR.
 				for _, n := range []int{0, bs, 3 * bs, 64 * bs} {
 					iv, pt := diffBytes(r, bs), diffBytes(r, n)
@@ -735,6 +752,11 @@ func TestDiffNewBlock(t *testing.T) {
 					ctrPT := diffBytes(r, n+r.IntN(bs))
 					assert.Equal(t, diffHex(goStream(cipher.NewCTR(gb, iv), ctrPT)),
 						diffHex(goStream(cipher.NewCTR(hb, iv), ctrPT)), "CTR over the Block")
+					// The test's CBC and CTR, used under fips140=only, agree
+					// with Go's.
+					assert.Equal(t, diffHex(want), diffHex(refCBC(gb, iv, pt, false)), "the test's CBC")
+					assert.Equal(t, diffHex(pt), diffHex(refCBC(gb, iv, want, true)), "the test's CBC, decrypting")
+					assert.Equal(t, diffHex(goStream(cipher.NewCTR(gb, iv), ctrPT)), diffHex(refCTR(gb, iv, ctrPT)), "the test's CTR")
 				}
 			})
 		}

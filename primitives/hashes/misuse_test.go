@@ -164,10 +164,12 @@ func TestAllocations(t *testing.T) {
 	assert.Zero(t, allocs, "Reset/Write 16 KiB/Sum")
 }
 
-// TestNewSize: hashes.New's one allocation (the Hash and its context) is at
-// most 512 bytes, the largest object with pointers that Go's allocator
-// serves without a header; a few bytes more cost a new hasher a larger
-// size class and the slower path.
+// TestNewSize: with the OpenSSL backend, hashes.New's one allocation (the
+// Hash and its context) is at most 512 bytes, the largest object with
+// pointers that Go's allocator serves without a header; a few bytes more
+// cost a new hasher a larger size class and the slower path. The Go
+// backend's context and Go's digest state are two more allocations, and
+// the three together stay within the same 512 bytes.
 func TestNewSize(t *testing.T) {
 	if raceEnabled {
 		t.Skip("allocation sizes are checked without -race (scripts/test.sh runs that pass too)")
@@ -182,5 +184,9 @@ func TestNewSize(t *testing.T) {
 	})
 	require.Positive(t, res.N)
 	assert.LessOrEqual(t, res.AllocedBytesPerOp(), int64(512), "bytes allocated by hashes.New")
-	assert.LessOrEqual(t, res.AllocsPerOp(), int64(1), "allocations by hashes.New")
+	wantAllocs := int64(1)
+	if defaultbackend.Name() == defaultbackend.Go {
+		wantAllocs = 3
+	}
+	assert.LessOrEqual(t, res.AllocsPerOp(), wantAllocs, "allocations by hashes.New (%s backend)", defaultbackend.Name())
 }

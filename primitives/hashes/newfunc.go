@@ -11,7 +11,10 @@ import (
 
 // NewFunc returns a constructor of hashes computing alg with the default
 // backend, for Go APIs that take one: [crypto/hmac.New],
-// [crypto/hkdf.Key], [crypto/pbkdf2.Key], golang.org/x/crypto's KDFs. It
+// [crypto/hkdf.Key], [crypto/pbkdf2.Key], golang.org/x/crypto's KDFs
+// (under GODEBUG=fips140=only those of Go's crypto accept only Go's own
+// SHA-2 and SHA-3 and panic with any other hash.Hash, this one included:
+// use packages primitives/hmac and primitives/kdf there). It
 // checks once, here, that alg can be used, and returns the error [New]
 // would return otherwise: one wrapping [backends.ErrUnsupportedAlgorithm],
 // or for SHAKE without a positive Size [backends.ErrInvalidDigestSize].

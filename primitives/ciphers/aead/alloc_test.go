@@ -13,13 +13,13 @@ func TestAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("allocation counts are checked without -race (scripts/test.sh runs that pass too)")
 	}
-	a, err := aead.NewAESGCM(make([]byte, 16))
-	require.NoError(t, err)
-	nonce, msg := make([]byte, 12), make([]byte, 64)
-	ct := a.Seal(nil, nonce, msg, nil)
-	out := make([]byte, 0, 128)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { out = a.Seal(out[:0], nonce, msg, nil) }), "Seal")
-	assert.Zero(t, testing.AllocsPerRun(100, func() { out, _ = a.Open(out[:0], nonce, ct, nil) }), "Open")
+	msg, out := make([]byte, 64), make([]byte, 0, 128)
+	if a, err := aead.NewAESGCM(make([]byte, 16)); !gcmRefused(t, err) {
+		nonce := make([]byte, 12)
+		ct := a.Seal(nil, nonce, msg, nil)
+		assert.Zero(t, testing.AllocsPerRun(100, func() { out = a.Seal(out[:0], nonce, msg, nil) }), "Seal")
+		assert.Zero(t, testing.AllocsPerRun(100, func() { out, _ = a.Open(out[:0], nonce, ct, nil) }), "Open")
+	}
 
 	r, err := aead.NewAESGCMWithRandomNonce(make([]byte, 16))
 	require.NoError(t, err)

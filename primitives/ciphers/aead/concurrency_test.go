@@ -16,6 +16,7 @@ import (
 	"golang.org/x/crypto/chacha20poly1305"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/gocrypto"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
@@ -78,7 +79,9 @@ func TestConcurrentAESGCM(t *testing.T) {
 	for _, keyLen := range []int{16, 32} {
 		key := diffBytes(r, keyLen)
 		h, err := aead.NewAESGCM(key)
-		require.NoError(t, err)
+		if gcmRefused(t, err) {
+			return // TestAESGCMRandomNonceConcurrent covers what is served
+		}
 		b, err := aes.NewCipher(key)
 		require.NoError(t, err)
 		ref, err := cipher.NewGCM(b)
@@ -124,11 +127,17 @@ func TestConcurrentBlock(t *testing.T) {
 				return false
 			}
 		}
-		// The Block under Go's CBC, which calls it block by block.
+		// The Block under Go's CBC, which calls it block by block; under
+		// GODEBUG=fips140=only, where Go's CBC takes no block but its own
+		// AES, under the test's CBC.
 		iv, pt := diffBytes(r, 16), diffBytes(r, 16*r.IntN(16))
 		want, got := make([]byte, len(pt)), make([]byte, len(pt))
 		cipher.NewCBCEncrypter(gb, iv).CryptBlocks(want, pt)
-		cipher.NewCBCEncrypter(hb, iv).CryptBlocks(got, pt)
+		if gocrypto.Enforced() {
+			got = refCBCEncrypt(hb, iv, pt)
+		} else {
+			cipher.NewCBCEncrypter(hb, iv).CryptBlocks(got, pt)
+		}
 		return assert.Equal(t, diffHex(want), diffHex(got), "CBC over the shared Block")
 	})
 }

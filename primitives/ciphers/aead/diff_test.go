@@ -181,7 +181,9 @@ func TestDiffAESGCM(t *testing.T) {
 			for i, n := range diffLens() {
 				key, nonce, pt, aad := diffBytes(r, keyLen), diffBytes(r, 12), diffBytes(r, n), diffAAD(r)
 				h, err := aead.NewAESGCM(key)
-				require.NoError(t, err)
+				if gcmRefused(t, err) {
+					return
+				}
 				require.Equal(t, 12, h.NonceSize())
 				require.Equal(t, 16, h.Overhead())
 				b, err := aes.NewCipher(key)
@@ -210,7 +212,9 @@ func TestDiffAESGCM(t *testing.T) {
 			key, nonce := diffBytes(r, []int{16, 24, 32}[i%3]), diffBytes(r, size)
 			pt, aad := diffBytes(r, r.IntN(300)), diffAAD(r)
 			h, err := aead.NewAESGCM(key)
-			require.NoError(t, err)
+			if gcmRefused(t, err) {
+				return
+			}
 			b, err := aes.NewCipher(key)
 			require.NoError(t, err)
 			ref, err := cipher.NewGCMWithNonceSize(b, size)
@@ -342,9 +346,9 @@ func TestDiffOpenFailureKeepsDst(t *testing.T) {
 	r := diffRand(t)
 	key := diffBytes(r, 32)
 	var hs []diffAEAD
-	g, err := aead.NewAESGCM(key)
-	require.NoError(t, err)
-	hs = append(hs, g)
+	if g, err := aead.NewAESGCM(key); !gcmRefused(t, err) {
+		hs = append(hs, g)
+	}
 	if c, err := aead.NewAESCCM(key, 16); err == nil {
 		hs = append(hs, c)
 	} else {

@@ -112,7 +112,9 @@ type aeadLike interface {
 // of dst and ciphertext leaves the ciphertext as it was.
 func TestOpenOverlapKeepsCiphertext(t *testing.T) {
 	g, err := aead.NewAESGCM(make([]byte, 16))
-	require.NoError(t, err)
+	if gcmRefused(t, err) {
+		return // TestAESGCMRandomNonceMisuse checks the overlaps of what is served
+	}
 	nonce := make([]byte, 12)
 	buf := make([]byte, 64)
 	ct := g.Seal(buf[:0], nonce, []byte("a secret of 21 bytes."), nil)
