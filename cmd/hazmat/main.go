@@ -10,6 +10,9 @@ import (
 	"sync"
 	"text/tabwriter"
 
+	// Imported first of the module by initialisation order: a bad
+	// HAZMAT_BACKEND is a one-line error there, not the library's panic.
+	_ "github.com/go-hazmat/hazmat/cmd/hazmat/internal/envguard"
 	"github.com/go-hazmat/hazmat/gocrypto"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/kat"
