@@ -156,7 +156,7 @@
 //
 //	hazmat vectors [-v] FILE...
 //
-// Runs known-answer test files through hazmat against the OpenSSL in use:
+// Runs known-answer test files through hazmat on the chosen backend:
 // NIST CAVP response files and the RFC vectors of the collection described
 // in the repository's test documentation (a FILE that is a folder is
 // walked). The algorithm and mode come from the folders and the file name
