@@ -39,7 +39,9 @@
 // shorter than 112 bits with an error wrapping
 // [backends.ErrInvalidKeySize]. Go's HMAC over SHA-3 or BLAKE2 cannot copy
 // its state, so such a context keeps the data written since its last Reset
-// to replay it on Copy.
+// to replay it on Copy, up to 1 MiB: past it, the context keeps nothing
+// (memory stays bounded for a stream of any length) and Copy is refused
+// until the next Reset.
 //
 // KDFs: HKDF (crypto/hkdf), PBKDF2 (crypto/pbkdf2) and scrypt
 // (golang.org/x/crypto/scrypt, refused in FIPS mode). Under fips140=only
