@@ -234,3 +234,22 @@ func TestCLIGoBackendRefusalWords(t *testing.T) {
 		})
 	}
 }
+
+// TestCLIGoBackendOnePrefix: an error of the Go backend is printed with
+// hazmat's prefix alone, as the OpenSSL backend's are, not
+// "hazmat: gocrypto: ...".
+func TestCLIGoBackendOnePrefix(t *testing.T) {
+	for _, args := range [][]string{
+		{"hmac", "-a", "sha256", "-K", "0011", "-"},
+		{"mac", "-macopt", "hexkey:0011", "-macopt", "digest:SHA256", "HMAC"},
+		{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256", "-kdfopt", "key:secret", "HKDF"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			// GODEBUG=fips140=only: Go's module refuses the short key or
+			// secret, with an error of package gocrypto.
+			r := runBinary(t, godebugFIPS("only"), "abc", append([]string{"-backend", "go"}, args...)...)
+			assertOneLineError(t, r, "FIPS")
+			assert.NotContains(t, r.stderr, "gocrypto: ")
+		})
+	}
+}

@@ -310,7 +310,7 @@ func warn(stderr io.Writer, format string, a ...any) {
 // algorithm is unsupported, e.g. "md5: refused in FIPS mode", and false
 // for other errors.
 // libraryPackages are the packages whose errors start with their name.
-var libraryPackages = []string{"openssl", "hashes", "hmac", "mac", "macalg", "kdf", "kdfalg",
+var libraryPackages = []string{"openssl", "gocrypto", "hashes", "hmac", "mac", "macalg", "kdf", "kdfalg",
 	"keywrap", "aead", "ciphers", "modes", "algorithms", "padding", "rand"}
 
 // withoutPackage returns msg without the package prefix a library error
