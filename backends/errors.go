@@ -98,7 +98,8 @@ const (
 	ReasonUnsupportedCipher Reason = iota + 1
 	// ReasonUnsupportedHash: the backend has no such digest.
 	ReasonUnsupportedHash
-	// ReasonUnsupportedMAC: the digest exists but cannot key an HMAC.
+	// ReasonUnsupportedMAC: the backend has no such MAC (CMAC, KMAC, ...),
+	// or no HMAC with the digest (which may exist, as SHAKE does).
 	ReasonUnsupportedMAC
 	// ReasonFIPSRefused: the algorithm exists, but FIPS mode is on and the
 	// FIPS provider does not offer it.
@@ -114,6 +115,9 @@ const (
 	// cannot give it before the data (CCM's message length, SIV's tag);
 	// a one-shot interface may still offer it.
 	ReasonNotStreamable
+	// ReasonUnsupportedKDF: the backend has no such key derivation
+	// function (its hash or cipher may exist).
+	ReasonUnsupportedKDF
 )
 
 // String returns a short description of r.
@@ -124,7 +128,7 @@ func (r Reason) String() string {
 	case ReasonUnsupportedHash:
 		return "hash not offered by the backend"
 	case ReasonUnsupportedMAC:
-		return "HMAC not offered with this hash"
+		return "MAC not offered by the backend"
 	case ReasonFIPSRefused:
 		return "refused in FIPS mode"
 	case ReasonNoAdapter:
@@ -133,6 +137,8 @@ func (r Reason) String() string {
 		return "output size not bounded by the backend"
 	case ReasonNotStreamable:
 		return "not usable in a streaming cipher context"
+	case ReasonUnsupportedKDF:
+		return "KDF not offered by the backend"
 	}
 	return fmt.Sprintf("Reason(%d)", int(r))
 }

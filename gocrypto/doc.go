@@ -39,7 +39,9 @@
 // shorter than 112 bits with an error wrapping
 // [backends.ErrInvalidKeySize]. Go's HMAC over SHA-3 or BLAKE2 cannot copy
 // its state, so such a context keeps the data written since its last Reset
-// to replay it on Copy.
+// to replay it on Copy, up to 1 MiB: past it, the context keeps nothing
+// (memory stays bounded for a stream of any length) and Copy is refused
+// until the next Reset.
 //
 // KDFs: HKDF (crypto/hkdf), PBKDF2 (crypto/pbkdf2) and scrypt
 // (golang.org/x/crypto/scrypt, refused in FIPS mode). Under fips140=only
@@ -48,8 +50,10 @@
 //
 // MACs: Poly1305 (golang.org/x/crypto/poly1305, refused in FIPS mode) and
 // GMAC (AES-GCM over no plaintext, refused under fips140=only, where Go
-// refuses GCM with a caller's IV). Neither can copy its state: their
-// contexts keep the message and compute the MAC over it.
+// refuses GCM with a caller's IV). Neither can copy its state: a GMAC
+// context keeps the message and computes the MAC over it (Go's GCM is
+// one-shot); a Poly1305 context streams, keeps the first MiB to replay on
+// Sum and Copy, and refuses them past it until Reset.
 //
 // Random bytes come from crypto/rand (in FIPS mode, the module's DRBG).
 //

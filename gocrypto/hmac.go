@@ -83,7 +83,9 @@ func (b *Backend) HMACSupported(alg backends.HashAlgorithm) bool {
 //
 // The context implements [backends.Summer] and [backends.Resetter]. Go's
 // HMAC over SHA-3 or BLAKE2 cannot copy its state: such a context keeps the
-// data written since its last Reset, so that Copy can replay it. It is not
+// data written since its last Reset, up to 1 MiB, so that Copy can replay
+// it; past 1 MiB it keeps nothing and Copy returns an
+// [*backends.UnsupportedAlgorithmError] until the next Reset. It is not
 // safe for concurrent use.
 func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backends.HMACContext, error) {
 	h, err := hmacHash(alg)
@@ -127,12 +129,19 @@ type hmacCtx struct {
 	info *hashInfo
 	h    hash.Hash
 	// With replay set (Go's HMAC over this digest has no Clone), key is a
-	// copy of the key and hist the data written since the last reset.
+	// copy of the key and hist the data written since the last reset, up
+	// to hmacReplayLimit bytes; past it, hist is dropped and lost is set.
 	replay bool
 	key    []byte
 	hist   []byte
+	lost   bool
 	done   bool
 }
+
+// hmacReplayLimit bounds what an HMAC context that cannot clone Go's state
+// keeps to replay on Copy: past it, the context keeps nothing (an HMAC of
+// a large stream must not hold the stream in memory) and Copy is refused.
+const hmacReplayLimit = 1 << 20
 
 var (
 	_ backends.HMACContext = (*hmacCtx)(nil)
@@ -162,10 +171,21 @@ func (c *hmacCtx) Update(data []byte) error {
 		return err
 	}
 	c.h.Write(data)
-	if c.replay {
+	switch {
+	case !c.replay || c.lost:
+	case len(c.hist)+len(data) > hmacReplayLimit:
+		c.forget()
+		c.lost = true
+	default:
 		c.hist = append(c.hist, data...)
 	}
 	return nil
+}
+
+// forget clears and drops what the context kept to replay.
+func (c *hmacCtx) forget() {
+	clear(c.hist)
+	c.hist = nil
 }
 
 // Sum appends the MAC of the data written so far to dst, leaving the state
@@ -185,8 +205,7 @@ func (c *hmacCtx) Finalize() ([]byte, error) {
 	}
 	out := c.h.Sum(make([]byte, 0, c.info.size))
 	c.done = true
-	clear(c.hist)
-	c.hist = c.hist[:0]
+	c.forget()
 	return out, nil
 }
 
@@ -197,9 +216,8 @@ func (c *hmacCtx) Reset() error {
 		return errNoHMACCtx
 	}
 	c.h.Reset()
-	clear(c.hist)
-	c.hist = c.hist[:0]
-	c.done = false
+	c.forget()
+	c.lost, c.done = false, false
 	return nil
 }
 
@@ -209,6 +227,11 @@ func (c *hmacCtx) Copy() (backends.HMACContext, error) {
 		return nil, err
 	}
 	cp := &hmacCtx{alg: c.alg, info: c.info, replay: c.replay}
+	if c.lost {
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: "HMAC-" + c.info.name, Reason: backends.ReasonUnsupportedMAC,
+			Err: fmt.Errorf("gocrypto: Go's HMAC over %s cannot copy its state, and the context keeps only the first %d bytes written since Reset to replay: %w",
+				c.info.name, hmacReplayLimit, errors.ErrUnsupported)}
+	}
 	if c.replay {
 		cp.key = c.key
 		cp.hist = append([]byte{}, c.hist...)

@@ -46,10 +46,10 @@ func resolveKDF(alg backends.KDFAlgorithm) (*hashInfo, error) {
 		}
 		return nil, nil
 	case kdfalg.X963, kdfalg.ConcatHash, kdfalg.ConcatHMAC, kdfalg.KBKDF:
-		return nil, notInGo(alg.KDFName(), "", backends.ReasonUnsupportedHash)
+		return nil, notInGo(alg.KDFName(), "", backends.ReasonUnsupportedKDF)
 	}
 	return nil, &backends.UnsupportedAlgorithmError{Algorithm: fmt.Sprintf("%s (%T)", alg.KDFName(), alg),
-		Reason: backends.ReasonUnsupportedHash, Err: errors.New("gocrypto: no KDF for this descriptor type")}
+		Reason: backends.ReasonUnsupportedKDF, Err: errors.New("gocrypto: no KDF for this descriptor type")}
 }
 
 // KDFSupported reports whether alg, with its hash, can run: HKDF and

@@ -3,6 +3,7 @@ package gocrypto
 import (
 	"crypto/aes"
 	"crypto/cipher"
+	"errors"
 	"fmt"
 
 	"golang.org/x/crypto/poly1305" //lint:ignore SA1019 the only Poly1305 with a public API in Go; hazmat exposes it as the one-time authenticator it is (RFC 8439)
@@ -13,12 +14,14 @@ import (
 
 // MACs other than HMAC. Go has Poly1305 (golang.org/x/crypto/poly1305) and
 // GMAC (GCM over no plaintext, crypto/cipher); CMAC and KMAC are not in
-// Go's crypto. Neither Go implementation can copy its state, so a context
-// keeps the message and computes the MAC over it at Sum and Finalize: a
-// MAC of many megabytes holds them in memory. Both MACs are one-time (a
-// key, or GMAC's key and IV, must authenticate a single message), which
-// package primitives/mac enforces; the contexts here can Reset, as the
-// OpenSSL backend's can.
+// Go's crypto. Go's GCM is one-shot, so a GMAC context keeps the message
+// and computes the MAC over it at Sum and Finalize: a GMAC of many
+// megabytes holds them in memory. A Poly1305 context streams, and keeps
+// only the first MiB to replay on Sum and Copy (Go's Poly1305 cannot copy
+// its state), which it refuses past that until Reset. Both MACs are
+// one-time (a key, or GMAC's key and IV, must authenticate a single
+// message), which package primitives/mac enforces; the contexts here can
+// Reset, as the OpenSSL backend's can.
 
 var errNilMAC = fmt.Errorf("gocrypto: nil MAC algorithm: %w", backends.ErrInvalidArgument)
 
@@ -146,9 +149,11 @@ func (b *Backend) MACSupported(alg backends.MACAlgorithm) bool {
 // [backends.ReasonFIPSRefused]); one wrapping
 // [backends.ErrInvalidDigestSize] for a descriptor whose Size is not 16.
 //
-// The context implements [backends.Summer] and [backends.Resetter]; it
-// keeps the message (see the package's MAC notes). It is not safe for
-// concurrent use.
+// The context implements [backends.Summer] and [backends.Resetter]. A GMAC
+// context keeps the message; a Poly1305 context keeps its first MiB, and
+// past it Sum and Copy return an [*backends.UnsupportedAlgorithmError]
+// until Reset (see the package's MAC notes). It is not safe for concurrent
+// use.
 func (b *Backend) CreateMACCtx(alg backends.MACAlgorithm, key []byte) (backends.MACContext, error) {
 	p, err := checkMAC(alg, key)
 	if err != nil {
@@ -158,7 +163,13 @@ func (b *Backend) CreateMACCtx(alg backends.MACAlgorithm, key []byte) (backends.
 	if err != nil {
 		return nil, err
 	}
-	return &macCtx{alg: alg, f: f}, nil
+	c := &macCtx{alg: alg, f: f}
+	if p.MAC == "POLY1305" {
+		c.polyKey = new([polyKeySize]byte)
+		copy(c.polyKey[:], key)
+		c.poly = poly1305.New(c.polyKey)
+	}
+	return c, nil
 }
 
 // ComputeMAC appends the MAC of data under key to dst. Errors are those of
@@ -184,6 +195,25 @@ type macCtx struct {
 	f    macFunc
 	msg  []byte
 	done bool
+	// A Poly1305 context streams: poly runs over every byte written, and
+	// msg keeps only the first macReplayLimit bytes, to replay on Sum and
+	// Copy (golang.org/x/crypto's Poly1305 can neither copy its state nor
+	// write after Sum); past them msg is dropped and lost is set.
+	polyKey *[polyKeySize]byte
+	poly    *poly1305.MAC
+	lost    bool
+}
+
+// macReplayLimit bounds what a Poly1305 context keeps to replay on Sum
+// and Copy.
+const macReplayLimit = 1 << 20
+
+// errLost is the error of Sum and Copy on a Poly1305 context past
+// macReplayLimit bytes.
+func (c *macCtx) errLost(op string) error {
+	return &backends.UnsupportedAlgorithmError{Algorithm: c.alg.Name(), Reason: backends.ReasonUnsupportedMAC,
+		Err: fmt.Errorf("gocrypto: %s: Go's Poly1305 cannot copy its state, and the context keeps only the first %d bytes written since Reset to replay: %w",
+			op, macReplayLimit, errors.ErrUnsupported)}
 }
 
 var (
@@ -213,7 +243,19 @@ func (c *macCtx) Update(data []byte) error {
 	if err := c.ready(); err != nil {
 		return err
 	}
-	c.msg = append(c.msg, data...)
+	if c.poly == nil {
+		c.msg = append(c.msg, data...)
+		return nil
+	}
+	c.poly.Write(data)
+	switch {
+	case c.lost:
+	case len(c.msg)+len(data) > macReplayLimit:
+		clear(c.msg)
+		c.msg, c.lost = nil, true
+	default:
+		c.msg = append(c.msg, data...)
+	}
 	return nil
 }
 
@@ -222,6 +264,9 @@ func (c *macCtx) Update(data []byte) error {
 func (c *macCtx) Sum(dst []byte) ([]byte, error) {
 	if err := c.ready(); err != nil {
 		return dst, err
+	}
+	if c.lost {
+		return dst, c.errLost("Sum")
 	}
 	return c.f(dst, c.msg), nil
 }
@@ -232,7 +277,12 @@ func (c *macCtx) Finalize() ([]byte, error) {
 	if err := c.ready(); err != nil {
 		return nil, err
 	}
-	out := c.f(make([]byte, 0, macTagSize), c.msg)
+	var out []byte
+	if c.poly != nil {
+		out = c.poly.Sum(make([]byte, 0, macTagSize))
+	} else {
+		out = c.f(make([]byte, 0, macTagSize), c.msg)
+	}
 	c.done = true
 	clear(c.msg)
 	c.msg = c.msg[:0]
@@ -246,7 +296,10 @@ func (c *macCtx) Reset() error {
 	}
 	clear(c.msg)
 	c.msg = c.msg[:0]
-	c.done = false
+	c.done, c.lost = false, false
+	if c.polyKey != nil {
+		c.poly = poly1305.New(c.polyKey)
+	}
 	return nil
 }
 
@@ -255,5 +308,13 @@ func (c *macCtx) Copy() (backends.MACContext, error) {
 	if err := c.ready(); err != nil {
 		return nil, err
 	}
-	return &macCtx{alg: c.alg, f: c.f, msg: append([]byte{}, c.msg...)}, nil
+	if c.lost {
+		return nil, c.errLost("Copy")
+	}
+	cp := &macCtx{alg: c.alg, f: c.f, msg: append([]byte{}, c.msg...), polyKey: c.polyKey}
+	if c.polyKey != nil {
+		cp.poly = poly1305.New(c.polyKey)
+		cp.poly.Write(cp.msg)
+	}
+	return cp, nil
 }

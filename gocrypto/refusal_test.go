@@ -26,6 +26,7 @@ const (
 	fipsRefused         // refused in FIPS mode (fips140=on and only)
 	onlyRefused         // refused under fips140=only
 	notForHMAC          // an XOF: no HMAC
+	kdfNotInGo          // a KDF Go's crypto lacks, over a hash it has
 )
 
 // expect turns an outcome into the reason the current setting must give,
@@ -182,15 +183,18 @@ func TestConformanceKDFRefusals(t *testing.T) {
 		{"PBKDF2-SHA512", kdfalg.PBKDF2{Hash: hashes.SHA512{}, Salt: salt16, Iterations: 10}, served},
 		{"PBKDF2-BLAKE2b", kdfalg.PBKDF2{Hash: hashes.BLAKE2b{}, Salt: salt16, Iterations: 10}, fipsRefused},
 		{"scrypt", kdfalg.Scrypt{Salt: salt16, N: 16, R: 1, P: 1}, fipsRefused},
-		{"X9.63", kdfalg.X963{Hash: sha256}, notInGo},
-		{"ConcatHash", kdfalg.ConcatHash{Hash: sha256}, notInGo},
-		{"ConcatHMAC", kdfalg.ConcatHMAC{Hash: sha256}, notInGo},
-		{"KBKDF", kdfalg.KBKDF{Hash: sha256}, notInGo},
+		{"X9.63", kdfalg.X963{Hash: sha256}, kdfNotInGo},
+		{"ConcatHash", kdfalg.ConcatHash{Hash: sha256}, kdfNotInGo},
+		{"ConcatHMAC", kdfalg.ConcatHMAC{Hash: sha256}, kdfNotInGo},
+		{"KBKDF", kdfalg.KBKDF{Hash: sha256}, kdfNotInGo},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			reason, text := expect(c.want)
-			if c.want == notInGo {
+			switch c.want {
+			case notInGo:
 				reason = backends.ReasonUnsupportedHash
+			case kdfNotInGo:
+				reason, text = backends.ReasonUnsupportedKDF, "not in Go's crypto"
 			}
 			assert.Equal(t, reason == 0, b.KDFSupported(c.alg), "KDFSupported")
 			out := bytes.Repeat([]byte{0xa5}, 32)

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os/exec"
 	"runtime"
 	"sort"
@@ -16,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-hazmat/hazmat/cmd/hazmat/internal/envguard"
 	"github.com/go-hazmat/hazmat/gocrypto"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 )
@@ -87,7 +89,9 @@ func TestCLIGoBackendInfo(t *testing.T) {
 
 // TestCLIBackendEnv: HAZMAT_BACKEND sets the default that -backend
 // overrides, and a value the build cannot serve stops the program as it
-// starts (a panic naming the variable), whatever the command.
+// starts, whatever the command: one line naming the variable, its value
+// and the values allowed, and exit status 2, never the library's panic
+// and its goroutine dump.
 func TestCLIBackendEnv(t *testing.T) {
 	r := runBinary(t, []string{"HAZMAT_BACKEND=go"}, "", "version")
 	require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
@@ -101,16 +105,33 @@ func TestCLIBackendEnv(t *testing.T) {
 	require.Equal(t, exitOK, r.code, "stderr %q", r.stderr)
 	assert.Contains(t, r.stdout, "\nbackend: "+defaultbackend.BuildDefault()+" ")
 
-	bad := []string{"gocrypto", "OPENSSL"}
+	bad := []string{"gocrypto", "OPENSSL", "GO", " go", "openssl\n"}
 	if defaultbackend.BuildDefault() == defaultbackend.Go {
 		bad = append(bad, "openssl")
 	}
 	for _, value := range bad {
-		r := runBinary(t, []string{"HAZMAT_BACKEND=" + value}, "", "-backend", "go", "version")
-		assert.NotEqual(t, exitOK, r.code, "HAZMAT_BACKEND=%s", value)
-		assert.Empty(t, r.stdout)
-		assert.Contains(t, r.stderr, "panic: hazmat: HAZMAT_BACKEND="+value+": ")
-		assert.Contains(t, r.stderr, "allowed values in this build")
+		for _, args := range [][]string{{"version"}, {"-backend", "go", "version"}, {"hash", "-a", "sha256"}} {
+			r := runBinary(t, []string{"HAZMAT_BACKEND=" + value}, "abc", args...)
+			assert.Equal(t, exitUsage, r.code, "HAZMAT_BACKEND=%q %q", value, args)
+			assert.Empty(t, r.stdout)
+			assert.Equal(t, fmt.Sprintf("hazmat: %v\n", envguard.Check(value)), r.stderr, "one line")
+			assert.Contains(t, r.stderr, fmt.Sprintf("HAZMAT_BACKEND=%q", value))
+			assert.NotContains(t, r.stderr, "panic")
+		}
+	}
+}
+
+// TestEnvGuardAgrees: the values of HAZMAT_BACKEND that hazmat's early
+// check lets through are those package defaultbackend takes, in this
+// build; it refuses the others.
+func TestEnvGuardAgrees(t *testing.T) {
+	for _, value := range []string{"", "go", "openssl", "GO", "Go", "OPENSSL", " go", "go ", "openssl\n", "gocrypto", "boring", "none"} {
+		name := value
+		if name == "" {
+			name = defaultbackend.BuildDefault()
+		}
+		_, libErr := defaultbackend.Lookup(name)
+		assert.Equal(t, libErr == nil, envguard.Check(value) == nil, "HAZMAT_BACKEND=%q (library: %v)", value, libErr)
 	}
 }
 
@@ -185,5 +206,50 @@ func TestCipherNames(t *testing.T) {
 		if err != nil {
 			assert.True(t, errors.Is(err, errAEADCipher) || errors.Is(err, errXTSCipher), "%s: %v", name, err)
 		}
+	}
+}
+
+// TestCLIGoBackendRefusalWords: what the Go backend lacks is refused in
+// one line that says what is missing: a MAC (CMAC, KMAC) or a KDF (X9.63,
+// KBKDF, SSKDF) not offered, never "HMAC not offered with this hash" or
+// "hash not offered" for a MAC or KDF whose hash or cipher Go has.
+func TestCLIGoBackendRefusalWords(t *testing.T) {
+	key := "hexkey:000102030405060708090a0b0c0d0e0f"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"mac", "-macopt", key, "-macopt", "cipher:AES-128-CBC", "CMAC"}, "hazmat: CMAC-AES: MAC not offered by the backend\n"},
+		{[]string{"mac", "-macopt", key, "KMAC128"}, "hazmat: KMAC128: MAC not offered by the backend\n"},
+		{[]string{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256", "-kdfopt", "key:secret", "X963KDF"}, "hazmat: X963KDF: KDF not offered by the backend\n"},
+		{[]string{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256", "-kdfopt", "key:secret", "SSKDF"}, "hazmat: SSKDF: KDF not offered by the backend\n"},
+		{[]string{"kdf", "-keylen", "16", "-kdfopt", "mac:CMAC", "-kdfopt", "cipher:AES-128-CBC", "-kdfopt", key, "KBKDF"}, "hazmat: KBKDF: KDF not offered by the backend\n"},
+		{[]string{"hmac", "-a", "shake128", "-K", "000102030405060708090a0b0c0d0e0f", "-"}, "hazmat: shake128: MAC not offered by the backend\n"},
+	} {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			r := runBinary(t, nil, "abc", append([]string{"-backend", "go"}, c.args...)...)
+			assertOneLineError(t, r)
+			assert.Equal(t, c.want, r.stderr)
+			assert.Empty(t, r.stdout)
+		})
+	}
+}
+
+// TestCLIGoBackendOnePrefix: an error of the Go backend is printed with
+// hazmat's prefix alone, as the OpenSSL backend's are, not
+// "hazmat: gocrypto: ...".
+func TestCLIGoBackendOnePrefix(t *testing.T) {
+	for _, args := range [][]string{
+		{"hmac", "-a", "sha256", "-K", "0011", "-"},
+		{"mac", "-macopt", "hexkey:0011", "-macopt", "digest:SHA256", "HMAC"},
+		{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256", "-kdfopt", "key:secret", "HKDF"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			// GODEBUG=fips140=only: Go's module refuses the short key or
+			// secret, with an error of package gocrypto.
+			r := runBinary(t, godebugFIPS("only"), "abc", append([]string{"-backend", "go"}, args...)...)
+			assertOneLineError(t, r, "FIPS")
+			assert.NotContains(t, r.stderr, "gocrypto: ")
+		})
 	}
 }

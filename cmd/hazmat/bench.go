@@ -24,8 +24,8 @@ import (
 )
 
 const benchHelp = `
-Measure hazmat (OpenSSL through cgo) against Go's own crypto on this
-machine, for AES-128-GCM seal and open, AES-256-CBC encryption, AES-128-CTR,
+Measure hazmat, on the backend -backend chooses (OpenSSL through cgo, or
+Go's crypto), against Go's own crypto on this machine, for AES-128-GCM seal and open, AES-256-CBC encryption, AES-128-CTR,
 one-shot SHA-256 and SHA-512, a reused SHA-256 hasher, HMAC-SHA256 of one
 message, and a new SHA-256 hasher per message, each at 64 bytes (where the
 cost of a cgo call shows) and 16 KiB. Each case runs -count rounds; a round

@@ -9,8 +9,9 @@
 //
 // The global flag -backend chooses the backend every command runs on: go
 // (Go's crypto) or openssl. Its default is the library's default backend:
-// the environment variable HAZMAT_BACKEND when set (an unknown value stops
-// the program as it starts), else openssl in a build with cgo and go in a
+// the environment variable HAZMAT_BACKEND when set (a value the build
+// cannot serve stops the program as it starts, with a line naming it and
+// exit status 2), else openssl in a build with cgo and go in a
 // build with CGO_ENABLED=0, which has no OpenSSL. No command falls back to
 // the other backend when an algorithm is missing.
 //
@@ -155,7 +156,7 @@
 //
 //	hazmat vectors [-v] FILE...
 //
-// Runs known-answer test files through hazmat against the OpenSSL in use:
+// Runs known-answer test files through hazmat on the chosen backend:
 // NIST CAVP response files and the RFC vectors of the collection described
 // in the repository's test documentation (a FILE that is a folder is
 // walked). The algorithm and mode come from the folders and the file name

@@ -10,6 +10,9 @@ import (
 	"sync"
 	"text/tabwriter"
 
+	// Imported first of the module by initialisation order: a bad
+	// HAZMAT_BACKEND is a one-line error there, not the library's panic.
+	_ "github.com/go-hazmat/hazmat/cmd/hazmat/internal/envguard"
 	"github.com/go-hazmat/hazmat/gocrypto"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/internal/kat"
@@ -314,7 +317,7 @@ func warn(stderr io.Writer, format string, a ...any) {
 // algorithm is unsupported, e.g. "md5: refused in FIPS mode", and false
 // for other errors.
 // libraryPackages are the packages whose errors start with their name.
-var libraryPackages = []string{"openssl", "hashes", "hmac", "mac", "macalg", "kdf", "kdfalg",
+var libraryPackages = []string{"openssl", "gocrypto", "hashes", "hmac", "mac", "macalg", "kdf", "kdfalg",
 	"keywrap", "aead", "ciphers", "modes", "algorithms", "padding", "rand"}
 
 // withoutPackage returns msg without the package prefix a library error

@@ -13,7 +13,8 @@ import (
 )
 
 const vectorsHelp = `
-Run known-answer test files against OpenSSL through hazmat: NIST CAVP
+Run known-answer test files through hazmat on the backend -backend
+chooses (OpenSSL, or Go's crypto): NIST CAVP
 response files (.rsp) and the RFC and author vectors of the same collection
 (.txt), laid out as in pyca/cryptography's cryptography_vectors package
 (ciphers/AES/CBC/CBCMMT128.rsp, hashes/SHA2/SHA256ShortMsg.rsp,

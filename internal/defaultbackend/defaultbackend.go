@@ -117,7 +117,7 @@ func mustChoose(value string) (Backend, string) {
 		if !cgoEnabled {
 			allowed = fmt.Sprintf("%q or unset", Go)
 		}
-		panic(fmt.Sprintf("hazmat: %s=%s: %v; allowed values in this build: %s", Env, value, err, allowed))
+		panic(fmt.Sprintf("hazmat: %s=%q: %v; allowed values in this build: %s", Env, value, err, allowed))
 	}
 	return b, name
 }

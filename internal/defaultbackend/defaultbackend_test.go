@@ -36,14 +36,18 @@ func TestEnvChoice(t *testing.T) {
 		panics  []string // what the panic message says
 	}
 	cases := map[string]want{
-		"":        {backend: BuildDefault()},
-		"go":      {backend: Go},
-		"GO":      {panics: []string{`HAZMAT_BACKEND=GO`, `unknown backend "GO"`, `allowed values in this build: "go"`}},
-		"boring":  {panics: []string{`HAZMAT_BACKEND=boring`, `unknown backend "boring"`, `allowed values in this build: "go"`}},
-		"openssl": {backend: OpenSSL},
+		"":       {backend: BuildDefault()},
+		"go":     {backend: Go},
+		"GO":     {panics: []string{`HAZMAT_BACKEND="GO"`, `unknown backend "GO"`, `allowed values in this build: "go"`}},
+		"boring": {panics: []string{`HAZMAT_BACKEND="boring"`, `unknown backend "boring"`, `allowed values in this build: "go"`}},
+		" go":    {panics: []string{`panic: hazmat: HAZMAT_BACKEND=" go": unknown backend`}},
+		// The value is quoted: a line break in it must not break the
+		// message's first line.
+		"openssl\n": {panics: []string{`panic: hazmat: HAZMAT_BACKEND="openssl\n": unknown backend "openssl\n"`}},
+		"openssl":   {backend: OpenSSL},
 	}
 	if !cgoEnabled {
-		cases["openssl"] = want{panics: []string{`HAZMAT_BACKEND=openssl`, "CGO_ENABLED=0", `allowed values in this build: "go" or unset`}}
+		cases["openssl"] = want{panics: []string{`HAZMAT_BACKEND="openssl"`, "CGO_ENABLED=0", `allowed values in this build: "go" or unset`}}
 	}
 	for value, w := range cases {
 		t.Run("HAZMAT_BACKEND="+value, func(t *testing.T) {

@@ -1,0 +1,7 @@
+//go:build !cgo
+
+package envguard
+
+// cgoEnabled reports whether the program was built with cgo, and so has
+// the OpenSSL backend.
+const cgoEnabled = false
