@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/cipherreg"
@@ -142,7 +143,8 @@ var (
 	scratchPool sync.Pool // of *scratch
 	spareStates sync.Pool // of *stateSet, of slabs no longer reachable
 	slabMu      sync.Mutex
-	slabFree    []*scratch // the unused scratches of the newest slab
+	slabFree    []*scratch   // the unused scratches of the newest slab
+	setsMade    atomic.Int64 // stateSets made, for the tests
 )
 
 // getScratch borrows a scratch: from the pool, or from a new slab.
@@ -186,6 +188,7 @@ func getStateSet() (*stateSet, error) {
 		return nil, newError("EVP_MD_CTX_new", q)
 	}
 	runtime.AddCleanup(s, freeStates, *s)
+	setsMade.Add(1)
 	return s, nil
 }
 
