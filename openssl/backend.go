@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/cipherreg"
@@ -123,15 +124,29 @@ func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backend
 // allocate in C nor register a cleanup per use. (One-shot digests use the
 // C thread's own context: go_digest_oneshot_tls.) Scratches
 // are made in slabs: one Go allocation and one cleanup for scratchSlabSize
-// states, which the cleanup frees once no scratch of the slab is reachable.
+// states. A context returns its scratch to the pool at Finalize; one
+// dropped without Finalize (a hash.Hash most often is) keeps it, and the
+// slab's cleanup runs once no scratch of the slab is reachable: it puts
+// the slab's C states (a stateSet) in spareStates for the next slab. A
+// program that makes hashers and drops them so reuses C states whose
+// provider contexts are made and in warm memory, rather than make 32 new
+// ones (EVP_MD_CTX_new, the provider's context at the first
+// EVP_DigestInit_ex2) and free as many for every 32 hashers. Spare sets
+// are kept as long as a sync.Pool keeps its values, about two garbage
+// collections; a set that the pool drops is freed by its own cleanup.
 type scratch struct{ st *C.go_md_state }
 
 const scratchSlabSize = 32
 
+// stateSet is a slab's worth of C states.
+type stateSet [scratchSlabSize]*C.go_md_state
+
 var (
 	scratchPool sync.Pool // of *scratch
+	spareStates sync.Pool // of *stateSet, of slabs no longer reachable
 	slabMu      sync.Mutex
-	slabFree    []*scratch // the unused scratches of the newest slab
+	slabFree    []*scratch   // the unused scratches of the newest slab
+	setsMade    atomic.Int64 // stateSets made, for the tests
 )
 
 // getScratch borrows a scratch: from the pool, or from a new slab.
@@ -142,18 +157,15 @@ func getScratch() (*scratch, error) {
 	slabMu.Lock()
 	defer slabMu.Unlock()
 	if len(slabFree) == 0 {
-		slab := new([scratchSlabSize]scratch)
-		// C makes the slab's states, and later frees them, in one
-		// crossing each (it writes only C pointers into states).
-		states := new([scratchSlabSize]*C.go_md_state)
-		var q *C.go_errq
-		if C.go_md_states_new(&states[0], scratchSlabSize, &q) != 1 {
-			return nil, newError("EVP_MD_CTX_new", q)
+		states, err := getStateSet()
+		if err != nil {
+			return nil, err
 		}
+		slab := new([scratchSlabSize]scratch)
 		for i := range slab {
 			slab[i].st = states[i]
 		}
-		runtime.AddCleanup(&slab[0], freeStates, states)
+		runtime.AddCleanup(&slab[0], putStateSet, states)
 		for i := range slab {
 			slabFree = append(slabFree, &slab[i])
 		}
@@ -163,8 +175,30 @@ func getScratch() (*scratch, error) {
 	return s, nil
 }
 
-// freeStates frees a slab's states.
-func freeStates(states *[scratchSlabSize]*C.go_md_state) {
+// getStateSet returns a spare set of C states, or makes one. Every user of
+// a state initialises it (EVP_DigestInit_ex2 or EVP_MD_CTX_copy_ex) before
+// reading it, so what a spare state held before does not matter.
+func getStateSet() (*stateSet, error) {
+	if s, ok := spareStates.Get().(*stateSet); ok {
+		return s, nil
+	}
+	s := new(stateSet)
+	// C makes the states, and later frees them, in one crossing each (it
+	// writes only C pointers into the set).
+	var q *C.go_errq
+	if C.go_md_states_new(&s[0], scratchSlabSize, &q) != 1 {
+		return nil, newError("EVP_MD_CTX_new", q)
+	}
+	runtime.AddCleanup(s, freeStates, *s)
+	setsMade.Add(1)
+	return s, nil
+}
+
+// putStateSet is the cleanup of a slab: its states go to spareStates.
+func putStateSet(s *stateSet) { spareStates.Put(s) }
+
+// freeStates is the cleanup of a stateSet: it frees the states.
+func freeStates(states stateSet) {
 	C.go_md_states_free(&states[0], scratchSlabSize)
 }
 

@@ -64,7 +64,7 @@ func TestErrorReasonWhole(t *testing.T) {
 }
 
 // TestPerMessageHelperErrorsOnlyNew leaves an entry on the thread's error
-// queue, then makes each per-message digest, HMAC, AEAD, key-wrap and KDF helper fail on the
+// queue, then makes each per-message digest, HMAC, AEAD (the random-IV seal too), key-wrap and KDF helper fail on the
 // same thread: those helpers do not clear the queue on entry but run again
 // after a failure on a cleared queue, so the error holds OpenSSL's reasons
 // for the failure (where OpenSSL gives one) and not the stale entry.
@@ -83,6 +83,7 @@ func TestPerMessageHelperErrorsOnlyNew(t *testing.T) {
 		{"mac-flush", false},
 		{"aead-seal", true},
 		{"aead-open", true},
+		{"aead-seal-randiv", true},
 		{"keywrap", true},
 		{"kdf", true},
 	} {

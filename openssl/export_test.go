@@ -111,3 +111,17 @@ func SetSealCount(a backends.RandomNonceAEADContext, n uint64) {
 // calling thread, just after leaving an entry with text stale on its
 // queue, and returns its error.
 func FailPerMessage(which, stale string) error { return testFailPerMessage(which, stale) }
+
+// DigestStateSetsMade returns how many slabs' worth of C digest states the
+// package has made.
+func DigestStateSetsMade() int64 { return setsMade.Load() }
+
+// SpareDigestStates reports whether a set of C digest states of a slab no
+// longer reachable waits for the next slab.
+func SpareDigestStates() bool {
+	s, ok := spareStates.Get().(*stateSet)
+	if ok {
+		spareStates.Put(s)
+	}
+	return ok
+}

@@ -771,28 +771,57 @@ go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
 	return go_ok(0);
 }
 
-go_result go_aead_seal_randiv(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
-                              const unsigned char *key,
-                              const unsigned char *aad, int aadlen,
-                              const unsigned char *in, int inl,
-                              unsigned char *out, int ivlen, int taglen, int *ivgen) {
-	GO_ERR_BEGIN();
+/* One run of go_aead_seal_randiv: 1 when sealed, else 0 with errors
+ * queued (or none, when the IV length differs). *wrote is set once the
+ * ciphertext starts to go into out. */
+static int go_aead_seal_randiv_run(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                                   const unsigned char *key,
+                                   const unsigned char *aad, int aadlen,
+                                   const unsigned char *in, int inl,
+                                   unsigned char *out, int ivlen, int taglen, int *wrote) {
 	int n = 0, m = 0;
-	unsigned int gen = 2;
 	unsigned char *ct = out + ivlen;
-	go_result r = {0, 0, NULL};
-	OSSL_PARAM p[2] = {OSSL_PARAM_construct_uint("iv-generated", &gen), OSSL_PARAM_construct_end()};
-	*ivgen = -1;
 	/* Passing the cipher again resets the context: a fresh provider
 	 * context has no IV, and GCM then generates one; a keyed context that
 	 * has sealed once has none left to use. */
 	if (EVP_EncryptInit_ex2(ctx, cipher, key, NULL, NULL) != 1 ||
 	    EVP_CIPHER_CTX_get_iv_length(ctx) != ivlen ||
-	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1) ||
-	    (inl > 0 && EVP_EncryptUpdate(ctx, ct, &n, in, inl) != 1) ||
-	    EVP_EncryptFinal_ex(ctx, go_empty, &m) != 1 ||
-	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, ct + inl) != 1 ||
-	    EVP_CIPHER_CTX_get_updated_iv(ctx, out, (size_t)ivlen) != 1) {
+	    (aadlen > 0 && EVP_EncryptUpdate(ctx, NULL, &n, aad, aadlen) != 1))
+		return 0;
+	*wrote = 1;
+	return (inl == 0 || EVP_EncryptUpdate(ctx, ct, &n, in, inl) == 1) &&
+	       EVP_EncryptFinal_ex(ctx, go_empty, &m) == 1 &&
+	       EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, taglen, ct + inl) == 1 &&
+	       EVP_CIPHER_CTX_get_updated_iv(ctx, out, (size_t)ivlen) == 1;
+}
+
+/* Reports errors as go_aead_seal does, without GO_ERR_BEGIN: a run starts
+ * from the cipher, the key and an IV the provider draws afresh, so after a
+ * failure it runs again on a cleared queue and reports that run's errors.
+ * Except in one case: a run that failed after it began to encrypt a
+ * plaintext that lies where the ciphertext goes (a seal in place) has
+ * overwritten its input, and a second run would encrypt ciphertext; that
+ * failure is reported with the queue as it is. GCM fails there only when
+ * the provider does (a FIPS provider in its error state), never for the
+ * caller's input, which the first steps check. */
+go_result go_aead_seal_randiv(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
+                              const unsigned char *key,
+                              const unsigned char *aad, int aadlen,
+                              const unsigned char *in, int inl,
+                              unsigned char *out, int ivlen, int taglen, int *ivgen) {
+	unsigned int gen = 2;
+	int wrote = 0;
+	const unsigned char *ct = out + ivlen;
+	int overlap = inl > 0 && (uintptr_t)in < (uintptr_t)(ct + inl) && (uintptr_t)ct < (uintptr_t)(in + inl);
+	go_result r = {0, 0, NULL};
+	OSSL_PARAM p[2] = {OSSL_PARAM_construct_uint("iv-generated", &gen), OSSL_PARAM_construct_end()};
+	*ivgen = -1;
+	int ok = go_aead_seal_randiv_run(ctx, cipher, key, aad, aadlen, in, inl, out, ivlen, taglen, &wrote);
+	if (!ok && !(overlap && wrote)) {
+		ERR_clear_error();
+		ok = go_aead_seal_randiv_run(ctx, cipher, key, aad, aadlen, in, inl, out, ivlen, taglen, &wrote);
+	}
+	if (!ok) {
 		r = go_fail();
 		OPENSSL_cleanse(out, (size_t)ivlen + (size_t)inl + (size_t)taglen);
 		return r;

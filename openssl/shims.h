@@ -49,7 +49,8 @@ typedef struct go_errq {
  * carry entries another library left on the thread's queue. The helpers
  * called once per message of a digest, an HMAC or an AEAD
  * (go_digest_oneshot, go_digest_sum, go_digest_flush_update and their
- * go_mac_ peers, go_aead_seal, go_aead_open, go_keywrap, go_rand_bytes)
+ * go_mac_ peers, go_aead_seal, go_aead_open, go_aead_seal_randiv,
+ * go_keywrap, go_rand_bytes)
  * skip it too,
  * and keep the guarantee another way: being idempotent, on failure they
  * clear the queue and run again, and report the second run's errors
@@ -276,7 +277,10 @@ go_result go_aead_key(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
  * its "iv-generated" indicator: 1 or 0, or -1 when it does not say (OpenSSL
  * 3.0's default provider). A provider that says 0 fails the seal with ok 0
  * and a NULL errq. On any failure out is zeroed. In C so that the IV exists
- * only in the provider until the seal is done, and the seal is one call. */
+ * only in the provider until the seal is done, and the seal is one call.
+ * It does not check the error queue first (see GO_ERR_BEGIN): after a
+ * failure it runs again on a cleared queue, except after a seal in place
+ * that failed once it had begun to overwrite its input (shims.c). */
 go_result go_aead_seal_randiv(EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher,
                               const unsigned char *key,
                               const unsigned char *aad, int aadlen,

@@ -35,10 +35,11 @@ func testErrBegin(n int) time.Duration { return time.Duration(C.go_test_err_begi
 // testFailPerMessage makes the per-message digest, HMAC or AEAD helper
 // which (one of "digest-oneshot", "digest-sum", "digest-flush",
 // "mac-oneshot", "mac-sum", "mac-flush", "aead-seal", "aead-open",
-// "keywrap", "kdf") fail on
+// "aead-seal-randiv", "keywrap", "kdf") fail on
 // the calling thread, with a NULL digest for the digest helpers, a
-// one-byte output for the MAC helpers, an empty nonce for AES-GCM and no
-// cipher for key wrap ("keywrap") and an HKDF mode that does not exist
+// one-byte output for the MAC helpers, an empty nonce for AES-GCM, no
+// cipher for the AES-GCM seal with a random IV and for key wrap
+// ("keywrap") and an HKDF mode that does not exist
 // ("kdf"), just
 // after leaving an entry with text stale on the thread's queue, and returns
 // its error.
@@ -111,6 +112,16 @@ func testFailPerMessage(which, stale string) error {
 		} else {
 			r = C.go_aead_open(cctx, nil, 0, 1, nil, 0, base(out[:]), 16, base(out[16:]), 16)
 		}
+	case "aead-seal-randiv":
+		// A context that was never given a cipher, and none given now.
+		cctx := C.go_cipher_ctx_new(&q)
+		if cctx == nil {
+			return newError("EVP_CIPHER_CTX_new", q)
+		}
+		defer C.go_cipher_ctx_free(cctx)
+		var ivgen C.int
+		testPushError(stale)
+		r = C.go_aead_seal_randiv(cctx, nil, nil, nil, 0, nil, 0, base(out[:]), 12, 16, &ivgen)
 	case "kdf":
 		k := fetchKDF(e.fm, "HKDF")
 		if k.err != nil {

@@ -84,23 +84,28 @@ var floors = []floor{
 	{"HMACSHA256", 16384, Throughput, "a 16 KiB message is beyond the 4 KiB an HMAC context keeps in Go, so it is in C at Sum, and Sum must leave the state " +
 		"unchanged (hash.Hash): OpenSSL 3.0 can only EVP_MAC_CTX_dup the context (it cannot copy into an existing one), and the dup and its free cost " +
 		"about 4,150 instructions and a dozen allocations in the HMAC provider, +402 ns against 9.3 µs in BENCHMARKS.md's run (95.7% of C); the C floor, which knows the message is complete, finalises in place. " +
-		"That is the floor with Sum's semantics on OpenSSL 3.0; keeping 16 KiB in Go instead would cost as much in copying and clearing the message (see macBufSize in openssl/hmac.go)"},
+		"That is the floor with Sum's semantics on OpenSSL 3.0. Keeping up to 64 KiB in Go instead, so that Sum is one call with no dup, was measured and costs more: " +
+		"callgrind counts about 1,900 instructions of copying and 2,500 of clearing the message where the dup was (468,842 instructions per op against 469,595), " +
+		"and the thread's CPU time over the C floor's rose by about 200 ns in three alternating runs (+371, +948, +740 ns against +180, +617, +508); see macBufSize in openssl/hmac.go"},
 	{"NewSHA256", 64, Overhead, "the hasher is one Go allocation of 512 bytes (the hashes.Hash and its context with a 256-byte buffer that makes a short message one C call); " +
 		"a CPU profile gives mallocgc about 19% and the garbage collector's background work about 10% of the operation, against glibc's malloc in the C floor; " +
 		"callgrind: about 1,750 instructions per op more than C (7,182 against 5,399; runs vary by about 100 with the garbage collector), of which about 745 are the crossing. Floor: one crossing and one Go allocation of this size"},
 	{"NewSHA256", 1024, Overhead, "as at 64 B, and a 1 KiB message is beyond the 256 bytes a new hasher keeps in Go: Write sends it to C (a second crossing, " +
-		"and a C state borrowed from a pool that a hasher dropped without Finalize does not return), and Sum copies the state (EVP_MD_CTX_copy_ex) to finalise the copy; " +
-		"callgrind: 4,084 instructions per op more than C (36,106 against 32,022)"},
+		"on a C state borrowed from a pool; a hasher dropped without Finalize keeps its state until the garbage collector finds its slab of 32 unreachable, " +
+		"whose states then go to the next slab rather than being freed and made again), and Sum copies the state (EVP_MD_CTX_copy_ex, about 465 instructions) to finalise the copy; " +
+		"callgrind: about 3,150 to 3,450 instructions per op more than C (35,158 to 35,468 against 32,022; 36,106 before the slabs' states were reused), " +
+		"the two crossings, the copy, the Go allocation (about 500) and the borrowing. Floor: two crossings, the copy and one Go allocation"},
 	{"NewSHA256", 16384, Throughput, "the 1 KiB case's costs over a 16 KiB digest: one Go allocation, two crossings, a C state borrowed from a pool that the dropped hasher " +
-		"does not return (so most hashers take a fresh one, made 32 at a time and freed by a cleanup) and EVP_MD_CTX_copy_ex at Sum; +823 ns in BENCHMARKS.md's run. " +
-		"Callgrind (without SHA-NI) counts only 3,319 instructions per op more than C (464,547 against 461,228): the rest is not in instructions; " +
-		"fresh C states in cold cache lines are the likely cause (a C caller that frees its context at once reuses warm memory), not confirmed by a profile"},
+		"returns only through its slab's cleanup, and EVP_MD_CTX_copy_ex at Sum; +823 ns in BENCHMARKS.md's run (before the slabs' states were reused). " +
+		"Callgrind (without SHA-NI) counts only 3,530 instructions per op more than C (464,758 against 461,228): the rest is not in instructions; " +
+		"C states in cold cache lines are the likely cause (a C caller that frees its context at once reuses warm memory), not confirmed by a profile"},
 	{"HKDFSHA256", 32, Overhead, "callgrind: about 4,500 instructions per op more than C (45,254 against 40,619; runs vary by about 300 with the garbage collector): about 2,200 in hkdf.Key before the backend " +
 		"(the hash constructor's value and its name, the descriptor), the crossing, and about 1,250 in OpenSSL for the properties parameter that keeps the KDF's digest in the mode in force " +
 		"(EVP_MD_fetch parses it on every derivation; the C floor passes none)"},
 	{"CMACAES128", 64, Overhead, crossing(998, 3330, 2332)},
 	{"CMACAES128", 16384, Throughput, "+492 ns against 14.7 µs in BENCHMARKS.md's run; callgrind: 3,663 instructions per op more than the C floor (226,317 against 222,654), 1.6%: " +
-		"the crossings and, at Sum, EVP_MAC_CTX_dup: 16 KiB is beyond the 4 KiB a CMAC context keeps in Go, so the message is in C when Sum must leave the state unchanged"},
+		"the crossings and, at Sum, EVP_MAC_CTX_dup: 16 KiB is beyond the 4 KiB a CMAC context keeps in Go, so the message is in C when Sum must leave the state unchanged; " +
+		"keeping up to 64 KiB in Go instead costs more (227,447 instructions per op: the copy and the clearing of the message outweigh the dup), as for HMACSHA256"},
 	{"AESKeyWrap", 32, Overhead, "callgrind: 1,054 instructions per op more than C (37,635 against 36,581): the crossing, and the wrapped key, a new Go slice (the API returns it)"},
 	{"RandBytes", 32, Overhead, "callgrind: 418 instructions per op more than C (7,135 against 6,717), less than one crossing (hazmat calls EVP_RAND_generate " +
 		"on the thread's DRBG, which RAND_bytes finds for the C floor); BENCHMARKS.md's run has 877 ns against 675. The rest of the +200 ns is not in the " +
