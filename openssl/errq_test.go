@@ -63,6 +63,20 @@ func TestErrorReasonWhole(t *testing.T) {
 	assert.Contains(t, text, "(filename("+path+"): "+path+": cannot open shared object file: No such file or directory)")
 }
 
+// TestSealInPlaceRunsOnce: a seal whose output is its input is not run a
+// second time after a failure (the first run may have encrypted the input
+// already, and a second would encrypt the ciphertext, giving back the
+// plaintext under a valid tag), so its error keeps what was on the queue.
+func TestSealInPlaceRunsOnce(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	err := openssl.FailPerMessage("aead-seal-inplace", "stale entry before an in-place seal")
+	var oe *openssl.Error
+	require.True(t, errors.As(err, &oe), "want *openssl.Error, got %v", err)
+	assert.Contains(t, strings.Join(oe.Reasons, "; "), "stale entry before an in-place seal",
+		"the in-place seal ran again on a cleared queue")
+}
+
 // TestPerMessageHelperErrorsOnlyNew leaves an entry on the thread's error
 // queue, then makes each per-message digest, HMAC, AEAD (the random-IV seal too), key-wrap and KDF helper fail on the
 // same thread: those helpers do not clear the queue on entry but run again

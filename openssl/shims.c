@@ -710,12 +710,24 @@ static int go_aead_seal_run(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int iv
 /* Seal and open report errors as the per-message digest and MAC helpers
  * do (GO_RUN_TWICE), without GO_ERR_BEGIN: each starts from the IV it
  * sets, so a run after a failure, on a cleared queue, computes the same
- * and reports only its own errors. */
+ * and reports only its own errors. A seal in place is the exception: a run
+ * that failed after its Update may have encrypted the input already, and a
+ * second run would encrypt that ciphertext, which for a counter mode gives
+ * back the plaintext under a valid tag. Such a failure is reported with the
+ * queue as it is (it may hold an entry another library left). */
 go_result go_aead_seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv, int ivlen, int set_ivlen,
                        const unsigned char *aad, int aadlen,
                        const unsigned char *in, int inl,
                        unsigned char *out, int taglen) {
-	GO_RUN_TWICE(go_aead_seal_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, inl, out, taglen), inl + taglen);
+	int overlap = inl > 0 && out < in + inl && in < out + inl + taglen;
+	if (go_aead_seal_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, inl, out, taglen))
+		return go_ok(inl + taglen);
+	if (overlap)
+		return go_fail();
+	ERR_clear_error();
+	if (go_aead_seal_run(ctx, iv, ivlen, set_ivlen, aad, aadlen, in, inl, out, taglen))
+		return go_ok(inl + taglen);
+	return go_fail();
 }
 
 /* 1: opened; 0: failed, with errors queued; -1: the tag does not match

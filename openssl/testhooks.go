@@ -35,7 +35,8 @@ func testErrBegin(n int) time.Duration { return time.Duration(C.go_test_err_begi
 // testFailPerMessage makes the per-message digest, HMAC or AEAD helper
 // which (one of "digest-oneshot", "digest-sum", "digest-flush",
 // "mac-oneshot", "mac-sum", "mac-flush", "aead-seal", "aead-open",
-// "aead-seal-randiv", "keywrap", "kdf") fail on
+// "aead-seal-randiv", "keywrap", "kdf", and "aead-seal-inplace", a seal
+// whose output is its input) fail on
 // the calling thread, with a NULL digest for the digest helpers, a
 // one-byte output for the MAC helpers, an empty nonce for AES-GCM, no
 // cipher for the AES-GCM seal with a random IV and for key wrap
@@ -91,7 +92,7 @@ func testFailPerMessage(which, stale string) error {
 		defer C.go_mac_ctx_free(bare)
 		testPushError(stale)
 		r = C.go_mac_flush_update(bare, nil, 0, nil, 0)
-	case "aead-seal", "aead-open":
+	case "aead-seal", "aead-open", "aead-seal-inplace":
 		c := fetchCipher(e.fm, "aes-128-gcm")
 		if c.err != nil {
 			return c.err
@@ -102,14 +103,17 @@ func testFailPerMessage(which, stale string) error {
 		}
 		defer C.go_cipher_ctx_free(cctx)
 		key := make([]byte, 16)
-		if err := check("EVP_CipherInit_ex2", C.go_aead_key(cctx, c.cipher, base(key), 16, boolInt(which == "aead-seal"))); err != nil {
+		if err := check("EVP_CipherInit_ex2", C.go_aead_key(cctx, c.cipher, base(key), 16, boolInt(which != "aead-open"))); err != nil {
 			return err
 		}
 		// GCM refuses an IV length of 0 when it is set.
 		testPushError(stale)
-		if which == "aead-seal" {
+		switch which {
+		case "aead-seal":
 			r = C.go_aead_seal(cctx, nil, 0, 1, nil, 0, nil, 0, base(out[:]), 16)
-		} else {
+		case "aead-seal-inplace":
+			r = C.go_aead_seal(cctx, nil, 0, 1, nil, 0, base(out[:16]), 16, base(out[:]), 16)
+		default:
 			r = C.go_aead_open(cctx, nil, 0, 1, nil, 0, base(out[:]), 16, base(out[16:]), 16)
 		}
 	case "aead-seal-randiv":
