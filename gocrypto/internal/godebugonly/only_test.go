@@ -1,3 +1,8 @@
+//go:build !asan
+
+// Go's FIPS 140-3 mode cannot start in an -asan build: this test needs a
+// plain one (the package is pure Go; the sanitizer has nothing here to watch).
+
 //go:debug fips140=only
 
 package godebugonly_test
