@@ -159,10 +159,13 @@ func lookupHash(alg backends.HashAlgorithm) (*hashInfo, error) {
 		return nil, errNilHash
 	}
 	name := alg.Name()
-	canonical := canonicalHashName(name)
-	h, ok := hashTable[canonical]
+	h, ok := hashTable[name] // the descriptors' own names need no folding
 	if !ok {
-		switch canonical {
+		canonical := canonicalHashName(name)
+		h, ok = hashTable[canonical]
+	}
+	if !ok {
+		switch canonicalHashName(name) {
 		case "md4", "ripemd160":
 			return nil, &backends.UnsupportedAlgorithmError{Algorithm: name, Reason: backends.ReasonUnsupportedHash, Err: errDeprecatedHash}
 		}
