@@ -17,7 +17,8 @@
 #   3. the checkout (tracked and untracked files, not ignored ones) in /src/hazmat,
 #      and ../shared/vectors beside it when the host has it (else the tests
 #      fetch the collection inside, as the image does);
-#   4. inside, with /proc and /dev mounted: `make test` and `make test-fips`.
+#   4. inside, with /proc and /dev mounted: `make test`, `make test-fips` and
+#      `make test-nocgo`.
 #      scripts/fips-setup.sh there finds Debian 13's fips.so and configures it
 #      with OpenSSL 3.5's own `openssl fipsinstall` and its defaults.
 # The Go build and module caches stay in the root filesystem, so a second run
@@ -224,4 +225,6 @@ in_root bash -c 'scripts/fips-env.sh openssl list -providers' | sed -n '/^  fips
 	sed "s/^/$HZ_PROG: /" >&2
 in_root make test-fips
 phase "make test-fips (FIPS mode)"
+in_root make test-nocgo
+phase "make test-nocgo (Go backend, Go 1.25's FIPS 140-3 module)"
 hz_log "$(printf '%-40s %4ds' "all done" $((SECONDS - t_all)))"
