@@ -210,7 +210,8 @@ func TestCipherNames(t *testing.T) {
 }
 
 // TestCLIGoBackendRefusalWords: what the Go backend lacks is refused in
-// one line that says what is missing: a MAC (CMAC, KMAC) or a KDF (X9.63,
+// one line that says what is missing and why ("not in Go's crypto"): a MAC
+// (CMAC, KMAC) or a KDF (X9.63,
 // KBKDF, SSKDF) not offered, never "HMAC not offered with this hash" or
 // "hash not offered" for a MAC or KDF whose hash or cipher Go has.
 func TestCLIGoBackendRefusalWords(t *testing.T) {
@@ -219,12 +220,12 @@ func TestCLIGoBackendRefusalWords(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"mac", "-macopt", key, "-macopt", "cipher:AES-128-CBC", "CMAC"}, "hazmat: CMAC-AES: MAC not offered by the backend\n"},
-		{[]string{"mac", "-macopt", key, "KMAC128"}, "hazmat: KMAC128: MAC not offered by the backend\n"},
-		{[]string{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256", "-kdfopt", "key:secret", "X963KDF"}, "hazmat: X963KDF: KDF not offered by the backend\n"},
-		{[]string{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256", "-kdfopt", "key:secret", "SSKDF"}, "hazmat: SSKDF: KDF not offered by the backend\n"},
-		{[]string{"kdf", "-keylen", "16", "-kdfopt", "mac:CMAC", "-kdfopt", "cipher:AES-128-CBC", "-kdfopt", key, "KBKDF"}, "hazmat: KBKDF: KDF not offered by the backend\n"},
-		{[]string{"hmac", "-a", "shake128", "-K", "000102030405060708090a0b0c0d0e0f", "-"}, "hazmat: shake128: MAC not offered by the backend\n"},
+		{[]string{"mac", "-macopt", key, "-macopt", "cipher:AES-128-CBC", "CMAC"}, "hazmat: CMAC-AES: MAC not offered by the backend: not in Go's crypto\n"},
+		{[]string{"mac", "-macopt", key, "KMAC128"}, "hazmat: KMAC128: MAC not offered by the backend: not in Go's crypto\n"},
+		{[]string{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256", "-kdfopt", "key:secret", "X963KDF"}, "hazmat: X963KDF: KDF not offered by the backend: not in Go's crypto\n"},
+		{[]string{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256", "-kdfopt", "key:secret", "SSKDF"}, "hazmat: SSKDF: KDF not offered by the backend: not in Go's crypto\n"},
+		{[]string{"kdf", "-keylen", "16", "-kdfopt", "mac:CMAC", "-kdfopt", "cipher:AES-128-CBC", "-kdfopt", key, "KBKDF"}, "hazmat: KBKDF: KDF not offered by the backend: not in Go's crypto\n"},
+		{[]string{"hmac", "-a", "shake128", "-K", "000102030405060708090a0b0c0d0e0f", "-"}, "hazmat: shake128: MAC not offered by the backend: HMAC is not defined for extendable-output functions\n"},
 	} {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
 			r := runBinary(t, nil, "abc", append([]string{"-backend", "go"}, c.args...)...)

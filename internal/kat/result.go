@@ -180,7 +180,9 @@ const (
 
 // DescribeUnsupported returns the short text for an error that says an
 // algorithm is unsupported, e.g. "md5: refused in FIPS mode", and false
-// for other errors.
+// for other errors. A cause that is one short clause, such as the Go
+// backend's "not in Go's crypto", is kept at the end; a longer one (a
+// library's error chain) is left to the full error.
 func DescribeUnsupported(err error) (string, bool) {
 	var ue *backends.UnsupportedAlgorithmError
 	if !errors.As(err, &ue) {
@@ -190,7 +192,13 @@ func DescribeUnsupported(err error) (string, bool) {
 	if ue.Mode != "" {
 		what += " in " + ue.Mode + " mode"
 	}
-	return what + ": " + ue.Reason.String(), true
+	s := what + ": " + ue.Reason.String()
+	if ue.Err != nil {
+		if cause := ue.Err.Error(); cause != "" && len(cause) <= 80 && !strings.Contains(cause, ": ") {
+			s += ": " + cause
+		}
+	}
+	return s, true
 }
 
 // unsupportedReason is the skip reason for an unsupported algorithm,
