@@ -35,7 +35,7 @@ var allowed = map[string][]string{
 	"gocrypto": {"backends", "internal/cipherreg", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
 	// The one place that names a concrete backend for the primitives.
 	"gocrypto/internal/godebugonly":  {}, // no code: a test of gocrypto in a binary whose //go:debug sets fips140=only
-	"internal/defaultbackend":        {"backends", "gocrypto", "openssl"},
+	"internal/defaultbackend":        {"backends", "gocrypto", "internal/backendenv", "openssl"},
 	"primitives/internal/hashcore":   {"backends", "internal/guard"},
 	"primitives/hashes":              {"backends", "internal/guard", "internal/defaultbackend", "primitives/internal/hashcore"},
 	"primitives/hmac":                {"backends", "internal/guard", "internal/defaultbackend", "primitives/internal/hashcore"},
@@ -54,7 +54,8 @@ var allowed = map[string][]string{
 	"primitives/kdf/scrypt":          {"backends", "internal/defaultbackend", "primitives/kdf/kdfalg"},
 	"internal/names":                 {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},
 	"internal/kat":                   {"backends", "internal/names", "internal/vectors", "primitives/ciphers", "primitives/ciphers/aead", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/hashes", "primitives/hmac", "primitives/kdf", "primitives/kdf/kdfalg", "primitives/keywrap", "primitives/mac", "primitives/mac/macalg"},
-	"cmd/hazmat/internal/envguard":   {}, // checks HAZMAT_BACKEND before defaultbackend reads it: the standard library only
+	"internal/backendenv":            {},                      // the rule for HAZMAT_BACKEND: the standard library only
+	"cmd/hazmat/internal/envguard":   {"internal/backendenv"}, // checks HAZMAT_BACKEND before defaultbackend reads it
 	"cmd/hazmat":                     {"*"},
 	"bench":                          {"*"},
 	"bench/internal/cfloor":          {},

@@ -27,17 +27,22 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/gocrypto"
+	"github.com/go-hazmat/hazmat/internal/backendenv"
 	"github.com/go-hazmat/hazmat/openssl"
 )
 
 // Env is the environment variable that chooses the default backend.
-const Env = "HAZMAT_BACKEND"
+const Env = backendenv.Env
 
 // Names of the backends, as Env and the command line's -backend spell them.
 const (
-	OpenSSL = "openssl"
-	Go      = "go"
+	OpenSSL = backendenv.OpenSSL
+	Go      = backendenv.Go
 )
+
+// cgoEnabled reports whether the program was built with cgo, and so has
+// the OpenSSL backend.
+const cgoEnabled = backendenv.CgoEnabled
 
 // Backend is what the default backend serves: ciphers, hashes, HMAC,
 // one-shot AEADs, MACs beyond HMAC, key wrap, random bytes and KDFs.

@@ -1,7 +1,7 @@
-//go:build !cgo
+//go:build cgo
 
-package envguard
+package backendenv
 
 // cgoEnabled reports whether the program was built with cgo, and so has
 // the OpenSSL backend.
-const cgoEnabled = false
+const cgoEnabled = true

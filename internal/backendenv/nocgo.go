@@ -1,6 +1,6 @@
 //go:build !cgo
 
-package defaultbackend
+package backendenv
 
 // cgoEnabled reports whether the program was built with cgo, and so has
 // the OpenSSL backend.

@@ -1,7 +1,0 @@
-//go:build cgo
-
-package defaultbackend
-
-// cgoEnabled reports whether the program was built with cgo, and so has
-// the OpenSSL backend.
-const cgoEnabled = true
