@@ -162,14 +162,12 @@ func lookupHash(alg backends.HashAlgorithm) (*hashInfo, error) {
 	h, ok := hashTable[name] // the descriptors' own names need no folding
 	if !ok {
 		canonical := canonicalHashName(name)
-		h, ok = hashTable[canonical]
-	}
-	if !ok {
-		switch canonicalHashName(name) {
-		case "md4", "ripemd160":
-			return nil, &backends.UnsupportedAlgorithmError{Algorithm: name, Reason: backends.ReasonUnsupportedHash, Err: errDeprecatedHash}
+		if h, ok = hashTable[canonical]; !ok {
+			if canonical == "md4" || canonical == "ripemd160" {
+				return nil, &backends.UnsupportedAlgorithmError{Algorithm: name, Reason: backends.ReasonUnsupportedHash, Err: errDeprecatedHash}
+			}
+			return nil, notInGo(name, "", backends.ReasonUnsupportedHash)
 		}
-		return nil, notInGo(name, "", backends.ReasonUnsupportedHash)
 	}
 	if FIPS() {
 		switch h.fips {
