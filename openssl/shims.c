@@ -86,9 +86,16 @@ static go_result go_ok(int outl) {
 
 /* ---- library ---- */
 
+/* OPENSSL_INIT_NO_ATEXIT: OpenSSL must not free its library context, its
+ * providers and their algorithms in an atexit handler. Go's os.Exit does not
+ * run such handlers, but a build with the race detector (whose exit goes
+ * through libc's exit), a C library calling exit, or a C main returning does,
+ * while other threads of the program may still be in OpenSSL (a cleanup
+ * freeing a context, a goroutine hashing): they would then use freed memory.
+ * The process is ending; nothing of OpenSSL's needs freeing then. */
 int go_init(void) {
 	return OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CONFIG | OPENSSL_INIT_ADD_ALL_CIPHERS |
-	                           OPENSSL_INIT_ADD_ALL_DIGESTS, NULL);
+	                           OPENSSL_INIT_ADD_ALL_DIGESTS | OPENSSL_INIT_NO_ATEXIT, NULL);
 }
 
 const char *go_version_text(void) { return OpenSSL_version(OPENSSL_VERSION); }
