@@ -116,6 +116,17 @@ func FailPerMessage(which, stale string) error { return testFailPerMessage(which
 // package has made.
 func DigestStateSetsMade() int64 { return setsMade.Load() }
 
+// ForgetFreeScratches drops the pooled scratches and the newest slab's
+// unused ones, so that the next context to need a C digest state takes a
+// new slab, and with it a set of C states, spare or new.
+func ForgetFreeScratches() {
+	for scratchPool.Get() != nil {
+	}
+	slabMu.Lock()
+	slabFree = nil
+	slabMu.Unlock()
+}
+
 // SpareDigestStates reports whether a set of C digest states of a slab no
 // longer reachable waits for the next slab.
 func SpareDigestStates() bool {
