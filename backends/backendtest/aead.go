@@ -82,6 +82,8 @@ func aeadCases(t *testing.T) []aeadCase {
 //   - nonces of a length the AEAD does not take wrap
 //     [backends.ErrInvalidIVSize] and write nothing;
 //   - in-place use works and other overlaps are refused;
+//   - Seal and Open write nothing past their output, whether dst's
+//     capacity ends exactly there or goes on, at every tag length taken;
 //   - one AEAD used from many goroutines at once agrees with itself;
 //   - nil and zero descriptors give errors, never panics, never support.
 //
@@ -113,6 +115,7 @@ func TestAEADBackend(t *testing.T, b backends.AEADBackend) {
 			t.Run("TagSizes", func(t *testing.T) { testAEADTagSizes(t, b, c) })
 			t.Run("NonceSizes", func(t *testing.T) { testAEADNonceSizes(t, c, a) })
 			t.Run("Overlap", func(t *testing.T) { testAEADOverlap(t, c, a) })
+			t.Run("NothingPastOutput", func(t *testing.T) { testAEADNothingPastOutput(t, b, c) })
 			t.Run("Concurrent", func(t *testing.T) { testAEADConcurrent(t, c, a) })
 		})
 	}
@@ -241,6 +244,58 @@ func testAEADTagSizes(t *testing.T, b backends.AEADBackend, c aeadCase) {
 		require.NoError(t, err)
 		assert.Equal(t, hx(pt), hx(got))
 		assertOpenFails(t, a, nonce, flip(sealed, len(sealed)-1), nil)
+	}
+}
+
+// testAEADNothingPastOutput seals and opens messages of 0 to 48 bytes (every
+// length of a last partial block) into a dst that is a window on a larger
+// buffer: its capacity ends exactly at the output, or goes on past it. The
+// bytes past the output must keep their value. (Go's AES-GCM assembly wrote
+// up to 3 zero bytes past the output of a seal with a tag shorter than 16
+// bytes, past the end of the caller's slice; golang/go#80288.)
+func testAEADNothingPastOutput(t *testing.T, b backends.AEADBackend, c aeadCase) {
+	const prefix, slack = 5, 40
+	r := newRand(t, "aead nothing past output "+c.name)
+	nonce := randBytes(r, c.nonceLen)
+	for _, tagLen := range append([]int{16}, c.tags...) {
+		a, err := b.CreateAEADCtx(c.alg, c.mode, tagLen)
+		require.NoError(t, err, "a %d-byte tag", tagLen)
+		for n := 0; n <= 48; n++ {
+			pt, aad := randBytes(r, n), randBytes(r, n%7)
+			for _, exact := range []bool{true, false} {
+				canary := func(size int) []byte {
+					buf := make([]byte, size)
+					for i := range buf {
+						buf[i] = 0xA5 ^ byte(i)
+					}
+					return buf
+				}
+				window := func(buf []byte, outLen int) []byte {
+					if exact {
+						return buf[:prefix:prefix+outLen]
+					}
+					return buf[:prefix]
+				}
+				untouched := func(op string, buf []byte, from int) {
+					t.Helper()
+					want := canary(len(buf))
+					assert.Equal(t, hx(want[from:]), hx(buf[from:]),
+						"%s of %d bytes, %d-byte tag, dst's capacity ending at the output: %v: bytes past the output changed", op, n, tagLen, exact)
+				}
+
+				sbuf := canary(prefix + n + tagLen + slack)
+				sealed, err := a.Seal(window(sbuf, n+tagLen), nonce, pt, aad)
+				require.NoError(t, err, "Seal of %d bytes, %d-byte tag", n, tagLen)
+				require.Len(t, sealed, prefix+n+tagLen)
+				untouched("Seal", sbuf, prefix+n+tagLen)
+
+				obuf := canary(prefix + n + slack)
+				opened, err := a.Open(window(obuf, n), nonce, sealed[prefix:], aad)
+				require.NoError(t, err, "Open of %d bytes, %d-byte tag", n, tagLen)
+				require.Equal(t, hx(pt), hx(opened[prefix:]))
+				untouched("Open", obuf, prefix+n)
+			}
+		}
 	}
 }
 
