@@ -79,7 +79,22 @@ func (b *Backend) CreateAEADCtx(cipher backends.CipherAlgorithm, mode backends.M
 	if a.std, err = newGoAEAD(g.name, g.kind, a.blk, a.key, gcmStandardNonceSize, tagSize, backends.ErrInvalidIVSize); err != nil {
 		return nil, err
 	}
+	if err := a.keepWholeTag(); err != nil {
+		return nil, err
+	}
 	return a, nil
+}
+
+// keepWholeTag gives a GCM AEAD whose tags are shorter than 16 bytes the
+// same AEAD with 16-byte tags, which seals its messages (see
+// sealTruncated).
+func (a *goAEAD) keepWholeTag() error {
+	if a.kind != kindGCM || a.tagLen == tagSize {
+		return nil
+	}
+	var err error
+	a.full, err = newGoAEAD(a.name, a.kind, a.blk, a.key, gcmStandardNonceSize, tagSize, backends.ErrInvalidIVSize)
+	return err
 }
 
 // goAEAD is Go's AES-GCM or ChaCha20-Poly1305 behind
@@ -91,6 +106,7 @@ type goAEAD struct {
 	key    []byte       // ChaCha20-Poly1305's key
 	blk    cipher.Block // GCM: the AES key schedule, for other nonce lengths
 	std    cipher.AEAD  // with a 12-byte nonce
+	full   cipher.AEAD  // GCM with a tag under 16 bytes: the same with 16-byte tags, which seals (see sealTruncated)
 }
 
 // Overhead returns the tag length.
@@ -126,7 +142,28 @@ func (a *goAEAD) Seal(dst, nonce, plaintext, aad []byte) ([]byte, error) {
 	if guard.InexactOverlap(out, plaintext) || guard.AnyOverlap(out, aad) {
 		return dst, fmt.Errorf("gocrypto: %w", backends.ErrInvalidBufferOverlap)
 	}
+	if a.full != nil && len(nonce) == gcmStandardNonceSize {
+		return a.sealTruncated(dst, nonce, plaintext, aad), nil
+	}
 	return g.Seal(dst, nonce, plaintext, aad), nil
+}
+
+// sealTruncated seals a GCM message whose tag is shorter than 16 bytes.
+// Go's AES-GCM assembly (amd64 and arm64) writes up to 16-tagLen zero bytes
+// past the end of such a seal's output, past the end of the caller's slice
+// (golang/go#80288): into dst's spare capacity, or into whatever memory
+// follows it. So the message is sealed with the whole 16-byte tag into a
+// buffer of the backend's own, and the output is its first
+// len(plaintext)+tagLen bytes: a shorter GCM tag is the leading bytes of
+// the whole one (NIST SP 800-38D, 5.2.1.2). It costs one allocation and
+// one copy of the message; 16-byte tags take none of it.
+func (a *goAEAD) sealTruncated(dst, nonce, plaintext, aad []byte) []byte {
+	n := len(plaintext)
+	sealed := a.full.Seal(make([]byte, 0, n+tagSize), nonce, plaintext, aad)
+	ret, out := growDst(dst, n+a.tagLen)
+	copy(out, sealed)
+	clear(sealed)
+	return ret
 }
 
 // spare returns the n bytes past dst's length where an append of n bytes
