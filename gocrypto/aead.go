@@ -60,7 +60,9 @@ func (b *Backend) AEADSupported(cipher backends.CipherAlgorithm, mode backends.M
 // [*backends.UnsupportedAlgorithmError] ("not in Go's crypto"). So is a Seal
 // or Open with a GCM nonce other than 12 bytes and a tag shorter than 16,
 // a combination Go has no constructor for; its error also wraps
-// [backends.ErrInvalidIVSize].
+// [backends.ErrInvalidIVSize]. A GCM seal with a tag shorter than 16 bytes
+// makes one allocation and one copy of the message more than with 16 (see
+// goAEAD.sealTruncated: Go's GCM would write past the end of the output).
 func (b *Backend) CreateAEADCtx(cipher backends.CipherAlgorithm, mode backends.Mode, tagSize int) (backends.AEADContext, error) {
 	g, err := b.aeadCipher(cipher, mode)
 	if err != nil {
