@@ -272,7 +272,7 @@ func testAEADNothingPastOutput(t *testing.T, b backends.AEADBackend, c aeadCase)
 				}
 				window := func(buf []byte, outLen int) []byte {
 					if exact {
-						return buf[:prefix:prefix+outLen]
+						return buf[: prefix : prefix+outLen]
 					}
 					return buf[:prefix]
 				}
