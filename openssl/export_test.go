@@ -136,3 +136,30 @@ func SpareDigestStates() bool {
 	}
 	return ok
 }
+
+// MaxFailedFetchEntries is how many failed fetches the cache keeps.
+const MaxFailedFetchEntries = maxFailedEntries
+
+// FailedFetchEntries returns the count of failed fetches the cache keeps
+// by its counter, and by looking at every entry.
+func FailedFetchEntries() (counted int64, inCache int) {
+	fetched.Range(func(_, v any) bool {
+		if f, ok := v.(fetchFailer); ok && f.fetchFailed() {
+			inCache++
+		}
+		return true
+	})
+	return failedEntries.Load(), inCache
+}
+
+// MaxCachedMACNames is how many cipher names and trial outcomes the MACs
+// keep.
+const MaxCachedMACNames = maxCachedNames
+
+// MACCacheSizes returns how many C cipher names and trial outcomes the MACs
+// keep, counted in the caches themselves.
+func MACCacheSizes() (names, probes int) {
+	cstrings.Range(func(_, _ any) bool { names++; return true })
+	macProbes.Range(func(_, _ any) bool { probes++; return true })
+	return names, probes
+}

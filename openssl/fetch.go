@@ -38,9 +38,30 @@ type fetchKey struct {
 // a mode switch never sees it freed.
 var fetched sync.Map
 
+// maxFailedEntries bounds how many failed fetches the cache keeps. Names
+// come from descriptors and adapters, which a program may build from its
+// input; a name no provider has must not take memory for the life of the
+// process each time it is invented. Past the bound a failed fetch is
+// returned, and released, without being kept: asking again fetches again,
+// which only errors pay.
+const maxFailedEntries = 1024
+
+// failedEntries counts the failed fetches in the cache.
+var failedEntries atomic.Int64
+
+// fetchFailer is an entry that can tell it holds a failed fetch.
+type fetchFailer interface{ fetchFailed() bool }
+
+func (e *mdEntry) fetchFailed() bool     { return e.err != nil }
+func (e *cipherEntry) fetchFailed() bool { return e.err != nil }
+func (e *macEntry) fetchFailed() bool    { return e.err != nil }
+func (e *kdfEntry) fetchFailed() bool    { return e.err != nil }
+
 // fetchEntry returns the cached entry for k, fetching it with newEntry on
 // first use. When two goroutines race, one entry wins and the other is
-// released with drop.
+// released with drop. A failed fetch is kept while fewer than
+// maxFailedEntries are; past that it is released with drop and returned,
+// and its caller must use nothing of it but its error.
 func fetchEntry[E any](k fetchKey, newEntry func(fetchKey, *fipsMode) *E, drop func(*E), m *fipsMode) *E {
 	if v, ok := fetched.Load(k); ok {
 		return v.(*E)
@@ -48,7 +69,19 @@ func fetchEntry[E any](k fetchKey, newEntry func(fetchKey, *fipsMode) *E, drop f
 	fetchMu.RLock()
 	e := newEntry(k, m)
 	fetchMu.RUnlock()
+	failed := false
+	if f, ok := any(e).(fetchFailer); ok && f.fetchFailed() {
+		failed = true
+		if failedEntries.Add(1) > maxFailedEntries {
+			failedEntries.Add(-1)
+			drop(e)
+			return e
+		}
+	}
 	if prev, loaded := fetched.LoadOrStore(k, e); loaded {
+		if failed {
+			failedEntries.Add(-1)
+		}
 		drop(e)
 		return prev.(*E)
 	}
@@ -85,7 +118,7 @@ func fetchMDIn(m *fipsMode, name string) *mdEntry {
 		return e
 	}
 	e := fetchEntry(fetchKey{kindMD, strings.ToLower(name), m.propq}, newMDEntry, freeMDEntry, m)
-	if e.goName == name {
+	if e.goName == name && e.err == nil {
 		slot.Store(e)
 	}
 	return e
@@ -108,8 +141,10 @@ func boolIndex(b bool) int {
 func freeMDEntry(e *mdEntry) {
 	if e.md != nil {
 		C.go_md_free(e.md)
+		e.md = nil
 	}
 	C.free(unsafe.Pointer(e.cname))
+	e.cname = nil
 }
 
 func newMDEntry(k fetchKey, m *fipsMode) *mdEntry {
