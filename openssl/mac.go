@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/go-hazmat/hazmat/backends"
@@ -28,20 +29,38 @@ var (
 	_ backends.OneShotMACer = (*Backend)(nil)
 )
 
-// cstrings holds C copies of the few names (EVP_MAC and cipher names) the
-// MACs pass to OpenSSL, made once and kept for the life of the process.
-var cstrings sync.Map // string -> *C.char
+// cstrings holds C copies of the few names (cipher names of CMAC and GMAC)
+// the MACs pass to OpenSSL, made once and kept for the life of the process,
+// up to maxCachedNames of them: the names come from descriptors, which a
+// program may build from its input.
+var (
+	cstrings     sync.Map // string -> *C.char
+	cstringsKept atomic.Int64
+)
 
-func cstring(s string) *C.char {
+// maxCachedNames bounds cstrings and macProbes (as maxFailedEntries bounds
+// the fetch cache's failures): past it, what is not kept is made again on
+// each use, which only programs that invent names or parameters pay.
+const maxCachedNames = 1024
+
+// cstring returns s as a C string, and a function to call once the C
+// string is no longer in use: a no-op for a kept one, C.free for one made
+// past maxCachedNames.
+func cstring(s string) (*C.char, func()) {
 	if v, ok := cstrings.Load(s); ok {
-		return v.(*C.char)
+		return v.(*C.char), func() {}
 	}
 	c := C.CString(s)
-	if v, loaded := cstrings.LoadOrStore(s, c); loaded {
-		C.free(unsafePointer(c))
-		return v.(*C.char)
+	if cstringsKept.Add(1) > maxCachedNames {
+		cstringsKept.Add(-1)
+		return c, func() { C.free(unsafePointer(c)) }
 	}
-	return c
+	if v, loaded := cstrings.LoadOrStore(s, c); loaded {
+		cstringsKept.Add(-1)
+		C.free(unsafePointer(c))
+		return v.(*C.char), func() {}
+	}
+	return c, func() {}
 }
 
 // macProbeKey names one trial of a MAC's parameters in one mode.
@@ -51,8 +70,12 @@ type macProbeKey struct {
 }
 
 // macProbes caches the outcome of trial contexts: macProbeKey -> error
-// (nil: the parameters work).
-var macProbes sync.Map
+// (nil: the parameters work), up to maxCachedNames of them (IV, key and
+// output lengths are the caller's choice).
+var (
+	macProbes     sync.Map
+	macProbesKept atomic.Int64
+)
 
 // xmacParams checks key against alg and returns the parameters, with the
 // descriptor's own error for a bad key or parameter.
@@ -89,7 +112,13 @@ func macResolve(m *fipsMode, alg backends.MACAlgorithm, p backends.MACParams, ke
 			if ctx != nil {
 				C.go_mac_ctx_free(ctx)
 			}
-			v, _ = macProbes.LoadOrStore(k, perr)
+			v = perr
+			if macProbesKept.Add(1) > maxCachedNames {
+				macProbesKept.Add(-1)
+			} else if prev, loaded := macProbes.LoadOrStore(k, perr); loaded {
+				macProbesKept.Add(-1)
+				v = prev
+			}
 		}
 		if v != nil {
 			err = v.(error)
@@ -145,7 +174,9 @@ func trialKey(n int) []byte {
 func newXMACState(e *macEntry, p backends.MACParams, key []byte) (*C.EVP_MAC_CTX, int, error) {
 	var cipher *C.char
 	if p.Cipher != "" {
-		cipher = cstring(p.Cipher)
+		var release func()
+		cipher, release = cstring(p.Cipher)
+		defer release()
 	}
 	var q *C.go_errq
 	var outsize C.size_t
@@ -232,7 +263,9 @@ func (b *Backend) ComputeMAC(alg backends.MACAlgorithm, key, data, dst []byte) (
 	}
 	var cipher *C.char
 	if p.Cipher != "" {
-		cipher = cstring(p.Cipher)
+		var release func()
+		cipher, release = cstring(p.Cipher)
+		defer release()
 	}
 	ret, out := grow(dst, alg.Size())
 	fetchMu.RLock() // the cipher of CMAC and GMAC is fetched: see fetchMu
