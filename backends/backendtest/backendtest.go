@@ -139,11 +139,8 @@ func pastLengths() []int {
 	for n := 0; n <= 64; n++ {
 		ls = append(ls, n)
 	}
-	for _, n := range []int{71, 72, 73, 95, 96, 97, 103, 104, 105, 127, 128, 129, 135, 136, 137,
-		143, 144, 145, 167, 168, 169, 255, 256, 257, 1023, 1024, 1025} {
-		ls = append(ls, n)
-	}
-	return ls
+	return append(ls, 71, 72, 73, 95, 96, 97, 103, 104, 105, 127, 128, 129, 135, 136, 137,
+		143, 144, 145, 167, 168, 169, 255, 256, 257, 1023, 1024, 1025)
 }
 
 // pastPrefix and pastSlack are the bytes a window leaves before dst and,
