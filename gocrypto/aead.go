@@ -320,6 +320,17 @@ func (r *randomNonceAEAD) Open(dst, sealed, aad []byte) ([]byte, error) {
 	if guard.InexactOverlap(out, sealed) || guard.AnyOverlap(out, aad) {
 		return dst, fmt.Errorf("gocrypto: %w", backends.ErrInvalidBufferOverlap)
 	}
+	if len(out) > 0 && &out[0] == &sealed[0] {
+		// In place. Go's Open moves the ciphertext and tag to the front
+		// of its output, so it needs the output's capacity to reach the
+		// end of sealed, which dst's need not (it may end with the
+		// plaintext): give Go sealed itself, whose memory dst's spare
+		// capacity starts with.
+		if _, err := r.a.Open(sealed[:0], nil, sealed, aad); err != nil {
+			return dst, backends.ErrInvalidTag
+		}
+		return dst[:len(dst)+len(out)], nil
+	}
 	ret, err := r.a.Open(dst, nil, sealed, aad)
 	if err != nil {
 		return dst, backends.ErrInvalidTag

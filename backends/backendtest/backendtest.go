@@ -129,3 +129,76 @@ func describe(c backends.CipherAlgorithm, m backends.Mode) string {
 	}
 	return fmt.Sprintf("%s-%d-%s", c.Name(), c.KeySize(), m.Name())
 }
+
+// pastLengths are the output and message lengths of the checks that
+// nothing is written past an output: every length up to 64, then the
+// lengths around the larger block and rate boundaries (SHA-3's rates of
+// 72 to 168 bytes, SHA-512's 128-byte block) and a few longer ones.
+func pastLengths() []int {
+	ls := make([]int, 0, 100)
+	for n := 0; n <= 64; n++ {
+		ls = append(ls, n)
+	}
+	return append(ls, 71, 72, 73, 95, 96, 97, 103, 104, 105, 127, 128, 129, 135, 136, 137,
+		143, 144, 145, 167, 168, 169, 255, 256, 257, 1023, 1024, 1025)
+}
+
+// pastPrefix and pastSlack are the bytes a window leaves before dst and,
+// when dst's capacity goes on past the output, after the output.
+const pastPrefix, pastSlack = 5, 40
+
+// patterned returns size bytes of a pattern with the top bit of every byte
+// set, so that a stray zero, or any stray value but the one expected at
+// that place, shows.
+func patterned(size int) []byte {
+	buf := make([]byte, size)
+	for i := range buf {
+		buf[i] = 0xA5 ^ byte(i&0x7f)
+	}
+	return buf
+}
+
+// pastBuffer returns a patterned buffer for an output of outLen bytes after
+// [pastPrefix] bytes, with [pastSlack] bytes after it.
+func pastBuffer(outLen int) []byte { return patterned(pastPrefix + outLen + pastSlack) }
+
+// window returns dst for an output of outLen bytes appended after the
+// first [pastPrefix] bytes of buf: its length is pastPrefix, and its
+// capacity ends at the end of the output when exact is set, else at buf's
+// end.
+func window(buf []byte, outLen int, exact bool) []byte {
+	if exact {
+		return buf[: pastPrefix : pastPrefix+outLen]
+	}
+	return buf[:pastPrefix]
+}
+
+// intoWindow returns the buffer of exactly outLen bytes after the first
+// [pastPrefix] bytes of buf, for a call that writes into its buffer rather
+// than appending (UpdateInto, DeriveKey, RandBytes); its capacity ends
+// with it when exact is set, else at buf's end.
+func intoWindow(buf []byte, outLen int, exact bool) []byte {
+	if exact {
+		return buf[pastPrefix : pastPrefix+outLen : pastPrefix+outLen]
+	}
+	return buf[pastPrefix : pastPrefix+outLen]
+}
+
+// capacity names the window's kind in messages.
+func capacity(exact bool) string {
+	if exact {
+		return "dst's capacity ending at the output"
+	}
+	return "dst's capacity going on past the output"
+}
+
+// assertNothingPast checks that buf, a [pastBuffer] after a call that wrote
+// outLen bytes after its prefix, still holds the pattern before the output
+// and from its end on.
+func assertNothingPast(t *testing.T, buf []byte, outLen int, what string) bool {
+	t.Helper()
+	want := patterned(len(buf))
+	okBefore := assert.Equal(t, hx(want[:pastPrefix]), hx(buf[:pastPrefix]), "%s: bytes before the output changed", what)
+	return assert.Equal(t, hx(want[pastPrefix+outLen:]), hx(buf[pastPrefix+outLen:]),
+		"%s: bytes past the output changed", what) && okBefore
+}

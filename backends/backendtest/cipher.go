@@ -7,6 +7,7 @@ import (
 	"crypto/des"
 	"crypto/rc4"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -230,6 +231,11 @@ func (p *pairCase) decrypt(t *testing.T, r *rand.Rand, ct, aad, tag []byte, late
 //     and Go's answers (AES and TripleDES in every mode but XTS, ARC4) over
 //     lengths 0 to 1040;
 //   - every misuse gets its sentinel, and a failed call writes nothing;
+//   - UpdateInto writes nothing past what it reports written, into a
+//     buffer of exactly that length whose capacity ends with it or goes
+//     on, encrypting and decrypting, in one call, in two (a partial block
+//     held back) and in place, at every message length to 64 bytes and
+//     around larger block boundaries;
 //   - contexts of one backend used from many goroutines at once agree;
 //   - nil and zero descriptors give errors, never panics, never support.
 //
@@ -314,6 +320,7 @@ func testPair(t *testing.T, p *pairCase) bool {
 	ok := t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(t, p) })
 	ok = t.Run("MatchesGo", func(t *testing.T) { testCipherMatchesGo(t, p) }) && ok
 	ok = t.Run("Misuse", func(t *testing.T) { testCipherMisuse(t, p) }) && ok
+	ok = t.Run("NothingPastOutput", func(t *testing.T) { testCipherNothingPastOutput(t, p) }) && ok
 	return ok
 }
 
@@ -454,6 +461,108 @@ func testCipherMatchesGo(t *testing.T, p *pairCase) {
 		back, err := p.decrypt(t, r, wantCT, aad, wantTag, n%2 == 0)
 		require.NoError(t, err)
 		assert.Equal(t, hx(pt), hx(back), "decrypting Go's %s of %d bytes", p.name, n)
+	}
+}
+
+// startCtx returns a context of the pair with its additional data added;
+// decrypting an authenticated mode, the tag is given in the mode.
+func (p *pairCase) startCtx(t *testing.T, r *rand.Rand, encrypt bool, aad, tag []byte) backends.CipherContext {
+	t.Helper()
+	var modeTag []byte
+	if !encrypt && p.m != nil && p.m.aead {
+		modeTag = tag
+	}
+	ctx, err := p.create(t, encrypt, modeTag)
+	require.NoError(t, err)
+	p.addAAD(t, r, ctx, aad)
+	return ctx
+}
+
+// outputSizes returns how many bytes each of the parts of in gives from a
+// context fed through Update.
+func (p *pairCase) outputSizes(t *testing.T, r *rand.Rand, encrypt bool, aad, tag, in []byte, parts []int) []int {
+	t.Helper()
+	ctx := p.startCtx(t, r, encrypt, aad, tag)
+	sizes := make([]int, len(parts))
+	for i, m := range parts {
+		out, err := ctx.Update(in[:m])
+		require.NoError(t, err, "Update of %d bytes", m)
+		sizes[i] = len(out)
+		in = in[m:]
+	}
+	_, err := ctx.Finalize()
+	require.NoError(t, err)
+	return sizes
+}
+
+// testCipherNothingPastOutput encrypts and decrypts messages through
+// UpdateInto into buffers of exactly the length each call writes, windows
+// on larger patterned buffers with their capacity ending at the buffer's
+// end or going on past it: the whole message in one call, in two calls
+// (the first a third of the message, so a block mode holds a partial block
+// back), and in place. The bytes past each output must keep their value,
+// and the output must be the context's usual one.
+func testCipherNothingPastOutput(t *testing.T, p *pairCase) {
+	r := newRand(t, "nothing past output "+p.name)
+	aead := p.m != nil && p.m.aead
+	unit := p.m != nil && p.m.unit
+	for _, n := range pastLengths() {
+		if !p.valid(n) {
+			continue
+		}
+		pt := randBytes(r, n)
+		var aad []byte
+		if aead {
+			aad = randBytes(r, n%7)
+		}
+		ct, tag := p.encrypt(t, r, pt, aad)
+		for _, enc := range []bool{true, false} {
+			in, want := pt, ct
+			if !enc {
+				in, want = ct, pt
+			}
+			splits := [][]int{{n}}
+			if !unit && n > 1 {
+				splits = append(splits, []int{n / 3, n - n/3})
+			}
+			for _, parts := range splits {
+				sizes := p.outputSizes(t, r, enc, aad, tag, in, parts)
+				for _, exact := range []bool{true, false} {
+					what := fmt.Sprintf("UpdateInto of %d bytes in parts of %v (encrypt %v), %s", n, parts, enc, capacity(exact))
+					ctx := p.startCtx(t, r, enc, aad, tag)
+					var got []byte
+					rest := in
+					for i, m := range parts {
+						buf := pastBuffer(sizes[i])
+						k, err := ctx.UpdateInto(rest[:m], intoWindow(buf, sizes[i], exact))
+						require.NoError(t, err, what)
+						require.Equal(t, sizes[i], k, what)
+						assertNothingPast(t, buf, k, what)
+						got = append(got, buf[pastPrefix:pastPrefix+k]...)
+						rest = rest[m:]
+					}
+					last, err := ctx.Finalize()
+					require.NoError(t, err, what)
+					assert.Equal(t, hx(want), hx(append(got, last...)), what)
+
+					if len(parts) != 1 || sizes[0] != n {
+						continue
+					}
+					what = fmt.Sprintf("UpdateInto of %d bytes in place (encrypt %v), %s", n, enc, capacity(exact))
+					buf := pastBuffer(n)
+					copy(buf[pastPrefix:], in)
+					w := intoWindow(buf, n, exact)
+					ctx = p.startCtx(t, r, enc, aad, tag)
+					k, err := ctx.UpdateInto(w, w)
+					require.NoError(t, err, what)
+					require.Equal(t, n, k, what)
+					assertNothingPast(t, buf, n, what)
+					last, err = ctx.Finalize()
+					require.NoError(t, err, what)
+					assert.Equal(t, hx(want), hx(append(bytes.Clone(w), last...)), what)
+				}
+			}
+		}
 	}
 }
 

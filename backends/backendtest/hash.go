@@ -8,6 +8,7 @@ import (
 	"crypto/sha3"
 	"crypto/sha512"
 	"errors"
+	"fmt"
 	"hash"
 	"os"
 	"testing"
@@ -139,6 +140,10 @@ func referenceDigest(alg backends.HashAlgorithm, msg []byte) ([]byte, bool) {
 //     and the optional [backends.Summer], [backends.Resetter],
 //     [backends.Digester] and [backends.XOFSummer] agreeing with the
 //     generic path;
+//   - Digest, Sum and SumXOF write nothing past the digest they append,
+//     whether dst's capacity ends exactly there or goes on, for messages
+//     of every length to 64 bytes and around larger block boundaries, and
+//     for an XOF every output length in the same range;
 //   - nil, zero and unknown descriptors give errors, never panics.
 func TestHashBackend(t *testing.T, b backends.HashBackend) {
 	t.Helper()
@@ -163,6 +168,7 @@ func TestHashBackend(t *testing.T, b backends.HashBackend) {
 			t.Run("KnownAnswers", func(t *testing.T) { testHashKAT(t, b, alg) })
 			t.Run("MatchesGo", func(t *testing.T) { testHashMatchesGo(t, b, alg) })
 			t.Run("Context", func(t *testing.T) { testHashContext(t, b, alg) })
+			t.Run("NothingPastOutput", func(t *testing.T) { testHashNothingPastOutput(t, b, alg) })
 		})
 	}
 	t.Run("Concurrent", func(t *testing.T) { testHashConcurrent(t, b) })
@@ -383,5 +389,72 @@ func testHashZeroValues(t *testing.T, b backends.HashBackend) {
 				})
 			}
 		})
+	}
+}
+
+// testHashNothingPastOutput appends digests to a dst that is a window on a
+// larger patterned buffer, its capacity ending exactly at the digest or
+// going on past it: Digest and Sum after messages of every length in
+// pastLengths, and for an XOF, SumXOF and Digest of every output length in
+// pastLengths. The bytes past the digest must keep their value.
+func testHashNothingPastOutput(t *testing.T, b backends.HashBackend, alg backends.HashAlgorithm) {
+	r := newRand(t, "hash nothing past output "+alg.Name())
+	d, digester := b.(backends.Digester)
+	size := alg.DigestSize()
+	for _, n := range pastLengths() {
+		msg := randBytes(r, n)
+		want := hashOf(t, b, alg, msg)
+		for _, exact := range []bool{true, false} {
+			if digester {
+				what := fmt.Sprintf("Digest of %d bytes, %s", n, capacity(exact))
+				buf := pastBuffer(size)
+				got, err := d.Digest(alg, msg, window(buf, size, exact))
+				require.NoError(t, err, what)
+				assert.Equal(t, hx(want), hx(got[pastPrefix:]), what)
+				assertNothingPast(t, buf, size, what)
+			}
+			ctx, err := b.CreateHashCtx(alg)
+			require.NoError(t, err)
+			require.NoError(t, ctx.Update(msg))
+			if s, ok := ctx.(backends.Summer); ok {
+				what := fmt.Sprintf("Sum after %d bytes, %s", n, capacity(exact))
+				buf := pastBuffer(size)
+				got, err := s.Sum(window(buf, size, exact))
+				require.NoError(t, err, what)
+				assert.Equal(t, hx(want), hx(got[pastPrefix:]), what)
+				assertNothingPast(t, buf, size, what)
+			}
+		}
+	}
+	x, isXOF := alg.(xofAlg)
+	if !isXOF {
+		return
+	}
+	msg := randBytes(r, 3*alg.BlockSize()+1)
+	ctx, err := b.CreateHashCtx(alg)
+	require.NoError(t, err)
+	require.NoError(t, ctx.Update(msg))
+	xs, xofSummer := ctx.(backends.XOFSummer)
+	for _, n := range pastLengths()[1:] {
+		want := hashOf(t, b, x.withSize(n), msg)
+		require.Len(t, want, n)
+		for _, exact := range []bool{true, false} {
+			if xofSummer {
+				what := fmt.Sprintf("SumXOF of %d bytes, %s", n, capacity(exact))
+				buf := pastBuffer(n)
+				got, err := xs.SumXOF(window(buf, n, exact), n)
+				require.NoError(t, err, what)
+				assert.Equal(t, hx(want), hx(got[pastPrefix:]), what)
+				assertNothingPast(t, buf, n, what)
+			}
+			if digester {
+				what := fmt.Sprintf("Digest of %d output bytes, %s", n, capacity(exact))
+				buf := pastBuffer(n)
+				got, err := d.Digest(x.withSize(n), msg, window(buf, n, exact))
+				require.NoError(t, err, what)
+				assert.Equal(t, hx(want), hx(got[pastPrefix:]), what)
+				assertNothingPast(t, buf, n, what)
+			}
+		}
 	}
 }

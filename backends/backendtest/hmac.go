@@ -4,6 +4,7 @@ import (
 	"bytes"
 	stdhmac "crypto/hmac"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 
@@ -29,6 +30,9 @@ import (
 //   - Copy, Finalize twice, Update after Finalize, and the optional
 //     [backends.Summer], [backends.Resetter] and [backends.MACer] agreeing
 //     with the generic path;
+//   - MAC and Sum write nothing past the MAC they append, whether dst's
+//     capacity ends exactly there or goes on, for messages of every length
+//     to 64 bytes and around larger block boundaries;
 //   - nil, zero and unknown descriptors give errors, never panics.
 func TestHMACBackend(t *testing.T, b backends.HMACBackend) {
 	t.Helper()
@@ -56,6 +60,7 @@ func TestHMACBackend(t *testing.T, b backends.HMACBackend) {
 			t.Run("KnownAnswers", func(t *testing.T) { testHMACKAT(t, b, alg) })
 			t.Run("MatchesGo", func(t *testing.T) { testHMACMatchesGo(t, b, alg) })
 			t.Run("Context", func(t *testing.T) { testHMACContext(t, b, alg) })
+			t.Run("NothingPastOutput", func(t *testing.T) { testHMACNothingPastOutput(t, b, alg) })
 		})
 	}
 	t.Run("Concurrent", func(t *testing.T) { testHMACConcurrent(t, b) })
@@ -351,4 +356,40 @@ func rfc2104(t *testing.T, b backends.HashBackend, alg backends.HashAlgorithm, k
 		opad[i] ^= 0x5c
 	}
 	return hashOf(t, b, alg, opad, hashOf(t, b, alg, ipad, msg))
+}
+
+// testHMACNothingPastOutput appends MACs to a dst that is a window on a
+// larger patterned buffer, its capacity ending exactly at the MAC or going
+// on past it: MAC and Sum after messages of every length in pastLengths.
+// The bytes past the MAC must keep their value.
+func testHMACNothingPastOutput(t *testing.T, b backends.HMACBackend, alg backends.HashAlgorithm) {
+	r := newRand(t, "hmac nothing past output "+alg.Name())
+	key := randBytes(r, 32)
+	m, macer := b.(backends.MACer)
+	size := alg.DigestSize()
+	for _, n := range pastLengths() {
+		msg := randBytes(r, n)
+		want := macOf(t, b, key, alg, msg)
+		for _, exact := range []bool{true, false} {
+			if macer {
+				what := fmt.Sprintf("MAC of %d bytes, %s", n, capacity(exact))
+				buf := pastBuffer(size)
+				got, err := m.MAC(key, alg, msg, window(buf, size, exact))
+				require.NoError(t, err, what)
+				assert.Equal(t, hx(want), hx(got[pastPrefix:]), what)
+				assertNothingPast(t, buf, size, what)
+			}
+			ctx, err := b.CreateHMACCtx(key, alg)
+			require.NoError(t, err)
+			require.NoError(t, ctx.Update(msg))
+			if s, ok := ctx.(backends.Summer); ok {
+				what := fmt.Sprintf("Sum after %d bytes, %s", n, capacity(exact))
+				buf := pastBuffer(size)
+				got, err := s.Sum(window(buf, size, exact))
+				require.NoError(t, err, what)
+				assert.Equal(t, hx(want), hx(got[pastPrefix:]), what)
+				assertNothingPast(t, buf, size, what)
+			}
+		}
+	}
 }

@@ -3,8 +3,12 @@ package backendtest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
@@ -70,8 +74,12 @@ var kdfKnownAnswers = []struct {
 // nothing written to the output and nothing changed in the inputs on any
 // call, and derivations from many goroutines at once. A backend may refuse
 // a known answer's algorithm as unsupported, but must then say so in
-// KDFSupported too.
+// KDFSupported too. DeriveKey writes nothing past out, whether its capacity
+// ends with it or goes on, at every output length to 64 bytes and around
+// larger block boundaries, for HKDF, PBKDF2, X9.63, KBKDF (HMAC in counter
+// and feedback mode, CMAC), SSKDF and scrypt.
 func TestKDFBackend(t *testing.T, b backends.KDFBackend) {
+	t.Run("NothingPastOutput", func(t *testing.T) { testKDFNothingPastOutput(t, b) })
 	t.Run("KnownAnswers", func(t *testing.T) {
 		ran := 0
 		for _, c := range kdfKnownAnswers {
@@ -173,4 +181,55 @@ func TestKDFBackend(t *testing.T, b backends.KDFBackend) {
 			t.Error(err)
 		}
 	})
+}
+
+// testKDFNothingPastOutput derives keys of every length in pastLengths into
+// out, a window on a larger patterned buffer whose capacity ends with out
+// or goes on past it, for each KDF the backend serves. The bytes past out
+// must keep their value; a length the KDF (or a FIPS rule) refuses must be
+// refused alike into a fresh buffer, and write nothing.
+func testKDFNothingPastOutput(t *testing.T, b backends.KDFBackend) {
+	r := newRand(t, "kdf nothing past output")
+	salt, fixed := randBytes(r, 16), randBytes(r, 24)
+	algs := []struct {
+		name   string
+		alg    backends.KDFAlgorithm
+		secret []byte
+	}{
+		{"HKDF-SHA256", kdfalg.HKDF{Hash: sha256Alg, Salt: salt, Info: fixed}, randBytes(r, 32)},
+		{"PBKDF2-HMAC-SHA256", kdfalg.PBKDF2{Hash: sha256Alg, Salt: salt, Iterations: 1000}, randBytes(r, 20)},
+		{"X9.63-SHA256", kdfalg.X963{Hash: sha256Alg, SharedInfo: fixed}, randBytes(r, 32)},
+		{"KBKDF-HMAC-SHA256 counter", kdfalg.KBKDF{Hash: sha256Alg, Fixed: fixed}, randBytes(r, 32)},
+		{"KBKDF-HMAC-SHA256 feedback", kdfalg.KBKDF{Mode: kdfalg.FeedbackMode, Hash: sha256Alg, IV: randBytes(r, 32), Fixed: fixed}, randBytes(r, 32)},
+		{"KBKDF-CMAC-AES counter", kdfalg.KBKDF{Cipher: kdfalg.CMACAES, Fixed: fixed}, randBytes(r, 16)},
+		{"SSKDF-SHA256", kdfalg.ConcatHash{Hash: sha256Alg, OtherInfo: fixed}, randBytes(r, 32)},
+		{"scrypt", kdfalg.Scrypt{Salt: salt, N: 16, R: 1, P: 1}, randBytes(r, 32)},
+	}
+	served := 0
+	for _, a := range algs {
+		if !b.KDFSupported(a.alg) {
+			t.Logf("KDFSupported(%s) = false", a.name)
+			continue
+		}
+		served++
+		for _, n := range pastLengths()[1:] {
+			want := make([]byte, n)
+			wantErr := b.DeriveKey(a.alg, a.secret, want)
+			for _, exact := range []bool{true, false} {
+				what := fmt.Sprintf("DeriveKey, %s, of %d bytes, %s", a.name, n, capacity(exact))
+				buf := pastBuffer(n)
+				err := b.DeriveKey(a.alg, a.secret, intoWindow(buf, n, exact))
+				if wantErr != nil {
+					assert.Error(t, err, "%s: refused into a fresh buffer (%v), accepted into a window", what, wantErr)
+					assertNothingPast(t, buf, 0, what+", refused")
+					continue
+				}
+				require.NoError(t, err, what)
+				assert.Equal(t, hx(want), hx(buf[pastPrefix:pastPrefix+n]), what)
+				assertNothingPast(t, buf, n, what)
+			}
+		}
+	}
+	t.Logf("%d of %d KDFs served", served, len(algs))
+	assert.NotZero(t, served, "the backend serves none of the KDFs")
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,7 +99,11 @@ func macKATs(t *testing.T) []macKAT {
 //   - keys the descriptor refuses give its error, wrapping
 //     [backends.ErrInvalidKeySize]; a nil algorithm gives an error; none
 //     panics;
-//   - one key is used from many goroutines at once.
+//   - one key is used from many goroutines at once;
+//   - ComputeMAC and Sum write nothing past the MAC they append, whether
+//     dst's capacity ends exactly there or goes on, for CMAC with every
+//     key size, GMAC with IVs of 1 to 64 bytes, Poly1305 and KMAC with
+//     every output length to 64 bytes and around larger block boundaries.
 func TestMACBackend(t *testing.T, b backends.MACBackend) {
 	t.Helper()
 	require.NotNil(t, b, "backendtest: nil backend")
@@ -141,6 +146,7 @@ func TestMACBackend(t *testing.T, b backends.MACBackend) {
 		assert.Error(t, err)
 		noPanic(t, "MACSupported(nil)", func() { assert.False(t, b.MACSupported(nil)) })
 	})
+	t.Run("NothingPastOutput", func(t *testing.T) { testMACNothingPastOutput(t, b) })
 	t.Run("Concurrent", func(t *testing.T) {
 		// The first MAC the backend serves (a one-time key used many times
 		// over is fine for a test).
@@ -169,6 +175,91 @@ func TestMACBackend(t *testing.T, b backends.MACBackend) {
 			}
 		})
 	})
+}
+
+// pastMACs are the MACs and keys of testMACNothingPastOutput.
+func pastMACs(t *testing.T) []macKAT {
+	var ms []macKAT
+	r := newRand(t, "mac nothing past output")
+	for _, c := range []macalg.CMAC{{Cipher: macalg.AES}, {Cipher: macalg.TripleDES}} {
+		for _, k := range c.KeySizes() {
+			ms = append(ms, macKAT{name: fmt.Sprintf("%s with a %d-byte key", c.Name(), k), alg: c, key: randBytes(r, k)})
+		}
+	}
+	for _, ivLen := range []int{1, 12, 16, 64} {
+		g, err := macalg.NewGMAC(randBytes(r, ivLen))
+		require.NoError(t, err)
+		for _, k := range g.KeySizes() {
+			ms = append(ms, macKAT{name: fmt.Sprintf("GMAC with a %d-byte IV and a %d-byte key", ivLen, k), alg: g, key: randBytes(r, k)})
+		}
+	}
+	ms = append(ms, macKAT{name: "Poly1305", alg: macalg.Poly1305{}, key: randBytes(r, 32)})
+	for _, n := range pastLengths()[1:] {
+		for _, bits := range []int{128, 256} {
+			k, err := macalg.NewKMAC128([]byte("custom"), n)
+			if bits == 256 {
+				k, err = macalg.NewKMAC256(nil, n)
+			}
+			require.NoError(t, err)
+			ms = append(ms, macKAT{name: fmt.Sprintf("KMAC%d of %d bytes", bits, n), alg: k, key: randBytes(r, 32)})
+		}
+	}
+	return ms
+}
+
+// testMACNothingPastOutput appends MACs to a dst that is a window on a
+// larger patterned buffer, its capacity ending exactly at the MAC or going
+// on past it, with ComputeMAC and Sum, for each of pastMACs the backend
+// serves, after messages of lengths around the block boundaries (KMAC: of
+// one length, at every output length). The bytes past the MAC must keep
+// their value.
+func testMACNothingPastOutput(t *testing.T, b backends.MACBackend) {
+	r := newRand(t, "mac nothing past output messages")
+	o, oneShot := b.(backends.OneShotMACer)
+	served := 0
+	var refused []string
+	for _, m := range pastMACs(t) {
+		if !b.MACSupported(m.alg) {
+			refused = append(refused, m.name)
+			continue
+		}
+		served++
+		lengths := pastLengths()
+		if _, kmac := m.alg.(macalg.KMAC); kmac {
+			lengths = []int{137}
+		}
+		size := m.alg.Size()
+		for _, n := range lengths {
+			msg := randBytes(r, n)
+			want := macOfCtx(t, b, m.alg, m.key, msg)
+			require.Len(t, want, size, m.name)
+			for _, exact := range []bool{true, false} {
+				if oneShot {
+					what := fmt.Sprintf("ComputeMAC, %s, of %d bytes, %s", m.name, n, capacity(exact))
+					buf := pastBuffer(size)
+					got, err := o.ComputeMAC(m.alg, m.key, msg, window(buf, size, exact))
+					require.NoError(t, err, what)
+					assert.Equal(t, hx(want), hx(got[pastPrefix:]), what)
+					assertNothingPast(t, buf, size, what)
+				}
+				ctx, err := b.CreateMACCtx(m.alg, m.key)
+				require.NoError(t, err, m.name)
+				require.NoError(t, ctx.Update(msg))
+				if s, ok := ctx.(backends.Summer); ok {
+					what := fmt.Sprintf("Sum, %s, after %d bytes, %s", m.name, n, capacity(exact))
+					buf := pastBuffer(size)
+					got, err := s.Sum(window(buf, size, exact))
+					require.NoError(t, err, what)
+					assert.Equal(t, hx(want), hx(got[pastPrefix:]), what)
+					assertNothingPast(t, buf, size, what)
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d MACs served; not served: %v", served, served+len(refused), refused)
+	if served == 0 {
+		t.Skip("none of CMAC, GMAC, Poly1305 and KMAC is supported")
+	}
 }
 
 func macOfCtx(t *testing.T, b backends.MACBackend, alg backends.MACAlgorithm, key, msg []byte) []byte {
@@ -327,7 +418,9 @@ func TestKeyWrapBackend(t *testing.T, b backends.KeyWrapBackend) {
 // TestRandBackend checks b against the contract of [backends.RandBackend]:
 // buffers of many sizes are filled (two reads differ), from both
 // generators and through RandReader, which never reads short; many
-// goroutines read at once.
+// goroutines read at once; RandBytes and RandReader's Read write nothing
+// past the buffer, whether its capacity ends with it or goes on, at every
+// length to 64 bytes and around larger block boundaries.
 func TestRandBackend(t *testing.T, b backends.RandBackend) {
 	t.Helper()
 	require.NotNil(t, b, "backendtest: nil backend")
@@ -344,6 +437,25 @@ func TestRandBackend(t *testing.T, b backends.RandBackend) {
 			}
 		}
 	}
+	t.Run("NothingPastOutput", func(t *testing.T) {
+		for _, private := range []bool{false, true} {
+			for _, n := range pastLengths() {
+				for _, exact := range []bool{true, false} {
+					what := fmt.Sprintf("RandBytes of %d bytes (private %v), %s", n, private, capacity(exact))
+					buf := pastBuffer(n)
+					require.NoError(t, b.RandBytes(intoWindow(buf, n, exact), private), what)
+					assertNothingPast(t, buf, n, what)
+
+					what = fmt.Sprintf("RandReader's Read of %d bytes (private %v), %s", n, private, capacity(exact))
+					buf = pastBuffer(n)
+					got, err := b.RandReader(private).Read(intoWindow(buf, n, exact))
+					require.NoError(t, err, what)
+					assert.Equal(t, n, got, what)
+					assertNothingPast(t, buf, n, what)
+				}
+			}
+		}
+	})
 	t.Run("Concurrent", func(t *testing.T) {
 		runConcurrently(t, func(t *testing.T, g int) {
 			buf := make([]byte, 64)

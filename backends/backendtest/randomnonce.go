@@ -5,6 +5,7 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 
@@ -31,7 +32,11 @@ const (
 // open here; any change to nonce, ciphertext, tag or additional data gives
 // the bare [backends.ErrInvalidTag] and writes nothing; nonces do not
 // repeat over many seals, sequential or concurrent; in-place use works and
-// other overlaps are refused; pairs other than AES-GCM are unsupported.
+// other overlaps are refused; Seal and Open write nothing past their
+// output, whether dst's capacity ends exactly there or goes on, apart or
+// in place, at every tag length the backend takes and every message length
+// to 64 bytes and around larger block boundaries; pairs other than AES-GCM
+// are unsupported.
 func TestRandomNonceAEADBackend(t *testing.T, b backends.RandomNonceAEADBackend) {
 	t.Helper()
 	require.NotNil(t, b, "backendtest: nil backend")
@@ -62,6 +67,7 @@ func TestRandomNonceAEADBackend(t *testing.T, b backends.RandomNonceAEADBackend)
 			t.Run("Tamper", func(t *testing.T) { testRandomNonceTamper(t, a) })
 			t.Run("NonceUniqueness", func(t *testing.T) { testRandomNonceUnique(t, a) })
 			t.Run("Overlap", func(t *testing.T) { testRandomNonceOverlap(t, a) })
+			t.Run("NothingPastOutput", func(t *testing.T) { testRandomNonceNothingPastOutput(t, b, alg) })
 		})
 	}
 	t.Run("Unsupported", func(t *testing.T) {
@@ -252,4 +258,56 @@ func testRandomNonceOverlap(t *testing.T, a backends.RandomNonceAEADContext) {
 		assert.Empty(t, out)
 		assert.Equal(t, hx(sealed), hx(in), "a refused Open changed the sealed message")
 	})
+}
+
+// testRandomNonceNothingPastOutput seals and opens messages of every length
+// in pastLengths into a dst that is a window on a larger patterned buffer,
+// its capacity ending exactly at the output or going on past it, apart and
+// in place, at each tag length from 12 to 16 bytes that the backend takes.
+// The bytes past the output must keep their value.
+func testRandomNonceNothingPastOutput(t *testing.T, b backends.RandomNonceAEADBackend, alg backends.CipherAlgorithm) {
+	r := newRand(t, "randomnonce nothing past output")
+	for tagLen := 12; tagLen <= gcmTagLen; tagLen++ {
+		a, err := b.CreateRandomNonceAEADCtx(alg, (*modes.GCM)(nil), tagLen)
+		if tagLen != gcmTagLen && err != nil {
+			require.ErrorIs(t, err, backends.ErrInvalidTagSize, "a %d-byte tag", tagLen)
+			t.Logf("a %d-byte tag is refused: %v", tagLen, err)
+			continue
+		}
+		require.NoError(t, err, "a %d-byte tag", tagLen)
+		over := gcmNonceLen + tagLen
+		for _, n := range pastLengths() {
+			pt, aad := randBytes(r, n), randBytes(r, n%7)
+			for _, exact := range []bool{true, false} {
+				what := func(op string) string {
+					return fmt.Sprintf("%s of %d bytes, %d-byte tag, %s", op, n, tagLen, capacity(exact))
+				}
+				sbuf := pastBuffer(n + over)
+				sealed, err := a.Seal(window(sbuf, n+over, exact), pt, aad)
+				require.NoError(t, err, what("Seal"))
+				require.Len(t, sealed, pastPrefix+n+over, what("Seal"))
+				assertNothingPast(t, sbuf, n+over, what("Seal"))
+				sealed = bytes.Clone(sealed[pastPrefix:])
+
+				obuf := pastBuffer(n)
+				opened, err := a.Open(window(obuf, n, exact), sealed, aad)
+				require.NoError(t, err, what("Open"))
+				require.Equal(t, hx(pt), hx(opened[pastPrefix:]), what("Open"))
+				assertNothingPast(t, obuf, n, what("Open"))
+
+				// In place: dst's spare capacity starts at the plaintext,
+				// then at the sealed message.
+				ibuf := pastBuffer(n + over)
+				copy(ibuf[pastPrefix:], pt)
+				got, err := a.Seal(window(ibuf, n+over, exact), ibuf[pastPrefix:pastPrefix+n], aad)
+				require.NoError(t, err, what("Seal in place"))
+				require.Len(t, got, pastPrefix+n+over, what("Seal in place"))
+				assertNothingPast(t, ibuf, n+over, what("Seal in place"))
+				opened, err = a.Open(window(ibuf, n, exact), ibuf[pastPrefix:pastPrefix+n+over], aad)
+				require.NoError(t, err, what("Open in place"))
+				require.Equal(t, hx(pt), hx(opened[pastPrefix:]), what("Open in place"))
+				assertNothingPast(t, ibuf, n+over, what("Open in place"))
+			}
+		}
+	}
 }
