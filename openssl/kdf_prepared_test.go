@@ -1,0 +1,84 @@
+//go:build cgo
+
+package openssl_test
+
+import (
+	"bytes"
+	"crypto/hkdf"
+	stdhmac "crypto/hmac"
+	"crypto/pbkdf2"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
+)
+
+// counterKDF is the one-step KDF of ANS X9.63 (counter after the secret)
+// and of NIST SP 800-56C (counter first), over the PRF newPRF makes.
+func counterKDF(newPRF func() hash.Hash, counterFirst bool, secret, info []byte, n int) []byte {
+	var out []byte
+	for i := uint32(1); len(out) < n; i++ {
+		h := newPRF()
+		ctr := binary.BigEndian.AppendUint32(nil, i)
+		if counterFirst {
+			h.Write(ctr)
+			h.Write(secret)
+		} else {
+			h.Write(secret)
+			h.Write(ctr)
+		}
+		h.Write(info)
+		out = h.Sum(out)
+	}
+	return out[:n]
+}
+
+// TestKDFPreparedContexts derives, one after the other on this goroutine
+// (so on the contexts the backend keeps prepared per KDF and digest), with
+// salts and infos that are set, empty, and set again, and checks each key
+// against Go's crypto: a context that has derived once must not lend the
+// next derivation its salt or info (OpenSSL 3.0's default provider keeps
+// them when given empty ones, and its HKDF then reads freed memory).
+func TestKDFPreparedContexts(t *testing.T) {
+	b := openssl.DefaultBackend()
+	secret := bytes.Repeat([]byte{7}, 32)
+	salts := [][]byte{bytes.Repeat([]byte{1}, 16), nil, bytes.Repeat([]byte{2}, 40)}
+	infos := [][]byte{[]byte("info one"), nil, []byte("another, longer info string")}
+	sha256PRF := func() hash.Hash { return sha256.New() }
+	type derivation struct {
+		alg  backends.KDFAlgorithm
+		want []byte
+	}
+	var seq []derivation
+	for round := 0; round < 2; round++ {
+		for i := range 6 {
+			salt, info := salts[i%3], infos[(i+round)%3]
+			hk, err := hkdf.Key(sha256.New, secret, salt, string(info), 42)
+			require.NoError(t, err)
+			pb, err := pbkdf2.Key(sha256.New, string(secret), salts[2*(i%2)], 1000, 32)
+			require.NoError(t, err)
+			seq = append(seq,
+				derivation{kdfalg.HKDF{Hash: hashes.SHA256{}, Salt: salt, Info: info}, hk},
+				derivation{kdfalg.PBKDF2{Hash: hashes.SHA256{}, Salt: salts[2*(i%2)], Iterations: 1000}, pb},
+				derivation{kdfalg.X963{Hash: hashes.SHA256{}, SharedInfo: info}, counterKDF(sha256PRF, false, secret, info, 42)},
+				derivation{kdfalg.ConcatHash{Hash: hashes.SHA256{}, OtherInfo: info}, counterKDF(sha256PRF, true, secret, info, 42)},
+				derivation{kdfalg.ConcatHMAC{Hash: hashes.SHA256{}, Salt: salt, OtherInfo: info},
+					counterKDF(func() hash.Hash { return stdhmac.New(sha256.New, salt) }, true, secret, info, 42)})
+		}
+	}
+	for i, d := range seq {
+		out := make([]byte, len(d.want))
+		require.NoError(t, b.DeriveKey(d.alg, secret, out), "derivation %d, %s", i, d.alg.KDFName())
+		assert.Equal(t, hex.EncodeToString(d.want), hex.EncodeToString(out), "derivation %d: %s", i, fmt.Sprintf("%+v", d.alg))
+	}
+}
