@@ -3,13 +3,15 @@
 // backend: its FIPS provider in FIPS mode). Code that imports crypto/hkdf
 // switches by changing the import.
 //
-// The hash constructor h is called once, to learn which hash it makes: a
+// The hash constructor h is called to learn which hash it makes: a
 // constructor of package primitives/hashes ([hashes.NewFunc]) or one of
 // Go's standard library (sha1.New, sha256.New, sha256.New224, sha512.New,
 // sha512.New384, sha512.New512_224, sha512.New512_256, the sha3 New
 // functions, md5.New) is accepted; any other hash gives an error wrapping
 // [backends.ErrUnsupportedAlgorithm], as the module computes the HMAC
-// itself and must know the hash by name. Go's hash itself is never used.
+// itself and must know the hash by name. Go's hash itself is never used,
+// and a constructor of Go's standard library is called only on its first
+// use: then it is known by its code.
 //
 // The functions are safe for concurrent use. For pyca's shape (a KDF with
 // Derive and Verify) see package primitives/kdf.
@@ -65,7 +67,7 @@ func hashOf[H hash.Hash](h func() H) (backends.HashAlgorithm, error) {
 	if h == nil {
 		return nil, fmt.Errorf("hkdf: nil hash constructor: %w", backends.ErrInvalidArgument)
 	}
-	alg, err := hashid.Of(h())
+	alg, err := hashid.OfFunc(h)
 	if err != nil {
 		return nil, fmt.Errorf("hkdf: %w", err)
 	}

@@ -3,8 +3,9 @@
 // (the default OpenSSL backend: its FIPS provider in FIPS mode). Code that
 // imports crypto/pbkdf2 switches by changing the import.
 //
-// The hash constructor h is called once, to learn which hash it makes; see
-// package primitives/kdf/hkdf for the constructors accepted.
+// The hash constructor h is called to learn which hash it makes (one of
+// Go's standard library on its first use only); see package
+// primitives/kdf/hkdf for the constructors accepted.
 //
 // In FIPS mode the module's rules apply: a salt of at least 16 bytes, at
 // least 1000 iterations and a key of at least 14 bytes; a refusal is an
@@ -34,7 +35,7 @@ func Key[Hash hash.Hash](h func() Hash, password string, salt []byte, iter, keyL
 	if h == nil {
 		return nil, fmt.Errorf("pbkdf2: nil hash constructor: %w", backends.ErrInvalidArgument)
 	}
-	alg, err := hashid.Of(h())
+	alg, err := hashid.OfFunc(h)
 	if err != nil {
 		return nil, fmt.Errorf("pbkdf2: %w", err)
 	}
