@@ -22,6 +22,7 @@ package hkdf
 import (
 	"fmt"
 	"hash"
+	"unsafe"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
@@ -50,7 +51,7 @@ func Expand[H hash.Hash](h func() H, pseudorandomKey []byte, info string, keyLen
 	if err != nil {
 		return nil, err
 	}
-	return derive(kdfalg.HKDF{Hash: alg, Info: []byte(info), Mode: kdfalg.ExpandOnly}, pseudorandomKey, keyLength)
+	return derive(kdfalg.HKDF{Hash: alg, Info: bytesOf(info), Mode: kdfalg.ExpandOnly}, pseudorandomKey, keyLength)
 }
 
 // Key derives keyLength bytes from secret with HKDF's extract and expand
@@ -60,7 +61,7 @@ func Key[Hash hash.Hash](h func() Hash, secret, salt []byte, info string, keyLen
 	if err != nil {
 		return nil, err
 	}
-	return derive(kdfalg.HKDF{Hash: alg, Salt: salt, Info: []byte(info)}, secret, keyLength)
+	return derive(kdfalg.HKDF{Hash: alg, Salt: salt, Info: bytesOf(info)}, secret, keyLength)
 }
 
 func hashOf[H hash.Hash](h func() H) (backends.HashAlgorithm, error) {
@@ -74,9 +75,21 @@ func hashOf[H hash.Hash](h func() H) (backends.HashAlgorithm, error) {
 	return alg, nil
 }
 
+// bytesOf returns the bytes of s without copying them: the descriptor
+// carries info to the default backend, which only reads it (as
+// [backends.KDFBackend] requires of a descriptor's slices), so a copy per
+// derivation would buy nothing.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
 func derive(alg kdfalg.HKDF, secret []byte, n int) ([]byte, error) {
-	if err := alg.ValidateDerive(len(secret), n); err != nil {
-		return nil, err
+	// The backend validates alg and n (DeriveKey's errors are those of
+	// ValidateDerive first); here only a length that cannot be right is
+	// refused before out is made, so that no huge buffer is allocated for
+	// a derivation that will fail.
+	if n < 1 || n > 255*alg.Hash.DigestSize() {
+		if err := alg.ValidateDerive(len(secret), n); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]byte, n)
 	if err := defaultBackend().DeriveKey(alg, secret, out); err != nil {

@@ -17,6 +17,7 @@ package pbkdf2
 import (
 	"fmt"
 	"hash"
+	"unsafe"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
@@ -44,7 +45,11 @@ func Key[Hash hash.Hash](h func() Hash, password string, salt []byte, iter, keyL
 		return nil, err
 	}
 	out := make([]byte, keyLength)
-	if err := defaultBackend().DeriveKey(a, []byte(password), out); err != nil {
+	// The password's own bytes, not a copy: the backend only reads the
+	// secret (as [backends.KDFBackend] requires), and a copy would be one
+	// more allocation per derivation and one more copy of the password
+	// left in memory.
+	if err := defaultBackend().DeriveKey(a, unsafe.Slice(unsafe.StringData(password), len(password)), out); err != nil {
 		return nil, err
 	}
 	return out, nil
