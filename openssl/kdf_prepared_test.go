@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,6 +44,44 @@ func counterKDF(newPRF func() hash.Hash, counterFirst bool, secret, info []byte,
 	return out[:n]
 }
 
+// kdfDerivation is a derivation and the key Go's crypto computes for it.
+type kdfDerivation struct {
+	alg  backends.KDFAlgorithm
+	want []byte
+}
+
+// preparedSecret is the secret of preparedDerivations.
+var preparedSecret = bytes.Repeat([]byte{7}, 32)
+
+// preparedDerivations are derivations of each KDF whose contexts the
+// backend prepares, with salts and infos that are set, empty, and set
+// again, and the keys Go's crypto computes for them.
+func preparedDerivations(t *testing.T) []kdfDerivation {
+	secret := preparedSecret
+	salts := [][]byte{bytes.Repeat([]byte{1}, 16), nil, bytes.Repeat([]byte{2}, 40)}
+	infos := [][]byte{[]byte("info one"), nil, []byte("another, longer info string")}
+	sha256PRF := func() hash.Hash { return sha256.New() }
+	var seq []kdfDerivation
+	for round := 0; round < 2; round++ {
+		for i := range 6 {
+			salt, info := salts[i%3], infos[(i+round)%3]
+			hk, err := hkdf.Key(sha256.New, secret, salt, string(info), 42)
+			require.NoError(t, err)
+			pbSalt := salts[2*(i%2)]
+			pb, err := pbkdf2.Key(sha256.New, string(secret), pbSalt, 1000, 32)
+			require.NoError(t, err)
+			seq = append(seq,
+				kdfDerivation{kdfalg.HKDF{Hash: hashes.SHA256{}, Salt: salt, Info: info}, hk},
+				kdfDerivation{kdfalg.PBKDF2{Hash: hashes.SHA256{}, Salt: pbSalt, Iterations: 1000}, pb},
+				kdfDerivation{kdfalg.X963{Hash: hashes.SHA256{}, SharedInfo: info}, counterKDF(sha256PRF, false, secret, info, 42)},
+				kdfDerivation{kdfalg.ConcatHash{Hash: hashes.SHA256{}, OtherInfo: info}, counterKDF(sha256PRF, true, secret, info, 42)},
+				kdfDerivation{kdfalg.ConcatHMAC{Hash: hashes.SHA256{}, Salt: salt, OtherInfo: info},
+					counterKDF(func() hash.Hash { return stdhmac.New(sha256.New, salt) }, true, secret, info, 42)})
+		}
+	}
+	return seq
+}
+
 // TestKDFPreparedContexts derives, one after the other on this goroutine
 // (so on the contexts the backend keeps prepared per KDF and digest), with
 // salts and infos that are set, empty, and set again, and checks each key
@@ -51,34 +90,42 @@ func counterKDF(newPRF func() hash.Hash, counterFirst bool, secret, info []byte,
 // them when given empty ones, and its HKDF then reads freed memory).
 func TestKDFPreparedContexts(t *testing.T) {
 	b := openssl.DefaultBackend()
-	secret := bytes.Repeat([]byte{7}, 32)
-	salts := [][]byte{bytes.Repeat([]byte{1}, 16), nil, bytes.Repeat([]byte{2}, 40)}
-	infos := [][]byte{[]byte("info one"), nil, []byte("another, longer info string")}
-	sha256PRF := func() hash.Hash { return sha256.New() }
-	type derivation struct {
-		alg  backends.KDFAlgorithm
-		want []byte
-	}
-	var seq []derivation
-	for round := 0; round < 2; round++ {
-		for i := range 6 {
-			salt, info := salts[i%3], infos[(i+round)%3]
-			hk, err := hkdf.Key(sha256.New, secret, salt, string(info), 42)
-			require.NoError(t, err)
-			pb, err := pbkdf2.Key(sha256.New, string(secret), salts[2*(i%2)], 1000, 32)
-			require.NoError(t, err)
-			seq = append(seq,
-				derivation{kdfalg.HKDF{Hash: hashes.SHA256{}, Salt: salt, Info: info}, hk},
-				derivation{kdfalg.PBKDF2{Hash: hashes.SHA256{}, Salt: salts[2*(i%2)], Iterations: 1000}, pb},
-				derivation{kdfalg.X963{Hash: hashes.SHA256{}, SharedInfo: info}, counterKDF(sha256PRF, false, secret, info, 42)},
-				derivation{kdfalg.ConcatHash{Hash: hashes.SHA256{}, OtherInfo: info}, counterKDF(sha256PRF, true, secret, info, 42)},
-				derivation{kdfalg.ConcatHMAC{Hash: hashes.SHA256{}, Salt: salt, OtherInfo: info},
-					counterKDF(func() hash.Hash { return stdhmac.New(sha256.New, salt) }, true, secret, info, 42)})
-		}
-	}
-	for i, d := range seq {
+	for i, d := range preparedDerivations(t) {
 		out := make([]byte, len(d.want))
-		require.NoError(t, b.DeriveKey(d.alg, secret, out), "derivation %d, %s", i, d.alg.KDFName())
+		require.NoError(t, b.DeriveKey(d.alg, preparedSecret, out), "derivation %d, %s", i, d.alg.KDFName())
 		assert.Equal(t, hex.EncodeToString(d.want), hex.EncodeToString(out), "derivation %d: %s", i, fmt.Sprintf("%+v", d.alg))
 	}
+}
+
+// TestKDFPreparedContextsConcurrent runs the derivations of
+// TestKDFPreparedContexts on several goroutines at once, each in its own
+// order: a prepared context serves one derivation at a time.
+func TestKDFPreparedContextsConcurrent(t *testing.T) {
+	b := openssl.DefaultBackend()
+	seq := preparedDerivations(t)
+	const workers = 8
+	var wg sync.WaitGroup
+	errs := make(chan string, workers*len(seq))
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 4 * len(seq) {
+				d := seq[(k*(2*w+1))%len(seq)]
+				out := make([]byte, len(d.want))
+				if err := b.DeriveKey(d.alg, preparedSecret, out); err != nil {
+					errs <- fmt.Sprintf("worker %d: %s: %v", w, d.alg.KDFName(), err)
+				} else if !bytes.Equal(out, d.want) {
+					errs <- fmt.Sprintf("worker %d: %+v: wrong key %x", w, d.alg, out)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	var failures []string
+	for e := range errs {
+		failures = append(failures, e)
+	}
+	assert.Empty(t, failures)
 }
