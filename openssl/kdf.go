@@ -289,6 +289,9 @@ func (j *kdfJob) fitsPrepared(secret []byte) bool {
 		(!j.hasSet.info || len(j.info) > 0) && !j.hasSet.seed
 }
 
+// kdfCtxsPrepared counts the contexts newKDFCtx prepared, for the tests.
+var kdfCtxsPrepared atomic.Int64
+
 // newKDFCtx prepares a context for j's KDF and digest, or returns nil if
 // the KDF refuses them (the derivation then runs on a fresh context, which
 // reports why).
@@ -300,6 +303,7 @@ func newKDFCtx(j *kdfJob) *kdfCtx {
 	if ctx == nil {
 		return nil
 	}
+	kdfCtxsPrepared.Add(1)
 	c := &kdfCtx{ctx: ctx}
 	c.cleanup = runtime.AddCleanup(c, func(ctx *C.EVP_KDF_CTX) { C.go_kdf_ctx_free(ctx) }, ctx)
 	return c

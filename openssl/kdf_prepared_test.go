@@ -129,3 +129,29 @@ func TestKDFPreparedContextsConcurrent(t *testing.T) {
 	}
 	assert.Empty(t, failures)
 }
+
+// TestKDFContextsReused: derivations one after the other take the context
+// the previous one left in the pool, rather than preparing one each (the
+// pool may drop one now and then: at garbage collections, and a quarter of
+// them under the race detector), and they do run on prepared contexts.
+func TestKDFContextsReused(t *testing.T) {
+	b := openssl.DefaultBackend()
+	openssl.DropFetched() // nothing prepared yet for this mode
+	const n = 100
+	for _, alg := range []backends.KDFAlgorithm{
+		kdfalg.HKDF{Hash: hashes.SHA256{}, Salt: []byte("a salt of 16 byt"), Info: []byte("info")},
+		kdfalg.PBKDF2{Hash: hashes.SHA256{}, Salt: []byte("a salt of 16 byt"), Iterations: 1000},
+		kdfalg.X963{Hash: hashes.SHA256{}, SharedInfo: []byte("info")},
+		kdfalg.ConcatHash{Hash: hashes.SHA256{}, OtherInfo: []byte("info")},
+		kdfalg.ConcatHMAC{Hash: hashes.SHA256{}, Salt: []byte("salt"), OtherInfo: []byte("info")},
+	} {
+		before := openssl.KDFContextsPrepared()
+		out := make([]byte, 32)
+		for range n {
+			require.NoError(t, b.DeriveKey(alg, preparedSecret, out), alg.KDFName())
+		}
+		made := openssl.KDFContextsPrepared() - before
+		assert.GreaterOrEqual(t, made, int64(1), "%s: no derivation ran on a prepared context", alg.KDFName())
+		assert.LessOrEqual(t, made, int64(n/2), "%s: contexts prepared for %d derivations", alg.KDFName(), n)
+	}
+}
