@@ -194,7 +194,9 @@ func (b *Backend) DeriveKey(alg backends.KDFAlgorithm, secret, out []byte) error
 	if err := resolveKDF(m, alg, &j); err != nil {
 		return err
 	}
-	if a, ok := alg.(kdfalg.KBKDF); ok && a.Cipher != kdfalg.NoCMAC {
+	if j.spec.kind != C.GO_KDF_KBKDF {
+		// No CMAC cipher to pick.
+	} else if a, ok := alg.(kdfalg.KBKDF); ok && a.Cipher != kdfalg.NoCMAC {
 		// The key length picks the cipher (ValidateDerive checked it).
 		c, err := cmacCipher(m, a.Cipher, len(secret))
 		if err != nil {
@@ -230,7 +232,13 @@ func (b *Backend) DeriveKey(alg backends.KDFAlgorithm, secret, out []byte) error
 	if j.hasSet.seed {
 		seed = baseOrEmpty(j.seed)
 	}
-	r := C.go_kdf_derive(j.e.kdf, prepared, j.spec,
+	// With a prepared context C takes the KDF from it: one pointer fewer
+	// for cgo to check.
+	kdf := j.e.kdf
+	if prepared != nil {
+		kdf = nil
+	}
+	r := C.go_kdf_derive(kdf, prepared, j.spec,
 		base(secret), C.size_t(len(secret)),
 		salt, C.size_t(len(j.salt)),
 		info, C.size_t(len(j.info)),
@@ -452,7 +460,7 @@ func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm, j *kdfJob) error {
 		return e.err
 	}
 	j.e = e
-	if a, ok := alg.(kdfalg.KBKDF); ok && a.CounterBytes() != 4 {
+	if a, ok := alg.(kdfalg.KBKDF); ok && j.spec.kind == C.GO_KDF_KBKDF && a.CounterBytes() != 4 {
 		if !e.settableR {
 			return kbkdfUnsupported(fmt.Sprintf("a %d-bit counter (the KBKDF of the provider serving it under %s, %s, has only 32-bit counters; OpenSSL 3.1 and later have 8, 16 and 24 bits too)",
 				8*a.CounterBytes(), Version(), C.GoString(C.go_kdf_provider(e.kdf))))

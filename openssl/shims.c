@@ -1367,6 +1367,8 @@ go_kdf_result go_kdf_derive(const EVP_KDF *kdf, EVP_KDF_CTX *prepared, go_kdf_sp
 	 * one, both runs are on fresh contexts. The KDFs fail on their
 	 * parameters before they compute, so a refused derivation costs
 	 * little twice. */
+	if (kdf == NULL && prepared != NULL)
+		kdf = EVP_KDF_CTX_kdf(prepared);
 	if (prepared != NULL) {
 		ok = go_kdf_derive_prepared(prepared, params + nf, go_kdf_secret_key(spec.kind), buf, outlen);
 		r.spent = !ok;

@@ -475,7 +475,8 @@ typedef struct go_kdf_result {
 
 /* One derivation: its parameters and EVP_KDF_derive in one crossing, on
  * prepared (from go_kdf_ctx_new with the same kdf and spec's digest, MAC,
- * cipher and properties) or, when it is NULL, on a fresh context. The
+ * cipher and properties) or, when it is NULL, on a fresh context. kdf may
+ * be NULL when prepared is given: prepared's KDF then serves a rerun. The
  * secret goes to "key" ("pass" for PBKDF2 and scrypt); salt to "salt"
  * (KBKDF: the label); info to "info" (KBKDF: the context; X9.63: the shared
  * info; SSKDF: the other info); seed to "seed" (KBKDF feedback IV). A NULL
