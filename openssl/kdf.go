@@ -167,7 +167,10 @@ func (b *Backend) KDFSupported(alg backends.KDFAlgorithm) bool {
 // DeriveKey fills out with len(out) bytes derived from secret by alg, in
 // one C call that runs in the FIPS mode in force at its start. The secret
 // and the descriptor's slices are only read; on error out is left as it
-// was.
+// was. HKDF, PBKDF2, the X9.63 KDF and the one-step KDFs of SP 800-56C
+// run on contexts kept prepared per KDF, digest and mode (their digest
+// fetched once); such a context holds zero bytes in place of the secret
+// between derivations. It is safe for concurrent use.
 //
 // Errors: those of alg.ValidateDerive (wrapping [backends.ErrInvalidArgument],
 // [backends.ErrInvalidKeySize], ...); one wrapping
