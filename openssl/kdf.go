@@ -328,6 +328,19 @@ func (c *kdfCtx) free() {
 	c.ctx = nil
 }
 
+// zeroBytes backs the default salts of HKDF and SP 800-56C's HMAC KDF:
+// C only reads them.
+var zeroBytes [256]byte
+
+// zeroSalt returns n zero bytes, without an allocation for any hash's
+// digest or block size.
+func zeroSalt(n int) []byte {
+	if n <= len(zeroBytes) {
+		return zeroBytes[:n:n]
+	}
+	return make([]byte, n)
+}
+
 // emptyByte backs the empty parameters that must still be set: C reads
 // nothing from it.
 var emptyByte = []byte{0}
@@ -392,7 +405,7 @@ func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm, j *kdfJob) error {
 			// gives the same PRK, and no provider sees a missing salt.
 			j.salt = a.Salt
 			if len(j.salt) == 0 {
-				j.salt = make([]byte, a.Hash.DigestSize())
+				j.salt = zeroSalt(a.Hash.DigestSize())
 			}
 			j.hasSet.salt = true
 		}
@@ -438,7 +451,7 @@ func resolveKDF(m *fipsMode, alg backends.KDFAlgorithm, j *kdfJob) error {
 		// word, and only DigestSize was checked against OpenSSL.
 		j.salt = a.Salt
 		if len(j.salt) == 0 {
-			j.salt = make([]byte, md.blockSize)
+			j.salt = zeroSalt(md.blockSize)
 		}
 		j.hasSet.salt = true
 		j.info, j.hasSet.info = a.OtherInfo, true

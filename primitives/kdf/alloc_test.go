@@ -35,6 +35,8 @@ func TestDeriveAllocs(t *testing.T) {
 	}{
 		{"HKDF-SHA256", func() ([]byte, error) { return hkdf.Key(sha256.New, secret, salt, "info", 32) },
 			func() ([]byte, error) { return stdhkdf.Key(sha256.New, secret, salt, "info", 32) }},
+		{"HKDF-SHA256, no salt", func() ([]byte, error) { return hkdf.Key(sha256.New, secret, nil, "info", 32) },
+			func() ([]byte, error) { return stdhkdf.Key(sha256.New, secret, nil, "info", 32) }},
 		{"PBKDF2-SHA256", func() ([]byte, error) { return pbkdf2.Key(sha256.New, "password", salt, 1000, 32) },
 			func() ([]byte, error) { return stdpbkdf2.Key(sha256.New, "password", salt, 1000, 32) }},
 	}
