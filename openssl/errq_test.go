@@ -100,6 +100,7 @@ func TestPerMessageHelperErrorsOnlyNew(t *testing.T) {
 		{"aead-seal-randiv", true},
 		{"keywrap", true},
 		{"kdf", true},
+		{"kdf-prepared", true},
 	} {
 		t.Run(tc.which, func(t *testing.T) {
 			stale := fmt.Sprintf("stale entry %d left by another library", i)

@@ -19,6 +19,9 @@ const (
 	MACBufSize     = macBufSize
 )
 
+// KDFContextsPrepared returns how many KDF contexts have been prepared.
+func KDFContextsPrepared() int64 { return kdfCtxsPrepared.Load() }
+
 // DropFetched empties the fetch cache, and the slots of recent entries in
 // front of it, so that the next use of every algorithm is a first use.
 func DropFetched() {

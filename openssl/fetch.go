@@ -102,6 +102,10 @@ type mdEntry struct {
 
 	hmacOnce sync.Once
 	hmacErr  error // nil: HMAC with this digest works
+
+	// kdfCtxs pool the KDF contexts prepared with this digest, per
+	// kdfPoolSlot (see kdf.go).
+	kdfCtxs [kdfPoolSlots]sync.Pool // of *kdfCtx
 }
 
 // mdRecent holds recently used entries, per mode, in slots picked by a

@@ -1223,86 +1223,171 @@ static OSSL_PARAM go_octets(const char *key, const unsigned char *p, size_t len)
 	return OSSL_PARAM_construct_octet_string(key, p != NULL ? (void *)p : (void *)empty, len);
 }
 
-go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
-                        const unsigned char *secret, size_t secretlen,
-                        const unsigned char *salt, size_t saltlen,
-                        const unsigned char *info, size_t infolen,
-                        const unsigned char *seed, size_t seedlen,
-                        unsigned char *out, size_t outlen) {
-	OSSL_PARAM params[16];
-	int n = 0, ok;
-	EVP_KDF_CTX *ctx;
-	unsigned char stackbuf[256], *buf = stackbuf;
-	const char *secret_key = OSSL_KDF_PARAM_KEY;
-	go_result r;
+/* The parameters of spec that name what the KDF fetches (digest, MAC,
+ * cipher) and the properties it fetches them with: set once on a prepared
+ * context, on every derivation of a fresh one. */
+static int go_kdf_fetched_params(const go_kdf_spec *spec, OSSL_PARAM *params) {
+	int n = 0;
+	if (spec->digest != NULL)
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)spec->digest, 0);
+	if (spec->mac != NULL)
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_MAC, (char *)spec->mac, 0);
+	if (spec->cipher != NULL)
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_CIPHER, (char *)spec->cipher, 0);
+	if (spec->propq != NULL)
+		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_PROPERTIES, (char *)spec->propq, 0);
+	return n;
+}
 
-	if (spec.kind == GO_KDF_PBKDF2 || spec.kind == GO_KDF_SCRYPT)
-		secret_key = OSSL_KDF_PARAM_PASSWORD;
-	if (spec.digest != NULL)
-		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)spec.digest, 0);
-	if (spec.mac != NULL)
-		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_MAC, (char *)spec.mac, 0);
-	if (spec.cipher != NULL)
-		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_CIPHER, (char *)spec.cipher, 0);
-	if (spec.propq != NULL)
-		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_PROPERTIES, (char *)spec.propq, 0);
-	switch (spec.kind) {
+/* The name of the parameter that takes the secret. */
+static const char *go_kdf_secret_key(int kind) {
+	return kind == GO_KDF_PBKDF2 || kind == GO_KDF_SCRYPT ? OSSL_KDF_PARAM_PASSWORD : OSSL_KDF_PARAM_KEY;
+}
+
+/* The parameters of one derivation: spec's scalars (spec must outlive the
+ * params, which point into it) and the buffers. */
+static int go_kdf_derive_params(go_kdf_spec *spec, OSSL_PARAM *params,
+                                const unsigned char *secret, size_t secretlen,
+                                const unsigned char *salt, size_t saltlen,
+                                const unsigned char *info, size_t infolen,
+                                const unsigned char *seed, size_t seedlen) {
+	int n = 0;
+
+	switch (spec->kind) {
 	case GO_KDF_HKDF:
-		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &spec.hkdf_mode);
+		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &spec->hkdf_mode);
 		break;
 	case GO_KDF_PBKDF2:
-		params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_ITER, &spec.iter);
+		params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_ITER, &spec->iter);
 		break;
 	case GO_KDF_KBKDF:
 		params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_MODE,
-		                                               spec.feedback ? "feedback" : "counter", 0);
-		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_KBKDF_USE_L, &spec.use_l);
-		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_KBKDF_USE_SEPARATOR, &spec.use_sep);
-		if (spec.r_bits != 0)
-			params[n++] = OSSL_PARAM_construct_int("r", &spec.r_bits);
+		                                               spec->feedback ? "feedback" : "counter", 0);
+		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_KBKDF_USE_L, &spec->use_l);
+		params[n++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_KBKDF_USE_SEPARATOR, &spec->use_sep);
+		if (spec->r_bits != 0)
+			params[n++] = OSSL_PARAM_construct_int("r", &spec->r_bits);
 		break;
 	case GO_KDF_SCRYPT:
-		params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &spec.n);
-		params[n++] = OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &spec.r);
-		params[n++] = OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &spec.p);
-		if (spec.maxmem != 0)
-			params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &spec.maxmem);
+		params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &spec->n);
+		params[n++] = OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &spec->r);
+		params[n++] = OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &spec->p);
+		if (spec->maxmem != 0)
+			params[n++] = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &spec->maxmem);
 		break;
 	}
-	params[n++] = go_octets(secret_key, secret, secretlen);
+	params[n++] = go_octets(go_kdf_secret_key(spec->kind), secret, secretlen);
 	if (salt != NULL)
 		params[n++] = go_octets(OSSL_KDF_PARAM_SALT, salt, saltlen);
 	if (info != NULL)
 		params[n++] = go_octets(OSSL_KDF_PARAM_INFO, info, infolen);
 	if (seed != NULL)
 		params[n++] = go_octets(OSSL_KDF_PARAM_SEED, seed, seedlen);
+	return n;
+}
+
+EVP_KDF_CTX *go_kdf_ctx_new(const EVP_KDF *kdf, go_kdf_spec spec) {
+	OSSL_PARAM params[8];
+	EVP_KDF_CTX *ctx;
+	int n;
+
+	/* Errors of a failed preparation are dropped: the derivation then runs
+	 * on a fresh context, whose errors are the ones reported. */
+	ERR_set_mark();
+	ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
+	if (ctx != NULL) {
+		n = go_kdf_fetched_params(&spec, params);
+		params[n] = OSSL_PARAM_construct_end();
+		if (EVP_KDF_CTX_set_params(ctx, params) != 1) {
+			EVP_KDF_CTX_free(ctx);
+			ctx = NULL;
+		}
+	}
+	ERR_pop_to_mark();
+	return ctx;
+}
+
+void go_kdf_ctx_free(EVP_KDF_CTX *ctx) { EVP_KDF_CTX_free(ctx); }
+
+/* A key of this many zero bytes replaces the secret in a prepared context
+ * after each derivation: long enough for every FIPS key-size rule (112
+ * bits), so that the FIPS provider neither refuses it nor marks the
+ * context unapproved. */
+#define GO_KDF_WIPE_LEN 32
+static const unsigned char go_kdf_zero_key[GO_KDF_WIPE_LEN];
+
+/* Derives on the prepared ctx; then overwrites the secret it holds. 0 when
+ * either fails: ctx is then spent. */
+static int go_kdf_derive_prepared(EVP_KDF_CTX *ctx, const OSSL_PARAM *params,
+                                  const char *secret_key, unsigned char *buf, size_t outlen) {
+	OSSL_PARAM wipe[2];
+	int ok = EVP_KDF_derive(ctx, buf, outlen, params) == 1;
+
+	wipe[0] = OSSL_PARAM_construct_octet_string(secret_key, (void *)go_kdf_zero_key, GO_KDF_WIPE_LEN);
+	wipe[1] = OSSL_PARAM_construct_end();
+	return EVP_KDF_CTX_set_params(ctx, wipe) == 1 && ok;
+}
+
+go_kdf_result go_kdf_derive(const EVP_KDF *kdf, EVP_KDF_CTX *prepared, go_kdf_spec spec,
+                            const unsigned char *secret, size_t secretlen,
+                            const unsigned char *salt, size_t saltlen,
+                            const unsigned char *info, size_t infolen,
+                            const unsigned char *seed, size_t seedlen,
+                            unsigned char *out, size_t outlen) {
+	OSSL_PARAM params[16];
+	int n, nf, ok = 0;
+	EVP_KDF_CTX *ctx;
+	unsigned char stackbuf[256], *buf = stackbuf;
+	go_kdf_result r = {0, 0, NULL};
+
+	/* The fetched parameters first, then those of the derivation: a
+	 * prepared context takes the array from params + nf. */
+	nf = go_kdf_fetched_params(&spec, params);
+	n = nf + go_kdf_derive_params(&spec, params + nf, secret, secretlen, salt, saltlen,
+	                              info, infolen, seed, seedlen);
 	params[n] = OSSL_PARAM_construct_end();
 
 	if (outlen > sizeof(stackbuf)) {
 		buf = OPENSSL_malloc(outlen);
 		if (buf == NULL) {
 			ERR_clear_error();
-			if ((buf = OPENSSL_malloc(outlen)) == NULL)
-				return go_fail();
+			if ((buf = OPENSSL_malloc(outlen)) == NULL) {
+				r.spent = prepared != NULL;
+				r.errq = go_errq_take();
+				return r;
+			}
 		}
 	}
-	/* No GO_ERR_BEGIN: a derivation makes its own context, so after a
-	 * failure it runs again on a cleared queue and reports that run's
-	 * errors only (as GO_RUN_TWICE does). The KDFs fail on their
+	/* No GO_ERR_BEGIN: a failed derivation runs again on a fresh context
+	 * of its own, after the queue is cleared, and reports that run's
+	 * errors only (as GO_RUN_TWICE does). On a prepared context the
+	 * first run sets only the derivation's parameters: the digest (or
+	 * MAC) it holds was fetched when it was prepared, which spares the
+	 * KDF a fetch and a parse of the properties per derivation. Without
+	 * one, both runs are on fresh contexts. The KDFs fail on their
 	 * parameters before they compute, so a refused derivation costs
 	 * little twice. */
-	ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
-	ok = ctx != NULL && EVP_KDF_derive(ctx, buf, outlen, params) == 1;
-	EVP_KDF_CTX_free(ctx);
+	if (kdf == NULL && prepared != NULL)
+		kdf = EVP_KDF_CTX_kdf(prepared);
+	if (prepared != NULL) {
+		ok = go_kdf_derive_prepared(prepared, params + nf, go_kdf_secret_key(spec.kind), buf, outlen);
+		r.spent = !ok;
+	} else {
+		ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
+		ok = ctx != NULL && EVP_KDF_derive(ctx, buf, outlen, params) == 1;
+		EVP_KDF_CTX_free(ctx);
+	}
 	if (!ok) {
 		ERR_clear_error();
 		ctx = EVP_KDF_CTX_new((EVP_KDF *)kdf);
 		ok = ctx != NULL && EVP_KDF_derive(ctx, buf, outlen, params) == 1;
 		EVP_KDF_CTX_free(ctx);
 	}
-	r = ok ? go_ok(0) : go_fail();
+	r.ok = ok;
 	if (ok)
 		memcpy(out, buf, outlen);
+	else
+		r.errq = go_errq_take();
 	OPENSSL_cleanse(buf, outlen);
 	if (buf != stackbuf)
 		OPENSSL_free(buf);

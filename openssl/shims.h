@@ -456,18 +456,41 @@ typedef struct go_kdf_spec {
 	uint64_t maxmem;        /* scrypt; 0: OpenSSL's default */
 } go_kdf_spec;
 
-/* One derivation: a context, its parameters and EVP_KDF_derive in one
- * crossing. The secret goes to "key" ("pass" for PBKDF2 and scrypt); salt
- * to "salt" (KBKDF: the label); info to "info" (KBKDF: the context; X9.63:
- * the shared info; SSKDF: the other info); seed to "seed" (KBKDF feedback
- * IV). A NULL buffer leaves its parameter unset; an empty one sets it
- * empty. The key is derived into memory of its own and copied to out only
- * on success, so a failure leaves out as it was. */
-go_result go_kdf_derive(const EVP_KDF *kdf, go_kdf_spec spec,
-                        const unsigned char *secret, size_t secretlen,
-                        const unsigned char *salt, size_t saltlen,
-                        const unsigned char *info, size_t infolen,
-                        const unsigned char *seed, size_t seedlen,
-                        unsigned char *out, size_t outlen);
+/* A context of kdf prepared for the derivations of spec's kind: the
+ * digest, MAC or cipher and the properties of spec are set, so the KDF has
+ * fetched what they name. NULL if the KDF refuses them (its errors are
+ * dropped: a derivation without a prepared context reports them). In C
+ * because it sets parameters that point into spec. */
+EVP_KDF_CTX *go_kdf_ctx_new(const EVP_KDF *kdf, go_kdf_spec spec);
+void go_kdf_ctx_free(EVP_KDF_CTX *ctx);
+
+/* The result of go_kdf_derive: ok is 1 on success; spent is 1 when the
+ * prepared context must be freed, not used again; errq the error queue
+ * when ok != 1. */
+typedef struct go_kdf_result {
+	int ok;
+	int spent;
+	go_errq *errq;
+} go_kdf_result;
+
+/* One derivation: its parameters and EVP_KDF_derive in one crossing, on
+ * prepared (from go_kdf_ctx_new with the same kdf and spec's digest, MAC,
+ * cipher and properties) or, when it is NULL, on a fresh context. kdf may
+ * be NULL when prepared is given: prepared's KDF then serves a rerun. The
+ * secret goes to "key" ("pass" for PBKDF2 and scrypt); salt to "salt"
+ * (KBKDF: the label); info to "info" (KBKDF: the context; X9.63: the shared
+ * info; SSKDF: the other info); seed to "seed" (KBKDF feedback IV). A NULL
+ * buffer leaves its parameter unset; an empty one sets it empty: a
+ * prepared context keeps the salt, info or seed of its last derivation
+ * where this one sets none, so it serves derivations that set the same
+ * ones. After a derivation a prepared context holds zero bytes in place
+ * of the secret. The key is derived into memory of its own and copied to
+ * out only on success, so a failure leaves out as it was. */
+go_kdf_result go_kdf_derive(const EVP_KDF *kdf, EVP_KDF_CTX *prepared, go_kdf_spec spec,
+                            const unsigned char *secret, size_t secretlen,
+                            const unsigned char *salt, size_t saltlen,
+                            const unsigned char *info, size_t infolen,
+                            const unsigned char *seed, size_t seedlen,
+                            unsigned char *out, size_t outlen);
 
 #endif

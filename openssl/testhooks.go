@@ -6,6 +6,7 @@ package openssl
 import "C"
 
 import (
+	"errors"
 	"time"
 	"unsafe"
 )
@@ -126,16 +127,33 @@ func testFailPerMessage(which, stale string) error {
 		var ivgen C.int
 		testPushError(stale)
 		r = C.go_aead_seal_randiv(cctx, nil, nil, nil, 0, nil, 0, base(out[:]), 12, 16, &ivgen)
-	case "kdf":
+	case "kdf", "kdf-prepared":
 		k := fetchKDF(e.fm, "HKDF")
 		if k.err != nil {
 			return k.err
 		}
 		var spec C.go_kdf_spec
 		spec.kind, spec.digest, spec.propq, spec.hkdf_mode = C.GO_KDF_HKDF, e.cname, e.fm.cq, 99
+		var prepared *C.EVP_KDF_CTX
+		if which == "kdf-prepared" {
+			// A context prepared with the digest, on which the derivation
+			// fails (no HKDF mode 99) and then runs again on a fresh one.
+			if prepared = C.go_kdf_ctx_new(k.kdf, spec); prepared == nil {
+				return errors.New("openssl: go_kdf_ctx_new failed")
+			}
+			defer C.go_kdf_ctx_free(prepared)
+		}
 		secret := make([]byte, 32)
 		testPushError(stale)
-		r = C.go_kdf_derive(k.kdf, spec, base(secret), 32, nil, 0, nil, 0, nil, 0, base(out[:]), 32)
+		kdf := k.kdf
+		if prepared != nil {
+			kdf = nil // the rerun takes the prepared context's KDF, as DeriveKey has it
+		}
+		kr := C.go_kdf_derive(kdf, prepared, spec, base(secret), 32, nil, 0, nil, 0, nil, 0, base(out[:]), 32)
+		if kr.spent != 1 && prepared != nil {
+			return errors.New("openssl: a failed derivation did not spend its prepared context")
+		}
+		r.ok, r.errq = kr.ok, kr.errq
 	case "keywrap":
 		key := make([]byte, 16)
 		testPushError(stale)

@@ -99,9 +99,13 @@ var floors = []floor{
 		"returns only through its slab's cleanup, and EVP_MD_CTX_copy_ex at Sum; +823 ns in BENCHMARKS.md's run (before the slabs' states were reused). " +
 		"Callgrind (without SHA-NI) counts only 3,530 instructions per op more than C (464,758 against 461,228): the rest is not in instructions; " +
 		"C states in cold cache lines are the likely cause (a C caller that frees its context at once reuses warm memory), not confirmed by a profile"},
-	{"HKDFSHA256", 32, Overhead, "callgrind: about 4,500 instructions per op more than C (45,254 against 40,619; runs vary by about 300 with the garbage collector): about 2,200 in hkdf.Key before the backend " +
-		"(the hash constructor's value and its name, the descriptor), the crossing, and about 1,250 in OpenSSL for the properties parameter that keeps the KDF's digest in the mode in force " +
-		"(EVP_MD_fetch parses it on every derivation; the C floor passes none)"},
+	{"HKDFSHA256", 32, Overhead, "callgrind: 40,698 instructions per op against the C floor's 40,714 (45,088 before the KDF contexts were prepared once per KDF, digest and mode, " +
+		"and the hash constructors known by their code): hazmat's KDF no longer fetches its digest on every derivation (about 2,350 instructions, which the C floor still pays), " +
+		"and adds about 800 for the crossing, 810 to overwrite the secret in the pooled context after each derivation, 320 for the descriptor as an interface value " +
+		"and 180 for the key returned (the two allocations), 120 for the pool and about 750 in hkdf.Key and DeriveKey's checks and resolution (with OpenSSL's FIPS provider: 38,315 against 37,056, " +
+		"41,306 before, as the digest fetch hazmat spares costs the C floor less there). Natively the paired rounds " +
+		"still give hazmat about +450 ns (1.2x): valgrind runs SHA-2 without SHA-NI, so natively the hashing is a smaller share and the rest weighs more; perf (cpu-clock) puts " +
+		"19% of hazmat's native time in the program itself (Go code, the runtime, the crossing, the C helper) and 5% in the kernel, against under 2% together for the C floor"},
 	{"CMACAES128", 64, Overhead, crossing(998, 3330, 2332)},
 	{"CMACAES128", 16384, Throughput, "+492 ns against 14.7 µs in BENCHMARKS.md's run; callgrind: 3,663 instructions per op more than the C floor (226,317 against 222,654), 1.6%: " +
 		"the crossings and, at Sum, EVP_MAC_CTX_dup: 16 KiB is beyond the 4 KiB a CMAC context keeps in Go, so the message is in C when Sum must leave the state unchanged; " +

@@ -3,8 +3,9 @@
 // (the default OpenSSL backend: its FIPS provider in FIPS mode). Code that
 // imports crypto/pbkdf2 switches by changing the import.
 //
-// The hash constructor h is called once, to learn which hash it makes; see
-// package primitives/kdf/hkdf for the constructors accepted.
+// The hash constructor h is called to learn which hash it makes (one of
+// Go's standard library on its first use only); see package
+// primitives/kdf/hkdf for the constructors accepted.
 //
 // In FIPS mode the module's rules apply: a salt of at least 16 bytes, at
 // least 1000 iterations and a key of at least 14 bytes; a refusal is an
@@ -16,6 +17,7 @@ package pbkdf2
 import (
 	"fmt"
 	"hash"
+	"unsafe"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
@@ -34,7 +36,7 @@ func Key[Hash hash.Hash](h func() Hash, password string, salt []byte, iter, keyL
 	if h == nil {
 		return nil, fmt.Errorf("pbkdf2: nil hash constructor: %w", backends.ErrInvalidArgument)
 	}
-	alg, err := hashid.Of(h())
+	alg, err := hashid.OfFunc(h)
 	if err != nil {
 		return nil, fmt.Errorf("pbkdf2: %w", err)
 	}
@@ -43,7 +45,11 @@ func Key[Hash hash.Hash](h func() Hash, password string, salt []byte, iter, keyL
 		return nil, err
 	}
 	out := make([]byte, keyLength)
-	if err := defaultBackend().DeriveKey(a, []byte(password), out); err != nil {
+	// The password's own bytes, not a copy: the backend only reads the
+	// secret (as [backends.KDFBackend] requires), and a copy would be one
+	// more allocation per derivation and one more copy of the password
+	// left in memory.
+	if err := defaultBackend().DeriveKey(a, unsafe.Slice(unsafe.StringData(password), len(password)), out); err != nil {
 		return nil, err
 	}
 	return out, nil

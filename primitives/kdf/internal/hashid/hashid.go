@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"hash"
 	"reflect"
+	"runtime"
+	"sync/atomic"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
@@ -67,4 +69,54 @@ func Of(h hash.Hash) (backends.HashAlgorithm, error) {
 		Reason:    backends.ReasonUnsupportedHash,
 		Err:       fmt.Errorf("not a hash of primitives/hashes or of Go's crypto packages, so its name is unknown: use hashes.NewFunc"),
 	}
+}
+
+// stdConstructors are the constructors of Go's standard library that
+// OfFunc knows by their code, with the name of the algorithm they make.
+// Each is a top-level function: it captures nothing, so its code alone
+// says which hash it makes.
+var stdConstructors = map[string]string{
+	"crypto/sha1.New":          "sha1",
+	"crypto/sha256.New224":     "sha224",
+	"crypto/sha256.New":        "sha256",
+	"crypto/sha512.New384":     "sha384",
+	"crypto/sha512.New":        "sha512",
+	"crypto/sha512.New512_224": "sha512-224",
+	"crypto/sha512.New512_256": "sha512-256",
+	"crypto/sha3.New224":       "sha3-224",
+	"crypto/sha3.New256":       "sha3-256",
+	"crypto/sha3.New384":       "sha3-384",
+	"crypto/sha3.New512":       "sha3-512",
+	"crypto/md5.New":           "md5",
+}
+
+// known is what OfFunc learned: a constructor of stdConstructors, by the
+// address of its code, in a slot picked by that address.
+var known [16]atomic.Pointer[knownFunc]
+
+type knownFunc struct {
+	pc  uintptr
+	alg backends.HashAlgorithm
+}
+
+// OfFunc returns the algorithm that f's hashes compute, as [Of] does for
+// f(). A constructor of Go's standard library (sha256.New, ...) is called
+// the first time only: then it is known by the address of its code, and
+// found again without a hash made and examined (which cost an allocation
+// and a type lookup on every derivation). Any other constructor, a
+// closure such as hashes.NewFunc's among them, is called every time.
+func OfFunc[H hash.Hash](f func() H) (backends.HashAlgorithm, error) {
+	pc := reflect.ValueOf(f).Pointer()
+	slot := &known[(pc>>4)%uintptr(len(known))]
+	if k := slot.Load(); k != nil && k.pc == pc {
+		return k.alg, nil
+	}
+	alg, err := Of(f())
+	if err != nil {
+		return nil, err
+	}
+	if fn := runtime.FuncForPC(pc); fn != nil && fn.Entry() == pc && stdConstructors[fn.Name()] == alg.Name() {
+		slot.Store(&knownFunc{pc, alg})
+	}
+	return alg, nil
 }
