@@ -241,12 +241,17 @@ func (b *Backend) DeriveKey(alg backends.KDFAlgorithm, secret, out []byte) error
 	if prepared != nil {
 		kdf = nil
 	}
+	// A derivation fetches: setting the digest on a fresh context does, and
+	// OpenSSL 3.0's HKDF and PBKDF2 compute HMAC through calls that fetch
+	// it on every derivation. See fetchMu.
+	fetchMu.RLock()
 	r := C.go_kdf_derive(kdf, prepared, j.spec,
 		base(secret), C.size_t(len(secret)),
 		salt, C.size_t(len(j.salt)),
 		info, C.size_t(len(j.info)),
 		seed, C.size_t(len(j.seed)),
 		base(out), C.size_t(len(out)))
+	fetchMu.RUnlock()
 	runtime.KeepAlive(secret)
 	runtime.KeepAlive(&j)
 	if pc != nil {

@@ -488,6 +488,57 @@ func TestSetFIPSRaceWithFetches(t *testing.T) {
 	assert.Positive(t, switches)
 }
 
+// TestSetFIPSRaceWithDerivations runs derivations of every KDF that both
+// modes serve while another goroutine switches modes: OpenSSL 3.0's HKDF
+// and PBKDF2 compute HMAC through calls that fetch it, reading the default
+// properties that a switch replaces. Each derivation must succeed with the
+// keys the KDF gives in either mode (they are the same), or fail with an
+// error, never crash or race.
+func TestSetFIPSRaceWithDerivations(t *testing.T) {
+	needSwitch(t)
+	b := openssl.DefaultBackend()
+	secret := bytes.Repeat([]byte{3}, 32)
+	algs := kdfSamples()
+	want := make([][]byte, len(algs))
+	require.NoError(t, openssl.SetFIPS(false))
+	for i, alg := range algs {
+		want[i] = make([]byte, 32)
+		require.NoError(t, b.DeriveKey(alg, secret, want[i]), alg.KDFName())
+	}
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	switches := 0
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for ; switches < 2000 && !stop.Load(); switches++ {
+			assert.NoError(t, openssl.SetFIPS(switches%2 == 0))
+		}
+		stop.Store(true)
+	}()
+	var derived atomic.Int64
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out := make([]byte, 32)
+			for i := w; !stop.Load(); i++ {
+				alg := algs[i%len(algs)]
+				if err := b.DeriveKey(alg, secret, out); err == nil {
+					if !assert.Equal(t, hex.EncodeToString(want[i%len(algs)]), hex.EncodeToString(out), alg.KDFName()) {
+						stop.Store(true)
+					}
+					derived.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	require.NoError(t, openssl.SetFIPS(true))
+	t.Logf("%d switches, %d derivations", switches, derived.Load())
+	assert.Positive(t, derived.Load())
+}
+
 // TestSetFIPSFollowKeepsKey: a context that follows a switch is keyed again
 // with the key and IV it was made with, even if the caller has since
 // changed what the descriptors hold.
