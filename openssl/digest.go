@@ -89,9 +89,11 @@ var (
 // from the digest's size gives an error wrapping
 // [backends.ErrInvalidDigestSize].
 func digestOutLen(alg backends.HashAlgorithm, e *mdEntry) (int, error) {
-	_, isXOF := alg.(backends.ExtendableOutputAlgorithm)
+	// The type assertion is made for an extendable-output digest only: a
+	// failed one (every fixed-size algorithm) costs a new hasher more than
+	// the rest of this check.
 	switch {
-	case e.xof && !isXOF:
+	case e.xof && !isXOF(alg):
 		return 0, fmt.Errorf("openssl: %s is an extendable-output function and needs an output length: %w",
 			alg.Name(), backends.ErrInvalidDigestSize)
 	case e.xof:
@@ -109,6 +111,12 @@ func digestOutLen(alg backends.HashAlgorithm, e *mdEntry) (int, error) {
 			alg.Name(), e.size, alg.DigestSize(), backends.ErrInvalidDigestSize)
 	}
 	return e.size, nil
+}
+
+// isXOF reports whether alg says it is an extendable-output function.
+func isXOF(alg backends.HashAlgorithm) bool {
+	_, ok := alg.(backends.ExtendableOutputAlgorithm)
+	return ok
 }
 
 func newDigestCtx(alg backends.HashAlgorithm) (*digestCtx, error) {

@@ -130,9 +130,11 @@ func mustChoose(value string) (Backend, string) {
 // NewHashCtxBeside returns a new zero T and a hash context for alg in one
 // allocation when b is an OpenSSL backend, saving the caller (hashes.New)
 // an allocation per Hash; ok is false, and nothing is done, for any other
-// backend.
+// backend (a nil *openssl.Backend included, which the caller's own checks
+// then refuse). The OpenSSL backend refuses a nil alg, and an output
+// length that does not fit alg, itself.
 func NewHashCtxBeside[T any](b backends.HashBackend, alg backends.HashAlgorithm) (owner *T, ctx backends.HashContext, ok bool, err error) {
-	if _, isOpenSSL := b.(*openssl.Backend); !isOpenSSL || !cgoEnabled {
+	if ob, isOpenSSL := b.(*openssl.Backend); !isOpenSSL || ob == nil || !cgoEnabled {
 		return nil, nil, false, nil
 	}
 	owner, ctx, err = openssl.NewHashCtxBeside[T](alg)

@@ -26,8 +26,34 @@ func InexactOverlap(x, y []byte) bool {
 }
 
 // IsNil reports whether v is nil or a nil pointer held in an interface, such
-// as a (*algorithms.AES)(nil) passed as a backends.CipherAlgorithm.
+// as a (*algorithms.AES)(nil) passed as a backends.CipherAlgorithm. Any
+// other value, nil maps, funcs, channels and slices included, is not nil
+// for IsNil.
+//
+// It is called on every descriptor at every layer, so the common answer
+// costs no reflection: an interface value whose data word is not nil holds
+// no nil pointer (a pointer is stored in that word itself, and any value
+// that is not pointer-shaped is stored behind a pointer that is never nil,
+// even for a zero-size type). Only a nil data word, which a nil pointer
+// shares with nil maps, funcs and channels and with structs and arrays of
+// one such field, asks reflection for the kind.
 func IsNil(v any) bool {
+	if (*eface)(unsafe.Pointer(&v)).data != nil {
+		return false
+	}
+	return isNilSlow(v)
+}
+
+// eface is the layout of an empty interface value in Go's runtime
+// (internal/abi.EmptyInterface): its type word and its data word.
+type eface struct {
+	typ, data unsafe.Pointer
+}
+
+// isNilSlow is IsNil for a value whose data word is nil.
+//
+//go:noinline
+func isNilSlow(v any) bool {
 	if v == nil {
 		return true
 	}

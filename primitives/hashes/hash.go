@@ -54,20 +54,22 @@ func New(alg Algorithm) (*Hash, error) {
 // nil context gives an error wrapping [backends.ErrInvalidArgument]; so
 // do its digests of the wrong length, in every later method (Sum panics).
 func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
-	if guard.IsNil(alg) || guard.IsNil(b) {
-		return nil, fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
-	}
-	if err := checkXOFSize(alg); err != nil {
-		return nil, err
-	}
 	// With the OpenSSL backend, the Hash and its context share one
-	// allocation.
+	// allocation, and the backend refuses a nil algorithm and a wrong
+	// output length itself: the checks below run only when it failed, so
+	// that a caller's mistake gets the same error with every backend.
 	if h, ctx, ok, err := defaultbackend.NewHashCtxBeside[Hash](b, alg); ok {
 		if err != nil {
+			if cerr := checkNew(alg, b); cerr != nil {
+				return nil, cerr
+			}
 			return nil, guard.Wrap("hashes", err)
 		}
 		h.init(alg, b, ctx)
 		return h, nil
+	}
+	if err := checkNew(alg, b); err != nil {
+		return nil, err
 	}
 	ctx, err := b.CreateHashCtx(alg)
 	if err == nil {
@@ -94,6 +96,15 @@ const noNewPanic = "hashes: Hash used without hashes.New"
 
 // made reports whether h was made by New (or Copy).
 func (h *Hash) made() bool { return h != nil && h.core.Made() }
+
+// checkNew refuses what no backend can serve: a nil algorithm or backend,
+// and SHAKE without a positive output length.
+func checkNew(alg Algorithm, b backends.HashBackend) error {
+	if guard.IsNil(alg) || guard.IsNil(b) {
+		return fmt.Errorf("hashes: nil algorithm or backend: %w", backends.ErrInvalidArgument)
+	}
+	return checkXOFSize(alg)
+}
 
 func checkXOFSize(alg Algorithm) error {
 	if _, ok := alg.(backends.ExtendableOutputAlgorithm); ok && alg.DigestSize() <= 0 {

@@ -193,3 +193,36 @@ func TestHostileXOF(t *testing.T) {
 	assert.NotPanics(t, func() { _, err = h.Read(make([]byte, 100)) })
 	assert.ErrorIs(t, err, backends.ErrInvalidArgument)
 }
+
+// TestNewMistakeErrors: a caller's mistake at New gives the same error,
+// with one prefix, whichever backend serves it (the OpenSSL backend finds
+// these mistakes itself, and New names them only when it has failed).
+func TestNewMistakeErrors(t *testing.T) {
+	names := []string{defaultbackend.Go}
+	if defaultbackend.BuildDefault() == defaultbackend.OpenSSL { // a build with cgo
+		names = append(names, defaultbackend.OpenSSL)
+	}
+	for _, name := range names {
+		b, err := defaultbackend.Lookup(name)
+		require.NoError(t, err)
+		for _, tc := range []struct {
+			alg      hashes.Algorithm
+			sentinel error
+			want     string
+		}{
+			{nil, backends.ErrInvalidArgument, "hashes: nil algorithm or backend: invalid argument"},
+			{(*hashes.SHA256)(nil), backends.ErrInvalidArgument, "hashes: nil algorithm or backend: invalid argument"},
+			{hashes.SHAKE128{}, backends.ErrInvalidDigestSize, "hashes: shake128 needs a positive output length, got 0: "},
+			{hashes.SHAKE256{Size: -1}, backends.ErrInvalidDigestSize, "hashes: shake256 needs a positive output length, got -1: "},
+		} {
+			t.Run(fmt.Sprintf("%s/%T", name, tc.alg), func(t *testing.T) {
+				h, err := hashes.NewWithBackend(tc.alg, b)
+				require.Error(t, err)
+				assert.Nil(t, h)
+				assert.ErrorIs(t, err, tc.sentinel)
+				assert.True(t, strings.HasPrefix(err.Error(), tc.want), "%s", err)
+				assert.Equal(t, 1, strings.Count(err.Error(), ": "+tc.sentinel.Error()), "%s", err)
+			})
+		}
+	}
+}

@@ -89,12 +89,19 @@ var floors = []floor{
 		"and the thread's CPU time over the C floor's rose by about 200 ns in three alternating runs (+371, +948, +740 ns against +180, +617, +508); see macBufSize in openssl/hmac.go"},
 	{"NewSHA256", 64, Overhead, "the hasher is one Go allocation of 512 bytes (the hashes.Hash and its context with a 256-byte buffer that makes a short message one C call); " +
 		"a CPU profile gives mallocgc about 19% and the garbage collector's background work about 10% of the operation, against glibc's malloc in the C floor; " +
-		"callgrind: about 1,750 instructions per op more than C (7,182 against 5,399; runs vary by about 100 with the garbage collector), of which about 745 are the crossing. Floor: one crossing and one Go allocation of this size"},
+		"callgrind, 30,000 ops per count: 6,981 to 7,205 instructions per op against the C floor's 5,399 (7,195 to 7,263 before IsNil answered without reflection, New left the " +
+		"nil and output-length checks to the OpenSSL backend and digestOutLen dropped its type assertion for fixed-size digests); the garbage collector moves a count by about 200, " +
+		"so with GOGC=off: 6,645 against 5,397 (6,841 to 6,863 before), about 1,250 over C. Where hazmat's own go, with the collector off: the allocation about 370 (mallocgc), " +
+		"the rest of New about 300, Write about 160, Sum about 660 besides the digest in C (the crossing and the Go layers: hashcore's checks, the FIPS-mode check, the output); " +
+		"the C floor pays EVP_MD_CTX_new and EVP_MD_CTX_free instead, which hazmat spares by hashing on the C thread's own context. " +
+		"Floor: one crossing and one Go allocation of this size"},
 	{"NewSHA256", 1024, Overhead, "as at 64 B, and a 1 KiB message is beyond the 256 bytes a new hasher keeps in Go: Write sends it to C (a second crossing, " +
 		"on a C state borrowed from a pool; a hasher dropped without Finalize keeps its state until the garbage collector finds its slab of 32 unreachable, " +
 		"whose states then go to the next slab rather than being freed and made again), and Sum copies the state (EVP_MD_CTX_copy_ex, about 465 instructions) to finalise the copy; " +
-		"callgrind: about 3,150 to 3,450 instructions per op more than C (35,158 to 35,468 against 32,022; 36,106 before the slabs' states were reused), " +
-		"the two crossings, the copy, the Go allocation (about 500) and the borrowing. Floor: two crossings, the copy and one Go allocation"},
+		"callgrind, 30,000 ops per count: 35,097 to 35,382 instructions per op against the C floor's 32,018 (35,381 to 35,680 before the cuts of the 64 B note; with GOGC=off " +
+		"35,238 against 35,405 and the C floor's 32,021), the two crossings, the copy, the Go allocation (about 500) and the borrowing. " +
+		"The slabs' states are not all reused: natively, 20,000 hashers of 1 KiB dropped after Sum still made 16 to 114 new sets of 32 states per round of 20,000 once warm " +
+		"(the spare sets live in a sync.Pool, which drops what two collections find unused). Floor: two crossings, the copy and one Go allocation"},
 	{"NewSHA256", 16384, Throughput, "the 1 KiB case's costs over a 16 KiB digest: one Go allocation, two crossings, a C state borrowed from a pool that the dropped hasher " +
 		"returns only through its slab's cleanup, and EVP_MD_CTX_copy_ex at Sum; +823 ns in BENCHMARKS.md's run (before the slabs' states were reused). " +
 		"Callgrind (without SHA-NI) counts only 3,530 instructions per op more than C (464,758 against 461,228): the rest is not in instructions; " +
