@@ -102,8 +102,9 @@ func TestUsageListsEveryCommand(t *testing.T) {
 	}
 }
 
-// TestFIPSFlag runs "-backend openssl -fips hash -a md5": when the FIPS provider can be
-// loaded, MD5 is refused; when it cannot, -fips fails in one line.
+// TestFIPSFlag runs "-backend openssl -fips hash -a md5": when the FIPS
+// provider can be loaded, MD5 is refused; when it cannot, -fips fails in
+// one line.
 func TestFIPSFlag(t *testing.T) {
 	was := openssl.FIPS()
 	t.Cleanup(func() { assert.NoError(t, openssl.SetFIPS(was)) })

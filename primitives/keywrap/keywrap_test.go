@@ -97,8 +97,9 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-// TestSupported: every mode and KEK size is served by the OpenSSL backend, in both modes of the
-// FIPS provider 3.5 (AES key wrap is approved); other KEK sizes are not.
+// TestSupported: every mode and KEK size is served by the OpenSSL backend,
+// in both modes of the FIPS provider 3.5 (AES key wrap is approved); other
+// KEK sizes are not.
 func TestSupported(t *testing.T) {
 	for _, mode := range []backends.KeyWrapMode{backends.KW, backends.KWP, backends.KWInverse, backends.KWPInverse} {
 		for _, n := range []int{16, 24, 32} {

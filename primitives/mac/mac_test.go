@@ -340,8 +340,8 @@ func TestResetStartsOver(t *testing.T) {
 
 // The tests of this file and of vectors_openssl_test.go are about the MACs
 // OpenSSL serves: they compute on the OpenSSL backend, whichever backend is
-// the default (Go's crypto has no CMAC, GMAC or KMAC; hostile_test.go and
-// the conformance suite check what the Go backend does).
+// the default (Go's crypto has no CMAC nor KMAC; hostile_test.go and the
+// conformance suite check what the Go backend does).
 
 // sslNew is mac.New on the OpenSSL backend.
 func sslNew(alg backends.MACAlgorithm, key []byte) (*mac.MAC, error) {
