@@ -156,7 +156,7 @@ func TestCLIBadHexWording(t *testing.T) {
 
 // TestCLIVersion prints the four lines of hazmat version.
 func TestCLIVersion(t *testing.T) {
-	r := runBinary(t, nil, "", "version")
+	r := sslBinary(t, nil, "", "version")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, r.stderr)
 	assert.Regexp(t, `^hazmat: \S+.*\ngo: go1\.\d+.* linux/\w+\nopenssl: OpenSSL 3\.\d+\.\d+.*\nbackend: openssl \((default provider|FIPS mode)\)\n$`, r.stdout)
@@ -222,7 +222,7 @@ func TestCLINoFIPSProvider(t *testing.T) {
 	// start even when the tests run in FIPS mode.
 	conf := writeFile(t, t.TempDir(), "openssl.cnf", nil)
 	for _, args := range [][]string{{"-fips", "info"}, {"hash", "-fips", "-a", "sha256"}} {
-		r := runBinary(t, []string{"OPENSSL_MODULES=" + empty, "OPENSSL_CONF=" + conf}, "abc", args...)
+		r := sslBinary(t, []string{"OPENSSL_MODULES=" + empty, "OPENSSL_CONF=" + conf}, "abc", args...)
 		assert.Empty(t, r.stdout)
 		assertNoFIPSProvider(t, r)
 	}

@@ -114,7 +114,7 @@ func TestEncMatchesOpenSSL(t *testing.T) {
 			continue
 		}
 		key, iv := randomBytes(t, spec.keyLen), randomBytes(t, spec.ivLen)
-		if _, err := newCryptContext(spec, key, iv, true); err != nil {
+		if _, err := sslCryptContext(spec, key, iv, true); err != nil {
 			var ue *backends.UnsupportedAlgorithmError
 			require.ErrorAs(t, err, &ue, "%s: hazmat fails for a reason other than support", name)
 			refused = append(refused, name)
@@ -128,7 +128,7 @@ func TestEncMatchesOpenSSL(t *testing.T) {
 				}
 				code, stderr := opensslEnc(t, bin, "-e", name, append(kv, "-in", in, "-out", filepath.Join(dir, "out"))...)
 				assert.NotEqual(t, 0, code, "hazmat refuses %s (%v) but openssl runs it: %s", name, err, stderr)
-				r := hazmat(t, "", append([]string{"enc", "-" + name, "-in", in}, kv...)...)
+				r := sslHazmat(t, "", append([]string{"enc", "-" + name, "-in", in}, kv...)...)
 				assert.Empty(t, r.stdout)
 				assertOneLineError(t, r, spec.name+": ")
 			})
@@ -186,10 +186,10 @@ func testEncCipher(t *testing.T, bin string, spec cipherSpec, name string, key, 
 			osOut := filepath.Join(dir, "os"+label)
 			var r result
 			if size <= 16 { // through stdin and stdout
-				r = hazmat(t, string(msg), append([]string{"enc", "-cipher", name}, args...)...)
+				r = sslHazmat(t, string(msg), append([]string{"enc", "-cipher", name}, args...)...)
 				require.NoError(t, os.WriteFile(hzOut, []byte(r.stdout), 0o644))
 			} else {
-				r = hazmat(t, "", append([]string{"enc", "-" + name, "-in", in, "-out", hzOut}, args...)...)
+				r = sslHazmat(t, "", append([]string{"enc", "-" + name, "-in", in, "-out", hzOut}, args...)...)
 				assert.Empty(t, r.stdout, label)
 			}
 			code, stderr := opensslEnc(t, bin, "-e", name, append(args, "-in", in, "-out", osOut)...)
@@ -217,11 +217,11 @@ func testEncCipher(t *testing.T, bin string, spec cipherSpec, name string, key, 
 			// hazmat decrypts, through stdin for the small sizes.
 			var pt []byte
 			if size <= 16 {
-				r = hazmat(t, string(ct), append([]string{"dec", "-" + name}, args...)...)
+				r = sslHazmat(t, string(ct), append([]string{"dec", "-" + name}, args...)...)
 				pt = []byte(r.stdout)
 			} else {
 				hzPlain := filepath.Join(dir, "hzd"+label)
-				r = hazmat(t, "", append([]string{"enc", "-d", "-cipher", name, "-in", hzOut, "-out", hzPlain}, args...)...)
+				r = sslHazmat(t, "", append([]string{"enc", "-d", "-cipher", name, "-in", hzOut, "-out", hzPlain}, args...)...)
 				pt = readFile(t, hzPlain)
 			}
 			assert.Equal(t, exitOK, r.code, "%s dec: %s", label, r.stderr)
@@ -266,7 +266,7 @@ func TestEncHexLikeOpenSSL(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			spec, err := lookupCipher(tt.cipher)
 			require.NoError(t, err)
-			if _, err := newCryptContext(spec, make([]byte, spec.keyLen), make([]byte, spec.ivLen), true); err != nil {
+			if _, err := sslCryptContext(spec, make([]byte, spec.keyLen), make([]byte, spec.ivLen), true); err != nil {
 				t.Skipf("%s not available here: %v", tt.cipher, err)
 			}
 			dir := t.TempDir()
@@ -279,7 +279,7 @@ func TestEncHexLikeOpenSSL(t *testing.T) {
 			code, stderr := opensslEnc(t, bin, "-e", strings.ToLower(tt.cipher), append(args, "-in", in, "-out", osOut)...)
 			require.Equal(t, 0, code, stderr)
 
-			r := hazmat(t, string(msg), append([]string{"enc", "-pad-key", "-cipher", tt.cipher}, args...)...)
+			r := sslHazmat(t, string(msg), append([]string{"enc", "-pad-key", "-cipher", tt.cipher}, args...)...)
 			require.Equal(t, exitOK, r.code, r.stderr)
 			assert.Equal(t, hex.EncodeToString(readFile(t, osOut)), hex.EncodeToString([]byte(r.stdout)))
 			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
@@ -330,7 +330,7 @@ func TestEncErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := hazmat(t, "abc", tt.args...)
+			r := sslHazmat(t, "abc", tt.args...)
 			assert.Empty(t, r.stdout)
 			if tt.code == exitFailure {
 				assertOneLineError(t, r, tt.stderr)
@@ -384,10 +384,10 @@ func TestEncBadDecrypt(t *testing.T) {
 	bin := tool(t, "openssl")
 	key := "000102030405060708090a0b0c0d0e0f"
 	// A block that decrypts to 15 bytes then a padding byte of 0x00.
-	zeroPad := hazmat(t, string(make([]byte, 16)), "enc", "-aes-128-ecb", "-nopad", "-K", key)
+	zeroPad := sslHazmat(t, string(make([]byte, 16)), "enc", "-aes-128-ecb", "-nopad", "-K", key)
 	require.Equal(t, exitOK, zeroPad.code, zeroPad.stderr)
 	// Two blocks whose last one ends with 0x11, more than a block.
-	bigPad := hazmat(t, string(bytes.Repeat([]byte{0x11}, 32)), "enc", "-aes-128-cbc", "-nopad", "-K", key, "-iv", key)
+	bigPad := sslHazmat(t, string(bytes.Repeat([]byte{0x11}, 32)), "enc", "-aes-128-cbc", "-nopad", "-K", key, "-iv", key)
 	require.Equal(t, exitOK, bigPad.code, bigPad.stderr)
 	tests := []struct {
 		name string
@@ -407,7 +407,7 @@ func TestEncBadDecrypt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"dec", "-K", key}, tt.args...)
-			r := hazmat(t, tt.in, args...)
+			r := sslHazmat(t, tt.in, args...)
 			assertOneLineError(t, r, "hazmat: bad decrypt")
 
 			dir := t.TempDir()
@@ -424,7 +424,7 @@ func TestEncBadDecrypt(t *testing.T) {
 		})
 	}
 	// -nopad decrypts the empty input to nothing, as openssl does.
-	r := hazmat(t, "", "dec", "-aes-128-cbc", "-nopad", "-K", key, "-iv", key)
+	r := sslHazmat(t, "", "dec", "-aes-128-cbc", "-nopad", "-K", key, "-iv", key)
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, r.stdout)
 }
@@ -437,7 +437,7 @@ func TestEncUnsupported(t *testing.T) {
 		spec, err := lookupCipher(name)
 		require.NoError(t, err)
 		key, iv := randomBytes(t, spec.keyLen), randomBytes(t, spec.ivLen)
-		_, err = newCryptContext(spec, key, iv, true)
+		_, err = sslCryptContext(spec, key, iv, true)
 		what, ok := describeUnsupported(err)
 		if !ok {
 			continue
@@ -446,7 +446,7 @@ func TestEncUnsupported(t *testing.T) {
 		if spec.ivLen > 0 {
 			args = append(args, "-iv", hex.EncodeToString(iv))
 		}
-		r := hazmat(t, "abc", args...)
+		r := sslHazmat(t, "abc", args...)
 		assert.Empty(t, r.stdout)
 		assertOneLineError(t, r, "hazmat: "+name+": "+what)
 		if openssl.FIPS() {

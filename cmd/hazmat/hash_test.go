@@ -64,7 +64,7 @@ func TestHashMatchesOpenSSL(t *testing.T) {
 				dgst = append(dgst, "-xoflen", strconv.Itoa(alg.DigestSize()))
 			}
 			want, stderr, err := runTool(bin, append(dgst, files...)...)
-			r := hazmat(t, "", append([]string{"hash", "-a", name}, files...)...)
+			r := sslHazmat(t, "", append([]string{"hash", "-a", name}, files...)...)
 			if err != nil {
 				// openssl cannot either (FIPS mode): hazmat says so in one line.
 				t.Logf("openssl dgst -%s: %v: %s", name, err, firstLine(stderr))
@@ -94,11 +94,11 @@ func TestHashXOFLen(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			for _, n := range []string{"1", "16", "32", "200"} {
 				want := output(t, bin, append([]string{"dgst", "-" + name, "-xoflen", n, "-r"}, files...)...)
-				r := hazmat(t, "", append([]string{"hash", "-a", name, "-xoflen", n}, files...)...)
+				r := sslHazmat(t, "", append([]string{"hash", "-a", name, "-xoflen", n}, files...)...)
 				require.Equal(t, exitOK, r.code, r.stderr)
 				assert.Equal(t, fromOpenSSL(t, want), r.stdout, "-xoflen %s", n)
 			}
-			def := hazmat(t, "", "hash", "-a", name, files[1])
+			def := sslHazmat(t, "", "hash", "-a", name, files[1])
 			require.Equal(t, exitOK, def.code, def.stderr)
 			wantLen := map[string]int{"shake128": 32, "shake256": 64}[name]
 			assert.Len(t, strings.Fields(def.stdout)[0], 2*wantLen, "default length")
@@ -108,7 +108,7 @@ func TestHashXOFLen(t *testing.T) {
 				t.Logf("openssl dgst -%s has no default length here: %s", name, firstLine(stderr))
 				return
 			}
-			r := hazmat(t, "", "hash", "-a", name, "-xoflen", strconv.Itoa(wantLen/2), files[1])
+			r := sslHazmat(t, "", "hash", "-a", name, "-xoflen", strconv.Itoa(wantLen/2), files[1])
 			require.Equal(t, exitOK, r.code, r.stderr)
 			assert.Equal(t, fromOpenSSL(t, got), r.stdout, "openssl's default length")
 		})
@@ -148,7 +148,7 @@ func TestHashMatchesCoreutils(t *testing.T) {
 			bin := tool(t, tc.tool)
 			alg, ok := hashes.ByName(tc.alg)
 			require.True(t, ok)
-			r := hazmat(t, "", append([]string{"hash", "-a", tc.alg}, files...)...)
+			r := sslHazmat(t, "", append([]string{"hash", "-a", tc.alg}, files...)...)
 			if !hashes.Supported(alg) {
 				// md5 and blake2b512 in FIPS mode.
 				require.True(t, openssl.FIPS(), "%s unsupported outside FIPS mode", tc.alg)
@@ -177,7 +177,7 @@ func TestHashStdin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := hazmat(t, "abc", append([]string{"hash", "-a", "sha256"}, tt.args...)...)
+			r := sslHazmat(t, "abc", append([]string{"hash", "-a", "sha256"}, tt.args...)...)
 			require.Equal(t, exitOK, r.code, r.stderr)
 			assert.Equal(t, tt.want, r.stdout)
 			assert.Empty(t, r.stderr)
@@ -190,7 +190,7 @@ func TestHashStdin(t *testing.T) {
 func TestHashAlgorithmNames(t *testing.T) {
 	const abc256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 	for _, name := range []string{"sha256", "SHA256", "Sha2-256", "sha-256"} {
-		r := hazmat(t, "abc", "hash", "-a", name)
+		r := sslHazmat(t, "abc", "hash", "-a", name)
 		assert.Equal(t, exitOK, r.code, name)
 		assert.Equal(t, abc256+"  -\n", r.stdout, name)
 	}
@@ -202,27 +202,27 @@ func TestHashErrors(t *testing.T) {
 	missing := filepath.Join(dir, "missing")
 
 	t.Run("unknown algorithm", func(t *testing.T) {
-		r := hazmat(t, "", "hash", "-a", "sha257", f)
+		r := sslHazmat(t, "", "hash", "-a", "sha257", f)
 		assertOneLineError(t, r, `hazmat: unknown digest algorithm "sha257"`)
 		assert.Empty(t, r.stdout)
 	})
 	t.Run("missing file among others", func(t *testing.T) {
-		r := hazmat(t, "", "hash", "-a", "sha256", f, missing, f)
+		r := sslHazmat(t, "", "hash", "-a", "sha256", f, missing, f)
 		assertOneLineError(t, r, "hazmat: "+missing+": no such file or directory")
 		line := "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  " + f + "\n"
 		assert.Equal(t, line+line, r.stdout)
 	})
 	t.Run("directory", func(t *testing.T) {
-		r := hazmat(t, "", "hash", "-a", "sha256", dir)
+		r := sslHazmat(t, "", "hash", "-a", "sha256", dir)
 		assertOneLineError(t, r, "hazmat: "+dir+": is a directory")
 		assert.Empty(t, r.stdout)
 	})
 	t.Run("name with newline in an error", func(t *testing.T) {
-		r := hazmat(t, "", "hash", "-a", "sha256", filepath.Join(dir, "no\nsuch"))
+		r := sslHazmat(t, "", "hash", "-a", "sha256", filepath.Join(dir, "no\nsuch"))
 		assertOneLineError(t, r, `no\nsuch`)
 	})
 	t.Run("shake without HMAC", func(t *testing.T) {
-		r := hazmat(t, "", "hmac", "-a", "shake128", "-K", "00", f)
+		r := sslHazmat(t, "", "hmac", "-a", "shake128", "-K", "00", f)
 		assertOneLineError(t, r, "hazmat: shake128: MAC not offered by the backend")
 	})
 }
@@ -230,7 +230,7 @@ func TestHashErrors(t *testing.T) {
 // TestHashMD5 checks MD5's fate: refused in one line in FIPS mode, computed
 // otherwise.
 func TestHashMD5(t *testing.T) {
-	r := hazmat(t, "abc", "hash", "-a", "md5")
+	r := sslHazmat(t, "abc", "hash", "-a", "md5")
 	if openssl.FIPS() {
 		assert.Equal(t, exitFailure, r.code)
 		assert.Equal(t, "hazmat: md5: refused in FIPS mode\n", r.stderr)

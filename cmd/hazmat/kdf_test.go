@@ -42,9 +42,9 @@ var kdfCases = []struct {
 	{"-keylen 32 -binary -kdfopt pass:p -kdfopt salt:s -kdfopt n:16 -kdfopt r:1 -kdfopt p:1 SCRYPT", true},
 }
 
-// TestKDFMatchesOpenSSL runs the built hazmat and "openssl kdf" with the
-// same arguments: the output is byte for byte the same; where FIPS mode
-// refuses, both fail and hazmat names FIPS.
+// TestKDFMatchesOpenSSL runs the built hazmat (-backend openssl) and
+// "openssl kdf" with the same arguments: the output is byte for byte the
+// same; where FIPS mode refuses, both fail and hazmat names FIPS.
 func TestKDFMatchesOpenSSL(t *testing.T) {
 	bin := hazmatBinary(t)
 	ossl := tool(t, "openssl")
@@ -52,7 +52,7 @@ func TestKDFMatchesOpenSSL(t *testing.T) {
 		t.Run(c.args, func(t *testing.T) {
 			args := append([]string{"kdf"}, strings.Fields(c.args)...)
 			want := execResult(t, "", nil, "", ossl, args...)
-			got := execResult(t, "", nil, "", bin, args...)
+			got := execResult(t, "", nil, "", bin, append([]string{"-backend", "openssl"}, args...)...)
 			if openssl.FIPS() && c.fipsRefused {
 				assert.NotEqual(t, 0, want.code, "openssl kdf refuses in FIPS mode")
 				assert.Equal(t, exitFailure, got.code)
@@ -72,17 +72,17 @@ func TestKDFMatchesOpenSSL(t *testing.T) {
 func TestKDFOutputFileAndKeySources(t *testing.T) {
 	dir := t.TempDir()
 	base := []string{"kdf", "-keylen", "16", "-kdfopt", "digest:SHA256"}
-	direct := hazmat(t, "", append(base, "-kdfopt", "hexkey:000102030405060708090a0b0c0d0e0f", "HKDF")...)
+	direct := sslHazmat(t, "", append(base, "-kdfopt", "hexkey:000102030405060708090a0b0c0d0e0f", "HKDF")...)
 	require.Equal(t, exitOK, direct.code, direct.stderr)
 	t.Setenv("HAZMAT_TEST_KDF_KEY", "000102030405060708090a0b0c0d0e0f")
-	env := hazmat(t, "", append(base, "-kdfopt", "hexkey:env:HAZMAT_TEST_KDF_KEY", "HKDF")...)
+	env := sslHazmat(t, "", append(base, "-kdfopt", "hexkey:env:HAZMAT_TEST_KDF_KEY", "HKDF")...)
 	assert.Equal(t, direct, env)
 	keyFile := writeFile(t, dir, "key", []byte("000102030405060708090a0b0c0d0e0f\n"))
-	file := hazmat(t, "", append(base, "-kdfopt", "hexkey:file:"+keyFile, "HKDF")...)
+	file := sslHazmat(t, "", append(base, "-kdfopt", "hexkey:file:"+keyFile, "HKDF")...)
 	assert.Equal(t, direct, file)
 
 	out := filepath.Join(dir, "out")
-	r := hazmat(t, "", append(base, "-out", out, "-kdfopt", "hexkey:000102030405060708090a0b0c0d0e0f", "HKDF")...)
+	r := sslHazmat(t, "", append(base, "-out", out, "-kdfopt", "hexkey:000102030405060708090a0b0c0d0e0f", "HKDF")...)
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, r.stdout)
 	data, err := os.ReadFile(out)
@@ -97,9 +97,9 @@ func TestKDFOutputFileAndKeySources(t *testing.T) {
 		assert.Equal(t, string(wantData), string(data))
 	}
 
-	missing := hazmat(t, "", append(base, "-kdfopt", "hexkey:env:HAZMAT_TEST_NO_SUCH_VAR", "HKDF")...)
+	missing := sslHazmat(t, "", append(base, "-kdfopt", "hexkey:env:HAZMAT_TEST_NO_SUCH_VAR", "HKDF")...)
 	assertOneLineError(t, missing, "HAZMAT_TEST_NO_SUCH_VAR is not set")
-	bad := hazmat(t, "", append(base, "-kdfopt", "hexkey:00zz", "HKDF")...)
+	bad := sslHazmat(t, "", append(base, "-kdfopt", "hexkey:00zz", "HKDF")...)
 	assertOneLineError(t, bad, "invalid hex")
 	assert.NotContains(t, bad.stderr, "00zz", "no message shows a key")
 }
@@ -127,7 +127,7 @@ func TestKDFErrors(t *testing.T) {
 		{[]string{"kdf", "-keylen", "9000", "-kdfopt", "digest:sha256", "-kdfopt", "key:k", "HKDF"}, exitFailure, "out of range"},
 	}
 	for _, c := range cases {
-		r := hazmat(t, "", c.args...)
+		r := sslHazmat(t, "", c.args...)
 		assert.Equal(t, c.code, r.code, "%q: %s", c.args, r.stderr)
 		assert.Contains(t, r.stderr, c.want, "%q", c.args)
 		assert.Empty(t, r.stdout)
@@ -136,9 +136,9 @@ func TestKDFErrors(t *testing.T) {
 		}
 	}
 	if openssl.FIPS() {
-		r := hazmat(t, "", "kdf", "-keylen", "32", "-kdfopt", "pass:password", "-kdfopt", "salt:salt", "PBKDF2")
+		r := sslHazmat(t, "", "kdf", "-keylen", "32", "-kdfopt", "pass:password", "-kdfopt", "salt:salt", "PBKDF2")
 		assertOneLineError(t, r, "FIPS", "salt must be at least 16 bytes")
-		r = hazmat(t, "", "kdf", "-keylen", "32", "-kdfopt", "pass:p", "-kdfopt", "salt:s", "-kdfopt", "n:16", "SCRYPT")
+		r = sslHazmat(t, "", "kdf", "-keylen", "32", "-kdfopt", "pass:p", "-kdfopt", "salt:s", "-kdfopt", "n:16", "SCRYPT")
 		assertOneLineError(t, r, "SCRYPT", "refused in FIPS mode")
 	}
 }

@@ -54,7 +54,7 @@ func TestCLIMACMatchesOpenSSL(t *testing.T) {
 					args = append([]string{"-binary"}, args...)
 				}
 				want := execResult(t, "", nil, "", bin, append([]string{"mac"}, args...)...)
-				got := runBinary(t, nil, "", append([]string{"mac"}, args...)...)
+				got := sslBinary(t, nil, "", append([]string{"mac"}, args...)...)
 				if want.code != 0 {
 					t.Logf("openssl mac fails: %s", strings.TrimSpace(want.stderr))
 					assertOneLineError(t, got)
@@ -69,11 +69,11 @@ func TestCLIMACMatchesOpenSSL(t *testing.T) {
 		})
 	}
 	if openssl.FIPS() {
-		r := runBinary(t, nil, "", "mac", "-in", in, "-macopt", "hexkey:"+k32, "POLY1305")
+		r := sslBinary(t, nil, "", "mac", "-in", in, "-macopt", "hexkey:"+k32, "POLY1305")
 		assert.Equal(t, "hazmat: Poly1305: refused in FIPS mode\n", r.stderr)
 		// Two-key TripleDES: openssl's FIPS provider computes it, hazmat
 		// refuses it as its TripleDES ciphers do (SP 800-67 Rev. 2).
-		r = runBinary(t, nil, "", "mac", "-in", in, "-macopt", "cipher:DES-EDE3-CBC", "-macopt", "hexkey:"+hex16+hex16[:16], "CMAC")
+		r = sslBinary(t, nil, "", "mac", "-in", in, "-macopt", "cipher:DES-EDE3-CBC", "-macopt", "hexkey:"+hex16+hex16[:16], "CMAC")
 		assertOneLineError(t, r, "FIPS mode takes TripleDES CMAC keys of three distinct 8-byte DES keys only")
 	}
 }
@@ -84,12 +84,12 @@ func TestCLIMACInputAndKeys(t *testing.T) {
 	dir := t.TempDir()
 	keyFile := writeFile(t, dir, "key", []byte(" "+hex16+"\n"))
 	out := filepath.Join(dir, "tag")
-	base := runBinary(t, nil, "hello", "mac", "-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:"+hex16, "CMAC")
+	base := sslBinary(t, nil, "hello", "mac", "-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:"+hex16, "CMAC")
 	require.Equal(t, exitOK, base.code, base.stderr)
 	assert.Regexp(t, `^[0-9A-F]{32}\n$`, base.stdout)
-	env := runBinary(t, []string{"MACKEY=" + hex16}, "hello", "mac", "-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:env:MACKEY", "CMAC")
+	env := sslBinary(t, []string{"MACKEY=" + hex16}, "hello", "mac", "-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:env:MACKEY", "CMAC")
 	assert.Equal(t, base, env)
-	file := runBinary(t, nil, "hello", "mac", "-out", out, "-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:file:"+keyFile, "CMAC")
+	file := sslBinary(t, nil, "hello", "mac", "-out", out, "-macopt", "cipher:AES-128-CBC", "-macopt", "hexkey:file:"+keyFile, "CMAC")
 	assert.Equal(t, exitOK, file.code, file.stderr)
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
@@ -119,7 +119,7 @@ func TestCLIMACErrors(t *testing.T) {
 		{[]string{"-macopt", "cipher:AES-128-CBC", "-macopt", "cipher:AES-256-CBC", "-macopt", "hexkey:" + hex16, "CMAC"}, "-macopt cipher given twice"},
 		{[]string{"-macopt", "hexkey:" + hex16, "-macopt", "size:abc", "KMAC128"}, "-macopt size: not a number"},
 	} {
-		r := runBinary(t, nil, "hello", append([]string{"mac"}, c.args...)...)
+		r := sslBinary(t, nil, "hello", append([]string{"mac"}, c.args...)...)
 		assertOneLineError(t, r, c.want)
 		assert.NotContains(t, r.stderr, hex16)
 		assert.NotRegexp(t, `^hazmat: [a-z0-9]+: `, r.stderr, "one prefix")
@@ -141,11 +141,11 @@ func TestCLIRand(t *testing.T) {
 			}
 			args = append(args, n)
 			want := execResult(t, "", nil, "", bin, args...)
-			got := runBinary(t, nil, "", args...)
+			got := sslBinary(t, nil, "", args...)
 			require.Equal(t, exitOK, got.code, got.stderr)
 			require.Equal(t, 0, want.code, want.stderr)
 			assert.Equal(t, shape(want.stdout), shape(got.stdout), "%v", args)
-			again := runBinary(t, nil, "", args...)
+			again := sslBinary(t, nil, "", args...)
 			if n != "1" {
 				assert.NotEqual(t, got.stdout, again.stdout)
 			}
@@ -159,13 +159,13 @@ func TestCLIRand(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "r")
-	r := runBinary(t, nil, "", "rand", "-out", out, "32")
+	r := sslBinary(t, nil, "", "rand", "-out", out, "32")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	fi, err := os.Stat(out)
 	require.NoError(t, err)
 	assert.EqualValues(t, 32, fi.Size())
 	for _, args := range [][]string{{"rand", "0"}, {"rand", "-1"}, {"rand", "x"}, {"rand", "-hex", "-base64", "4"}, {"rand"}} {
-		r := runBinary(t, nil, "", args...)
+		r := sslBinary(t, nil, "", args...)
 		assert.Equal(t, exitUsage, r.code, "%v", args)
 		assert.Empty(t, r.stdout)
 	}
@@ -218,7 +218,7 @@ func TestCLIWrapMatchesOpenSSL(t *testing.T) {
 					args = append(args, "-pad")
 				}
 				want := execResult(t, "", nil, "", bin, "enc", cipher, "-K", kek, "-iv", iv, "-in", in)
-				got := runBinary(t, nil, "", args...)
+				got := sslBinary(t, nil, "", args...)
 				if want.code != 0 {
 					t.Logf("openssl enc %s fails: %s", cipher, strings.TrimSpace(want.stderr))
 					assertOneLineError(t, got)
@@ -232,7 +232,7 @@ func TestCLIWrapMatchesOpenSSL(t *testing.T) {
 				if pad {
 					uargs = append(uargs, "-pad")
 				}
-				back := runBinary(t, nil, "", uargs...)
+				back := sslBinary(t, nil, "", uargs...)
 				require.Equal(t, exitOK, back.code, back.stderr)
 				assert.Equal(t, hex.EncodeToString(key), hex.EncodeToString([]byte(back.stdout)))
 				ref := execResult(t, "", nil, "", bin, "enc", "-d", cipher, "-K", kek, "-iv", iv, "-in", wrapped)
@@ -252,15 +252,15 @@ func TestCLIWrapLongKey(t *testing.T) {
 	}
 	in := writeFile(t, dir, "key", key)
 	for _, pad := range [][]string{nil, {"-pad"}} {
-		w := runBinary(t, nil, "", append([]string{"wrap", "-K", hex16, "-in", in}, pad...)...)
+		w := sslBinary(t, nil, "", append([]string{"wrap", "-K", hex16, "-in", in}, pad...)...)
 		require.Equal(t, exitOK, w.code, w.stderr)
 		assert.Len(t, w.stdout, len(key)+8)
 		wrapped := writeFile(t, dir, "wrapped", []byte(w.stdout))
-		back := runBinary(t, nil, "", append([]string{"unwrap", "-K", hex16, "-in", wrapped}, pad...)...)
+		back := sslBinary(t, nil, "", append([]string{"unwrap", "-K", hex16, "-in", wrapped}, pad...)...)
 		require.Equal(t, exitOK, back.code, back.stderr)
 		assert.Equal(t, hex.EncodeToString(key), hex.EncodeToString([]byte(back.stdout)))
 	}
-	h := runBinary(t, nil, "", "help", "wrap")
+	h := sslBinary(t, nil, "", "help", "wrap")
 	assert.Contains(t, h.stdout, "up to 4088 bytes")
 }
 
@@ -268,17 +268,17 @@ func TestCLIWrapLongKey(t *testing.T) {
 // nothing, not even an empty -out file.
 func TestCLIUnwrapFailure(t *testing.T) {
 	dir := t.TempDir()
-	w := runBinary(t, nil, "0123456789abcdef", "wrap", "-K", hex16)
+	w := sslBinary(t, nil, "0123456789abcdef", "wrap", "-K", hex16)
 	require.Equal(t, exitOK, w.code, w.stderr)
 	bad := []byte(w.stdout)
 	bad[5] ^= 1
 	out := filepath.Join(dir, "key")
-	r := runBinary(t, []string{"KEK=" + hex16}, string(bad), "unwrap", "-K", "env:KEK", "-out", out)
+	r := sslBinary(t, []string{"KEK=" + hex16}, string(bad), "unwrap", "-K", "env:KEK", "-out", out)
 	assertOneLineError(t, r, "unwrap: the wrapped key is damaged")
 	assert.Empty(t, r.stdout)
 	assert.NoFileExists(t, out)
-	r = runBinary(t, nil, "short", "wrap", "-K", hex16)
+	r = sslBinary(t, nil, "short", "wrap", "-K", hex16)
 	assertOneLineError(t, r, "AES key wrap takes a multiple of 8 bytes")
-	r = runBinary(t, nil, "0123456789abcdef", "wrap", "-K", hex16[:30])
+	r = sslBinary(t, nil, "0123456789abcdef", "wrap", "-K", hex16[:30])
 	assertOneLineError(t, r, "16, 24 or 32-byte KEK, got 15 bytes")
 }

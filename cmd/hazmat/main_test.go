@@ -102,21 +102,22 @@ func TestUsageListsEveryCommand(t *testing.T) {
 	}
 }
 
-// TestFIPSFlag runs "-fips hash -a md5": when the FIPS provider can be
-// loaded, MD5 is refused; when it cannot, -fips fails in one line.
+// TestFIPSFlag runs "-backend openssl -fips hash -a md5": when the FIPS
+// provider can be loaded, MD5 is refused; when it cannot, -fips fails in
+// one line.
 func TestFIPSFlag(t *testing.T) {
 	was := openssl.FIPS()
 	t.Cleanup(func() { assert.NoError(t, openssl.SetFIPS(was)) })
 	dir := t.TempDir()
 	f := writeFile(t, dir, "abc", []byte("abc"))
 
-	r := hazmat(t, "", "-fips", "hash", "-a", "md5", f)
+	r := sslHazmat(t, "", "-fips", "hash", "-a", "md5", f)
 	assert.Empty(t, r.stdout)
 	if openssl.FIPS() {
 		assert.Equal(t, exitFailure, r.code)
 		assert.Equal(t, "hazmat: md5: refused in FIPS mode\n", r.stderr)
 		// An approved digest still works.
-		r = hazmat(t, "", "-fips", "hash", "-a", "sha256", f)
+		r = sslHazmat(t, "", "-fips", "hash", "-a", "sha256", f)
 		assert.Equal(t, exitOK, r.code, r.stderr)
 		assert.Equal(t, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  "+f+"\n", r.stdout)
 	} else {

@@ -114,7 +114,7 @@ func TestVectorsCollection(t *testing.T) {
 		covered[filepath.Join(root, filepath.FromSlash(rel))] = true
 	}
 
-	r := hazmat(t, "", "vectors", root)
+	r := sslHazmat(t, "", "vectors", root)
 	out := parseVectorsOutput(t, r.stdout)
 	assert.Equal(t, files, out.order, "one line per file, in lexical order")
 	otherFailed := 0
@@ -313,7 +313,7 @@ func TestVectorsFailures(t *testing.T) {
 	sha := mkVectorFile(t, dir, "hashes/SHA2/SHA256ShortMsg.rsp",
 		strings.Replace(badSHAFile, "MD = 28969c", "MD = 38969c", 1))
 
-	r := hazmat(t, "", "vectors", dir)
+	r := sslHazmat(t, "", "vectors", dir)
 	assert.Equal(t, exitFailure, r.code)
 	out := parseVectorsOutput(t, r.stdout)
 	assert.Equal(t, vecCounts{passed: 1, failed: 1}, out.files[cbc])
@@ -321,7 +321,7 @@ func TestVectorsFailures(t *testing.T) {
 	assert.Equal(t, vecCounts{passed: 2, failed: 2}, out.total)
 	assert.Empty(t, out.failures, "failing records are listed with -v only")
 
-	r = hazmat(t, "", "vectors", "-v", cbc, sha)
+	r = sslHazmat(t, "", "vectors", "-v", cbc, sha)
 	assert.Equal(t, exitFailure, r.code)
 	out = parseVectorsOutput(t, r.stdout)
 	require.Len(t, out.failures, 2)
@@ -332,7 +332,7 @@ func TestVectorsFailures(t *testing.T) {
 	good := t.TempDir()
 	mkVectorFile(t, good, "ciphers/AES/CBC/CBCMMT128.rsp", badCBCFile)
 	mkVectorFile(t, good, "hashes/SHA2/SHA256ShortMsg.rsp", badSHAFile)
-	r = hazmat(t, "", "vectors", good)
+	r = sslHazmat(t, "", "vectors", good)
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Equal(t, vecCounts{passed: 4}, parseVectorsOutput(t, r.stdout).total)
 }
@@ -384,7 +384,7 @@ func TestVectorsGCMFail(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			p := mkVectorFile(t, dir, "ciphers/AES/GCM/gcmDecrypt128.rsp", strings.Replace(strings.Replace(gcmDecryptFile, "%s", tt.tag, 1), "%s", tt.last, 1))
-			r := hazmat(t, "", "vectors", "-v", p)
+			r := sslHazmat(t, "", "vectors", "-v", p)
 			assert.Equal(t, tt.code, r.code, r.stderr)
 			out := parseVectorsOutput(t, r.stdout)
 			assert.Equal(t, tt.want, out.files[p])
@@ -408,7 +408,7 @@ func TestVectorsSkippedAndBroken(t *testing.T) {
 	ocb := mkVectorFile(t, dir, "ciphers/AES/OCB3/rfc7253.txt", "COUNT = 0\nKEY = 00\nNONCE = 00\nAAD = 00\nPLAINTEXT = 00\nCIPHERTEXT = 00\n")
 	mkVectorFile(t, dir, ".hidden/x.rsp", "garbage")
 
-	r := hazmat(t, "", "vectors", dir)
+	r := sslHazmat(t, "", "vectors", dir)
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, r.stderr)
 	out := parseVectorsOutput(t, r.stdout)
@@ -423,7 +423,7 @@ func TestVectorsSkippedAndBroken(t *testing.T) {
 	linked := t.TempDir()
 	require.NoError(t, os.Symlink(filepath.Join(dir, "CMAC"), filepath.Join(linked, "cmac")))
 	require.NoError(t, os.Symlink(notes, filepath.Join(linked, "notes.md")))
-	r = hazmat(t, "", "vectors", filepath.Join(linked, "cmac"), linked)
+	r = sslHazmat(t, "", "vectors", filepath.Join(linked, "cmac"), linked)
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	out = parseVectorsOutput(t, r.stdout)
 	assert.Equal(t, []string{filepath.Join(linked, "cmac", "serpent.txt"), filepath.Join(linked, "notes.md")}, out.order,
@@ -433,7 +433,7 @@ func TestVectorsSkippedAndBroken(t *testing.T) {
 	// a one-line error on stderr.
 	missing := filepath.Join(dir, "missing.rsp")
 	broken := mkVectorFile(t, dir, "ciphers/AES/ECB/ECBMMT128.rsp", "[ENCRYPT]\n\nCOUNT = 0\nKEY = zz\nPLAINTEXT = 00\nCIPHERTEXT = 00\n")
-	r = hazmat(t, "", "vectors", missing, broken)
+	r = sslHazmat(t, "", "vectors", missing, broken)
 	assert.Equal(t, exitFailure, r.code)
 	out = parseVectorsOutput(t, r.stdout)
 	assert.Equal(t, vecCounts{failed: 1}, out.files[missing])
@@ -445,12 +445,12 @@ func TestVectorsSkippedAndBroken(t *testing.T) {
 }
 
 func TestVectorsUsage(t *testing.T) {
-	r := hazmat(t, "", "vectors")
+	r := sslHazmat(t, "", "vectors")
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "hazmat vectors: no FILE given")
 	assert.Contains(t, r.stderr, "usage: hazmat [-fips] vectors [-v] FILE...")
 
-	r = hazmat(t, "", "vectors", "-h")
+	r = sslHazmat(t, "", "vectors", "-h")
 	assert.Equal(t, exitOK, r.code)
 	assert.Contains(t, r.stdout, "PATH: N passed, N failed, N skipped")
 	assert.Empty(t, r.stderr)
@@ -465,11 +465,11 @@ func TestVectorsFIPS(t *testing.T) {
 	md5 := mkVectorFile(t, dir, "hashes/MD5/rfc-1321.txt", "Len = 24\nMsg = 616263\nMD = 900150983cd24fb0d6963f7d28e17f72\n")
 	sha := mkVectorFile(t, dir, "hashes/SHA2/SHA256ShortMsg.rsp", badSHAFile)
 
-	r := hazmat(t, "", "-fips", "vectors", dir)
+	r := sslHazmat(t, "", "-fips", "vectors", dir)
 	if !openssl.FIPS() {
 		t.Logf("no FIPS provider: %s", r.stderr)
 		assertNoFIPSProvider(t, r)
-		r = hazmat(t, "", "vectors", dir)
+		r = sslHazmat(t, "", "vectors", dir)
 		assert.Equal(t, exitOK, r.code, r.stderr)
 		assert.Equal(t, vecCounts{passed: 1}, parseVectorsOutput(t, r.stdout).files[md5])
 		return
@@ -497,7 +497,7 @@ func TestVectorsWorkLimits(t *testing.T) {
 			"PLAINTEXT = 00000000000000000000000000000000\nCIPHERTEXT = 9ac7cc9a609d1ef7b2932899cde41b97\n")
 
 	start := time.Now()
-	r := hazmat(t, "", "vectors", "-v", dir)
+	r := sslHazmat(t, "", "vectors", "-v", dir)
 	assert.Less(t, time.Since(start), 10*time.Second)
 	assert.Equal(t, exitFailure, r.code)
 	out := parseVectorsOutput(t, r.stdout)

@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
@@ -160,15 +159,16 @@ func ideaAvailable(t *testing.T) bool {
 	t.Helper()
 	idea, err := algorithms.NewIDEA(matrixKey(16))
 	require.NoError(t, err)
-	return ciphers.Supported(idea, modes.NewECB())
+	return openssl.DefaultBackend().CipherSupported(idea, modes.NewECB())
 }
 
-// TestMatrix walks every algorithm with every mode: pairs the descriptors
+// TestMatrix walks every algorithm with every mode of the OpenSSL backend,
+// whichever backend is the default (the algorithm set is OpenSSL's): pairs the descriptors
 // refuse give the expected error; valid pairs either round-trip 64 bytes
 // or give an *backends.UnsupportedAlgorithmError naming the pair, and
 // Supported says which beforehand. It logs the matrix.
 func TestMatrix(t *testing.T) {
-	fips := defaultbackend.FIPS()
+	fips := openssl.FIPS()
 	t.Logf("%s, FIPS mode: %v", openssl.Version(), fips)
 	algs := matrixAlgs(t)
 	ms := matrixModes()
@@ -215,11 +215,11 @@ func matrixCell(t *testing.T, a matrixAlg, modeName string, mode backends.Mode, 
 			require.ErrorIs(t, verr, want, "ValidateForAlgorithm")
 		}
 	}
-	c, err := ciphers.NewCipher(a.alg, mode)
+	c, err := ciphers.NewCipherWithBackend(a.alg, mode, openssl.DefaultBackend())
 	if want != nil {
 		require.ErrorIs(t, err, want, "NewCipher must refuse the pair")
 		assert.Nil(t, c)
-		assert.False(t, ciphers.Supported(a.alg, mode), "Supported on a refused pair")
+		assert.False(t, openssl.DefaultBackend().CipherSupported(a.alg, mode), "Supported on a refused pair")
 		var ue *backends.UnsupportedAlgorithmError
 		if errors.As(err, &ue) {
 			assert.Equal(t, a.alg.Name(), ue.Algorithm)
@@ -229,7 +229,7 @@ func matrixCell(t *testing.T, a matrixAlg, modeName string, mode backends.Mode, 
 	}
 	require.NoError(t, err, "NewCipher")
 
-	supported := ciphers.Supported(a.alg, mode)
+	supported := openssl.DefaultBackend().CipherSupported(a.alg, mode)
 	switch {
 	case !fips:
 		assert.Equal(t, expectedSupport(a, modeName, idea), supported,

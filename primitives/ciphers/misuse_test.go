@@ -80,7 +80,7 @@ func misuseMode[M backends.Mode](m M, err error) M {
 // misuseCtx returns a new context for alg in mode.
 func misuseCtx(t *testing.T, alg backends.CipherAlgorithm, mode backends.Mode, encrypt bool) *ciphers.Context {
 	t.Helper()
-	c, err := ciphers.NewCipher(alg, mode)
+	c, err := newSSLCipher(alg, mode)
 	require.NoError(t, err)
 	var ctx *ciphers.Context
 	if encrypt {
@@ -203,13 +203,13 @@ func misuseCases() []misuseCase {
 		add(im.name+"/AES with an 8-byte IV", backends.ErrInvalidIVSize, func(t *testing.T) error {
 			m, err := im.new(misuseSeq(8))
 			require.NoError(t, err)
-			_, err = ciphers.NewCipher(misuseAES(t, 16), m)
+			_, err = newSSLCipher(misuseAES(t, 16), m)
 			return err
 		})
 		add(im.name+"/TripleDES with a 16-byte IV", backends.ErrInvalidIVSize, func(t *testing.T) error {
 			m, err := im.new(misuseSeq(16))
 			require.NoError(t, err)
-			_, err = ciphers.NewCipher(misuseTDES(t), m)
+			_, err = newSSLCipher(misuseTDES(t), m)
 			return err
 		})
 		add(im.name+"/empty IV", backends.ErrInvalidIVSize, func(t *testing.T) error {
@@ -238,7 +238,7 @@ func misuseCases() []misuseCase {
 		return err
 	})
 	add("GCM/tag given to the encryptor", backends.ErrInvalidArgument, func(t *testing.T) error {
-		c, err := ciphers.NewCipher(misuseAES(t, 16), misuseMode(modes.NewGCM(misuseSeq(12), misuseSeq(16))))
+		c, err := newSSLCipher(misuseAES(t, 16), misuseMode(modes.NewGCM(misuseSeq(12), misuseSeq(16))))
 		require.NoError(t, err)
 		ctx, err := c.Encryptor()
 		assert.Nil(t, ctx)
@@ -281,7 +281,7 @@ func misuseCases() []misuseCase {
 		return err
 	})
 	add("GCM/TripleDES", backends.ErrUnsupportedAlgorithm, func(t *testing.T) error {
-		_, err := ciphers.NewCipher(misuseTDES(t), misuseMode(modes.NewGCM(misuseSeq(12), nil)))
+		_, err := newSSLCipher(misuseTDES(t), misuseMode(modes.NewGCM(misuseSeq(12), nil)))
 		return err
 	})
 
@@ -291,13 +291,13 @@ func misuseCases() []misuseCase {
 		return err
 	})
 	add("XTS/AES-128 key", backends.ErrInvalidKeySize, func(t *testing.T) error {
-		_, err := ciphers.NewCipher(misuseAES(t, 16), misuseMode(modes.NewXTS(misuseSeq(16))))
+		_, err := newSSLCipher(misuseAES(t, 16), misuseMode(modes.NewXTS(misuseSeq(16))))
 		return err
 	})
 	add("XTS/identical key halves", backends.ErrInvalidKeySize, func(t *testing.T) error {
 		alg, err := algorithms.NewAES(bytes.Repeat(misuseSeq(16), 2))
 		require.NoError(t, err)
-		_, err = ciphers.NewCipher(alg, misuseMode(modes.NewXTS(misuseSeq(16))))
+		_, err = newSSLCipher(alg, misuseMode(modes.NewXTS(misuseSeq(16))))
 		return err
 	})
 	add("XTS/Update with 15 bytes", backends.ErrInvalidDataLength, func(t *testing.T) error {
@@ -527,19 +527,19 @@ func misuseCases() []misuseCase {
 
 	// Nil and mismatched descriptors.
 	add("nil algorithm", backends.ErrInvalidArgument, func(t *testing.T) error {
-		_, err := ciphers.NewCipher(nil, misuseMode(modes.NewCBC(misuseSeq(16))))
+		_, err := newSSLCipher(nil, misuseMode(modes.NewCBC(misuseSeq(16))))
 		return err
 	})
 	add("nil *AES", backends.ErrInvalidArgument, func(t *testing.T) error {
-		_, err := ciphers.NewCipher((*algorithms.AES)(nil), misuseMode(modes.NewCBC(misuseSeq(16))))
+		_, err := newSSLCipher((*algorithms.AES)(nil), misuseMode(modes.NewCBC(misuseSeq(16))))
 		return err
 	})
 	add("block cipher without a mode", backends.ErrInvalidArgument, func(t *testing.T) error {
-		_, err := ciphers.NewCipher(misuseAES(t, 16), nil)
+		_, err := newSSLCipher(misuseAES(t, 16), nil)
 		return err
 	})
 	add("block cipher with a nil *CBC", backends.ErrInvalidArgument, func(t *testing.T) error {
-		_, err := ciphers.NewCipher(misuseAES(t, 16), (*modes.CBC)(nil))
+		_, err := newSSLCipher(misuseAES(t, 16), (*modes.CBC)(nil))
 		return err
 	})
 	add("nil backend", backends.ErrInvalidArgument, func(t *testing.T) error {
@@ -547,7 +547,7 @@ func misuseCases() []misuseCase {
 		return err
 	})
 	add("AES without a key", backends.ErrInvalidKeySize, func(t *testing.T) error {
-		_, err := ciphers.NewCipher(&algorithms.AES{}, misuseMode(modes.NewCBC(misuseSeq(16))))
+		_, err := newSSLCipher(&algorithms.AES{}, misuseMode(modes.NewCBC(misuseSeq(16))))
 		return err
 	})
 	add("AES key of 15 bytes", backends.ErrInvalidKeySize, func(*testing.T) error {
@@ -555,7 +555,7 @@ func misuseCases() []misuseCase {
 		return err
 	})
 	add("512-bit AES key outside XTS", backends.ErrInvalidKeySize, func(t *testing.T) error {
-		_, err := ciphers.NewCipher(misuseAES(t, 64), misuseMode(modes.NewCBC(misuseSeq(16))))
+		_, err := newSSLCipher(misuseAES(t, 64), misuseMode(modes.NewCBC(misuseSeq(16))))
 		return err
 	})
 	add("TripleDES key of 12 bytes", backends.ErrInvalidKeySize, func(*testing.T) error {
@@ -569,27 +569,27 @@ func misuseCases() []misuseCase {
 	add("ARC4 with a CBC mode", backends.ErrUnsupportedAlgorithm, func(t *testing.T) error {
 		alg, err := algorithms.NewARC4(misuseSeq(16))
 		require.NoError(t, err)
-		_, err = ciphers.NewCipher(alg, misuseMode(modes.NewCBC(misuseSeq(16))))
+		_, err = newSSLCipher(alg, misuseMode(modes.NewCBC(misuseSeq(16))))
 		return err
 	})
 	add("ChaCha20 with a CTR mode", backends.ErrUnsupportedAlgorithm, func(t *testing.T) error {
 		alg, err := algorithms.NewChaCha20(misuseSeq(32), misuseSeq(16))
 		require.NoError(t, err)
-		_, err = ciphers.NewCipher(alg, misuseMode(modes.NewCTR(misuseSeq(16))))
+		_, err = newSSLCipher(alg, misuseMode(modes.NewCTR(misuseSeq(16))))
 		return err
 	})
 	add("ARC4 with ECB", backends.ErrUnsupportedAlgorithm, func(t *testing.T) error {
 		alg, err := algorithms.NewARC4(misuseSeq(16))
 		require.NoError(t, err)
-		_, err = ciphers.NewCipher(alg, modes.NewECB())
+		_, err = newSSLCipher(alg, modes.NewECB())
 		return err
 	})
 	add("Camellia in GCM (no such EVP cipher)", backends.ErrUnsupportedAlgorithm, func(t *testing.T) error {
 		alg, err := algorithms.NewCamellia(misuseSeq(16))
 		require.NoError(t, err)
-		c, err := ciphers.NewCipher(alg, misuseMode(modes.NewGCM(misuseSeq(12), nil)))
+		c, err := newSSLCipher(alg, misuseMode(modes.NewGCM(misuseSeq(12), nil)))
 		require.NoError(t, err)
-		assert.False(t, ciphers.Supported(alg, misuseMode(modes.NewGCM(misuseSeq(12), nil))))
+		assert.False(t, sslSupported(alg, misuseMode(modes.NewGCM(misuseSeq(12), nil))))
 		_, err = c.Decryptor()
 		return err
 	})
@@ -785,7 +785,7 @@ func TestAADAfterFailedUpdateInto(t *testing.T) {
 	require.NoError(t, err)
 	mode, err := modes.NewGCM(make([]byte, 12), nil)
 	require.NoError(t, err)
-	c, err := ciphers.NewCipher(alg, mode)
+	c, err := newSSLCipher(alg, mode)
 	require.NoError(t, err)
 	e, err := c.Encryptor()
 	require.NoError(t, err)

@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/kdf"
@@ -44,7 +43,7 @@ func TestFIPSRules(t *testing.T) {
 			assert.True(t, b.KDFSupported(c.alg), "the rules are not a question of support")
 			out := make([]byte, c.n)
 			err := b.DeriveKey(c.alg, []byte("password"), out)
-			if !defaultbackend.FIPS() {
+			if !openssl.FIPS() {
 				require.NoError(t, err)
 				return
 			}
@@ -84,7 +83,7 @@ func TestFIPSServes(t *testing.T) {
 	for _, s := range served {
 		t.Run(s.alg.KDFName(), func(t *testing.T) {
 			assert.True(t, b.KDFSupported(s.alg))
-			k, err := kdf.New(s.alg, 32)
+			k, err := kdf.NewWithBackend(s.alg, 32, b)
 			require.NoError(t, err)
 			out, err := k.Derive(s.secret)
 			require.NoError(t, err)
@@ -93,7 +92,7 @@ func TestFIPSServes(t *testing.T) {
 	}
 	scrypt := kdfalg.Scrypt{N: 16, R: 1, P: 1}
 	md5 := kdfalg.HKDF{Hash: hashes.MD5{}}
-	if !defaultbackend.FIPS() {
+	if !openssl.FIPS() {
 		assert.True(t, b.KDFSupported(scrypt))
 		assert.True(t, b.KDFSupported(md5))
 		return
@@ -105,7 +104,7 @@ func TestFIPSServes(t *testing.T) {
 		require.ErrorAs(t, err, &ue)
 		assert.Equal(t, backends.ReasonFIPSRefused, ue.Reason)
 		assert.Contains(t, err.Error(), "FIPS")
-		_, err = kdf.New(alg, 16)
+		_, err = kdf.NewWithBackend(alg, 16, b)
 		assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
 		assert.Contains(t, err.Error(), "FIPS")
 	}
@@ -133,7 +132,7 @@ func TestFIPSKBKDFTripleDESKeys(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			out := bytes.Repeat([]byte{0xAA}, 16)
 			err := b.DeriveKey(alg, c.key, out)
-			if !defaultbackend.FIPS() {
+			if !openssl.FIPS() {
 				require.NoError(t, err)
 				return
 			}

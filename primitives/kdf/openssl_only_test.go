@@ -19,8 +19,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/kdf"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
 )
 
@@ -29,7 +30,7 @@ import (
 // ErrInvalidArgument (not a failure without reasons, nor a FIPS refusal),
 // the output untouched.
 func TestHKDFInfoLimit(t *testing.T) {
-	b := defaultbackend.Get()
+	b := openssl.DefaultBackend()
 	for _, mode := range []kdfalg.HKDFMode{kdfalg.ExtractAndExpand, kdfalg.ExpandOnly} {
 		for _, n := range []int{32768, 32769, 1 << 20} {
 			t.Run(fmt.Sprintf("%v/%d", mode, n), func(t *testing.T) {
@@ -62,7 +63,7 @@ func (h oddBlockHash) BlockSize() int { return h.bs }
 // descriptor reports (a negative one panicked making the salt; a huge one
 // ran out of memory).
 func TestConcatHMACDefaultSaltBlock(t *testing.T) {
-	b := defaultbackend.Get()
+	b := openssl.DefaultBackend()
 	want := make([]byte, 32)
 	require.NoError(t, b.DeriveKey(kdfalg.ConcatHMAC{Hash: hashes.SHA256{}}, bytes.Repeat([]byte{1}, 16), want))
 	for _, bs := range []int{-1, 0, 1, 1 << 40} {
@@ -94,7 +95,7 @@ func TestX963Vectors(t *testing.T) {
 		require.NoError(t, err)
 		c.ran++
 		t.Run(r.Name(), func(t *testing.T) {
-			got, err := derive(kdfalg.X963{Hash: h, SharedInfo: mustHex(t, r, "SharedInfo")}, mustHex(t, r, "Z"), bits/8)
+			got, err := sslDerive(kdfalg.X963{Hash: h, SharedInfo: mustHex(t, r, "SharedInfo")}, mustHex(t, r, "Z"), bits/8)
 			require.NoError(t, err)
 			assert.Equal(t, hex.EncodeToString(mustHex(t, r, "key_data")), hex.EncodeToString(got))
 		})
@@ -104,7 +105,7 @@ func TestX963Vectors(t *testing.T) {
 
 func TestKBKDFCounterVectors(t *testing.T) {
 	recs := parse(t, "KDF/nist-800-108-KBKDF-CTR.txt")
-	b := defaultbackend.Get()
+	b := openssl.DefaultBackend()
 	var c tally
 	for i := range recs {
 		r := &recs[i]
@@ -139,7 +140,7 @@ func TestKBKDFCounterVectors(t *testing.T) {
 		case bits != 32 && errors.Is(err, backends.ErrUnsupportedAlgorithm) && strings.Contains(err.Error(), "counter"):
 			c.skip(fmt.Sprintf("%d-bit counter: this provider's KBKDF has only 32-bit counters (refusal checked)", bits))
 			continue
-		case defaultbackend.FIPS() && p.Cipher == kdfalg.CMACTripleDES && errors.Is(err, backends.ErrUnsupportedAlgorithm):
+		case openssl.FIPS() && p.Cipher == kdfalg.CMACTripleDES && errors.Is(err, backends.ErrUnsupportedAlgorithm):
 			c.skip("CMAC-TripleDES PRF: refused in FIPS mode (refusal checked)")
 			continue
 		}
@@ -164,4 +165,15 @@ func kbkdfPRF(t *testing.T, r *vectors.Record) kdfalg.KBKDF {
 	}
 	require.FailNow(t, "unknown PRF "+prf)
 	return kdfalg.KBKDF{}
+}
+
+// sslDerive derives n bytes from secret with alg on the OpenSSL backend,
+// whichever backend is the default: the tests of this file are about
+// OpenSSL's KDFs.
+func sslDerive(alg backends.KDFAlgorithm, secret []byte, n int) ([]byte, error) {
+	k, err := kdf.NewWithBackend(alg, n, openssl.DefaultBackend())
+	if err != nil {
+		return nil, err
+	}
+	return k.Derive(secret)
 }

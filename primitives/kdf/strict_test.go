@@ -16,7 +16,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
@@ -47,7 +46,7 @@ const strictChildEnv = "HAZMAT_TEST_KDF_STRICT_CHILD"
 // with those lines added to the module's section.
 func TestFIPSStrictKDFChecks(t *testing.T) {
 	conf := os.Getenv("OPENSSL_CONF")
-	if !defaultbackend.FIPS() || conf == "" || os.Getenv(strictChildEnv) != "" {
+	if !openssl.FIPS() || conf == "" || os.Getenv(strictChildEnv) != "" {
 		t.Skip("needs FIPS mode from an OPENSSL_CONF (scripts/fips-env.sh)")
 	}
 	var major, minor int
@@ -80,7 +79,7 @@ func TestFIPSStrictKDFChild(t *testing.T) {
 	if os.Getenv(strictChildEnv) == "" {
 		t.Skip("run by TestFIPSStrictKDFChecks")
 	}
-	require.True(t, defaultbackend.FIPS())
+	require.True(t, openssl.FIPS())
 	short, full := []byte("short"), bytes.Repeat([]byte{7}, 16)
 	cases := []struct {
 		name   string

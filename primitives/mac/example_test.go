@@ -4,9 +4,12 @@ package mac_test
 
 import (
 	"encoding/hex"
+	"errors"
 	"fmt"
 
+	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/mac"
 	"github.com/go-hazmat/hazmat/primitives/mac/macalg"
 )
@@ -16,6 +19,11 @@ func ExampleSum() {
 	key, _ := hex.DecodeString("2b7e151628aed2a6abf7158809cf4f3c")
 	msg, _ := hex.DecodeString("6bc1bee22e409f96e93d7e117393172a")
 	tag, err := mac.Sum(macalg.CMAC{Cipher: macalg.AES}, key, msg)
+	if errors.Is(err, backends.ErrUnsupportedAlgorithm) {
+		// The default backend has no CMAC (the Go backend: Go's crypto has
+		// none); the OpenSSL backend has.
+		tag, err = mac.SumWithBackend(macalg.CMAC{Cipher: macalg.AES}, key, msg, openssl.DefaultBackend())
+	}
 	if err != nil {
 		panic(err)
 	}
@@ -31,6 +39,11 @@ func ExampleNew() {
 		panic(err)
 	}
 	m, err := mac.New(alg, key)
+	if errors.Is(err, backends.ErrUnsupportedAlgorithm) {
+		// The default backend has no KMAC (the Go backend: Go's crypto has
+		// none); the OpenSSL backend has.
+		m, err = mac.NewWithBackend(alg, key, openssl.DefaultBackend())
+	}
 	if err != nil {
 		panic(err)
 	}
@@ -48,7 +61,17 @@ func ExampleVerify() {
 		panic(err)
 	}
 	tag, _ := hex.DecodeString("58e2fccefa7e3061367f1d57a4e7455a")
-	fmt.Println(mac.Verify(alg, make([]byte, 16), nil, tag))
+	key := make([]byte, 16)
+	err = mac.Verify(alg, key, nil, tag)
+	if errors.Is(err, backends.ErrUnsupportedAlgorithm) {
+		// The default backend refuses GMAC (the Go backend under
+		// GODEBUG=fips140=only); the OpenSSL backend has it.
+		var m *mac.MAC
+		if m, err = mac.NewWithBackend(alg, key, openssl.DefaultBackend()); err == nil {
+			err = m.Verify(tag)
+		}
+	}
+	fmt.Println(err)
 	// Output: <nil>
 }
 

@@ -16,7 +16,7 @@ import (
 	"golang.org/x/crypto/poly1305" //lint:ignore SA1019 the reference for the differential test
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/mac"
 	"github.com/go-hazmat/hazmat/primitives/mac/macalg"
 )
@@ -44,16 +44,16 @@ func TestSupportPolicy(t *testing.T) {
 		mustKMAC128(t, nil, 32), func() macalg.KMAC { k, _ := macalg.NewKMAC256([]byte("x"), 64); return k }(),
 	}
 	for _, alg := range approved {
-		assert.True(t, mac.Supported(alg), alg.Name())
+		assert.True(t, sslSupported(alg), alg.Name())
 	}
-	assert.Equal(t, !defaultbackend.FIPS(), mac.Supported(macalg.Poly1305{}), "Poly1305 is served exactly outside FIPS mode")
+	assert.Equal(t, !openssl.FIPS(), sslSupported(macalg.Poly1305{}), "Poly1305 is served exactly outside FIPS mode")
 	tdes := macalg.CMAC{Cipher: macalg.TripleDES}
-	sup := mac.Supported(tdes)
-	t.Logf("FIPS mode %v: CMAC-TDES supported: %v", defaultbackend.FIPS(), sup)
-	if !defaultbackend.FIPS() {
+	sup := sslSupported(tdes)
+	t.Logf("FIPS mode %v: CMAC-TDES supported: %v", openssl.FIPS(), sup)
+	if !openssl.FIPS() {
 		assert.True(t, sup)
 	}
-	_, err := mac.New(tdes, bytes.Repeat([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 2))
+	_, err := sslNew(tdes, bytes.Repeat([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 2))
 	if sup {
 		assert.NoError(t, err)
 	} else {
@@ -72,32 +72,32 @@ func TestMisuse(t *testing.T) {
 		do   func() error
 		want error
 	}{
-		{"CMAC-AES 15-byte key", func() error { _, err := mac.New(macalg.CMAC{Cipher: macalg.AES}, key16[:15]); return err }, backends.ErrInvalidKeySize},
-		{"CMAC-AES nil key", func() error { _, err := mac.Sum(macalg.CMAC{Cipher: macalg.AES}, nil, nil); return err }, backends.ErrInvalidKeySize},
-		{"CMAC-TDES 8-byte key", func() error { _, err := mac.New(macalg.CMAC{Cipher: macalg.TripleDES}, key16[:8]); return err }, backends.ErrInvalidKeySize},
-		{"CMAC zero cipher", func() error { _, err := mac.New(macalg.CMAC{}, key16); return err }, backends.ErrInvalidArgument},
+		{"CMAC-AES 15-byte key", func() error { _, err := sslNew(macalg.CMAC{Cipher: macalg.AES}, key16[:15]); return err }, backends.ErrInvalidKeySize},
+		{"CMAC-AES nil key", func() error { _, err := sslSum(macalg.CMAC{Cipher: macalg.AES}, nil, nil); return err }, backends.ErrInvalidKeySize},
+		{"CMAC-TDES 8-byte key", func() error { _, err := sslNew(macalg.CMAC{Cipher: macalg.TripleDES}, key16[:8]); return err }, backends.ErrInvalidKeySize},
+		{"CMAC zero cipher", func() error { _, err := sslNew(macalg.CMAC{}, key16); return err }, backends.ErrInvalidArgument},
 		{"GMAC empty IV", func() error { _, err := macalg.NewGMAC(nil); return err }, backends.ErrInvalidIVSize},
-		{"GMAC zero value", func() error { _, err := mac.New(macalg.GMAC{}, key16); return err }, backends.ErrInvalidIVSize},
-		{"GMAC 20-byte key", func() error { _, err := mac.New(mustGMAC(t, key16[:12]), make([]byte, 20)); return err }, backends.ErrInvalidKeySize},
+		{"GMAC zero value", func() error { _, err := sslNew(macalg.GMAC{}, key16); return err }, backends.ErrInvalidIVSize},
+		{"GMAC 20-byte key", func() error { _, err := sslNew(mustGMAC(t, key16[:12]), make([]byte, 20)); return err }, backends.ErrInvalidKeySize},
 		{"KMAC zero size", func() error { _, err := macalg.NewKMAC128(nil, 0); return err }, backends.ErrInvalidDigestSize},
 		{"KMAC negative size", func() error { _, err := macalg.NewKMAC256(nil, -1); return err }, backends.ErrInvalidDigestSize},
 		{"KMAC long custom", func() error { _, err := macalg.NewKMAC128(make([]byte, 513), 32); return err }, backends.ErrInvalidArgument},
-		{"KMAC 3-byte key", func() error { _, err := mac.New(mustKMAC128(t, nil, 32), key16[:3]); return err }, backends.ErrInvalidKeySize},
-		{"KMAC zero value", func() error { _, err := mac.New(macalg.KMAC{}, key16); return err }, backends.ErrInvalidArgument},
-		{"Poly1305 16-byte key", func() error { _, err := mac.New(macalg.Poly1305{}, key16); return err }, backends.ErrInvalidKeySize},
-		{"nil algorithm", func() error { _, err := mac.New(nil, key16); return err }, backends.ErrInvalidArgument},
-		{"nil algorithm Sum", func() error { _, err := mac.Sum(nil, key16, nil); return err }, backends.ErrInvalidArgument},
+		{"KMAC 3-byte key", func() error { _, err := sslNew(mustKMAC128(t, nil, 32), key16[:3]); return err }, backends.ErrInvalidKeySize},
+		{"KMAC zero value", func() error { _, err := sslNew(macalg.KMAC{}, key16); return err }, backends.ErrInvalidArgument},
+		{"Poly1305 16-byte key", func() error { _, err := sslNew(macalg.Poly1305{}, key16); return err }, backends.ErrInvalidKeySize},
+		{"nil algorithm", func() error { _, err := sslNew(nil, key16); return err }, backends.ErrInvalidArgument},
+		{"nil algorithm Sum", func() error { _, err := sslSum(nil, key16, nil); return err }, backends.ErrInvalidArgument},
 		{"zero MAC Update", func() error { var m mac.MAC; return m.Update(nil) }, backends.ErrInvalidArgument},
 		{"nil MAC Finalize", func() error { var m *mac.MAC; _, err := m.Finalize(); return err }, backends.ErrInvalidArgument},
 		{"Update after Finalize", func() error {
-			m, err := mac.New(macalg.CMAC{Cipher: macalg.AES}, key16)
+			m, err := sslNew(macalg.CMAC{Cipher: macalg.AES}, key16)
 			require.NoError(t, err)
 			_, err = m.Finalize()
 			require.NoError(t, err)
 			return m.Update([]byte("x"))
 		}, backends.ErrAlreadyFinalized},
 		{"Copy after Verify", func() error {
-			m, err := mac.New(macalg.CMAC{Cipher: macalg.AES}, key16)
+			m, err := sslNew(macalg.CMAC{Cipher: macalg.AES}, key16)
 			require.NoError(t, err)
 			require.ErrorIs(t, m.Verify(nil), backends.ErrInvalidSignature)
 			_, err = m.Copy()
@@ -117,11 +117,11 @@ func TestMisuse(t *testing.T) {
 // TestOneTimeReset: Reset refuses one-time keys with a panic that says
 // what to do, and works for CMAC.
 func TestOneTimeReset(t *testing.T) {
-	m, err := mac.New(mustGMAC(t, make([]byte, 12)), make([]byte, 16))
+	m, err := sslNew(mustGMAC(t, make([]byte, 12)), make([]byte, 16))
 	require.NoError(t, err)
 	assert.PanicsWithValue(t, "mac: GMAC keys authenticate one message only: make a new MAC with a new key instead of Reset", m.Reset)
 
-	c, err := mac.New(macalg.CMAC{Cipher: macalg.AES}, make([]byte, 16))
+	c, err := sslNew(macalg.CMAC{Cipher: macalg.AES}, make([]byte, 16))
 	require.NoError(t, err)
 	_, _ = c.Write([]byte("abc"))
 	first, err := c.Finalize()
@@ -137,13 +137,13 @@ func TestOneTimeReset(t *testing.T) {
 // Verify give or check that same tag).
 func TestOneTimeSecondMessage(t *testing.T) {
 	algs := []backends.MACAlgorithm{mustGMAC(t, make([]byte, 12))}
-	if mac.Supported(macalg.Poly1305{}) {
+	if sslSupported(macalg.Poly1305{}) {
 		algs = append(algs, macalg.Poly1305{})
 	}
 	for _, alg := range algs {
 		t.Run(alg.Name(), func(t *testing.T) {
 			key := bytes.Repeat([]byte{1}, alg.KeySizes()[0])
-			m, err := mac.New(alg, key)
+			m, err := sslNew(alg, key)
 			require.NoError(t, err)
 			_, err = m.Write([]byte("hello"))
 			require.NoError(t, err)
@@ -154,7 +154,7 @@ func TestOneTimeSecondMessage(t *testing.T) {
 			assert.ErrorIs(t, err, backends.ErrInvalidArgument)
 			assert.Nil(t, cl)
 
-			want, err := mac.Sum(alg, key, []byte("hello"))
+			want, err := sslSum(alg, key, []byte("hello"))
 			require.NoError(t, err)
 			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(m.Sum(nil)))
 			assert.ErrorIs(t, m.Update([]byte(", world")), backends.ErrAlreadyFinalized)
@@ -172,15 +172,15 @@ func TestCopy(t *testing.T) {
 	for _, alg := range []backends.MACAlgorithm{macalg.CMAC{Cipher: macalg.AES}, mustKMAC128(t, []byte("c"), 40)} {
 		t.Run(alg.Name(), func(t *testing.T) {
 			key := make([]byte, 16)
-			m, err := mac.New(alg, key)
+			m, err := sslNew(alg, key)
 			require.NoError(t, err)
 			_, _ = m.Write([]byte("hello, "))
 			c, err := m.Clone()
 			require.NoError(t, err)
 			_, _ = m.Write([]byte("world"))
 			_, _ = c.(*mac.MAC).Write([]byte("there"))
-			a, _ := mac.Sum(alg, key, []byte("hello, world"))
-			b, _ := mac.Sum(alg, key, []byte("hello, there"))
+			a, _ := sslSum(alg, key, []byte("hello, world"))
+			b, _ := sslSum(alg, key, []byte("hello, there"))
 			assert.Equal(t, hex.EncodeToString(a), hex.EncodeToString(m.Sum(nil)))
 			assert.Equal(t, hex.EncodeToString(b), hex.EncodeToString(c.(*mac.MAC).Sum(nil)))
 		})
@@ -191,8 +191,8 @@ func TestCopy(t *testing.T) {
 // over random keys and messages of every length to 1 KiB, fed in random
 // pieces.
 func TestPoly1305MatchesXCrypto(t *testing.T) {
-	if !mac.Supported(macalg.Poly1305{}) {
-		require.True(t, defaultbackend.FIPS())
+	if !sslSupported(macalg.Poly1305{}) {
+		require.True(t, openssl.FIPS())
 		t.Skip("Poly1305 is refused in FIPS mode (TestPoly1305Vectors checks the refusal)")
 	}
 	seed := rand.Uint64()
@@ -209,11 +209,11 @@ func TestPoly1305MatchesXCrypto(t *testing.T) {
 		}
 		var want [16]byte
 		poly1305.Sum(&want, msg, &key)
-		got, err := mac.Sum(macalg.Poly1305{}, key[:], msg)
+		got, err := sslSum(macalg.Poly1305{}, key[:], msg)
 		require.NoError(t, err)
 		require.Equal(t, hex.EncodeToString(want[:]), hex.EncodeToString(got), "length %d", n)
 
-		m, err := mac.New(macalg.Poly1305{}, key[:])
+		m, err := sslNew(macalg.Poly1305{}, key[:])
 		require.NoError(t, err)
 		cut := rng.IntN(n + 1)
 		_, _ = m.Write(msg[:cut])
@@ -227,19 +227,19 @@ func TestPoly1305MatchesXCrypto(t *testing.T) {
 func TestConcurrentSum(t *testing.T) {
 	key := bytes.Repeat([]byte{7}, 32)
 	alg := macalg.CMAC{Cipher: macalg.AES}
-	want, err := mac.Sum(alg, key, []byte("shared"))
+	want, err := sslSum(alg, key, []byte("shared"))
 	require.NoError(t, err)
 	var wg sync.WaitGroup
 	errs := make(chan error, 16)
 	for range 8 {
 		wg.Go(func() {
 			for range 200 {
-				got, err := mac.Sum(alg, key, []byte("shared"))
+				got, err := sslSum(alg, key, []byte("shared"))
 				if err != nil || !bytes.Equal(got, want) {
 					errs <- errors.Join(err, errors.New("one-shot MAC differs"))
 					return
 				}
-				m, err := mac.New(alg, key)
+				m, err := sslNew(alg, key)
 				if err != nil {
 					errs <- err
 					return
@@ -278,15 +278,15 @@ func TestDescriptorSize(t *testing.T) {
 	for _, n := range []int{-1, 0, 8, 17, 1 << 40} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			var err error
-			assert.NotPanics(t, func() { _, err = mac.Sum(sizedMAC{n}, key, []byte("x")) })
+			assert.NotPanics(t, func() { _, err = sslSum(sizedMAC{n}, key, []byte("x")) })
 			assert.ErrorIs(t, err, backends.ErrInvalidDigestSize)
-			assert.NotPanics(t, func() { _, err = mac.New(sizedMAC{n}, key) })
+			assert.NotPanics(t, func() { _, err = sslNew(sizedMAC{n}, key) })
 			assert.ErrorIs(t, err, backends.ErrInvalidDigestSize)
 		})
 	}
-	got, err := mac.Sum(sizedMAC{16}, key, []byte("x"))
+	got, err := sslSum(sizedMAC{16}, key, []byte("x"))
 	require.NoError(t, err)
-	want, err := mac.Sum(macalg.CMAC{Cipher: macalg.AES}, key, []byte("x"))
+	want, err := sslSum(macalg.CMAC{Cipher: macalg.AES}, key, []byte("x"))
 	require.NoError(t, err)
 	assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
 }
@@ -307,10 +307,10 @@ func (keySizesMAC) Params([]byte) (backends.MACParams, error) {
 func TestSupportedOddKeySizes(t *testing.T) {
 	for _, sizes := range [][]int{{-1}, {16, -5}, {1 << 40}} {
 		var ok bool
-		assert.NotPanics(t, func() { ok = mac.Supported(keySizesMAC{sizes}) }, "%v", sizes)
+		assert.NotPanics(t, func() { ok = sslSupported(keySizesMAC{sizes}) }, "%v", sizes)
 		assert.False(t, ok, "%v", sizes)
 	}
-	assert.True(t, mac.Supported(keySizesMAC{[]int{16}}))
+	assert.True(t, sslSupported(keySizesMAC{[]int{16}}))
 }
 
 // TestResetStartsOver: after Reset a MAC of another message equals a MAC
@@ -323,17 +323,37 @@ func TestResetStartsOver(t *testing.T) {
 		mustKMAC128(t, []byte("custom"), 48),
 	} {
 		t.Run(alg.Name(), func(t *testing.T) {
-			m, err := mac.New(alg, key)
+			m, err := sslNew(alg, key)
 			require.NoError(t, err)
 			for i, msg := range [][]byte{[]byte("first message"), bytes.Repeat([]byte("second"), 50), nil} {
 				m.Reset()
 				m.Write(msg)
 				got := m.Sum(nil)
-				fresh, err := mac.New(alg, key)
+				fresh, err := sslNew(alg, key)
 				require.NoError(t, err)
 				fresh.Write(msg)
 				assert.Equal(t, hex.EncodeToString(fresh.Sum(nil)), hex.EncodeToString(got), "message %d", i)
 			}
 		})
 	}
+}
+
+// The tests of this file and of vectors_openssl_test.go are about the MACs
+// OpenSSL serves: they compute on the OpenSSL backend, whichever backend is
+// the default (Go's crypto has no CMAC nor KMAC; hostile_test.go and the
+// conformance suite check what the Go backend does).
+
+// sslNew is mac.New on the OpenSSL backend.
+func sslNew(alg backends.MACAlgorithm, key []byte) (*mac.MAC, error) {
+	return mac.NewWithBackend(alg, key, openssl.DefaultBackend())
+}
+
+// sslSum is mac.Sum on the OpenSSL backend.
+func sslSum(alg backends.MACAlgorithm, key, data []byte) ([]byte, error) {
+	return mac.SumWithBackend(alg, key, data, openssl.DefaultBackend())
+}
+
+// sslSupported is mac.Supported on the OpenSSL backend.
+func sslSupported(alg backends.MACAlgorithm) bool {
+	return openssl.DefaultBackend().MACSupported(alg)
 }

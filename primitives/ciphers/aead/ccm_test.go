@@ -3,7 +3,8 @@
 package aead_test
 
 // Tests of AES-CCM, which only the OpenSSL backend has (Go's crypto has
-// no CCM: the Go backend refuses it, as TestMisuse checks).
+// no CCM: the Go backend refuses it, as TestMisuse checks). They build it on
+// the OpenSSL backend, whichever backend is the default.
 
 // One AEAD (and one cipher.Block) shared by many goroutines, as Go's are
 // shared: every result must still match Go's. Run with -race.
@@ -18,6 +19,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
 )
 
@@ -26,7 +28,7 @@ import (
 func TestConcurrentAESCCM(t *testing.T) {
 	r := diffRand(t)
 	key := diffBytes(r, 16)
-	h, err := aead.NewAESCCM(key, 12)
+	h, err := aead.NewAESCCMWithBackend(key, 12, openssl.DefaultBackend())
 	require.NoError(t, err)
 	b, err := aes.NewCipher(key)
 	require.NoError(t, err)
@@ -61,7 +63,7 @@ func TestDiffAESCCM(t *testing.T) {
 				if i%50 == 0 {
 					aad = diffBytes(r, 1<<16-1<<8+r.IntN(300)) // long enough for the 6-byte length encoding
 				}
-				h, err := aead.NewAESCCM(key, tagLen)
+				h, err := aead.NewAESCCMWithBackend(key, tagLen, openssl.DefaultBackend())
 				require.NoError(t, err)
 				require.Equal(t, 13, h.NonceSize())
 				require.Equal(t, tagLen, h.Overhead())
@@ -94,7 +96,7 @@ func TestDiffAESCCM(t *testing.T) {
 // longest message a 13-byte nonce allows, and the same plus one byte with a
 // 12-byte nonce.
 func TestMisuseCCMLengthLimit(t *testing.T) {
-	a, err := aead.NewAESCCM(misuseSeq(16), 8)
+	a, err := aead.NewAESCCMWithBackend(misuseSeq(16), 8, openssl.DefaultBackend())
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		nonce, n int
