@@ -35,7 +35,7 @@ top=$(cd "$here/.." && pwd)
 cd "$top"
 
 # The packages with allocation tests (AllocsPerRun).
-alloc_pkgs="./primitives/hashes ./primitives/hmac ./primitives/padding ./primitives/ciphers ./primitives/ciphers/aead ./primitives/rand"
+alloc_pkgs="./primitives/hashes ./primitives/hmac ./primitives/padding ./primitives/ciphers ./primitives/ciphers/aead ./primitives/rand ./primitives/kdf ./primitives/kdf/internal/hashid"
 
 mode=default
 quiet=

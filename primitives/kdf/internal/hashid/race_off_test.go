@@ -1,0 +1,5 @@
+//go:build !race && !asan
+
+package hashid
+
+const raceEnabled = false
