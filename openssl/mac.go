@@ -43,24 +43,24 @@ var (
 // each use, which only programs that invent names or parameters pay.
 const maxCachedNames = 1024
 
-// cstring returns s as a C string, and a function to call once the C
-// string is no longer in use: a no-op for a kept one, C.free for one made
-// past maxCachedNames.
-func cstring(s string) (*C.char, func()) {
+// cstring returns s as a C string, and whether it is kept: one made past
+// maxCachedNames is not, and the caller frees it (C.free) once it is no
+// longer in use.
+func cstring(s string) (c *C.char, kept bool) {
 	if v, ok := cstrings.Load(s); ok {
-		return v.(*C.char), func() {}
+		return v.(*C.char), true
 	}
-	c := C.CString(s)
+	c = C.CString(s)
 	if cstringsKept.Add(1) > maxCachedNames {
 		cstringsKept.Add(-1)
-		return c, func() { C.free(unsafePointer(c)) }
+		return c, false
 	}
 	if v, loaded := cstrings.LoadOrStore(s, c); loaded {
 		cstringsKept.Add(-1)
 		C.free(unsafePointer(c))
-		return v.(*C.char), func() {}
+		return v.(*C.char), true
 	}
-	return c, func() {}
+	return c, true
 }
 
 // macProbeKey names one trial of a MAC's parameters in one mode.
@@ -174,9 +174,10 @@ func trialKey(n int) []byte {
 func newXMACState(e *macEntry, p backends.MACParams, key []byte) (*C.EVP_MAC_CTX, int, error) {
 	var cipher *C.char
 	if p.Cipher != "" {
-		var release func()
-		cipher, release = cstring(p.Cipher)
-		defer release()
+		var kept bool
+		if cipher, kept = cstring(p.Cipher); !kept {
+			defer C.free(unsafePointer(cipher))
+		}
 	}
 	var q *C.go_errq
 	var outsize C.size_t
@@ -263,9 +264,10 @@ func (b *Backend) ComputeMAC(alg backends.MACAlgorithm, key, data, dst []byte) (
 	}
 	var cipher *C.char
 	if p.Cipher != "" {
-		var release func()
-		cipher, release = cstring(p.Cipher)
-		defer release()
+		var kept bool
+		if cipher, kept = cstring(p.Cipher); !kept {
+			defer C.free(unsafePointer(cipher))
+		}
 	}
 	ret, out := grow(dst, alg.Size())
 	fetchMu.RLock() // the cipher of CMAC and GMAC is fetched: see fetchMu
