@@ -103,8 +103,8 @@ const (
 	maxGoOverheadNs = 40.0
 	// The same for a new hasher per message (NewSHA256), with the budget
 	// of hazmat's new hasher over the C floor: hazmat's Hash and the
-	// backend's context are two allocations more than Go's sha256.New
-	// makes (three against one).
+	// backend's context are one allocation more than Go's sha256.New
+	// makes (two against one).
 	maxGoNewHasherNs = 120.0
 )
 
