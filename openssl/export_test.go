@@ -173,6 +173,11 @@ func MACCacheSizes() (names, probes int) {
 // has none for alg.
 var ThreadHMAC = testThreadHMAC
 
+// FailHMACRestKey makes the next n HMACs of the calling thread (locked by
+// the caller) on its own HMAC contexts find the public resting key refused
+// once the MAC is computed, as an allocation failure would.
+var FailHMACRestKey = testFailHMACRestKey
+
 // HMACHasOwnContext reports whether an HMAC context has an EVP_MAC_CTX of
 // its own (rather than MACing on the C thread's context at Sum).
 var HMACHasOwnContext = testHMACHasOwnContext

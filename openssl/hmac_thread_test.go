@@ -8,9 +8,11 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
+	"encoding/hex"
 	"fmt"
 	"hash"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
@@ -199,4 +201,62 @@ func TestNewHMACsConcurrently(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestHMACRestKeyRefusedAfterTheMAC: when a thread's HMAC context cannot
+// take the resting key after it computed the MAC (memory short for a
+// moment), the context is dropped (so it holds no caller's key) and the
+// MAC computed is the answer. The MAC is not computed a second time: by
+// then it may have overwritten the message or the key, which a caller may
+// pass in the memory of dst.
+func TestHMACRestKeyRefusedAfterTheMAC(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b := openssl.DefaultBackend()
+	msg := []byte("a message in the memory the MAC is written to, longer than the MAC")
+	key := bytes.Repeat([]byte{0x3c}, 32)
+	for _, tc := range []struct {
+		name string
+		mac  func() ([]byte, []byte, error) // returns want, got
+	}{
+		{"separate buffers", func() ([]byte, []byte, error) {
+			got, err := b.MAC(key, hashes.SHA256{}, msg, nil)
+			return goHMAC(sha256.New, key, msg), got, err
+		}},
+		{"dst over the message", func() ([]byte, []byte, error) {
+			buf := append([]byte{}, msg...)
+			got, err := b.MAC(key, hashes.SHA256{}, buf, buf[:0])
+			return goHMAC(sha256.New, key, msg), got, err
+		}},
+		{"dst over the key", func() ([]byte, []byte, error) {
+			buf := append([]byte{}, key...)
+			got, err := b.MAC(buf, hashes.SHA256{}, msg, buf[:0])
+			return goHMAC(sha256.New, key, msg), got, err
+		}},
+		{"Sum of a new context", func() ([]byte, []byte, error) {
+			ctx, err := b.CreateHMACCtx(key, hashes.SHA384{})
+			if err != nil {
+				return nil, nil, err
+			}
+			if err := ctx.Update(msg); err != nil {
+				return nil, nil, err
+			}
+			got, err := ctx.(backends.Summer).Sum(nil)
+			return goHMAC(sha512.New384, key, msg), got, err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			openssl.FailHMACRestKey(1)
+			defer openssl.FailHMACRestKey(0)
+			want, got, err := tc.mac()
+			require.NoError(t, err)
+			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
+			alg := hashes.Algorithm(hashes.SHA256{})
+			if strings.HasPrefix(tc.name, "Sum") {
+				alg = hashes.SHA384{}
+			}
+			_, _, ok := openssl.ThreadHMAC(alg, msg)
+			assert.False(t, ok, "a context that refused the resting key is dropped")
+		})
+	}
 }

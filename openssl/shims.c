@@ -576,6 +576,20 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 	return s;
 }
 
+/* For the tests: how many of this thread's next HMACs on its own contexts
+ * find the context refusing the resting key (go_test_hmac_rest_failures). */
+static __thread int go_test_rest_failures;
+void go_test_hmac_rest_failures(int n) { go_test_rest_failures = n; }
+
+/* Keys a thread's HMAC context with the resting key; 1 on success. */
+static int go_hmac_rest(EVP_MAC_CTX *ctx) {
+	if (go_test_rest_failures > 0) {
+		go_test_rest_failures--;
+		return 0;
+	}
+	return EVP_MAC_init(ctx, go_rest_key, sizeof(go_rest_key), NULL) == 1;
+}
+
 static int go_hmac_oneshot_tls_run(EVP_MAC *mac, const char *digest, const char *propq,
                                    const unsigned char *key, size_t keylen,
                                    const unsigned char *p, size_t len,
@@ -588,10 +602,15 @@ static int go_hmac_oneshot_tls_run(EVP_MAC *mac, const char *digest, const char 
 	     EVP_MAC_final(s->ctx, out, n, outlen) == 1;
 	/* Forget the key: the provider frees its copy (cleansed), and the
 	 * inner and outer states are computed again from the resting key.
-	 * A context that cannot forget it is freed (cleansed) instead. */
-	if (EVP_MAC_init(s->ctx, go_rest_key, sizeof(go_rest_key), NULL) != 1) {
+	 * A context that cannot forget it is freed (cleansed) instead, and a
+	 * MAC it computed stands: GO_RUN_TWICE must not run this again once
+	 * out is written, as out may lie over p or key (dst over the message
+	 * or the key of a one-shot HMAC). The queue then holds only what the
+	 * failed keying added, or stale entries, which GO_RUN_TWICE drops too. */
+	if (!go_hmac_rest(s->ctx)) {
 		go_tls_hmac_clear(s);
-		ok = 0;
+		if (ok)
+			ERR_clear_error();
 	}
 	return ok;
 }

@@ -221,6 +221,11 @@ go_result go_hmac_oneshot_tls(EVP_MAC *mac, const char *digest, const char *prop
                               const unsigned char *p, size_t len,
                               unsigned char *out, size_t outlen);
 
+/* For the tests: makes the next n HMACs of this thread on its own HMAC
+ * contexts (go_hmac_oneshot_tls) find the resting key refused, as when
+ * memory runs short. */
+void go_test_hmac_rest_failures(int n);
+
 /* For the tests: out := HMAC under the key this thread's HMAC context for
  * (mac, digest, propq) holds now, of p; returns the number of this
  * thread's HMAC contexts, or -1 when none is for (mac, digest, propq) or

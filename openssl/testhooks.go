@@ -186,6 +186,11 @@ func testThreadHMAC(alg interface{ Name() string }, msg []byte) (out []byte, con
 	return out, int(n), true
 }
 
+// testFailHMACRestKey makes the next n HMACs of the calling thread (locked
+// by the caller) on its own HMAC contexts find the resting key refused
+// after the MAC is computed, as an allocation failure would.
+func testFailHMACRestKey(n int) { C.go_test_hmac_rest_failures(C.int(n)) }
+
 // testHMACHasOwnContext reports whether an HMAC context of this backend
 // has an EVP_MAC_CTX of its own.
 func testHMACHasOwnContext(c any) bool {
