@@ -105,6 +105,8 @@ func TestFIPSHMACKeyCheckChild(t *testing.T) {
 	require.NoError(t, err)
 	_, err = b.MAC([]byte{1, 2}, hashes.SHA256{}, []byte("x"), nil)
 	assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "EVP_MAC_init failed", "names the call that refused the key")
 	got, err := b.MAC(key, hashes.SHA256{}, []byte("x"), nil)
 	require.NoError(t, err, "a valid key after a refused one")
 	assert.Equal(t, goHMAC(sha256.New, key, []byte("x")), got)

@@ -184,7 +184,17 @@ func oneShotTLS(e *mdEntry, key, data, out []byte) error {
 	r := C.go_hmac_oneshot_tls(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)),
 		base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))
 	fetchMu.RUnlock()
-	return check("EVP_MAC_final", r)
+	if r.ok == 1 {
+		return nil
+	}
+	fn := "EVP_MAC_final"
+	switch r.outl {
+	case C.GO_HMAC_STEP_INIT:
+		fn = "EVP_MAC_init"
+	case C.GO_HMAC_STEP_UPDATE:
+		fn = "EVP_MAC_update"
+	}
+	return check(fn, r)
 }
 
 // macKeyError explains a refused HMAC key. FIPS providers from OpenSSL 3.4

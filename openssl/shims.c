@@ -590,23 +590,30 @@ static int go_hmac_rest(EVP_MAC_CTX *ctx) {
 	return EVP_MAC_init(ctx, go_rest_key, sizeof(go_rest_key), NULL) == 1;
 }
 
+/* Sets *step to the GO_HMAC_STEP_* of the call that failed. */
 static int go_hmac_oneshot_tls_run(EVP_MAC *mac, const char *digest, const char *propq,
                                    const unsigned char *key, size_t keylen,
                                    const unsigned char *p, size_t len,
-                                   unsigned char *out, size_t *n, size_t outlen) {
-	go_tls_hmac *s = go_tls_hmac_keyed(mac, digest, propq, key, keylen);
+                                   unsigned char *out, size_t *n, size_t outlen, int *step) {
+	go_tls_hmac *s;
 	int ok;
+	*step = GO_HMAC_STEP_INIT;
+	s = go_tls_hmac_keyed(mac, digest, propq, key, keylen);
 	if (s == NULL)
 		return 0;
-	ok = (len == 0 || EVP_MAC_update(s->ctx, p, len) == 1) &&
-	     EVP_MAC_final(s->ctx, out, n, outlen) == 1;
+	*step = GO_HMAC_STEP_UPDATE;
+	ok = len == 0 || EVP_MAC_update(s->ctx, p, len) == 1;
+	if (ok) {
+		*step = GO_HMAC_STEP_FINAL;
+		ok = EVP_MAC_final(s->ctx, out, n, outlen) == 1;
+	}
 	/* Forget the key: the provider frees its copy (cleansed), and the
 	 * inner and outer states are computed again from the resting key.
 	 * A context that cannot forget it is freed (cleansed) instead, and a
-	 * MAC it computed stands: GO_RUN_TWICE must not run this again once
+	 * MAC it computed stands: the caller must not run this again once
 	 * out is written, as out may lie over p or key (dst over the message
 	 * or the key of a one-shot HMAC). The queue then holds only what the
-	 * failed keying added, or stale entries, which GO_RUN_TWICE drops too. */
+	 * failed keying added, or stale entries, which a rerun drops too. */
 	if (!go_hmac_rest(s->ctx)) {
 		go_tls_hmac_clear(s);
 		if (ok)
@@ -615,12 +622,22 @@ static int go_hmac_oneshot_tls_run(EVP_MAC *mac, const char *digest, const char 
 	return ok;
 }
 
+/* GO_RUN_TWICE, with the step that failed in outl. */
 go_result go_hmac_oneshot_tls(EVP_MAC *mac, const char *digest, const char *propq,
                               const unsigned char *key, size_t keylen,
                               const unsigned char *p, size_t len,
                               unsigned char *out, size_t outlen) {
 	size_t n = 0;
-	GO_RUN_TWICE(go_hmac_oneshot_tls_run(mac, digest, propq, key, keylen, p, len, out, &n, outlen), (int)n);
+	int step = 0;
+	go_result r;
+	if (go_hmac_oneshot_tls_run(mac, digest, propq, key, keylen, p, len, out, &n, outlen, &step))
+		return go_ok((int)n);
+	ERR_clear_error();
+	if (go_hmac_oneshot_tls_run(mac, digest, propq, key, keylen, p, len, out, &n, outlen, &step))
+		return go_ok((int)n);
+	r = go_fail();
+	r.outl = step;
+	return r;
 }
 
 int go_hmac_tls_peek(EVP_MAC *mac, const char *digest, const char *propq,

@@ -210,12 +210,17 @@ go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
 /* How many HMAC contexts a thread keeps (go_hmac_oneshot_tls). */
 #define GO_TLS_HMACS 8
 
+/* The call of go_hmac_oneshot_tls that failed, in outl of its result. */
+enum { GO_HMAC_STEP_INIT = 1, GO_HMAC_STEP_UPDATE = 2, GO_HMAC_STEP_FINAL = 3 };
+
 /* out := HMAC(key, p) with digest under propq, on one of this thread's
  * HMAC contexts (made on first use, at most GO_TLS_HMACS per thread),
  * which is keyed for this call only: before returning, it is keyed again
- * with the empty key, so that no context kept by a thread holds a
- * caller's key. The first use on a thread fetches the digest: the caller
- * holds fetchMu's read side. */
+ * with a public all-zero 32-byte key, so that no context kept by a thread
+ * holds a caller's key. On failure, outl is the GO_HMAC_STEP_* that failed
+ * (GO_HMAC_STEP_INIT: keying, where a provider refuses a key). The first
+ * use on a thread fetches the digest: the caller holds fetchMu's read
+ * side. */
 go_result go_hmac_oneshot_tls(EVP_MAC *mac, const char *digest, const char *propq,
                               const unsigned char *key, size_t keylen,
                               const unsigned char *p, size_t len,
