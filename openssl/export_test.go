@@ -173,6 +173,12 @@ func MACCacheSizes() (names, probes int) {
 // has none for alg.
 var ThreadHMAC = testThreadHMAC
 
+// HMACShortOut runs an HMAC on the calling thread's HMAC context (locked
+// by the caller) with room for one byte of MAC, which EVP_MAC_final
+// refuses, just after leaving an entry with text stale on the thread's
+// queue, and returns its error.
+var HMACShortOut = testHMACShortOut
+
 // FailHMACRestKey makes the next n HMACs of the calling thread (locked by
 // the caller) on its own HMAC contexts find the public resting key refused
 // once the MAC is computed, as an allocation failure would.

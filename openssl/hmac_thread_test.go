@@ -7,6 +7,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha1"
 	"crypto/sha256"
+	"crypto/sha3"
 	"crypto/sha512"
 	"encoding/hex"
 	"fmt"
@@ -257,6 +258,39 @@ func TestHMACRestKeyRefusedAfterTheMAC(t *testing.T) {
 			}
 			_, _, ok := openssl.ThreadHMAC(alg, msg)
 			assert.False(t, ok, "a context that refused the resting key is dropped")
+		})
+	}
+}
+
+// TestHMACThreadContextFailedFinal: an HMAC on the thread's context whose
+// EVP_MAC_final fails reports that failure with OpenSSL's reasons and not
+// an entry another library left on the queue, and leaves the context
+// keyed with the public resting key, not the caller's.
+func TestHMACThreadContextFailedFinal(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	key := bytes.Repeat([]byte{0x5a}, 24)
+	msg := []byte("a message whose MAC does not fit")
+	for i, d := range []struct {
+		alg hashes.Algorithm
+		ref func() hash.Hash
+	}{
+		{hashes.SHA256{}, sha256.New},
+		{hashes.SHA512{}, sha512.New},
+		{hashes.SHA3_256{}, func() hash.Hash { return sha3.New256() }},
+	} {
+		alg := d.alg
+		t.Run(alg.Name(), func(t *testing.T) {
+			stale := fmt.Sprintf("stale entry %d left by another library", i)
+			err := openssl.HMACShortOut(alg, key, msg, stale)
+			var oe *openssl.Error
+			require.ErrorAs(t, err, &oe)
+			assert.Contains(t, err.Error(), "EVP_MAC_final failed")
+			assert.NotContains(t, err.Error(), "stale entry")
+			held, _, ok := openssl.ThreadHMAC(alg, msg)
+			require.True(t, ok, "the context stays, keyed again")
+			assert.Equal(t, hex.EncodeToString(goHMAC(d.ref, restKey, msg)), hex.EncodeToString(held),
+				"the context holds the resting key")
 		})
 	}
 }

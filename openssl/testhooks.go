@@ -186,6 +186,21 @@ func testThreadHMAC(alg interface{ Name() string }, msg []byte) (out []byte, con
 	return out, int(n), true
 }
 
+// testHMACShortOut runs an HMAC with alg (in the mode in force) on the
+// calling thread's HMAC context (the caller locks its goroutine to the
+// thread) with room for one byte of MAC, which EVP_MAC_final refuses, just
+// after leaving an entry with text stale on the thread's queue, and
+// returns its error.
+func testHMACShortOut(alg interface{ Name() string }, key, msg []byte, stale string) error {
+	e := fetchMDIn(current(), alg.Name())
+	if e.err != nil {
+		return e.err
+	}
+	var out [1]byte
+	testPushError(stale)
+	return oneShotTLS(e, key, msg, out[:])
+}
+
 // testFailHMACRestKey makes the next n HMACs of the calling thread (locked
 // by the caller) on its own HMAC contexts find the resting key refused
 // after the MAC is computed, as an allocation failure would.
