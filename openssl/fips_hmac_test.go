@@ -3,7 +3,9 @@
 package openssl_test
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,4 +113,102 @@ func TestFIPSHMACKeyCheckChild(t *testing.T) {
 	require.NoError(t, err, "a valid key after a refused one")
 	assert.Equal(t, goHMAC(sha256.New, key, []byte("x")), got)
 	assert.Equal(t, want, got)
+}
+
+const keyCheckSwitchChild = "HAZMAT_HMAC_KEY_CHECK_SWITCH_CHILD"
+
+// TestFIPSHMACKeyCheckSwitch runs TestFIPSHMACKeyCheckSwitchChild under
+// the FIPS configuration with the provider's HMAC key check on.
+func TestFIPSHMACKeyCheckSwitch(t *testing.T) {
+	if os.Getenv(keyCheckSwitchChild) != "" {
+		t.Skip("the parent test runs this one")
+	}
+	out, err := runWithFIPSOption(t, "hmac-key-check", "1", "TestFIPSHMACKeyCheckSwitchChild", keyCheckSwitchChild)
+	if strings.Contains(out, "provider does not enforce") {
+		t.Skipf("FIPS provider %s has no HMAC key check", openssl.FIPSProviderVersion())
+	}
+	require.NoError(t, err)
+	assert.Contains(t, out, "--- PASS: TestFIPSHMACKeyCheckSwitchChild")
+}
+
+// TestFIPSHMACKeyCheckSwitchChild: HMAC contexts made in the default mode,
+// whatever their key, are judged by the FIPS provider's key check once
+// FIPS mode is on: a key under 14 bytes is refused by every method that
+// computes (with ErrInvalidKeySize), and is never set on the thread's HMAC
+// context; with 14 bytes or more they compute on the FIPS provider. Back in
+// the default mode the short keys work again, and a context made in FIPS
+// mode follows both switches.
+func TestFIPSHMACKeyCheckSwitchChild(t *testing.T) {
+	if os.Getenv(keyCheckSwitchChild) == "" {
+		t.Skip("run by TestFIPSHMACKeyCheckSwitch")
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b := openssl.DefaultBackend()
+	if _, err := b.CreateHMACCtx([]byte{1, 2}, hashes.SHA256{}); err == nil {
+		t.Skip("provider does not enforce a minimum HMAC key length")
+	}
+	msg := []byte("made in the default mode")
+	require.NoError(t, openssl.SetFIPS(false))
+	type made struct {
+		key  []byte
+		ctx  backends.HMACContext
+		data bool // written to before the switch
+	}
+	var all []made
+	for _, n := range []int{0, 2, 13, 14, 32} {
+		for _, data := range []bool{false, true} {
+			key := bytes.Repeat([]byte{byte(n + 1)}, n)
+			ctx, err := b.CreateHMACCtx(key, hashes.SHA256{})
+			require.NoError(t, err, "a %d-byte key in the default mode", n)
+			if data {
+				require.NoError(t, ctx.Update(msg))
+			}
+			all = append(all, made{key, ctx, data})
+		}
+	}
+	fipsCtx, err := b.CreateHMACCtx(bytes.Repeat([]byte{9}, 20), hashes.SHA256{})
+	require.NoError(t, err)
+
+	require.NoError(t, openssl.SetFIPS(true))
+	for _, m := range all {
+		c, err := m.ctx.Copy()
+		if len(m.key) < 14 {
+			assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "Copy, %d-byte key", len(m.key))
+			_, err = m.ctx.(backends.Summer).Sum(nil)
+			assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "Sum, %d-byte key", len(m.key))
+			assert.ErrorIs(t, m.ctx.Update(msg), backends.ErrInvalidKeySize, "Update, %d-byte key", len(m.key))
+			_, err = m.ctx.Finalize()
+			assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "Finalize, %d-byte key", len(m.key))
+			continue
+		}
+		require.NoError(t, err)
+		var in []byte
+		if m.data {
+			in = msg
+		}
+		got, err := c.Finalize()
+		require.NoError(t, err, "%d-byte key", len(m.key))
+		assert.Equal(t, hex.EncodeToString(goHMAC(sha256.New, m.key, in)), hex.EncodeToString(got))
+		assert.Equal(t, "fips", openssl.ImplProvider(m.ctx))
+	}
+	if held, _, ok := openssl.ThreadHMAC(hashes.SHA256{}, msg); ok {
+		assert.Equal(t, hex.EncodeToString(goHMAC(sha256.New, restKey, msg)), hex.EncodeToString(held),
+			"the thread's context holds the resting key")
+	}
+
+	require.NoError(t, openssl.SetFIPS(false))
+	for _, m := range all[:6] { // the keys under 14 bytes
+		require.NoError(t, m.ctx.(backends.Resetter).Reset(), "%d-byte key", len(m.key))
+		require.NoError(t, m.ctx.Update(msg))
+		got, err := m.ctx.Finalize()
+		require.NoError(t, err, "%d-byte key back in the default mode", len(m.key))
+		assert.Equal(t, hex.EncodeToString(goHMAC(sha256.New, m.key, msg)), hex.EncodeToString(got))
+	}
+	require.NoError(t, fipsCtx.Update(msg))
+	require.NoError(t, openssl.SetFIPS(true))
+	got, err := fipsCtx.(backends.Summer).Sum(nil)
+	require.NoError(t, err)
+	assert.Equal(t, hex.EncodeToString(goHMAC(sha256.New, bytes.Repeat([]byte{9}, 20), msg)), hex.EncodeToString(got))
+	assert.Equal(t, "fips", openssl.ImplProvider(fipsCtx))
 }
