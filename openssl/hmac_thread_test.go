@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -342,4 +343,72 @@ func TestHMACThreadContextsFreedWithTheThread(t *testing.T) {
 	t.Logf("C memory in use grew by %d bytes over 1,000 threads with %d HMAC contexts each", grown, len(algs))
 	// Kept contexts would be 5,000 of them, several MB.
 	assert.Less(t, grown, int64(1<<20))
+}
+
+// TestSetFIPSRaceWithHMACs switches FIPS mode on and off, now and then
+// emptying the fetch cache, while goroutines MAC through new contexts and
+// the one-shot MAC, some of them on threads that end when they return (so
+// that thread contexts are made, used across switches and freed all the
+// time). Every MAC that succeeds is right; under ASan nothing is used after
+// it is freed.
+func TestSetFIPSRaceWithHMACs(t *testing.T) {
+	needSwitch(t)
+	b := openssl.DefaultBackend()
+	var stop atomic.Bool
+	var wrong, macs atomic.Int64
+	var wg sync.WaitGroup
+	switches := 0
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for ; switches < 1000 && !stop.Load(); switches++ {
+			assert.NoError(t, openssl.SetFIPS(switches%2 == 0))
+			if switches%50 == 0 {
+				openssl.DropFetched()
+			}
+			for range 20 {
+				runtime.Gosched() // let the MACs run between switches
+			}
+		}
+		stop.Store(true)
+	}()
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; !stop.Load(); i++ {
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					if i%3 == 0 {
+						runtime.LockOSThread() // the thread ends with the goroutine
+					}
+					key := []byte(fmt.Sprintf("key of goroutine %d, MAC %d", g, i))
+					msg := []byte(fmt.Sprintf("message %d", i))
+					if ctx, err := b.CreateHMACCtx(key, hashes.SHA256{}); err == nil {
+						_ = ctx.Update(msg)
+						runtime.Gosched()
+						if got, err := ctx.(backends.Summer).Sum(nil); err == nil {
+							macs.Add(1)
+							if !bytes.Equal(got, goHMAC(sha256.New, key, msg)) {
+								wrong.Add(1)
+							}
+						}
+					}
+					if got, err := b.MAC(key, hashes.SHA512{}, msg, nil); err == nil {
+						macs.Add(1)
+						if !bytes.Equal(got, goHMAC(sha512.New, key, msg)) {
+							wrong.Add(1)
+						}
+					}
+					_, _ = b.MAC(key, hashes.MD5{}, msg, nil) // refused in FIPS mode
+				}()
+				<-done
+			}
+		}()
+	}
+	wg.Wait()
+	t.Logf("%d switches, %d MACs", switches, macs.Load())
+	assert.Positive(t, macs.Load())
+	assert.Zero(t, wrong.Load(), "wrong MACs")
 }
