@@ -212,3 +212,79 @@ func TestFIPSHMACKeyCheckSwitchChild(t *testing.T) {
 	assert.Equal(t, hex.EncodeToString(goHMAC(sha256.New, bytes.Repeat([]byte{9}, 20), msg)), hex.EncodeToString(got))
 	assert.Equal(t, "fips", openssl.ImplProvider(fipsCtx))
 }
+
+const keyCheckSlotsChild = "HAZMAT_HMAC_KEY_CHECK_SLOTS_CHILD"
+
+// TestFIPSHMACKeyCheckSlots runs TestFIPSHMACKeyCheckSlotsChild under the
+// FIPS configuration with the provider's HMAC key check on.
+func TestFIPSHMACKeyCheckSlots(t *testing.T) {
+	if os.Getenv(keyCheckSlotsChild) != "" {
+		t.Skip("the parent test runs this one")
+	}
+	out, err := runWithFIPSOption(t, "hmac-key-check", "1", "TestFIPSHMACKeyCheckSlotsChild", keyCheckSlotsChild)
+	if strings.Contains(out, "provider does not enforce") {
+		t.Skipf("FIPS provider %s has no HMAC key check", openssl.FIPSProviderVersion())
+	}
+	require.NoError(t, err)
+	assert.Contains(t, out, "--- PASS: TestFIPSHMACKeyCheckSlotsChild")
+}
+
+// TestFIPSHMACKeyCheckSlotsChild: a key the provider refuses empties the
+// slot of the thread's HMAC context for its digest, and the next digest
+// that needs a context takes that slot rather than replacing a context in
+// use.
+func TestFIPSHMACKeyCheckSlotsChild(t *testing.T) {
+	if os.Getenv(keyCheckSlotsChild) == "" {
+		t.Skip("run by TestFIPSHMACKeyCheckSlots")
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b := openssl.DefaultBackend()
+	if _, err := b.CreateHMACCtx([]byte{1, 2}, hashes.SHA256{}); err == nil {
+		t.Skip("provider does not enforce a minimum HMAC key length")
+	}
+	var ds []hashes.Algorithm
+	for _, d := range hmacDigests {
+		if b.HMACSupported(d.alg) {
+			ds = append(ds, d.alg)
+		}
+	}
+	require.Greater(t, len(ds), openssl.HMACThreadContexts, "more digests than a thread keeps contexts")
+	ds = ds[:openssl.HMACThreadContexts+1]
+	key, msg := bytes.Repeat([]byte{0x77}, 16), []byte("m")
+	for range 2 {
+		for _, alg := range ds {
+			_, err := b.MAC(key, alg, msg, nil)
+			require.NoError(t, err, alg.Name())
+		}
+	}
+	last := ds[len(ds)-1]
+	_, n, ok := openssl.ThreadHMAC(last, msg)
+	require.True(t, ok)
+	require.Equal(t, openssl.HMACThreadContexts, n, "every slot in use")
+
+	_, err := b.MAC([]byte{1, 2}, last, msg, nil)
+	require.ErrorIs(t, err, backends.ErrInvalidKeySize)
+	_, _, ok = openssl.ThreadHMAC(last, msg)
+	assert.False(t, ok, "the refused key's context is dropped")
+	var kept, absent []hashes.Algorithm
+	for _, alg := range ds[:len(ds)-1] {
+		if _, _, ok := openssl.ThreadHMAC(alg, msg); ok {
+			kept = append(kept, alg)
+		} else {
+			absent = append(absent, alg)
+		}
+	}
+	require.Len(t, kept, openssl.HMACThreadContexts-1)
+	require.Len(t, absent, 1)
+
+	_, err = b.MAC(key, absent[0], msg, nil)
+	require.NoError(t, err)
+	for _, alg := range kept {
+		_, _, ok := openssl.ThreadHMAC(alg, msg)
+		assert.True(t, ok, "%s: a context in use is kept while a slot is empty", alg.Name())
+	}
+	_, n, ok = openssl.ThreadHMAC(absent[0], msg)
+	require.True(t, ok)
+	assert.Equal(t, openssl.HMACThreadContexts, n, "the empty slot is taken")
+}

@@ -518,7 +518,7 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 	go_tls_hmac *s;
 	EVP_MAC_CTX *ctx;
 	OSSL_PARAM params[3];
-	int i;
+	int i, empty = -1;
 
 	if (key == NULL)
 		key = go_empty_key; /* NULL would mean "keep the key you have" */
@@ -537,8 +537,12 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 	}
 	for (i = 0; i < GO_TLS_HMACS; i++) {
 		s = &t->slot[i];
-		if (s->ctx != NULL && s->mac == mac && strcmp(s->digest, digest) == 0 &&
-		    strcmp(s->propq, propq) == 0) {
+		if (s->ctx == NULL) {
+			if (empty < 0)
+				empty = i;
+			continue;
+		}
+		if (s->mac == mac && strcmp(s->digest, digest) == 0 && strcmp(s->propq, propq) == 0) {
 			if (EVP_MAC_init(s->ctx, key, keylen, NULL) == 1)
 				return s;
 			/* Refused (a FIPS provider's key check): whatever the
@@ -558,8 +562,13 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 		EVP_MAC_CTX_free(ctx);
 		return NULL;
 	}
-	s = &t->slot[t->next];
-	t->next = (t->next + 1) % GO_TLS_HMACS;
+	/* An empty slot (never used, or emptied by a refused key) if there is
+	 * one, rather than a context in use; else the slot next in turn. */
+	if (empty < 0) {
+		empty = (int)t->next;
+		t->next = (t->next + 1) % GO_TLS_HMACS;
+	}
+	s = &t->slot[empty];
 	go_tls_hmac_clear(s);
 	s->digest = strdup(digest);
 	s->propq = strdup(propq);
