@@ -125,7 +125,7 @@ func TestHMACThreadContextsBounded(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, openssl.HMACThreadContexts, n, "every slot in use after more digests than slots")
 	_, _, ok = openssl.ThreadHMAC(ds[0].alg, nil)
-	assert.False(t, ok, "the context least recently made was replaced")
+	assert.False(t, ok, "the context least recently used was replaced")
 }
 
 // TestNewHMACContextOwnsNoCContext: a new HMAC context MACs a short
@@ -213,8 +213,6 @@ func TestNewHMACsConcurrently(t *testing.T) {
 // then it may have overwritten the message or the key, which a caller may
 // pass in the memory of dst.
 func TestHMACRestKeyRefusedAfterTheMAC(t *testing.T) {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
 	b := openssl.DefaultBackend()
 	msg := []byte("a message in the memory the MAC is written to, longer than the MAC")
 	key := bytes.Repeat([]byte{0x3c}, 32)
@@ -249,6 +247,10 @@ func TestHMACRestKeyRefusedAfterTheMAC(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			// A subtest runs on a goroutine of its own: the hook and the
+			// context it checks are its thread's.
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
 			openssl.FailHMACRestKey(1)
 			defer openssl.FailHMACRestKey(0)
 			want, got, err := tc.mac()
@@ -269,8 +271,6 @@ func TestHMACRestKeyRefusedAfterTheMAC(t *testing.T) {
 // an entry another library left on the queue, and leaves the context
 // keyed with the public resting key, not the caller's.
 func TestHMACThreadContextFailedFinal(t *testing.T) {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
 	key := bytes.Repeat([]byte{0x5a}, 24)
 	msg := []byte("a message whose MAC does not fit")
 	for i, d := range []struct {
@@ -283,6 +283,8 @@ func TestHMACThreadContextFailedFinal(t *testing.T) {
 	} {
 		alg := d.alg
 		t.Run(alg.Name(), func(t *testing.T) {
+			runtime.LockOSThread() // a subtest runs on a goroutine of its own
+			defer runtime.UnlockOSThread()
 			stale := fmt.Sprintf("stale entry %d left by another library", i)
 			err := openssl.HMACShortOut(alg, key, msg, stale)
 			var oe *openssl.Error

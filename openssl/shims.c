@@ -476,10 +476,11 @@ typedef struct go_tls_hmac {
 	const EVP_MAC *mac;
 	char *digest, *propq; /* copies, owned by the slot */
 	EVP_MAC_CTX *ctx;
+	unsigned long long used; /* the thread's clock at its last use; 0: empty */
 } go_tls_hmac;
 typedef struct go_tls_hmacs {
 	go_tls_hmac slot[GO_TLS_HMACS];
-	unsigned next; /* the slot a new context replaces when all are used */
+	unsigned long long clock; /* counts the uses of the thread's contexts */
 } go_tls_hmacs;
 
 static pthread_key_t go_tls_hmac_key;
@@ -518,7 +519,7 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 	go_tls_hmac *s;
 	EVP_MAC_CTX *ctx;
 	OSSL_PARAM params[3];
-	int i, empty = -1;
+	int i, victim = 0;
 
 	if (key == NULL)
 		key = go_empty_key; /* NULL would mean "keep the key you have" */
@@ -537,14 +538,15 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 	}
 	for (i = 0; i < GO_TLS_HMACS; i++) {
 		s = &t->slot[i];
-		if (s->ctx == NULL) {
-			if (empty < 0)
-				empty = i;
+		if (s->used < t->slot[victim].used)
+			victim = i;
+		if (s->ctx == NULL)
 			continue;
-		}
 		if (s->mac == mac && strcmp(s->digest, digest) == 0 && strcmp(s->propq, propq) == 0) {
-			if (EVP_MAC_init(s->ctx, key, keylen, NULL) == 1)
+			if (EVP_MAC_init(s->ctx, key, keylen, NULL) == 1) {
+				s->used = ++t->clock;
 				return s;
+			}
 			/* Refused (a FIPS provider's key check): whatever the
 			 * context kept of the key goes, cleansed, with it. */
 			go_tls_hmac_clear(s);
@@ -563,12 +565,10 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 		return NULL;
 	}
 	/* An empty slot (never used, or emptied by a refused key) if there is
-	 * one, rather than a context in use; else the slot next in turn. */
-	if (empty < 0) {
-		empty = (int)t->next;
-		t->next = (t->next + 1) % GO_TLS_HMACS;
-	}
-	s = &t->slot[empty];
+	 * one, else the context used least recently gives way: a thread that
+	 * cycles through more digests than it keeps contexts always keeps
+	 * those it used last, whatever it held before. */
+	s = &t->slot[victim];
 	go_tls_hmac_clear(s);
 	s->digest = strdup(digest);
 	s->propq = strdup(propq);
@@ -582,6 +582,7 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 	}
 	s->mac = mac;
 	s->ctx = ctx;
+	s->used = ++t->clock;
 	return s;
 }
 
