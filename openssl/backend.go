@@ -92,7 +92,7 @@ func NewHashCtxBeside[T any](alg backends.HashAlgorithm) (*T, backends.HashConte
 		owner T
 		d     digestCtx
 	})
-	p.d.alg, p.d.e, p.d.outLen = alg, e, n
+	p.d.alg, p.d.e, p.d.outLen = alg, e, int32(n)
 	return &p.owner, &p.d, nil
 }
 
