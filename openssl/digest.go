@@ -52,7 +52,7 @@ type digestCtx struct {
 	sc   *scratch // a C state borrowed from scratchPool, nil until needed
 	more *[]byte  // nil until needed: up to digestMoreSize bytes; its capacity survives Reset
 
-	outLen int32 // bytes Finalize returns, at most maxXOFSize
+	outLen int32  // bytes Finalize returns, at most maxXOFSize
 	n      uint16 // bytes in buf, at most digestBufSize
 	flags  digestFlags
 

@@ -6,6 +6,7 @@
 package hashcore
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/go-hazmat/hazmat/backends"
@@ -42,37 +43,48 @@ func (k Kind) String() string {
 // Its size counts: hashes.New places a Hash (a Core and two words more)
 // and the OpenSSL backend's context in one allocation of 384 bytes, a
 // size class of Go's allocator that costs a new hasher tens of
-// nanoseconds less than the next ones. So the context and its Sum are one
-// interface value (sumCtx), the error of a failed Reset lives in a context
-// of its own (failed) rather than in a field, and the output of Finalize
-// is a string (two words, not a slice's three).
+// nanoseconds less than the next ones. So the context, its Sum and its
+// Reset are one interface value (fullCtx), the error of a failed Reset
+// lives in a context of its own (failed) rather than in a field, and the
+// output of Finalize is a string (two words, not a slice's three).
 type Core struct {
 	kind Kind
 	done bool // Finalize has run since the last Reset; final holds its output
 
 	alg   backends.HashAlgorithm
-	ctx   sumCtx // the backend's context, or a copySum or a failed over one
+	ctx   fullCtx // the backend's context, or an adapted or a failed over one
 	final string
 }
 
-// sumCtx is a context that has Sum: the backend's own when it implements
-// [backends.Summer] (every context of this module's backends does), else a
-// copySum over it. Keeping the one interface value saves a second one for
-// Sum, and a type assertion at every Sum.
-type sumCtx interface {
+// fullCtx is a context with Sum and Reset: the backend's own when it
+// implements [backends.Summer] and [backends.Resetter] (every context of
+// this module's backends does), else an adapted over it. The one
+// interface value saves a second one for Sum, and a type assertion at
+// every Sum and Reset.
+type fullCtx interface {
 	Ctx
 	backends.Summer
+	backends.Resetter
 }
 
-// copySum gives a context without Sum one: it finalizes a copy.
-type copySum struct {
+// adapted gives a context without Sum or Reset both: Sum finalizes a copy,
+// and Reset fails (with errNoReset), so that the Core asks for a fresh
+// context.
+type adapted struct {
 	Ctx
-	kind Kind
-	alg  backends.HashAlgorithm
+	sum   backends.Summer   // Ctx's own, or nil
+	reset backends.Resetter // Ctx's own, or nil
+	kind  Kind
+	alg   backends.HashAlgorithm
 }
 
-func (s *copySum) Sum(dst []byte) ([]byte, error) {
-	cp, err := copyCtx(s.kind.String(), s.alg, s.Ctx)
+var errNoReset = errors.New("context cannot reset itself")
+
+func (a *adapted) Sum(dst []byte) ([]byte, error) {
+	if a.sum != nil {
+		return a.sum.Sum(dst)
+	}
+	cp, err := copyCtx(a.kind.String(), a.alg, a.Ctx)
 	if err != nil {
 		return dst, err
 	}
@@ -83,18 +95,26 @@ func (s *copySum) Sum(dst []byte) ([]byte, error) {
 	return append(dst, d...), nil
 }
 
+func (a *adapted) Reset() error {
+	if a.reset != nil {
+		return a.reset.Reset()
+	}
+	return errNoReset
+}
+
 // failed stands in for the context of a Core whose Reset failed: err (with
 // its package prefix) is what every method returns until a Reset
 // succeeds, and prev is the context before, whose own Reset the next
 // Reset tries again.
 type failed struct {
 	err  error
-	prev sumCtx
+	prev fullCtx
 }
 
 func (f *failed) Update([]byte) error            { return f.err }
 func (f *failed) Finalize() ([]byte, error)      { return nil, f.err }
 func (f *failed) Sum(dst []byte) ([]byte, error) { return dst, f.err }
+func (f *failed) Reset() error                   { return f.err }
 
 // Init sets c up over ctx, a context computing alg (checked by [Check]),
 // its errors prefixed with the name of kind's package.
@@ -103,13 +123,16 @@ func (c *Core) Init(kind Kind, alg backends.HashAlgorithm, ctx Ctx) {
 	c.setCtx(ctx)
 }
 
-// setCtx makes ctx the context, with a Sum of its own or a copySum.
+// setCtx makes ctx the context, adapted when it lacks Sum or Reset.
 func (c *Core) setCtx(ctx Ctx) {
-	if s, ok := ctx.(sumCtx); ok {
-		c.ctx = s
+	if f, ok := ctx.(fullCtx); ok {
+		c.ctx = f
 		return
 	}
-	c.ctx = &copySum{Ctx: ctx, kind: c.kind, alg: c.alg}
+	a := &adapted{Ctx: ctx, kind: c.kind, alg: c.alg}
+	a.sum, _ = ctx.(backends.Summer)
+	a.reset, _ = ctx.(backends.Resetter)
+	c.ctx = a
 }
 
 // Check returns an error wrapping [backends.ErrInvalidArgument] when ctx,
@@ -146,15 +169,17 @@ func (c *Core) Alg() backends.HashAlgorithm { return c.alg }
 
 // Ctx returns the backend context, for the optional interfaces of a
 // caller's own (backends.XOFSummer).
-func (c *Core) Ctx() Ctx { return unwrap(c.ctx) }
+func (c *Core) Ctx() any { return unwrap(c.ctx) }
 
-// unwrap returns the backend's context under a failed and a copySum.
-func unwrap(ctx sumCtx) Ctx {
+// unwrap returns the backend's context under a failed and an adapted. (As
+// an any: a conversion to another interface with methods would cost a
+// look-up of its method table.)
+func unwrap(ctx fullCtx) any {
 	if f, ok := ctx.(*failed); ok {
 		ctx = f.prev
 	}
-	if s, ok := ctx.(*copySum); ok {
-		return s.Ctx
+	if a, ok := ctx.(*adapted); ok {
+		return a.Ctx
 	}
 	return ctx
 }
@@ -244,7 +269,7 @@ func (c *Core) Copy() (Ctx, error) {
 }
 
 // copyCtx copies either kind of context; a nil copy is an error.
-func copyCtx(pkg string, alg backends.HashAlgorithm, ctx Ctx) (Ctx, error) {
+func copyCtx(pkg string, alg backends.HashAlgorithm, ctx any) (Ctx, error) {
 	switch x := ctx.(type) {
 	case backends.HashContext:
 		cp, err := x.Copy()
@@ -278,7 +303,7 @@ func (c *Core) Reset(renew func() (Ctx, error)) {
 	if f, ok := c.ctx.(*failed); ok {
 		c.ctx = f.prev
 	}
-	if r, ok := unwrap(c.ctx).(backends.Resetter); ok && r.Reset() == nil {
+	if c.ctx.Reset() == nil {
 		return
 	}
 	ctx, err := renew()
