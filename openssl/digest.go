@@ -16,10 +16,12 @@ import (
 // digestBufSize is how many bytes a digestCtx keeps in Go, in the
 // context's own allocation, before it feeds its C context: a short message
 // is then hashed by a single C call at Sum time, and a context that is only
-// asked its size never touches C. The buffer is small enough for
-// hashes.New's one allocation to stay in Go's small-object fast path (at
-// most 512 bytes with pointers); a larger array there cost a new hasher
-// about 300 ns more for the allocation than it saved.
+// asked its size never touches C. With the context's other fields (48
+// bytes) and a hashes.Hash (80), it makes hashes.New's one allocation 384
+// bytes, one of Go's size classes (TestDigestCtxSize); the cost of an
+// allocation grows with its size, and past 512 bytes with pointers Go's
+// allocator leaves its small-object fast path: a larger array there cost a
+// new hasher about 300 ns more for the allocation than it saved.
 const digestBufSize = 256
 
 // digestMoreSize is how many bytes a context that is used again (one that
