@@ -67,9 +67,10 @@ type fullCtx interface {
 	backends.Resetter
 }
 
-// adapted gives a context without Sum or Reset both: Sum finalizes a copy,
-// and Reset fails (with errNoReset), so that the Core asks for a fresh
-// context.
+// adapted gives Sum and Reset to a context that lacks either or both:
+// without the context's own Sum, Sum finalizes a copy; without its own
+// Reset, Reset fails (with errNoReset), and the Core asks its caller for a
+// fresh context.
 type adapted struct {
 	Ctx
 	sum   backends.Summer   // Ctx's own, or nil
