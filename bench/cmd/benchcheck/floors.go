@@ -79,7 +79,7 @@ var floors = []floor{
 		"(EVP_MD_CTX_copy_ex, which in OpenSSL 3.0 frees and allocates the provider's context) to finalise the copy: two crossings and the copy, " +
 		"+211 ns against 9.2 µs in BENCHMARKS.md's run, a floor of about 97.7% of C with Sum's semantics (callgrind, without SHA-NI: 1,769 instructions per op more than C)"},
 	{"SHA256Hasher", 1024, Overhead, crossing(1159, 32826, 31667) + "; the rest is the three Go layers and the copy of the message into the context's buffer, which saves a second crossing and EVP_MD_CTX_copy_ex"},
-	{"HMACSHA256", 64, Overhead, crossing(1084, 9371, 8287) + "; the rest is the Go layers of Reset, Write and Sum"},
+	{"HMACSHA256", 64, Overhead, crossing(981, 9262, 8281) + "; the rest is the Go layers of Reset, Write and Sum (9,371 against 8,287 before the shared core's Reset stopped asserting its context's Resetter interface at every call)"},
 	{"HMACSHA256", 1024, Overhead, crossing(1388, 36376, 34988) + "; the rest is the Go layers and the copy of the message into the context's buffer, which saves EVP_MAC_CTX_dup at Sum"},
 	{"HMACSHA256", 16384, Throughput, "a 16 KiB message is beyond the 4 KiB an HMAC context keeps in Go, so it is in C at Sum, and Sum must leave the state " +
 		"unchanged (hash.Hash): OpenSSL 3.0 can only EVP_MAC_CTX_dup the context (it cannot copy into an existing one), and the dup and its free cost " +
@@ -87,19 +87,24 @@ var floors = []floor{
 		"That is the floor with Sum's semantics on OpenSSL 3.0. Keeping up to 64 KiB in Go instead, so that Sum is one call with no dup, was measured and costs more: " +
 		"callgrind counts about 1,900 instructions of copying and 2,500 of clearing the message where the dup was (468,842 instructions per op against 469,595), " +
 		"and the thread's CPU time over the C floor's rose by about 200 ns in three alternating runs (+371, +948, +740 ns against +180, +617, +508); see macBufSize in openssl/hmac.go"},
-	{"NewSHA256", 64, Overhead, "the hasher is one Go allocation of 512 bytes (the hashes.Hash and its context with a 256-byte buffer that makes a short message one C call); " +
-		"a CPU profile gives mallocgc about 19% and the garbage collector's background work about 10% of the operation, against glibc's malloc in the C floor; " +
-		"callgrind, 30,000 ops per count: 6,981 to 7,205 instructions per op against the C floor's 5,399 (7,195 to 7,263 before IsNil answered without reflection, New left the " +
-		"nil and output-length checks to the OpenSSL backend and digestOutLen dropped its type assertion for fixed-size digests); the garbage collector moves a count by about 200, " +
-		"so with GOGC=off: 6,645 against 5,397 (6,841 to 6,863 before), about 1,250 over C. Where hazmat's own go, with the collector off: the allocation about 370 (mallocgc), " +
+	{"NewSHA256", 64, Overhead, "the hasher is one Go allocation of 384 bytes (the hashes.Hash, 80 bytes, and its context, 304 with the 256-byte buffer that makes a short message one C call; " +
+		"512 bytes before the two packed their fields: TestHashSize and TestDigestCtxSize pin them); the cost of an allocation grows with its size, and in three alternating " +
+		"runs of 31 paired rounds the median went from +455, +449, +403 ns with 512 bytes to +332, +246, +281 ns with 384; with 512 bytes a CPU profile gave mallocgc about 19% " +
+		"and the garbage collector's background work about 10% of the operation, against glibc's malloc in the C floor; " +
+		"callgrind, 30,000 ops per count: 6,901 to 6,963 instructions per op against the C floor's 5,398 (7,067 to 7,179 with 512 bytes; 7,195 to 7,263 before IsNil answered " +
+		"without reflection, New left the nil and output-length checks to the OpenSSL backend and digestOutLen dropped its type assertion for fixed-size digests); the garbage " +
+		"collector moves a count by about 200, so with GOGC=off: 6,656 against 5,398, the same as with 512 bytes (6,656; 6,841 to 6,863 before those cuts), about 1,250 over C: " +
+		"the allocator runs as many instructions for either size class, and what the smaller one saves is time (zeroing, cache lines, and the collector's cycles, which come " +
+		"with the bytes allocated). Where hazmat's own go, with the collector off: the allocation about 370 (mallocgc), " +
 		"the rest of New about 300, Write about 160, Sum about 660 besides the digest in C (the crossing and the Go layers: hashcore's checks, the FIPS-mode check, the output); " +
 		"the C floor pays EVP_MD_CTX_new and EVP_MD_CTX_free instead, which hazmat spares by hashing on the C thread's own context. " +
 		"Floor: one crossing and one Go allocation of this size"},
 	{"NewSHA256", 1024, Overhead, "as at 64 B, and a 1 KiB message is beyond the 256 bytes a new hasher keeps in Go: Write sends it to C (a second crossing, " +
 		"on a C state borrowed from a pool; a hasher dropped without Finalize keeps its state until the garbage collector finds its slab of 32 unreachable, " +
 		"whose states then go to the next slab rather than being freed and made again), and Sum copies the state (EVP_MD_CTX_copy_ex, about 465 instructions) to finalise the copy; " +
-		"callgrind, 30,000 ops per count: 35,097 to 35,382 instructions per op against the C floor's 32,018 (35,381 to 35,680 before the cuts of the 64 B note; with GOGC=off " +
-		"35,238 against 35,405 and the C floor's 32,021), the two crossings, the copy, the Go allocation (about 500) and the borrowing. " +
+		"callgrind, 30,000 ops per count: 35,069 instructions per op against the C floor's 32,019 (35,308 with the 512-byte allocation, 35,097 to 35,382 in earlier counts, " +
+		"35,381 to 35,680 before the cuts of the 64 B note; with GOGC=off 35,269, and 35,271 with 512 bytes), the two crossings, the copy, the Go allocation (about 500) and the borrowing; " +
+		"the paired rounds' medians, +731, +837, +1,562 ns with 512 bytes and +825, +564, +459 with 384, vary more than the allocation moves them. " +
 		"The slabs' states are not all reused: natively, 20,000 hashers of 1 KiB dropped after Sum still made 16 to 114 new sets of 32 states per round of 20,000 once warm " +
 		"(the spare sets live in a sync.Pool, which drops what two collections find unused). Floor: two crossings, the copy and one Go allocation"},
 	{"NewSHA256", 16384, Throughput, "the 1 KiB case's costs over a 16 KiB digest: one Go allocation, two crossings, a C state borrowed from a pool that the dropped hasher " +
