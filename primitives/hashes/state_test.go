@@ -24,6 +24,7 @@ var errSwitchedOff = fmt.Errorf("switched off: %w", backends.ErrUnsupportedAlgor
 // the OpenSSL backend's do for a digest FIPS mode stops serving.
 type switchBackend struct {
 	b        backends.HashBackend
+	sum      bool // its contexts implement backends.Summer
 	resetter bool // its contexts implement backends.Resetter
 	refuse   bool
 	created  int // contexts made
@@ -42,13 +43,25 @@ func (s *switchBackend) CreateHashCtx(alg backends.HashAlgorithm) (backends.Hash
 		return nil, err
 	}
 	s.created++
-	if s.resetter {
-		return &switchResetCtx{switchCtx{s, c}}, nil
-	}
-	return &switchCtx{s, c}, nil
+	return s.wrap(c), nil
 }
 
-// switchCtx is a context of a switchBackend: Sum, and no Reset.
+// wrap returns c with the optional interfaces s says.
+func (s *switchBackend) wrap(c backends.HashContext) backends.HashContext {
+	base := switchCtx{s, c}
+	switch {
+	case s.sum && s.resetter:
+		return &switchSumResetCtx{base}
+	case s.sum:
+		return &switchSumCtx{base}
+	case s.resetter:
+		return &switchResetCtx{base}
+	}
+	return &base
+}
+
+// switchCtx is a context of a switchBackend, with none of the optional
+// interfaces.
 type switchCtx struct {
 	s *switchBackend
 	c backends.HashContext
@@ -57,38 +70,55 @@ type switchCtx struct {
 func (c *switchCtx) Algorithm() backends.HashAlgorithm { return c.c.Algorithm() }
 func (c *switchCtx) Update(p []byte) error             { return c.c.Update(p) }
 func (c *switchCtx) Finalize() ([]byte, error)         { return c.c.Finalize() }
-func (c *switchCtx) Sum(dst []byte) ([]byte, error)    { return c.c.(backends.Summer).Sum(dst) }
 func (c *switchCtx) Copy() (backends.HashContext, error) {
 	cp, err := c.c.Copy()
 	if err != nil {
 		return nil, err
 	}
-	return &switchCtx{c.s, cp}, nil
+	return c.s.wrap(cp), nil
 }
 
-// switchResetCtx is a switchCtx with Reset.
-type switchResetCtx struct{ switchCtx }
+func (c *switchCtx) sum(dst []byte) ([]byte, error) { return c.c.(backends.Summer).Sum(dst) }
 
-func (c *switchResetCtx) Reset() error {
+func (c *switchCtx) reset() error {
 	if c.s.refuse {
 		return errSwitchedOff
 	}
 	return c.c.(backends.Resetter).Reset()
 }
 
+type switchSumCtx struct{ switchCtx }
+
+func (c *switchSumCtx) Sum(dst []byte) ([]byte, error) { return c.sum(dst) }
+
+type switchResetCtx struct{ switchCtx }
+
+func (c *switchResetCtx) Reset() error { return c.reset() }
+
+type switchSumResetCtx struct{ switchCtx }
+
+func (c *switchSumResetCtx) Sum(dst []byte) ([]byte, error) { return c.sum(dst) }
+func (c *switchSumResetCtx) Reset() error                   { return c.reset() }
+
 // TestFailedReset: when Reset can give a Hash no working context, every
 // later method returns the error (Sum panics with it) until a Reset
 // succeeds; that Reset tries the old context's own Reset before asking
 // the backend for a new context, and the Hash then computes as new.
+// Contexts with and without Sum and Reset of their own take their
+// separate paths (a context without Sum is summed through a copy).
 func TestFailedReset(t *testing.T) {
 	want := sha256.Sum256([]byte("abc"))
-	for _, resetter := range []bool{true, false} {
-		t.Run(fmt.Sprintf("resetter=%v", resetter), func(t *testing.T) {
-			s := &switchBackend{b: defaultbackend.Get(), resetter: resetter}
+	for _, tc := range []struct{ sum, resetter bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
+		resetter := tc.resetter
+		t.Run(fmt.Sprintf("sum=%v,resetter=%v", tc.sum, resetter), func(t *testing.T) {
+			s := &switchBackend{b: defaultbackend.Get(), sum: tc.sum, resetter: resetter}
 			h, err := hashes.NewWithBackend(hashes.SHA256{}, s)
 			require.NoError(t, err)
 			_, err = h.Write([]byte("garbage"))
 			require.NoError(t, err)
+			garbage := sha256.Sum256([]byte("garbage"))
+			assert.Equal(t, hex.EncodeToString(garbage[:]), hex.EncodeToString(h.Sum(nil)), "Sum before the switch")
+			assert.Equal(t, hex.EncodeToString(garbage[:]), hex.EncodeToString(h.Sum(nil)), "Sum again: the state is unchanged")
 
 			s.refuse = true
 			for range 2 { // a second Reset, still refused, keeps the state
