@@ -45,9 +45,10 @@ const maxXOFSize = 1 << 30
 //
 // Its fields beside buf take 48 bytes, so that hashes.New's one
 // allocation (a Hash and a digestCtx, see NewHashCtxBeside) is 384 bytes,
-// a smaller size class of Go's allocator than the next field would give:
-// the counts are an int32 and a uint16, the four states are bits of one byte, and
-// more, which only a context that was Reset uses, a pointer.
+// a smaller size class of Go's allocator than one more field would give:
+// the counts are an int32 and a uint16, the four states are the bits of
+// one byte, and more, which only a context that was Reset uses, is a
+// pointer.
 type digestCtx struct {
 	alg  backends.HashAlgorithm
 	e    *mdEntry
