@@ -40,7 +40,7 @@ func (k Kind) String() string {
 // Core is a digest or MAC in progress. Its zero value is not usable: Init
 // it. It is not safe for concurrent use.
 //
-// Its size counts: hashes.New places a Hash (a Core and two words more)
+// Its size counts: hashes.New places a Hash (a Core and three words more)
 // and the OpenSSL backend's context in one allocation of 384 bytes, a
 // size class of Go's allocator that costs a new hasher tens of
 // nanoseconds less than the next ones. So the context, its Sum and its
