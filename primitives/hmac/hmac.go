@@ -45,6 +45,16 @@ func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBacke
 	if err := check(alg, b); err != nil {
 		return nil, err
 	}
+	// With the OpenSSL backend, the HMAC and its context share one
+	// allocation.
+	if h, ctx, ok, err := defaultbackend.NewHMACCtxBeside[HMAC](b, key, alg); ok {
+		if err != nil {
+			return nil, guard.Wrap("hmac", err)
+		}
+		h.b = b
+		h.core.Init(hashcore.HMAC, alg, ctx)
+		return h, nil
+	}
 	ctx, err := b.CreateHMACCtx(key, alg)
 	if err == nil {
 		err = hashcore.Check("hmac", alg, ctx)

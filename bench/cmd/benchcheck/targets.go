@@ -239,12 +239,12 @@ func Targets(ops []string, sizes []int) []Target {
 var allocBudgets = map[string]float64{
 	// A hasher made per message: the hasher.
 	"NewSHA256": 1,
-	// An HMAC made per message: the HMAC and its context (2) and the copy
+	// An HMAC made per message: the HMAC with its context (1) and the copy
 	// of the key it keys OpenSSL with (1); then, for a message that fits
 	// the 4 KiB it keeps in Go, the buffer that holds it until Sum (1), or,
 	// for a longer one, the cleanup of the EVP_MAC_CTX of its own it then
 	// needs (2).
-	"NewHMACSHA256": 5,
+	"NewHMACSHA256": 4,
 	// hkdf.Key and pbkdf2.Key return a new key (1), call the hash
 	// constructor they are given to tell its algorithm (1), copy the info
 	// or password string into the []byte of kdfalg's descriptor (1), and
