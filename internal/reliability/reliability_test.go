@@ -85,21 +85,21 @@ func requireKnownError(t testing.TB, err error, msgAndArgs ...any) {
 	require.True(t, errors.As(err, &oe), "error %q wraps no sentinel of package backends and no *openssl.Error %v", err, fmt.Sprint(msgAndArgs...))
 }
 
-// requireHashRefused asserts that an unsupported hash is refused with
-// ErrUnsupportedAlgorithm by both New and Sum.
-func requireHashRefused(t testing.TB, alg hashes.Algorithm) {
+// requireHashRefused asserts that a hash b does not support is refused
+// with ErrUnsupportedAlgorithm by both New and Sum on b.
+func requireHashRefused(t testing.TB, alg hashes.Algorithm, b backends.HashBackend) {
 	t.Helper()
-	_, err := hashes.New(alg)
+	_, err := hashes.NewWithBackend(alg, b)
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
-	_, err = hashes.Sum(alg, []byte("abc"))
+	_, err = hashes.AppendSumWithBackend(nil, alg, []byte("abc"), b)
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
 }
 
-// requireCipherRefused asserts that a valid but unsupported pair is refused
-// with ErrUnsupportedAlgorithm in both directions.
-func requireCipherRefused(t testing.TB, alg backends.CipherAlgorithm, mode backends.Mode) {
+// requireCipherRefused asserts that a valid pair b does not support is
+// refused with ErrUnsupportedAlgorithm in both directions on b.
+func requireCipherRefused(t testing.TB, alg backends.CipherAlgorithm, mode backends.Mode, b backends.CipherBackend) {
 	t.Helper()
-	c, err := ciphers.NewCipher(alg, mode)
+	c, err := ciphers.NewCipherWithBackend(alg, mode, b)
 	require.NoError(t, err)
 	_, err = c.Encryptor()
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
