@@ -162,7 +162,9 @@ func testAEADMatchesGo(t *testing.T, c aeadCase, a backends.AEADContext) {
 		t.Logf("Go has no %s: round trips and tampering are checked", c.name)
 		return
 	}
-	ref, err := c.ref(c.key)
+	var ref cipher.AEAD
+	var err error
+	goref.Run(func() { ref, err = c.ref(c.key) }) // Go's, even where fips140=only refuses it
 	require.NoError(t, err)
 	r := newRand(t, "aead go "+c.name)
 	for _, n := range lengths() {
