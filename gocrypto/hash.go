@@ -251,13 +251,40 @@ func (b *Backend) CreateHashCtx(alg backends.HashAlgorithm) (backends.HashContex
 	if err != nil {
 		return nil, err
 	}
-	c := &hashCtx{alg: alg, info: h, outLen: n}
+	c := &hashCtx{}
+	c.init(alg, h, n)
+	return c, nil
+}
+
+// NewHashCtxBeside is [Backend.CreateHashCtx] for a caller that wraps the
+// context in a value of its own, of type T: it returns a new zero T and the
+// context in one allocation, which lives as long as either is reachable
+// (Go's own digest state is a second one, which Go's constructors make).
+// hashes.New keeps its Hash there through this backend. Every Backend
+// computes digests alike, so none is named. Errors are those of
+// CreateHashCtx, and nothing is allocated then.
+func NewHashCtxBeside[T any](alg backends.HashAlgorithm) (*T, backends.HashContext, error) {
+	h, n, err := resolveHash(alg)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := new(struct {
+		owner T
+		c     hashCtx
+	})
+	p.c.init(alg, h, n)
+	return &p.owner, &p.c, nil
+}
+
+// init sets up a zero c for alg, which resolveHash resolved to h and the
+// output length n.
+func (c *hashCtx) init(alg backends.HashAlgorithm, h *hashInfo, n int) {
+	c.alg, c.info, c.outLen = alg, h, n
 	if h.xof() {
 		c.x = h.shake()
 	} else {
 		c.h = h.newHash()
 	}
-	return c, nil
 }
 
 // Digest appends the digest of data under alg to dst, without a context

@@ -238,15 +238,9 @@ func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) 
 	if err != nil {
 		return dst, err
 	}
-	ctx, err := newMACState(e, key)
-	if err != nil {
-		return dst, macKeyError(alg, key, err)
-	}
 	ret, out := grow(dst, e.size)
-	r := C.go_mac_oneshot(ctx, base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))
-	C.go_mac_ctx_free(ctx)
-	if err := check("EVP_MAC_final", r); err != nil {
-		return dst, err
+	if err := oneShotTLS(e, key, data, out); err != nil {
+		return dst, macKeyError(alg, key, err)
 	}
 	return ret, nil
 }

@@ -35,6 +35,8 @@ package openssl
 // #cgo nocallback go_cipher_ctx_new
 // #cgo noescape go_hmac_new
 // #cgo nocallback go_hmac_new
+// #cgo noescape go_hmac_oneshot_tls
+// #cgo nocallback go_hmac_oneshot_tls
 // #cgo noescape go_mac_dup
 // #cgo nocallback go_mac_dup
 // #cgo noescape go_cipher_update

@@ -166,3 +166,16 @@ func MACCacheSizes() (names, probes int) {
 	macProbes.Range(func(_, _ any) bool { probes++; return true })
 	return names, probes
 }
+
+// ThreadHMAC computes, on the calling thread (locked by the caller), the
+// HMAC of msg under the key the thread's HMAC context for alg holds now,
+// and the number of HMAC contexts the thread keeps; ok is false when it
+// has none for alg.
+var ThreadHMAC = testThreadHMAC
+
+// HMACHasOwnContext reports whether an HMAC context has an EVP_MAC_CTX of
+// its own (rather than MACing on the C thread's context at Sum).
+var HMACHasOwnContext = testHMACHasOwnContext
+
+// HMACThreadContexts is how many HMAC contexts a C thread keeps at most.
+const HMACThreadContexts = testThreadHMACs

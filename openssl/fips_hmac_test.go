@@ -3,10 +3,12 @@
 package openssl_test
 
 import (
+	"crypto/sha256"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -94,6 +96,17 @@ func TestFIPSHMACKeyCheckChild(t *testing.T) {
 	}
 	assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
 	assert.Contains(t, err.Error(), "112 bits")
+	// On one thread: the refusal drops the thread's HMAC context, and the
+	// next HMAC on that thread gets a new one.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	key := make([]byte, 16)
+	want, err := b.MAC(key, hashes.SHA256{}, []byte("x"), nil)
+	require.NoError(t, err)
 	_, err = b.MAC([]byte{1, 2}, hashes.SHA256{}, []byte("x"), nil)
 	assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
+	got, err := b.MAC(key, hashes.SHA256{}, []byte("x"), nil)
+	require.NoError(t, err, "a valid key after a refused one")
+	assert.Equal(t, goHMAC(sha256.New, key, []byte("x")), got)
+	assert.Equal(t, want, got)
 }

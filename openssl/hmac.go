@@ -60,7 +60,10 @@ func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
 		return nil, err
 	}
 	var q *C.go_errq
+	// Keying a new context fetches its digest: see fetchMu.
+	fetchMu.RLock()
 	ctx := C.go_hmac_new(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)), &q)
+	fetchMu.RUnlock()
 	if ctx == nil {
 		return nil, newError("EVP_MAC_init", q)
 	}
@@ -71,12 +74,19 @@ func newMACState(e *mdEntry, key []byte) (*C.EVP_MAC_CTX, error) {
 // [backends.HMACContext], [backends.Summer] and [backends.Resetter]. It is
 // not safe for concurrent use.
 type macCtx struct {
-	alg     backends.HashAlgorithm
-	e       *mdEntry
-	ctx     *C.EVP_MAC_CTX // keyed, in the mode e was fetched for
-	cleanup runtime.Cleanup
-	// key is a copy of the key, to key the context again when FIPS mode
-	// changes while no data is in C.
+	alg backends.HashAlgorithm
+	e   *mdEntry
+	// ctx is the context's own EVP_MAC_CTX, keyed, in the mode e was
+	// fetched for; nil until the context needs one: until then a Sum MACs
+	// the data in buf on the C thread's own HMAC context, keyed for that
+	// call (go_hmac_oneshot_tls). A context gets its own when its data
+	// outgrows buf, when it is Reset (it is used again, and a context of
+	// its own then spares keying on every Sum), or when a FIPS provider
+	// must judge its key at once (see needsOwn).
+	ctx     *C.EVP_MAC_CTX
+	cleanup runtime.Cleanup // frees ctx, once there is one
+	// key is a copy of the key: for the C thread's context, and to key a
+	// context again when FIPS mode changes while no data is in C.
 	key []byte
 
 	// While inC is false, every byte written since the last reset is in
@@ -116,13 +126,65 @@ func newMACCtx(key []byte, alg backends.HashAlgorithm) (*macCtx, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx, err := newMACState(e, key)
-	if err != nil {
-		return nil, macKeyError(alg, key, err)
+	m := &macCtx{alg: alg, e: e, key: append([]byte{}, key...)}
+	if needsOwn(e, key) {
+		if err := m.own(); err != nil {
+			return nil, err
+		}
 	}
-	m := wrapMAC(alg, e, ctx)
-	m.key = append([]byte{}, key...)
 	return m, nil
+}
+
+// minFIPSKey is the shortest HMAC key no FIPS provider refuses: NIST SP
+// 800-131A's 112 bits, which providers from OpenSSL 3.4 on can enforce
+// (hmac-key-check).
+const minFIPSKey = 14
+
+// needsOwn reports whether an HMAC context keyed with key in e's mode
+// must be keyed at once, so that a refusal of the key is an error of
+// CreateHMACCtx rather than of a later Sum: a key shorter than 112 bits in
+// FIPS mode. The default provider takes every key.
+func needsOwn(e *mdEntry, key []byte) bool {
+	return e.fm.fips && len(key) < minFIPSKey
+}
+
+// own gives m a keyed context of its own in m.e's mode, if it has none.
+func (m *macCtx) own() error {
+	if m.ctx != nil {
+		return nil
+	}
+	ctx, err := newMACState(m.e, m.key)
+	if err != nil {
+		return macKeyError(m.alg, m.key, err)
+	}
+	m.ctx = ctx
+	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
+	return nil
+}
+
+// dropOwn frees m's own context, if it has one.
+func (m *macCtx) dropOwn() {
+	if m.ctx == nil {
+		return
+	}
+	m.cleanup.Stop()
+	C.go_mac_ctx_free(m.ctx)
+	m.ctx = nil
+}
+
+// oneShotTLS writes HMAC(key, data) with e's digest to out, on the C
+// thread's own HMAC context, keyed for this call only.
+func oneShotTLS(e *mdEntry, key, data, out []byte) error {
+	mac, err := fetchHMAC(e.fm)
+	if err != nil {
+		return err
+	}
+	// The thread's first HMAC with this digest fetches it: see fetchMu.
+	fetchMu.RLock()
+	r := C.go_hmac_oneshot_tls(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)),
+		base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))
+	fetchMu.RUnlock()
+	return check("EVP_MAC_final", r)
 }
 
 // macKeyError explains a refused HMAC key. FIPS providers from OpenSSL 3.4
@@ -143,12 +205,6 @@ func macKeyError(alg backends.HashAlgorithm, key []byte, err error) error {
 		return fmt.Errorf("openssl: HMAC-%s with a %d-byte key refused in FIPS mode: %w", alg.Name(), len(key), err)
 	}
 	return err
-}
-
-func wrapMAC(alg backends.HashAlgorithm, e *mdEntry, ctx *C.EVP_MAC_CTX) *macCtx {
-	m := &macCtx{alg: alg, e: e, ctx: ctx}
-	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
-	return m
 }
 
 func freeMACCtx(c *C.EVP_MAC_CTX) { C.go_mac_ctx_free(c) }
@@ -177,12 +233,15 @@ func (m *macCtx) follow() error {
 	if m.inC {
 		return errModeChanged("HMAC-" + m.alg.Name())
 	}
+	if m.ctx == nil && !needsOwn(e, m.key) {
+		m.e = e
+		return nil
+	}
 	ctx, err := newMACState(e, m.key)
 	if err != nil {
 		return macKeyError(m.alg, m.key, err)
 	}
-	m.cleanup.Stop()
-	C.go_mac_ctx_free(m.ctx)
+	m.dropOwn()
 	m.ctx, m.e = ctx, e
 	m.cleanup = runtime.AddCleanup(m, freeMACCtx, ctx)
 	return nil
@@ -208,6 +267,9 @@ func (m *macCtx) Update(p []byte) error {
 	if !m.inC && len(m.buf)+len(p) <= macBufSize {
 		m.buf = append(m.buf, p...)
 		return nil
+	}
+	if err := m.own(); err != nil {
+		return err
 	}
 	var r C.go_result
 	if !m.inC {
@@ -235,9 +297,15 @@ func (m *macCtx) Sum(dst []byte) ([]byte, error) {
 	}
 	ret, out := grow(dst, m.e.size)
 	var r C.go_result
-	if !m.inC {
+	switch {
+	case !m.inC && m.ctx == nil:
+		if err := oneShotTLS(m.e, m.key, m.buf, out); err != nil {
+			return dst, err
+		}
+		return ret, nil
+	case !m.inC:
 		r = C.go_mac_oneshot(m.ctx, base(m.buf), C.size_t(len(m.buf)), base(out), C.size_t(len(out)))
-	} else {
+	default:
 		r = C.go_mac_sum(m.ctx, base(out), C.size_t(len(out)))
 	}
 	runtime.KeepAlive(m)
@@ -267,7 +335,10 @@ func (m *macCtx) Finalize() ([]byte, error) {
 func (m *macCtx) Reset() error {
 	clear(m.buf)
 	m.buf, m.inC, m.done = m.buf[:0], false, false
-	return m.ready()
+	if err := m.ready(); err != nil {
+		return err
+	}
+	return m.own()
 }
 
 // Copy returns an independent context in the same state, with the same key.
@@ -286,13 +357,17 @@ func (m *macCtx) clone() (*macCtx, error) {
 	if err := m.ready(); err != nil {
 		return nil, err
 	}
-	var q *C.go_errq
-	ctx := C.go_mac_dup(m.ctx, &q)
-	runtime.KeepAlive(m)
-	if ctx == nil {
-		return nil, newError("EVP_MAC_CTX_dup", q)
+	c := &macCtx{alg: m.alg, e: m.e}
+	if m.ctx != nil {
+		var q *C.go_errq
+		ctx := C.go_mac_dup(m.ctx, &q)
+		runtime.KeepAlive(m)
+		if ctx == nil {
+			return nil, newError("EVP_MAC_CTX_dup", q)
+		}
+		c.ctx = ctx
+		c.cleanup = runtime.AddCleanup(c, freeMACCtx, ctx)
 	}
-	c := wrapMAC(m.alg, m.e, ctx)
 	c.buf, c.inC, c.key = append(make([]byte, 0, cap(m.buf)), m.buf...), m.inC, m.key
 	return c, nil
 }

@@ -155,6 +155,15 @@ func implProvider(v any) string {
 	case *digestCtx:
 		return providerOf(C.GO_OBJ_MD, unsafe.Pointer(x.e.md))
 	case *macCtx:
+		if x.ctx == nil {
+			// Its next Sum runs on the C thread's context of the HMAC
+			// fetched for its mode.
+			mac, err := fetchHMAC(x.e.fm)
+			if err != nil {
+				return ""
+			}
+			return providerOf(C.GO_OBJ_MAC, unsafe.Pointer(mac))
+		}
 		return providerOf(C.GO_OBJ_MAC_CTX, unsafe.Pointer(x.ctx))
 	case *cipherCtx:
 		return providerOf(C.GO_OBJ_CIPHER_CTX, unsafe.Pointer(x.ctx))

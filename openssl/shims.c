@@ -468,6 +468,174 @@ EVP_MAC_CTX *go_hmac_new(EVP_MAC *mac, const char *digest, const char *propq,
 	return ctx;
 }
 
+/* This thread's HMAC contexts: one per (MAC, digest, property query). The
+ * MAC is told apart by address (the context holds a reference to it, so
+ * no other MAC can take its place), the names by their text, kept in the
+ * slot. A context holds a public key between calls (go_rest_key). */
+typedef struct go_tls_hmac {
+	const EVP_MAC *mac;
+	char *digest, *propq; /* copies, owned by the slot */
+	EVP_MAC_CTX *ctx;
+} go_tls_hmac;
+typedef struct go_tls_hmacs {
+	go_tls_hmac slot[GO_TLS_HMACS];
+	unsigned next; /* the slot a new context replaces when all are used */
+} go_tls_hmacs;
+
+static pthread_key_t go_tls_hmac_key;
+static pthread_once_t go_tls_hmac_once = PTHREAD_ONCE_INIT;
+static int go_tls_hmac_key_ok;
+
+/* Empties a slot, freeing (and so cleansing) its context. */
+static void go_tls_hmac_clear(go_tls_hmac *s) {
+	EVP_MAC_CTX_free(s->ctx);
+	free(s->digest);
+	free(s->propq);
+	memset(s, 0, sizeof(*s));
+}
+
+static void go_tls_hmacs_free(void *p) {
+	go_tls_hmacs *t = p;
+	int i;
+	for (i = 0; i < GO_TLS_HMACS; i++)
+		go_tls_hmac_clear(&t->slot[i]);
+	free(t);
+}
+static void go_tls_hmac_key_init(void) {
+	go_tls_hmac_key_ok = pthread_key_create(&go_tls_hmac_key, go_tls_hmacs_free) == 0;
+}
+
+static const unsigned char go_empty_key[1] = {0};
+/* The key a thread's HMAC context holds between calls: public, and long
+ * enough for a FIPS provider's key check (112 bits or more). */
+static const unsigned char go_rest_key[32] = {0};
+
+/* Returns the slot of this thread's HMAC context for (mac, digest, propq),
+ * its context keyed with key, or NULL (the queue says why). */
+static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const char *propq,
+                                      const unsigned char *key, size_t keylen) {
+	go_tls_hmacs *t;
+	go_tls_hmac *s;
+	EVP_MAC_CTX *ctx;
+	OSSL_PARAM params[3];
+	int i;
+
+	if (key == NULL)
+		key = go_empty_key; /* NULL would mean "keep the key you have" */
+	if (pthread_once(&go_tls_hmac_once, go_tls_hmac_key_init) != 0 || !go_tls_hmac_key_ok) {
+		ERR_raise_data(ERR_LIB_USER, ERR_R_INTERNAL_ERROR, "no thread-local key for the HMAC contexts");
+		return NULL;
+	}
+	t = pthread_getspecific(go_tls_hmac_key);
+	if (t == NULL) {
+		t = calloc(1, sizeof(*t));
+		if (t == NULL || pthread_setspecific(go_tls_hmac_key, t) != 0) {
+			free(t);
+			ERR_raise_data(ERR_LIB_USER, ERR_R_MALLOC_FAILURE, "cannot keep the HMAC contexts");
+			return NULL;
+		}
+	}
+	for (i = 0; i < GO_TLS_HMACS; i++) {
+		s = &t->slot[i];
+		if (s->ctx != NULL && s->mac == mac && strcmp(s->digest, digest) == 0 &&
+		    strcmp(s->propq, propq) == 0) {
+			if (EVP_MAC_init(s->ctx, key, keylen, NULL) == 1)
+				return s;
+			/* Refused (a FIPS provider's key check): whatever the
+			 * context kept of the key goes, cleansed, with it. */
+			go_tls_hmac_clear(s);
+			return NULL;
+		}
+	}
+	ctx = EVP_MAC_CTX_new(mac);
+	if (ctx == NULL)
+		return NULL;
+	/* The digest is fetched by the MAC under the same query as the MAC. */
+	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)digest, 0);
+	params[1] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_PROPERTIES, (char *)propq, 0);
+	params[2] = OSSL_PARAM_construct_end();
+	if (EVP_MAC_init(ctx, key, keylen, params) != 1) {
+		EVP_MAC_CTX_free(ctx);
+		return NULL;
+	}
+	s = &t->slot[t->next];
+	t->next = (t->next + 1) % GO_TLS_HMACS;
+	go_tls_hmac_clear(s);
+	s->digest = strdup(digest);
+	s->propq = strdup(propq);
+	if (s->digest == NULL || s->propq == NULL) {
+		free(s->digest);
+		free(s->propq);
+		s->digest = s->propq = NULL;
+		EVP_MAC_CTX_free(ctx);
+		ERR_raise_data(ERR_LIB_USER, ERR_R_MALLOC_FAILURE, "cannot keep an HMAC context");
+		return NULL;
+	}
+	s->mac = mac;
+	s->ctx = ctx;
+	return s;
+}
+
+static int go_hmac_oneshot_tls_run(EVP_MAC *mac, const char *digest, const char *propq,
+                                   const unsigned char *key, size_t keylen,
+                                   const unsigned char *p, size_t len,
+                                   unsigned char *out, size_t *n, size_t outlen) {
+	go_tls_hmac *s = go_tls_hmac_keyed(mac, digest, propq, key, keylen);
+	int ok;
+	if (s == NULL)
+		return 0;
+	ok = (len == 0 || EVP_MAC_update(s->ctx, p, len) == 1) &&
+	     EVP_MAC_final(s->ctx, out, n, outlen) == 1;
+	/* Forget the key: the provider frees its copy (cleansed), and the
+	 * inner and outer states are computed again from the resting key.
+	 * A context that cannot forget it is freed (cleansed) instead. */
+	if (EVP_MAC_init(s->ctx, go_rest_key, sizeof(go_rest_key), NULL) != 1) {
+		go_tls_hmac_clear(s);
+		ok = 0;
+	}
+	return ok;
+}
+
+go_result go_hmac_oneshot_tls(EVP_MAC *mac, const char *digest, const char *propq,
+                              const unsigned char *key, size_t keylen,
+                              const unsigned char *p, size_t len,
+                              unsigned char *out, size_t outlen) {
+	size_t n = 0;
+	GO_RUN_TWICE(go_hmac_oneshot_tls_run(mac, digest, propq, key, keylen, p, len, out, &n, outlen), (int)n);
+}
+
+int go_hmac_tls_peek(EVP_MAC *mac, const char *digest, const char *propq,
+                     const unsigned char *p, size_t len, unsigned char *out, size_t outlen) {
+	go_tls_hmacs *t;
+	go_tls_hmac *s;
+	size_t n = 0;
+	int i, used = 0, found = -1;
+
+	if (pthread_once(&go_tls_hmac_once, go_tls_hmac_key_init) != 0 || !go_tls_hmac_key_ok)
+		return -1;
+	t = pthread_getspecific(go_tls_hmac_key);
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < GO_TLS_HMACS; i++) {
+		s = &t->slot[i];
+		if (s->ctx == NULL)
+			continue;
+		used++;
+		if (s->mac == mac && strcmp(s->digest, digest) == 0 && strcmp(s->propq, propq) == 0)
+			found = i;
+	}
+	if (found < 0)
+		return -1;
+	s = &t->slot[found];
+	/* A NULL key keeps the key the context holds. */
+	if (EVP_MAC_init(s->ctx, NULL, 0, NULL) != 1 || EVP_MAC_update(s->ctx, p, len) != 1 ||
+	    EVP_MAC_final(s->ctx, out, &n, outlen) != 1) {
+		ERR_clear_error();
+		return -1;
+	}
+	return used;
+}
+
 EVP_MAC_CTX *go_mac_dup(EVP_MAC_CTX *ctx, go_errq **errq) {
 	GO_ERR_BEGIN();
 	EVP_MAC_CTX *d = EVP_MAC_CTX_dup(ctx);

@@ -207,6 +207,27 @@ go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen);
 go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
                          unsigned char *out, size_t outlen);
 
+/* How many HMAC contexts a thread keeps (go_hmac_oneshot_tls). */
+#define GO_TLS_HMACS 8
+
+/* out := HMAC(key, p) with digest under propq, on one of this thread's
+ * HMAC contexts (made on first use, at most GO_TLS_HMACS per thread),
+ * which is keyed for this call only: before returning, it is keyed again
+ * with the empty key, so that no context kept by a thread holds a
+ * caller's key. The first use on a thread fetches the digest: the caller
+ * holds fetchMu's read side. */
+go_result go_hmac_oneshot_tls(EVP_MAC *mac, const char *digest, const char *propq,
+                              const unsigned char *key, size_t keylen,
+                              const unsigned char *p, size_t len,
+                              unsigned char *out, size_t outlen);
+
+/* For the tests: out := HMAC under the key this thread's HMAC context for
+ * (mac, digest, propq) holds now, of p; returns the number of this
+ * thread's HMAC contexts, or -1 when none is for (mac, digest, propq) or
+ * the MAC fails. */
+int go_hmac_tls_peek(EVP_MAC *mac, const char *digest, const char *propq,
+                     const unsigned char *p, size_t len, unsigned char *out, size_t outlen);
+
 /* ---- symmetric ciphers ---- */
 typedef struct go_cipher_info {
 	EVP_CIPHER *cipher;

@@ -163,3 +163,35 @@ func testFailPerMessage(which, stale string) error {
 	}
 	return check(which, r)
 }
+
+// testThreadHMAC computes, on the calling thread, the HMAC of msg under
+// whatever key that thread's HMAC context for alg (in the mode in force)
+// holds now, and returns it with the number of HMAC contexts the thread
+// keeps; ok is false when the thread has none for alg. The caller locks
+// its goroutine to the thread.
+func testThreadHMAC(alg interface{ Name() string }, msg []byte) (out []byte, contexts int, ok bool) {
+	e := fetchMDIn(current(), alg.Name())
+	if e.err != nil {
+		return nil, 0, false
+	}
+	mac, err := fetchHMAC(e.fm)
+	if err != nil {
+		return nil, 0, false
+	}
+	out = make([]byte, e.size)
+	n := C.go_hmac_tls_peek(mac, e.cname, e.fm.cq, base(msg), C.size_t(len(msg)), base(out), C.size_t(len(out)))
+	if n < 0 {
+		return nil, 0, false
+	}
+	return out, int(n), true
+}
+
+// testHMACHasOwnContext reports whether an HMAC context of this backend
+// has an EVP_MAC_CTX of its own.
+func testHMACHasOwnContext(c any) bool {
+	m, ok := c.(*macCtx)
+	return ok && m.ctx != nil
+}
+
+// testThreadHMACs is how many HMAC contexts a C thread keeps at most.
+const testThreadHMACs = C.GO_TLS_HMACS

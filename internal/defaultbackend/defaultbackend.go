@@ -128,15 +128,26 @@ func mustChoose(value string) (Backend, string) {
 }
 
 // NewHashCtxBeside returns a new zero T and a hash context for alg in one
-// allocation when b is an OpenSSL backend, saving the caller (hashes.New)
-// an allocation per Hash; ok is false, and nothing is done, for any other
-// backend (a nil *openssl.Backend included, which the caller's own checks
-// then refuse). The OpenSSL backend refuses a nil alg, and an output
-// length that does not fit alg, itself.
+// allocation when b is an OpenSSL or a Go backend, saving the caller
+// (hashes.New) an allocation per Hash; ok is false, and nothing is done,
+// for any other backend (a nil *openssl.Backend or *gocrypto.Backend
+// included, which the caller's own checks then refuse). Both backends
+// refuse a nil alg, and an output length that does not fit alg,
+// themselves.
 func NewHashCtxBeside[T any](b backends.HashBackend, alg backends.HashAlgorithm) (owner *T, ctx backends.HashContext, ok bool, err error) {
-	if ob, isOpenSSL := b.(*openssl.Backend); !isOpenSSL || ob == nil || !cgoEnabled {
+	switch b := b.(type) {
+	case *openssl.Backend:
+		if b == nil || !cgoEnabled {
+			return nil, nil, false, nil
+		}
+		owner, ctx, err = openssl.NewHashCtxBeside[T](alg)
+	case *gocrypto.Backend:
+		if b == nil {
+			return nil, nil, false, nil
+		}
+		owner, ctx, err = gocrypto.NewHashCtxBeside[T](alg)
+	default:
 		return nil, nil, false, nil
 	}
-	owner, ctx, err = openssl.NewHashCtxBeside[T](alg)
 	return owner, ctx, true, err
 }

@@ -1,0 +1,95 @@
+package gocrypto_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/gocrypto"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+)
+
+// owner stands for the caller's value that NewHashCtxBeside places beside
+// the context.
+type owner struct {
+	name string
+	n    int
+}
+
+// TestNewHashCtxBeside: the context made beside a caller's value computes
+// what CreateHashCtx's does, through its whole life (Sum, Reset, Copy,
+// Finalize), the value is a fresh zero one, and a refusal is the same as
+// CreateHashCtx's, with nothing returned.
+func TestNewHashCtxBeside(t *testing.T) {
+	b := gocrypto.NewBackend()
+	msg := []byte("the context beside the caller's value")
+	for _, alg := range []hashes.Algorithm{hashes.SHA256{}, hashes.SHA512{}, hashes.SHA3_256{}, hashes.SHAKE128{Size: 40}, hashes.MD5{}} {
+		t.Run(alg.Name(), func(t *testing.T) {
+			o, ctx, err := gocrypto.NewHashCtxBeside[owner](alg)
+			want, werr := b.CreateHashCtx(alg)
+			if werr != nil {
+				require.Error(t, err)
+				assert.Nil(t, o)
+				assert.Nil(t, ctx)
+				assert.Equal(t, werr.Error(), err.Error())
+				assert.True(t, errors.Is(err, backends.ErrUnsupportedAlgorithm))
+				return
+			}
+			require.NoError(t, err)
+			require.NotNil(t, o)
+			assert.Equal(t, owner{}, *o)
+			o.name, o.n = "written", 7 // the caller's value is its own
+			assert.Equal(t, alg, ctx.Algorithm())
+			require.NoError(t, ctx.Update(msg))
+			require.NoError(t, want.Update(msg))
+			got, err := ctx.(backends.Summer).Sum(nil)
+			require.NoError(t, err)
+			exp, err := want.(backends.Summer).Sum(nil)
+			require.NoError(t, err)
+			assert.Equal(t, exp, got)
+			assert.Len(t, got, alg.DigestSize())
+			c, err := ctx.Copy()
+			require.NoError(t, err)
+			require.NoError(t, ctx.(backends.Resetter).Reset())
+			require.NoError(t, ctx.Update(msg[:5]))
+			cgot, err := c.Finalize()
+			require.NoError(t, err)
+			assert.Equal(t, exp, cgot, "a copy keeps the state it was made from")
+			fin, err := ctx.Finalize()
+			require.NoError(t, err)
+			assert.NotEqual(t, exp, fin)
+			_, err = ctx.Finalize()
+			assert.ErrorIs(t, err, backends.ErrAlreadyFinalized)
+			assert.Equal(t, owner{"written", 7}, *o)
+		})
+	}
+	t.Run("refusals", func(t *testing.T) {
+		for _, alg := range []backends.HashAlgorithm{nil, hashes.SHAKE128{}, hashes.SM3{}} {
+			o, ctx, err := gocrypto.NewHashCtxBeside[owner](alg)
+			_, werr := b.CreateHashCtx(alg)
+			require.Error(t, werr)
+			require.Error(t, err)
+			assert.Equal(t, werr.Error(), err.Error())
+			assert.Nil(t, o)
+			assert.Nil(t, ctx)
+		}
+	})
+}
+
+// TestNewHashCtxBesideAllocs: the value and the context are one
+// allocation, and Go's digest state the only other.
+func TestNewHashCtxBesideAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are checked by the run without -race")
+	}
+	if !gocrypto.NewBackend().HashSupported(hashes.SHA256{}) {
+		t.Fatal("SHA-256 is served in every setting")
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		_, _, _ = gocrypto.NewHashCtxBeside[owner](hashes.SHA256{})
+	})
+	assert.Equal(t, 2.0, allocs)
+}
