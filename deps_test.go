@@ -25,10 +25,11 @@ var allowed = map[string][]string{
 	"primitives/ciphers/modes":      {"backends"},
 	"primitives/padding":            {"backends"},
 	"internal/vectors":              {},
-	"internal/cipherreg":            {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},                                                                       // the cipher adapter table both backends keep
-	"internal/guard":                {},                                                                                                                                              // argument checks shared by openssl and the primitives
-	"internal/cmem":                 {},                                                                                                                                              // C memory in use, for leak checks; set by openssl
-	"backends/backendtest":          {"backends", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers
+	"internal/goref":                {},                                                                                                                                                                // Go's crypto as the tests' reference, whatever GODEBUG=fips140 says: the standard library only
+	"internal/cipherreg":            {"backends", "primitives/ciphers/algorithms", "primitives/ciphers/modes"},                                                                                         // the cipher adapter table both backends keep
+	"internal/guard":                {},                                                                                                                                                                // argument checks shared by openssl and the primitives
+	"internal/cmem":                 {},                                                                                                                                                                // C memory in use, for leak checks; set by openssl
+	"backends/backendtest":          {"backends", "internal/goref", "internal/vectors", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg", "primitives/mac/macalg"}, // the conformance suite: descriptors to drive a backend, testdata readers for known answers, Go's answers under any GODEBUG=fips140
 	"openssl":                       {"backends", "internal/cipherreg", "internal/cmem", "internal/guard", "primitives/ciphers/algorithms", "primitives/ciphers/modes", "primitives/kdf/kdfalg"},
 	"openssl/internal/exitcheck":    {"openssl"}, // a program the tests of openssl run: OpenSSL in exit's last handler
 	// The Go backend: Go's crypto behind the contract, never OpenSSL; the

@@ -70,6 +70,7 @@ func BenchmarkSHA512(b *testing.B)        { runPeers(b, "SHA512") }
 func BenchmarkSHA256Hasher(b *testing.B)  { runPeers(b, "SHA256Hasher") }
 func BenchmarkHMACSHA256(b *testing.B)    { runPeers(b, "HMACSHA256") }
 func BenchmarkNewSHA256(b *testing.B)     { runPeers(b, "NewSHA256") }
+func BenchmarkNewHMACSHA256(b *testing.B) { runPeers(b, "NewHMACSHA256") }
 func BenchmarkHKDFSHA256(b *testing.B)    { runPeers(b, "HKDFSHA256") }
 func BenchmarkPBKDF2SHA256(b *testing.B)  { runPeers(b, "PBKDF2SHA256") }
 func BenchmarkCMACAES128(b *testing.B)    { runPeers(b, "CMACAES128") }

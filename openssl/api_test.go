@@ -23,7 +23,7 @@ import (
 func TestExportedAPI(t *testing.T) {
 	want := []string{
 		"Backend", "DefaultBackend", "Error", "ErrFIPSProviderNotFound", "ErrNoCgo", "FIPS", "FIPSCapable",
-		"FIPSProviderVersion", "Init", "ModulesDir", "NewBackend", "NewHashCtxBeside", "NoLegacyEnv",
+		"FIPSProviderVersion", "Init", "ModulesDir", "NewBackend", "NewHashCtxBeside", "NewHMACCtxBeside", "NoLegacyEnv",
 		"Provider", "Providers", "SetFIPS", "Version", "VersionNumber",
 	}
 	api, doc := exportedAPI(t, true)

@@ -92,8 +92,32 @@ func NewHashCtxBeside[T any](alg backends.HashAlgorithm) (*T, backends.HashConte
 		owner T
 		d     digestCtx
 	})
-	p.d.alg, p.d.e, p.d.outLen = alg, e, n
+	p.d.alg, p.d.e, p.d.outLen = alg, e, int32(n)
 	return &p.owner, &p.d, nil
+}
+
+// NewHMACCtxBeside is [Backend.CreateHMACCtx] for a caller that wraps the
+// context in a value of its own, of type T: it returns a new zero T and the
+// context in one allocation, which lives as long as either is reachable.
+// hmac.New keeps its HMAC there through the default backend. Every Backend
+// computes HMACs alike, so none is named. Errors are those of
+// CreateHMACCtx, and the T is not returned then.
+func NewHMACCtxBeside[T any](key []byte, alg backends.HashAlgorithm) (*T, backends.HMACContext, error) {
+	if guard.IsNil(alg) {
+		return nil, nil, errNilAlg
+	}
+	e, err := hmacEntry(current(), alg)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := new(struct {
+		owner T
+		m     macCtx
+	})
+	if err := p.m.init(e, key, alg); err != nil {
+		return nil, nil, err
+	}
+	return &p.owner, &p.m, nil
 }
 
 // HMACSupported reports whether an HMAC with alg works right now.

@@ -16,10 +16,12 @@ import (
 // digestBufSize is how many bytes a digestCtx keeps in Go, in the
 // context's own allocation, before it feeds its C context: a short message
 // is then hashed by a single C call at Sum time, and a context that is only
-// asked its size never touches C. The buffer is small enough for
-// hashes.New's one allocation to stay in Go's small-object fast path (at
-// most 512 bytes with pointers); a larger array there cost a new hasher
-// about 300 ns more for the allocation than it saved.
+// asked its size never touches C. With the context's other fields (48
+// bytes) and a hashes.Hash (80), it makes hashes.New's one allocation 384
+// bytes, one of Go's size classes (TestDigestCtxSize); the cost of an
+// allocation grows with its size, and past 512 bytes with pointers Go's
+// allocator leaves its small-object fast path: a larger array there cost a
+// new hasher about 300 ns more for the allocation than it saved.
 const digestBufSize = 256
 
 // digestMoreSize is how many bytes a context that is used again (one that
@@ -40,32 +42,59 @@ const maxXOFSize = 1 << 30
 // digestCtx is a message digest context over EVP_MD_CTX. It implements
 // [backends.HashContext], [backends.Summer] and [backends.Resetter]. It is
 // not safe for concurrent use.
+//
+// Its fields beside buf take 48 bytes, so that hashes.New's one
+// allocation (a Hash and a digestCtx, see NewHashCtxBeside) is 384 bytes,
+// a smaller size class of Go's allocator than one more field would give:
+// the counts are an int32 and a uint16, the four states are the bits of
+// one byte, and more, which only a context that was Reset uses, is a
+// pointer.
 type digestCtx struct {
-	alg    backends.HashAlgorithm
-	e      *mdEntry
-	outLen int      // bytes Finalize returns
-	sc     *scratch // a C state borrowed from scratchPool, nil until needed
+	alg  backends.HashAlgorithm
+	e    *mdEntry
+	sc   *scratch // a C state borrowed from scratchPool, nil until needed
+	more *[]byte  // nil until needed: up to digestMoreSize bytes; its capacity survives Reset
 
-	// While inC is false, every byte written since the last reset is in
-	// buf[:n], or in more when inMore is set, and the C context holds
+	outLen int32  // bytes Finalize returns, at most maxXOFSize
+	n      uint16 // bytes in buf, at most digestBufSize
+	flags  digestFlags
+
+	// While inC is not set, every byte written since the last reset is in
+	// buf[:n], or in *more when inMore is set, and the C context holds
 	// nothing of value.
-	buf    [digestBufSize]byte
-	n      int
-	more   []byte // up to digestMoreSize bytes; its capacity survives Reset
-	inMore bool
-	inC    bool
-	done   bool
+	buf [digestBufSize]byte
+}
+
+// digestFlags are the states of a digestCtx.
+type digestFlags uint8
+
+const (
+	inMore digestFlags = 1 << iota // the bytes in Go are in *more, not buf
+	inC                            // the bytes written are in the C state
+	done                           // finalized
 	// reused is set by Reset: a context that is reset is used again, and
 	// then gets a C state of its own rather than a pooled one per Sum, and
 	// a larger buffer in Go (more).
-	reused bool
+	reused
+)
+
+// is reports whether all of f are set.
+func (d *digestCtx) is(f digestFlags) bool { return d.flags&f == f }
+
+// set sets f if on is true, else clears it.
+func (d *digestCtx) set(f digestFlags, on bool) {
+	if on {
+		d.flags |= f
+	} else {
+		d.flags &^= f
+	}
 }
 
 // pending returns the bytes written since the last reset that are still in
 // Go (none once inC is set).
 func (d *digestCtx) pending() []byte {
-	if d.inMore {
-		return d.more
+	if d.is(inMore) {
+		return *d.more
 	}
 	return d.buf[:d.n]
 }
@@ -73,8 +102,12 @@ func (d *digestCtx) pending() []byte {
 // dropPending forgets (and clears) the bytes in Go.
 func (d *digestCtx) dropPending() {
 	clear(d.buf[:d.n])
-	clear(d.more)
-	d.n, d.more, d.inMore = 0, d.more[:0], false
+	if d.more != nil {
+		clear(*d.more)
+		*d.more = (*d.more)[:0]
+	}
+	d.n = 0
+	d.set(inMore, false)
 }
 
 var (
@@ -124,7 +157,7 @@ func newDigestCtx(alg backends.HashAlgorithm) (*digestCtx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &digestCtx{alg: alg, e: e, outLen: n}, nil
+	return &digestCtx{alg: alg, e: e, outLen: int32(n)}, nil
 }
 
 // digestEntry fetches alg's digest in the mode in force and returns it with
@@ -164,14 +197,14 @@ func (d *digestCtx) follow() error {
 	if e.err != nil {
 		return e.err
 	}
-	if d.inC {
+	if d.is(inC) {
 		return errModeChanged(d.alg.Name())
 	}
 	n, err := digestOutLen(d.alg, e)
 	if err != nil {
 		return err
 	}
-	d.e, d.outLen = e, n
+	d.e, d.outLen = e, int32(n)
 	return nil
 }
 
@@ -193,40 +226,42 @@ func (d *digestCtx) state() (*C.go_md_state, error) {
 func (d *digestCtx) Algorithm() backends.HashAlgorithm { return d.alg }
 
 // Size returns the length of the digest in bytes.
-func (d *digestCtx) Size() int { return d.outLen }
+func (d *digestCtx) Size() int { return int(d.outLen) }
 
 // BlockSize returns the digest's block size in bytes.
 func (d *digestCtx) BlockSize() int { return d.e.blockSize }
 
 // Update adds p to the digest.
 func (d *digestCtx) Update(p []byte) error {
-	if d.done {
+	if d.is(done) {
 		return backends.ErrAlreadyFinalized
 	}
 	if err := d.ready(); err != nil {
 		return err
 	}
-	if !d.inC {
-		switch {
-		case !d.inMore && d.n+len(p) <= len(d.buf):
-			d.n += copy(d.buf[d.n:], p)
-			return nil
-		case d.reused && len(d.pending())+len(p) <= digestMoreSize:
-			if !d.inMore {
-				d.more = append(d.more[:0], d.buf[:d.n]...)
-				clear(d.buf[:d.n])
-				d.n, d.inMore = 0, true
+	if d.flags&(inC|inMore) == 0 && int(d.n)+len(p) <= len(d.buf) {
+		d.n += uint16(copy(d.buf[d.n:], p))
+		return nil
+	}
+	if !d.is(inC) && d.is(reused) && len(d.pending())+len(p) <= digestMoreSize {
+		if !d.is(inMore) {
+			if d.more == nil {
+				d.more = new([]byte)
 			}
-			d.more = append(d.more, p...)
-			return nil
+			*d.more = append((*d.more)[:0], d.buf[:d.n]...)
+			clear(d.buf[:d.n])
+			d.n = 0
+			d.set(inMore, true)
 		}
+		*d.more = append(*d.more, p...)
+		return nil
 	}
 	st, err := d.state()
 	if err != nil {
 		return err
 	}
 	var r C.go_result
-	if !d.inC {
+	if !d.is(inC) {
 		a := d.pending()
 		r = C.go_digest_flush_update(st, d.e.md, base(a), C.size_t(len(a)), base(p), C.size_t(len(p)))
 	} else {
@@ -237,20 +272,20 @@ func (d *digestCtx) Update(p []byte) error {
 		return err
 	}
 	d.dropPending()
-	d.inC = true
+	d.set(inC, true)
 	return nil
 }
 
 // Sum appends the digest of the data written so far to dst, leaving the
 // state unchanged.
 func (d *digestCtx) Sum(dst []byte) ([]byte, error) {
-	if d.done {
+	if d.is(done) {
 		return dst, backends.ErrAlreadyFinalized
 	}
 	if err := d.ready(); err != nil {
 		return dst, err
 	}
-	ret, out := grow(dst, d.outLen)
+	ret, out := grow(dst, int(d.outLen))
 	if err := d.sumInto(out); err != nil {
 		return dst, err
 	}
@@ -260,9 +295,9 @@ func (d *digestCtx) Sum(dst []byte) ([]byte, error) {
 func (d *digestCtx) sumInto(out []byte) error {
 	var r C.go_result
 	switch {
-	case d.inC:
+	case d.is(inC):
 		r = C.go_digest_sum(d.sc.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
-	case d.sc == nil && !d.reused && !d.inMore:
+	case d.sc == nil && d.flags&(reused|inMore) == 0:
 		// Everything written is in buf: one C call on the C thread's own
 		// context, and this context may never need one of its own.
 		return digestOneShot(d.e, d.buf[:d.n], out)
@@ -286,7 +321,7 @@ func (d *digestCtx) Finalize() ([]byte, error) {
 		return nil, err
 	}
 	d.free()
-	d.done = true
+	d.set(done, true)
 	return out, nil
 }
 
@@ -294,8 +329,11 @@ func (d *digestCtx) Finalize() ([]byte, error) {
 // After a switch of FIPS mode the context follows the new mode, or Reset
 // returns the error saying why the digest is not served there.
 func (d *digestCtx) Reset() error {
-	d.n, d.more, d.inMore = 0, d.more[:0], false
-	d.inC, d.done, d.reused = false, false, true
+	d.n = 0
+	if d.more != nil {
+		*d.more = (*d.more)[:0]
+	}
+	d.flags = reused
 	return d.ready()
 }
 
@@ -309,17 +347,18 @@ func (d *digestCtx) Copy() (backends.HashContext, error) {
 }
 
 func (d *digestCtx) clone() (*digestCtx, error) {
-	if d.done {
+	if d.is(done) {
 		return nil, backends.ErrAlreadyFinalized
 	}
 	if err := d.ready(); err != nil {
 		return nil, err
 	}
-	c := &digestCtx{alg: d.alg, e: d.e, outLen: d.outLen, buf: d.buf, n: d.n, inMore: d.inMore, reused: d.reused}
-	if d.inMore {
-		c.more = append(make([]byte, 0, digestMoreSize), d.more...)
+	c := &digestCtx{alg: d.alg, e: d.e, outLen: d.outLen, buf: d.buf, n: d.n, flags: d.flags & (inMore | reused)}
+	if d.is(inMore) {
+		more := append(make([]byte, 0, digestMoreSize), *d.more...)
+		c.more = &more
 	}
-	if d.inC {
+	if d.is(inC) {
 		st, err := c.state()
 		if err != nil {
 			return nil, err
@@ -330,7 +369,7 @@ func (d *digestCtx) clone() (*digestCtx, error) {
 		if err := check("EVP_MD_CTX_copy_ex", r); err != nil {
 			return nil, err
 		}
-		c.inC = true
+		c.set(inC, true)
 	}
 	return c, nil
 }
@@ -341,7 +380,7 @@ func (d *digestCtx) free() {
 		d.sc = nil
 	}
 	d.dropPending()
-	d.inC = false
+	d.set(inC, false)
 }
 
 // grow extends dst by n bytes, returning the whole slice and the new part.
@@ -360,7 +399,7 @@ func grow(dst []byte, n int) (whole, tail []byte) {
 // the data written so far, leaving the state unchanged. For other digests
 // it returns an error wrapping [backends.ErrInvalidDigestSize].
 func (d *digestCtx) SumXOF(dst []byte, n int) ([]byte, error) {
-	if d.done {
+	if d.is(done) {
 		return dst, backends.ErrAlreadyFinalized
 	}
 	if err := d.ready(); err != nil {

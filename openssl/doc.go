@@ -38,8 +38,9 @@
 // only what describes and controls OpenSSL itself: [Init], [Version],
 // [VersionNumber], [FIPS], [FIPSCapable], [SetFIPS], [ModulesDir],
 // [FIPSProviderVersion], [Providers] with [Provider], [NoLegacyEnv],
-// [ErrFIPSProviderNotFound], [ErrNoCgo] and [Error]; and [NewHashCtxBeside], which
-// places a hash context in one allocation with its caller's wrapper.
+// [ErrFIPSProviderNotFound], [ErrNoCgo] and [Error]; and [NewHashCtxBeside]
+// and [NewHMACCtxBeside], which place a hash or HMAC context in one
+// allocation with its caller's wrapper.
 // Contexts are returned as the interfaces of package backends; their types
 // are not exported.
 //

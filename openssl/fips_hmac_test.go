@@ -98,6 +98,10 @@ func TestFIPSHMACKeyCheckChild(t *testing.T) {
 	}
 	assert.ErrorIs(t, err, backends.ErrInvalidKeySize)
 	assert.Contains(t, err.Error(), "112 bits")
+	o, ctx, err := openssl.NewHMACCtxBeside[int]([]byte{1, 2}, hashes.SHA256{})
+	assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "beside a caller's value too")
+	assert.Nil(t, o)
+	assert.Nil(t, ctx)
 	// On one thread: the refusal drops the thread's HMAC context, and the
 	// next HMAC on that thread gets a new one.
 	runtime.LockOSThread()

@@ -126,13 +126,21 @@ func newMACCtx(key []byte, alg backends.HashAlgorithm) (*macCtx, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &macCtx{alg: alg, e: e, key: append([]byte{}, key...)}
-	if needsOwn(e, key) {
-		if err := m.own(); err != nil {
-			return nil, err
-		}
+	m := new(macCtx)
+	if err := m.init(e, key, alg); err != nil {
+		return nil, err
 	}
 	return m, nil
+}
+
+// init sets up a zero m for an HMAC with alg, whose entry in the mode in
+// force is e, keyed with key (copied).
+func (m *macCtx) init(e *mdEntry, key []byte, alg backends.HashAlgorithm) error {
+	m.alg, m.e, m.key = alg, e, append([]byte{}, key...)
+	if needsOwn(e, key) {
+		return m.own()
+	}
+	return nil
 }
 
 // minFIPSKey is the shortest HMAC key no FIPS provider refuses: NIST SP

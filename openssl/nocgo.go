@@ -51,6 +51,11 @@ func NewHashCtxBeside[T any](alg backends.HashAlgorithm) (*T, backends.HashConte
 	return nil, nil, refuse(hashName(alg), "", backends.ReasonUnsupportedHash)
 }
 
+// NewHMACCtxBeside returns an error wrapping [ErrNoCgo] in this build.
+func NewHMACCtxBeside[T any](key []byte, alg backends.HashAlgorithm) (*T, backends.HMACContext, error) {
+	return nil, nil, refuse(hashName(alg), "", backends.ReasonUnsupportedMAC)
+}
+
 // Init returns [ErrNoCgo] in this build.
 func Init() error { return ErrNoCgo }
 

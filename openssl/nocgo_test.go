@@ -46,6 +46,9 @@ func TestNoCgoPackage(t *testing.T) {
 	_, _, err = openssl.NewHashCtxBeside[int](sha256Alg{})
 	assert.ErrorIs(t, err, openssl.ErrNoCgo)
 	assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+	_, _, err = openssl.NewHMACCtxBeside[int]([]byte("key"), sha256Alg{})
+	assert.ErrorIs(t, err, openssl.ErrNoCgo)
+	assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
 }
 
 // TestNoCgoBackendRefuses checks that every method of every Backend value

@@ -41,7 +41,23 @@ func (b goBackend) check(alg backends.HashAlgorithm, mac bool) (func() hash.Hash
 	if f == nil || f().Size() != alg.DigestSize() {
 		return nil, &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: reason}
 	}
+	// Under GODEBUG=fips140=only Go panics on what its module refuses
+	// (SHA-1 and MD5, and HMAC over them): refuse it first.
+	if goPanics(func() { f().Sum(nil) }) || mac && goPanics(func() { stdhmac.New(f, make([]byte, minFIPSKey)).Sum(nil) }) {
+		return nil, &backends.UnsupportedAlgorithmError{Algorithm: alg.Name(), Reason: backends.ReasonFIPSRefused}
+	}
 	return f, nil
+}
+
+// goPanics reports whether f panics.
+func goPanics(f func()) (panicked bool) {
+	defer func() {
+		if recover() != nil {
+			panicked = true
+		}
+	}()
+	f()
+	return false
 }
 
 func (b goBackend) HashSupported(alg backends.HashAlgorithm) bool {
@@ -73,6 +89,10 @@ func (b goBackend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backen
 	f, err := b.check(alg, true)
 	if err != nil {
 		return nil, err
+	}
+	if goPanics(func() { stdhmac.New(f, key) }) {
+		// Go refuses keys shorter than 112 bits under fips140=only.
+		return nil, fmt.Errorf("gobackend: HMAC key of %d bytes refused: %w", len(key), backends.ErrInvalidKeySize)
 	}
 	key = bytes.Clone(key)
 	return goHMACCtx{&goCtx{b: b, alg: alg, sum: func(data []byte) []byte {

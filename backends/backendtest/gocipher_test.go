@@ -76,7 +76,18 @@ func (b *goCipherBackend) resolve(c backends.CipherAlgorithm, m backends.Mode) (
 	if _, isAES := c.(*algorithms.AES); !isAES || len(c.Key()) == 64 {
 		return nil, &backends.UnsupportedAlgorithmError{Algorithm: c.Name(), Reason: backends.ReasonUnsupportedCipher}
 	}
-	return aes.NewCipher(c.Key())
+	blk, err := aes.NewCipher(c.Key())
+	if err != nil {
+		return nil, err
+	}
+	if _, isGCM := m.(*modes.GCM); isGCM {
+		// Go refuses GCM with the caller's nonces under
+		// GODEBUG=fips140=only, whatever their length.
+		if _, err := cipher.NewGCM(blk); err != nil {
+			return nil, &backends.UnsupportedAlgorithmError{Algorithm: c.Name(), Reason: backends.ReasonFIPSRefused, Err: err}
+		}
+	}
+	return blk, nil
 }
 
 func (b *goCipherBackend) CipherSupported(c backends.CipherAlgorithm, m backends.Mode) bool {

@@ -3,9 +3,6 @@
 package main
 
 import (
-	stdhmac "crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
 	"testing"
 
@@ -54,8 +51,6 @@ func TestHMACMatchesOpenSSL(t *testing.T) {
 }
 
 func TestHMACKnownAnswers(t *testing.T) {
-	emptyKey := stdhmac.New(sha256.New, nil)
-	emptyKey.Write([]byte("abc"))
 	tests := []struct {
 		name, alg, key, data, want string
 	}{
@@ -67,7 +62,10 @@ func TestHMACKnownAnswers(t *testing.T) {
 			"rfc4231 case 2 sha512", "SHA512", "4a656665", "what do ya want for nothing?",
 			"164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737",
 		},
-		{"empty key", "sha256", "", "abc", hex.EncodeToString(emptyKey.Sum(nil))},
+		// HMAC-SHA-256 of "abc" under the empty key, as Go's crypto/hmac and
+		// "openssl dgst -sha256 -hmac ''" compute it (written out: Go's
+		// refuses an empty key under GODEBUG=fips140=only).
+		{"empty key", "sha256", "", "abc", "fd7adb152c05ef80dccf50a1fa4c05d5a3ec6da95575fc312ae7c5d091836351"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

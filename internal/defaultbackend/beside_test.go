@@ -65,3 +65,46 @@ func TestNewHashCtxBeside(t *testing.T) {
 		})
 	}
 }
+
+// TestNewHMACCtxBeside: the OpenSSL backend (with cgo) places the caller's
+// value beside its HMAC context; any other backend, and a nil one, is left
+// to the caller (ok false, nothing made).
+func TestNewHMACCtxBeside(t *testing.T) {
+	type owner struct{ n int }
+	key, msg := []byte("a key of twenty bytes"), []byte("abc")
+	want, err := gocrypto.NewBackend().MAC(key, sha256Alg{}, msg, nil)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name string
+		b    backends.HMACBackend
+		ok   bool
+	}{
+		{"openssl", openssl.NewBackend(), cgoEnabled},
+		{"go", gocrypto.NewBackend(), false},
+		{"nil openssl", (*openssl.Backend)(nil), false},
+		{"other", otherBackend{gocrypto.NewBackend()}, false},
+		{"nil interface", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o, ctx, ok, err := NewHMACCtxBeside[owner](tc.b, key, sha256Alg{})
+			assert.Equal(t, tc.ok, ok)
+			if !tc.ok {
+				assert.Nil(t, o)
+				assert.Nil(t, ctx)
+				assert.NoError(t, err)
+				return
+			}
+			require.NoError(t, err)
+			require.NotNil(t, o)
+			assert.Zero(t, o.n)
+			require.NoError(t, ctx.Update(msg))
+			got, err := ctx.Finalize()
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+
+			_, _, ok, err = NewHMACCtxBeside[owner](tc.b, key, nil)
+			assert.True(t, ok)
+			assert.ErrorIs(t, err, backends.ErrInvalidArgument, "a nil algorithm")
+		})
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/des"
-	stdhmac "crypto/hmac"
 	"crypto/rc4"
 	"crypto/sha256"
 	"crypto/sha3"
@@ -32,7 +31,7 @@ import (
 	"golang.org/x/crypto/chacha20poly1305"
 
 	"github.com/go-hazmat/hazmat/backends"
-	"github.com/go-hazmat/hazmat/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/internal/goref"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/aead"
@@ -101,19 +100,18 @@ func mismatch(what string, want, got []byte) error {
 	return fmt.Errorf("%s: want %x, got %x", what, want, got)
 }
 
-// hashJobs is a job per hash the default backend supports (the others
-// must be refused).
+// hashJobs is a job per hash b supports (the others must be refused).
 func hashJobs(t *testing.T, b *openssl.Backend) []job {
 	var jobs []job
 	for _, alg := range hashes.All() {
-		if !hashes.Supported(alg) {
-			requireHashRefused(t, alg)
+		if !b.HashSupported(alg) {
+			requireHashRefused(t, alg, b)
 			continue
 		}
 		ref := goHashFor(alg)
 		jobs = append(jobs, job{name: "hash " + alg.Name(), goRef: ref != nil, run: func(rng *rand.Rand) ([]byte, error) {
 			msg := randBytes(rng, rng.IntN(700))
-			got, err := hashes.Sum(alg, msg)
+			got, err := hashes.AppendSumWithBackend(nil, alg, msg, b)
 			if err != nil {
 				return nil, err
 			}
@@ -142,22 +140,22 @@ func hashJobs(t *testing.T, b *openssl.Backend) []job {
 	return jobs
 }
 
-// hmacJobs is a job per fixed-size hash that HMAC supports.
+// hmacJobs is a job per fixed-size hash that b's HMAC supports.
 func hmacJobs(t *testing.T, b *openssl.Backend) []job {
 	var jobs []job
 	for _, alg := range hashes.All() {
 		if _, xof := alg.(backends.ExtendableOutputAlgorithm); xof {
 			continue
 		}
-		if !hmac.Supported(alg) {
-			requireHMACRefused(t, alg)
+		if !b.HMACSupported(alg) {
+			requireHMACRefused(t, alg, b)
 			continue
 		}
 		ref := goHashFor(alg)
 		jobs = append(jobs, job{name: "HMAC " + alg.Name(), goRef: ref != nil, run: func(rng *rand.Rand) ([]byte, error) {
 			key := randBytes(rng, 14+rng.IntN(3*alg.BlockSize()))
 			msg := randBytes(rng, rng.IntN(700))
-			got, err := hmac.Sum(key, alg, msg)
+			got, err := hmac.SumWithBackend(key, alg, msg, b)
 			if err != nil {
 				return nil, err
 			}
@@ -170,9 +168,7 @@ func hmacJobs(t *testing.T, b *openssl.Backend) []job {
 				return nil, err
 			}
 			if ref != nil {
-				r := stdhmac.New(ref, key)
-				r.Write(msg)
-				if err := mismatch("Go", r.Sum(nil), got); err != nil {
+				if err := mismatch("Go", goHMAC(ref, key, msg), got); err != nil {
 					return nil, err
 				}
 			}
@@ -238,8 +234,14 @@ func modeSpecs() []modeSpec {
 }
 
 // goCrypt encrypts msg as Go's crypto does for the pair, or returns nil
-// when Go has no such pair here. GCM returns ciphertext‖tag.
-func goCrypt(spec cipherSpec, mode string, alg backends.CipherAlgorithm, m backends.Mode, aad, msg []byte) []byte {
+// when Go has no such pair. GCM returns ciphertext‖tag. It is computed
+// even where GODEBUG=fips140=only makes Go refuse it (see goref.Run).
+func goCrypt(spec cipherSpec, mode string, alg backends.CipherAlgorithm, m backends.Mode, aad, msg []byte) (out []byte) {
+	goref.Run(func() { out = goCryptEnforced(spec, mode, alg, m, aad, msg) })
+	return out
+}
+
+func goCryptEnforced(spec cipherSpec, mode string, alg backends.CipherAlgorithm, m backends.Mode, aad, msg []byte) []byte {
 	out := make([]byte, len(msg))
 	switch {
 	case spec.name == "ARC4":
@@ -299,9 +301,8 @@ func goCrypt(spec cipherSpec, mode string, alg backends.CipherAlgorithm, m backe
 	return out
 }
 
-// cipherJobs is a job per (cipher, mode) pair that validates and that the
-// default backend supports (valid pairs it does not support must be
-// refused).
+// cipherJobs is a job per (cipher, mode) pair that validates and that b
+// supports (valid pairs it does not support must be refused).
 func cipherJobs(t *testing.T, b *openssl.Backend) []job {
 	var jobs []job
 	probe := rand.New(rand.NewPCG(1, 2))
@@ -316,8 +317,8 @@ func cipherJobs(t *testing.T, b *openssl.Backend) []job {
 			if _, err := ciphers.NewCipherWithBackend(alg, m, b); err != nil {
 				continue // not a pair (the support matrix tests these refusals)
 			}
-			if !ciphers.Supported(alg, m) {
-				requireCipherRefused(t, alg, m)
+			if !b.CipherSupported(alg, m) {
+				requireCipherRefused(t, alg, m, b)
 				continue
 			}
 			name := spec.name + " " + ms.name
@@ -409,8 +410,9 @@ func cryptOnce(b *openssl.Backend, alg backends.CipherAlgorithm, m backends.Mode
 	return out, nil
 }
 
-// aeadJobs is a job per one-shot AEAD (unsupported ones must be refused).
-func aeadJobs(t *testing.T) []job {
+// aeadJobs is a job per one-shot AEAD of b (unsupported ones must be
+// refused, and only in FIPS mode).
+func aeadJobs(t *testing.T, b *openssl.Backend) []job {
 	type sealer interface {
 		Encrypt(nonce, data, aad []byte) ([]byte, error)
 		Decrypt(nonce, data, aad []byte) ([]byte, error)
@@ -422,21 +424,15 @@ func aeadJobs(t *testing.T) []job {
 		make     func(key []byte) (sealer, error)
 		ref      func(key []byte) (cipher.AEAD, error)
 	}{
-		{"AESGCM", 32, 12, func(k []byte) (sealer, error) { return aead.NewAESGCM(k) }, func(k []byte) (cipher.AEAD, error) {
-			b, err := aes.NewCipher(k)
-			if err != nil {
-				return nil, err
-			}
-			return cipher.NewGCM(b)
-		}},
-		{"ChaCha20Poly1305", 32, 12, func(k []byte) (sealer, error) { return aead.NewChaCha20Poly1305(k) }, chacha20poly1305.New},
-		{"AESCCM", 16, 13, func(k []byte) (sealer, error) { return aead.NewAESCCM(k, 12) }, nil},
+		{"AESGCM", 32, 12, func(k []byte) (sealer, error) { return aead.NewAESGCMWithBackend(k, b) }, func(k []byte) (cipher.AEAD, error) { return goGCM(k, 12) }},
+		{"ChaCha20Poly1305", 32, 12, func(k []byte) (sealer, error) { return aead.NewChaCha20Poly1305WithBackend(k, b) }, chacha20poly1305.New},
+		{"AESCCM", 16, 13, func(k []byte) (sealer, error) { return aead.NewAESCCMWithBackend(k, 12, b) }, nil},
 	}
 	var jobs []job
 	for _, s := range specs {
 		if _, err := s.make(make([]byte, s.keyLen)); err != nil {
 			require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, s.name)
-			require.True(t, defaultbackend.FIPS(), "%s refused outside FIPS mode: %v", s.name, err)
+			require.True(t, openssl.FIPS(), "%s refused outside FIPS mode: %v", s.name, err)
 			continue
 		}
 		jobs = append(jobs, job{name: s.name, goRef: s.ref != nil, run: func(rng *rand.Rand) ([]byte, error) {
@@ -451,7 +447,8 @@ func aeadJobs(t *testing.T) []job {
 				return nil, err
 			}
 			if s.ref != nil {
-				r, err := s.ref(key)
+				var r cipher.AEAD
+				goref.Run(func() { r, err = s.ref(key) }) // Go's, even where fips140=only refuses it
 				if err != nil {
 					return nil, err
 				}
@@ -471,7 +468,8 @@ func aeadJobs(t *testing.T) []job {
 
 // TestConcurrentBackend runs every supported algorithm (hashes, HMACs,
 // cipher and mode pairs, AEADs) from 32 goroutines at once on one
-// backend, the default, each goroutine in its own order. Inputs are random
+// backend, OpenSSL's (whichever backend is the default), each goroutine in
+// its own order. Inputs are random
 // but the same for every goroutine at a given (job, iteration): outputs
 // are checked against Go's crypto where Go has the algorithm, and against
 // the other goroutines' outputs for all of them.
@@ -481,15 +479,15 @@ func TestConcurrentBackend(t *testing.T) {
 	jobs = append(jobs, hashJobs(t, b)...)
 	jobs = append(jobs, hmacJobs(t, b)...)
 	jobs = append(jobs, cipherJobs(t, b)...)
-	jobs = append(jobs, aeadJobs(t)...)
+	jobs = append(jobs, aeadJobs(t, b)...)
 	withRef := 0
 	for _, j := range jobs {
 		if j.goRef {
 			withRef++
 		}
 	}
-	t.Logf("%d jobs, %d of them checked against Go's crypto (FIPS mode %v)", len(jobs), withRef, defaultbackend.FIPS())
-	if defaultbackend.FIPS() {
+	t.Logf("%d jobs, %d of them checked against Go's crypto (FIPS mode %v)", len(jobs), withRef, openssl.FIPS())
+	if openssl.FIPS() {
 		require.Greater(t, len(jobs), 30)
 	} else {
 		require.Greater(t, len(jobs), 80)
@@ -570,11 +568,9 @@ func TestErrorQueuePerGoroutine(t *testing.T) {
 		require.NoError(t, err)
 	})
 	key := []byte("0123456789abcdef")
-	gcm, err := aead.NewAESGCM(key)
+	gcm, err := aead.NewAESGCMWithBackend(key, b)
 	require.NoError(t, err)
-	block, err := aes.NewCipher(key)
-	require.NoError(t, err)
-	ref, err := cipher.NewGCM(block)
+	ref, err := goGCM(key, 12)
 	require.NoError(t, err)
 
 	const goroutines, iterations = 16, 200
@@ -592,12 +588,12 @@ func TestErrorQueuePerGoroutine(t *testing.T) {
 				msg := []byte(fmt.Sprintf("goroutine %d, iteration %d", g, i))
 				sealed := gcm.Seal(nil, nonce, msg, nil)
 				if !fail {
-					got, err := hashes.Sum(hashes.SHA256{}, msg)
+					got, err := hashes.AppendSumWithBackend(nil, hashes.SHA256{}, msg, b)
 					if assert.NoError(t, err) {
 						want := sha256.Sum256(msg)
 						assert.Equal(t, hx(want[:]), hx(got))
 					}
-					_, err = hmac.Sum(key, hashes.SHA256{}, msg)
+					_, err = hmac.SumWithBackend(key, hashes.SHA256{}, msg, b)
 					assert.NoError(t, err)
 					assert.Equal(t, hx(ref.Seal(nil, nonce, msg, nil)), hx(sealed))
 					pt, err := gcm.Open(nil, nonce, sealed, nil)
@@ -606,7 +602,7 @@ func TestErrorQueuePerGoroutine(t *testing.T) {
 					continue
 				}
 				name := fmt.Sprintf("no-such-digest-%d-%d", g, i)
-				_, err := hashes.New(bogusHash{name})
+				_, err := hashes.NewWithBackend(bogusHash{name}, b)
 				assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
 				assert.NoError(t, requireOwnReasons(err, name), "goroutine %d, iteration %d", g, i)
 
@@ -625,13 +621,13 @@ func TestErrorQueuePerGoroutine(t *testing.T) {
 	wg.Wait()
 }
 
-// requireHMACRefused asserts that an unsupported HMAC is refused with
-// ErrUnsupportedAlgorithm by both New and Sum.
-func requireHMACRefused(t testing.TB, alg hashes.Algorithm) {
+// requireHMACRefused asserts that an HMAC b does not support is refused
+// with ErrUnsupportedAlgorithm by both New and Sum on b.
+func requireHMACRefused(t testing.TB, alg hashes.Algorithm, b backends.HMACBackend) {
 	t.Helper()
 	key := make([]byte, 32)
-	_, err := hmac.New(key, alg)
+	_, err := hmac.NewWithBackend(key, alg, b)
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
-	_, err = hmac.Sum(key, alg, []byte("abc"))
+	_, err = hmac.SumWithBackend(key, alg, []byte("abc"), b)
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
 }

@@ -1,6 +1,9 @@
 package reliability_test
 
 import (
+	"crypto/aes"
+	"crypto/cipher"
+	stdhmac "crypto/hmac"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -17,6 +20,7 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/internal/goref"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
@@ -53,13 +57,42 @@ var goHashes = []goHash{
 	{hashes.MD5{}, md5.New},
 }
 
-// goSum returns Go's digest of the concatenated parts.
-func goSum(newHash func() hash.Hash, parts ...[]byte) []byte {
-	h := newHash()
-	for _, p := range parts {
-		h.Write(p)
-	}
-	return h.Sum(nil)
+// goSum returns Go's digest of the concatenated parts, computed even
+// where GODEBUG=fips140=only makes Go refuse it (see goref.Run).
+func goSum(newHash func() hash.Hash, parts ...[]byte) (out []byte) {
+	goref.Run(func() {
+		h := newHash()
+		for _, p := range parts {
+			h.Write(p)
+		}
+		out = h.Sum(nil)
+	})
+	return out
+}
+
+// goHMAC returns Go's HMAC of the concatenated parts, computed even where
+// GODEBUG=fips140=only makes Go refuse it (short keys, SHA-1, MD5).
+func goHMAC(newHash func() hash.Hash, key []byte, parts ...[]byte) (out []byte) {
+	goref.Run(func() {
+		h := stdhmac.New(newHash, key)
+		for _, p := range parts {
+			h.Write(p)
+		}
+		out = h.Sum(nil)
+	})
+	return out
+}
+
+// goGCM returns Go's AES-GCM with nonces of nonceSize bytes, which
+// GODEBUG=fips140=only refuses but for a reference (see goref.Run).
+func goGCM(key []byte, nonceSize int) (g cipher.AEAD, err error) {
+	goref.Run(func() {
+		var b cipher.Block
+		if b, err = aes.NewCipher(key); err == nil {
+			g, err = cipher.NewGCMWithNonceSize(b, nonceSize)
+		}
+	})
+	return g, err
 }
 
 // sentinels is every sentinel error of the contract, plus padding's.
@@ -85,21 +118,21 @@ func requireKnownError(t testing.TB, err error, msgAndArgs ...any) {
 	require.True(t, errors.As(err, &oe), "error %q wraps no sentinel of package backends and no *openssl.Error %v", err, fmt.Sprint(msgAndArgs...))
 }
 
-// requireHashRefused asserts that an unsupported hash is refused with
-// ErrUnsupportedAlgorithm by both New and Sum.
-func requireHashRefused(t testing.TB, alg hashes.Algorithm) {
+// requireHashRefused asserts that a hash b does not support is refused
+// with ErrUnsupportedAlgorithm by both New and Sum on b.
+func requireHashRefused(t testing.TB, alg hashes.Algorithm, b backends.HashBackend) {
 	t.Helper()
-	_, err := hashes.New(alg)
+	_, err := hashes.NewWithBackend(alg, b)
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
-	_, err = hashes.Sum(alg, []byte("abc"))
+	_, err = hashes.AppendSumWithBackend(nil, alg, []byte("abc"), b)
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, alg.Name())
 }
 
-// requireCipherRefused asserts that a valid but unsupported pair is refused
-// with ErrUnsupportedAlgorithm in both directions.
-func requireCipherRefused(t testing.TB, alg backends.CipherAlgorithm, mode backends.Mode) {
+// requireCipherRefused asserts that a valid pair b does not support is
+// refused with ErrUnsupportedAlgorithm in both directions on b.
+func requireCipherRefused(t testing.TB, alg backends.CipherAlgorithm, mode backends.Mode, b backends.CipherBackend) {
 	t.Helper()
-	c, err := ciphers.NewCipher(alg, mode)
+	c, err := ciphers.NewCipherWithBackend(alg, mode, b)
 	require.NoError(t, err)
 	_, err = c.Encryptor()
 	require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)

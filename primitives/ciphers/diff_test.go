@@ -29,6 +29,7 @@ import (
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
+	"github.com/go-hazmat/hazmat/internal/goref"
 	"github.com/go-hazmat/hazmat/primitives/ciphers"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
@@ -215,8 +216,10 @@ type diffMode struct {
 	goDec  func(b cipher.Block, iv, in []byte) []byte
 }
 
+// diffModes returns the modes, Go's implementations run even where
+// GODEBUG=fips140=only makes Go refuse them (see goref.Run).
 func diffModes() []diffMode {
-	return []diffMode{
+	ms := []diffMode{
 		{
 			name: "ECB", whole: true,
 			new:   func([]byte) (backends.Mode, error) { return modes.NewECB(), nil },
@@ -270,6 +273,33 @@ func diffModes() []diffMode {
 			goDec: func(b cipher.Block, iv, in []byte) []byte { return goCFB8(b, iv, in, true) },
 		},
 	}
+	for i := range ms {
+		ms[i].goEnc, ms[i].goDec = liftMode(ms[i].goEnc), liftMode(ms[i].goDec)
+	}
+	return ms
+}
+
+// goRC4 returns Go's RC4, made even where GODEBUG=fips140=only makes Go
+// refuse it (see goref.Run).
+func goRC4(key []byte) (c *rc4.Cipher, err error) {
+	goref.Run(func() { c, err = rc4.NewCipher(key) })
+	return c, err
+}
+
+// liftMode returns f run through goref.Run.
+func liftMode(f func(b cipher.Block, iv, in []byte) []byte) func(b cipher.Block, iv, in []byte) []byte {
+	return func(b cipher.Block, iv, in []byte) (out []byte) {
+		goref.Run(func() { out = f(b, iv, in) })
+		return out
+	}
+}
+
+// liftBlock returns f run through goref.Run.
+func liftBlock(f func(key []byte) (cipher.Block, error)) func(key []byte) (cipher.Block, error) {
+	return func(key []byte) (b cipher.Block, err error) {
+		goref.Run(func() { b, err = f(key) })
+		return b, err
+	}
 }
 
 // diffAlg is a block cipher with Go's implementation of it.
@@ -302,18 +332,20 @@ func tdesKeyLens() []int {
 	return []int{8, 16, 24}
 }
 
+// diffAlgs returns the block ciphers, Go's made even where
+// GODEBUG=fips140=only makes Go refuse them (Triple DES; see goref.Run).
 func diffAlgs() []diffAlg {
 	return []diffAlg{
 		{
 			name: "AES", keyLens: []int{16, 24, 32},
 			new:      func(key []byte) (backends.BlockCipherAlgorithm, error) { return algorithms.NewAES(key) },
-			goCipher: aes.NewCipher,
+			goCipher: liftBlock(aes.NewCipher),
 		},
 		{
 			name: "TripleDES", keyLens: tdesKeyLens(),
 			modes:    []string{"ECB", "CBC", "OFB", "CFB"},
 			new:      func(key []byte) (backends.BlockCipherAlgorithm, error) { return algorithms.NewTripleDES(key) },
-			goCipher: goTripleDES,
+			goCipher: liftBlock(goTripleDES),
 		},
 	}
 }
@@ -451,13 +483,15 @@ func TestDiffTripleDESKeyExpansion(t *testing.T) {
 				return
 			}
 			var ref cipher.Block
-			if keyLen == 8 {
-				ref, err = des.NewCipher(key)
-			} else {
-				k := make([]byte, 0, 24)
-				k = append(append(k, key...), key[:8]...)
-				ref, err = des.NewTripleDESCipher(k)
-			}
+			goref.Run(func() { // Go's DES, even where fips140=only refuses it
+				if keyLen == 8 {
+					ref, err = des.NewCipher(key)
+				} else {
+					k := make([]byte, 0, 24)
+					k = append(append(k, key...), key[:8]...)
+					ref, err = des.NewTripleDESCipher(k)
+				}
+			})
 			require.NoError(t, err)
 			c, err := ciphers.NewCipher(alg, modes.NewECB())
 			require.NoError(t, err)
@@ -474,18 +508,22 @@ type diffGCM struct {
 	nonce, tag int
 }
 
+// goAEAD returns Go's GCM of the variant, made even where
+// GODEBUG=fips140=only makes Go refuse the caller's nonces (see goref.Run).
 func (g diffGCM) goAEAD(t *testing.T, key []byte) cipher.AEAD {
 	b, err := aes.NewCipher(key)
 	require.NoError(t, err)
 	var a cipher.AEAD
-	switch {
-	case g.nonce != 12:
-		a, err = cipher.NewGCMWithNonceSize(b, g.nonce)
-	case g.tag != 16:
-		a, err = cipher.NewGCMWithTagSize(b, g.tag)
-	default:
-		a, err = cipher.NewGCM(b)
-	}
+	goref.Run(func() {
+		switch {
+		case g.nonce != 12:
+			a, err = cipher.NewGCMWithNonceSize(b, g.nonce)
+		case g.tag != 16:
+			a, err = cipher.NewGCMWithTagSize(b, g.tag)
+		default:
+			a, err = cipher.NewGCM(b)
+		}
+	})
 	require.NoError(t, err)
 	return a
 }
@@ -633,7 +671,7 @@ func TestDiffARC4(t *testing.T) {
 				require.NoError(t, err)
 				c, err := ciphers.NewCipher(alg, nil)
 				require.NoError(t, err)
-				ref, err := rc4.NewCipher(key)
+				ref, err := goRC4(key)
 				require.NoError(t, err)
 				want := goStream(ref, pt)
 				got := diffCrypt(t, r, c, true, pt, diffWay(i%int(numWays)), 1)
@@ -733,12 +771,15 @@ func TestDiffNewBlock(t *testing.T) {
 					assert.Panics(t, func() { cipher.NewCBCEncrypter(hb, make([]byte, bs)) }, "Go's CBC over a block not its own")
 					for _, n := range []int{0, bs, 3 * bs, 64 * bs} {
 						iv, pt := diffBytes(r, bs), diffBytes(r, n)
-						want := goBlockMode(cipher.NewCBCEncrypter(gb, iv), pt)
+						ctrPT := diffBytes(r, n+r.IntN(bs))
+						var want, wantCTR []byte
+						goref.Run(func() { // Go's CBC and CTR over Go's Triple DES too
+							want = goBlockMode(cipher.NewCBCEncrypter(gb, iv), pt)
+							wantCTR = goStream(cipher.NewCTR(gb, iv), ctrPT)
+						})
 						assert.Equal(t, diffHex(want), diffHex(refCBC(hb, iv, pt, false)), "CBC over the Block, %d bytes", n)
 						assert.Equal(t, diffHex(pt), diffHex(refCBC(hb, iv, want, true)))
-						ctrPT := diffBytes(r, n+r.IntN(bs))
-						assert.Equal(t, diffHex(goStream(cipher.NewCTR(gb, iv), ctrPT)),
-							diffHex(refCTR(hb, iv, ctrPT)), "CTR over the Block")
+						assert.Equal(t, diffHex(wantCTR), diffHex(refCTR(hb, iv, ctrPT)), "CTR over the Block")
 					}
 					return
 				}
@@ -841,7 +882,7 @@ func TestDiffStreamAdapters(t *testing.T) {
 				assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
 				return
 			}
-			ref, err := rc4.NewCipher(key)
+			ref, err := goRC4(key)
 			require.NoError(t, err)
 			s, err := ciphers.NewStreamEncrypter(alg, nil)
 			require.NoError(t, err)

@@ -20,16 +20,24 @@ import (
 // Sum and Reset panic saying so, and Algorithm, Size and BlockSize return
 // nil and 0.
 type Hash struct {
+	// core holds the algorithm. With the OpenSSL backend a Hash shares
+	// one allocation with its context: see hashcore.Core on its size.
 	core hashcore.Core
-	alg  Algorithm
 	b    backends.HashBackend
+	xof  *xofState // made by the first Read
+}
 
-	// XOF reading: out holds the first len(out) bytes of output, pos how
-	// many of them Read has returned.
+// xofState is what Read keeps of an extendable-output function's output.
+type xofState struct {
+	// out holds the first len(out) bytes of output, pos how many of them
+	// Read has returned; reading is set by Read, cleared by Reset.
 	reading bool
 	out     []byte
 	pos     int
 }
+
+// reading reports whether Read has run since the last Reset.
+func (h *Hash) reading() bool { return h.xof != nil && h.xof.reading }
 
 // maxRead is the most output Read produces from one state: 1 GiB, the
 // most the OpenSSL backend computes in one request. A variable so that
@@ -84,8 +92,8 @@ func NewWithBackend(alg Algorithm, b backends.HashBackend) (*Hash, error) {
 }
 
 func (h *Hash) init(alg Algorithm, b backends.HashBackend, ctx backends.HashContext) {
-	h.alg, h.b = alg, b
-	h.core.Init("hashes", alg, ctx)
+	h.b = b
+	h.core.Init(hashcore.Hashes, alg, ctx)
 }
 
 // errNoNew is the error of a Hash that New did not make.
@@ -176,7 +184,7 @@ func (h *Hash) Algorithm() Algorithm {
 	if h == nil {
 		return nil
 	}
-	return h.alg
+	return h.core.Alg()
 }
 
 // Update adds data to the digest. After Finalize, or after the first Read
@@ -185,7 +193,7 @@ func (h *Hash) Update(data []byte) error {
 	switch {
 	case !h.made():
 		return errNoNew
-	case h.reading && h.core.Err() == nil && !h.core.Finalized():
+	case h.reading() && h.core.Err() == nil && !h.core.Finalized():
 		return fmt.Errorf("hashes: write after Read: %w", backends.ErrAlreadyFinalized)
 	}
 	return h.core.Update(data)
@@ -218,8 +226,11 @@ func (h *Hash) Copy() (*Hash, error) {
 	if err != nil {
 		return nil, err
 	}
-	cp := &Hash{alg: h.alg, b: h.b, reading: h.reading, out: append([]byte(nil), h.out...), pos: h.pos}
-	cp.core.Init("hashes", h.alg, c)
+	cp := &Hash{b: h.b}
+	if x := h.xof; x != nil {
+		cp.xof = &xofState{reading: x.reading, out: append([]byte(nil), x.out...), pos: x.pos}
+	}
+	cp.core.Init(hashcore.Hashes, h.core.Alg(), c)
 	return cp, nil
 }
 
@@ -254,13 +265,15 @@ func (h *Hash) Reset() {
 	if !h.made() {
 		panic(noNewPanic)
 	}
-	h.reading, h.out, h.pos = false, h.out[:0], 0
+	if x := h.xof; x != nil {
+		x.reading, x.out, x.pos = false, x.out[:0], 0
+	}
 	h.core.Reset(h.renew)
 }
 
 // renew returns a fresh context for Reset.
 func (h *Hash) renew() (hashcore.Ctx, error) {
-	ctx, err := h.b.CreateHashCtx(h.alg)
+	ctx, err := h.b.CreateHashCtx(h.core.Alg())
 	if err != nil {
 		return nil, err
 	}
@@ -272,7 +285,7 @@ func (h *Hash) Size() int {
 	if !h.made() {
 		return 0
 	}
-	return h.alg.DigestSize()
+	return h.core.Alg().DigestSize()
 }
 
 // BlockSize returns the algorithm's block size in bytes.
@@ -280,7 +293,7 @@ func (h *Hash) BlockSize() int {
 	if !h.made() {
 		return 0
 	}
-	return h.alg.BlockSize()
+	return h.core.Alg().BlockSize()
 }
 
 // Read reads output of an extendable-output function (SHAKE128,
@@ -295,9 +308,10 @@ func (h *Hash) Read(p []byte) (int, error) {
 	if !h.made() {
 		return 0, errNoNew
 	}
-	if _, ok := h.alg.(backends.ExtendableOutputAlgorithm); !ok {
+	alg := h.core.Alg()
+	if _, ok := alg.(backends.ExtendableOutputAlgorithm); !ok {
 		return 0, fmt.Errorf("hashes: Read on %s, which is not an extendable-output function: %w",
-			h.alg.Name(), backends.ErrInvalidArgument)
+			alg.Name(), backends.ErrInvalidArgument)
 	}
 	if err := h.core.Err(); err != nil {
 		return 0, err
@@ -307,31 +321,36 @@ func (h *Hash) Read(p []byte) (int, error) {
 	}
 	xs, ok := h.core.Ctx().(backends.XOFSummer)
 	if !ok {
-		return 0, fmt.Errorf("hashes: backend cannot stream %s output: %w", h.alg.Name(), backends.ErrUnsupportedAlgorithm)
+		return 0, fmt.Errorf("hashes: backend cannot stream %s output: %w", alg.Name(), backends.ErrUnsupportedAlgorithm)
 	}
-	h.reading = true
+	x := h.xof
+	if x == nil {
+		x = new(xofState)
+		h.xof = x
+	}
+	x.reading = true
 	var eof error
-	if left := maxRead - h.pos; len(p) > left {
+	if left := maxRead - x.pos; len(p) > left {
 		p, eof = p[:left], io.EOF
 	}
-	if need := h.pos + len(p); need > len(h.out) {
+	if need := x.pos + len(p); need > len(x.out) {
 		// OpenSSL 3.0 cannot squeeze more output from a finished XOF:
 		// compute a longer prefix from the unchanged state, doubling so
 		// that reading n bytes costs O(n) in total, up to the limit.
-		n := min(max(need, 2*len(h.out), 64), maxRead)
-		out, err := xs.SumXOF(h.out[:0], n)
+		n := min(max(need, 2*len(x.out), 64), maxRead)
+		out, err := xs.SumXOF(x.out[:0], n)
 		if err == nil && len(out) != n {
-			err = fmt.Errorf("hashes: backend returned %d bytes of %s output, not %d: %w", len(out), h.alg.Name(), n, backends.ErrInvalidArgument)
+			err = fmt.Errorf("hashes: backend returned %d bytes of %s output, not %d: %w", len(out), alg.Name(), n, backends.ErrInvalidArgument)
 		}
 		if err != nil {
-			// SumXOF may have written over h.out's bytes: drop them, the
+			// SumXOF may have written over x.out's bytes: drop them, the
 			// next Read computes them again.
-			h.out = h.out[:0]
+			x.out = x.out[:0]
 			return 0, guard.Wrap("hashes", err)
 		}
-		h.out = out
+		x.out = out
 	}
-	n := copy(p, h.out[h.pos:])
-	h.pos += n
+	n := copy(p, x.out[x.pos:])
+	x.pos += n
 	return n, eof
 }

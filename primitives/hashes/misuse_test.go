@@ -165,11 +165,13 @@ func TestAllocations(t *testing.T) {
 }
 
 // TestNewSize: with the OpenSSL backend, hashes.New's one allocation (the
-// Hash and its context) is at most 512 bytes, the largest object with
-// pointers that Go's allocator serves without a header; a few bytes more
-// cost a new hasher a larger size class and the slower path. With the Go
-// backend the Hash and its context are one allocation too, and Go's digest
-// state a second; the two together stay within the same 512 bytes.
+// Hash and its context) is 384 bytes, a size class of Go's allocator (the
+// next ones are 416, 448, 480 and 512), and the cost of an allocation
+// grows with its size: a few bytes more cost every new hasher a larger
+// class (TestHashSize and openssl's TestDigestCtxSize say which struct
+// grew). With the Go backend the Hash and its context are one allocation
+// too, and Go's digest state a second; the two together stay within the
+// same 384 bytes.
 func TestNewSize(t *testing.T) {
 	if raceEnabled {
 		t.Skip("allocation sizes are checked without -race (scripts/test.sh runs that pass too)")
@@ -183,7 +185,7 @@ func TestNewSize(t *testing.T) {
 		}
 	})
 	require.Positive(t, res.N)
-	assert.LessOrEqual(t, res.AllocedBytesPerOp(), int64(512), "bytes allocated by hashes.New")
+	assert.LessOrEqual(t, res.AllocedBytesPerOp(), int64(384), "bytes allocated by hashes.New")
 	wantAllocs := int64(1)
 	if defaultbackend.Name() == defaultbackend.Go {
 		wantAllocs = 2

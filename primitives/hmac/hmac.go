@@ -19,8 +19,7 @@ import (
 // Sum and Reset panic saying so, and Algorithm, Size and BlockSize return
 // nil and 0.
 type HMAC struct {
-	core hashcore.Core
-	alg  backends.HashAlgorithm
+	core hashcore.Core // holds the algorithm
 	b    backends.HMACBackend
 	// key is a copy of the key, kept only when the backend's context
 	// cannot reset itself, for Reset to key a fresh one.
@@ -46,6 +45,16 @@ func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBacke
 	if err := check(alg, b); err != nil {
 		return nil, err
 	}
+	// With the OpenSSL backend, the HMAC and its context share one
+	// allocation.
+	if h, ctx, ok, err := defaultbackend.NewHMACCtxBeside[HMAC](b, key, alg); ok {
+		if err != nil {
+			return nil, guard.Wrap("hmac", err)
+		}
+		h.b = b
+		h.core.Init(hashcore.HMAC, alg, ctx)
+		return h, nil
+	}
 	ctx, err := b.CreateHMACCtx(key, alg)
 	if err == nil {
 		err = hashcore.Check("hmac", alg, ctx)
@@ -53,11 +62,11 @@ func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBacke
 	if err != nil {
 		return nil, guard.Wrap("hmac", err)
 	}
-	h := &HMAC{alg: alg, b: b}
+	h := &HMAC{b: b}
 	if _, ok := ctx.(backends.Resetter); !ok {
 		h.key = append([]byte{}, key...)
 	}
-	h.core.Init("hmac", alg, ctx)
+	h.core.Init(hashcore.HMAC, alg, ctx)
 	return h, nil
 }
 
@@ -135,7 +144,7 @@ func (h *HMAC) Algorithm() backends.HashAlgorithm {
 	if h == nil {
 		return nil
 	}
-	return h.alg
+	return h.core.Alg()
 }
 
 // Update adds data. After Finalize or Verify it returns an error wrapping
@@ -187,8 +196,8 @@ func (h *HMAC) Copy() (*HMAC, error) {
 	if err != nil {
 		return nil, err
 	}
-	cp := &HMAC{alg: h.alg, b: h.b, key: h.key}
-	cp.core.Init("hmac", h.alg, c)
+	cp := &HMAC{b: h.b, key: h.key}
+	cp.core.Init(hashcore.HMAC, h.core.Alg(), c)
 	return cp, nil
 }
 
@@ -226,7 +235,7 @@ func (h *HMAC) Reset() {
 
 // renew returns a freshly keyed context for Reset.
 func (h *HMAC) renew() (hashcore.Ctx, error) {
-	ctx, err := h.b.CreateHMACCtx(h.key, h.alg)
+	ctx, err := h.b.CreateHMACCtx(h.key, h.core.Alg())
 	if err != nil {
 		return nil, err
 	}
@@ -238,7 +247,7 @@ func (h *HMAC) Size() int {
 	if !h.made() {
 		return 0
 	}
-	return h.alg.DigestSize()
+	return h.core.Alg().DigestSize()
 }
 
 // BlockSize returns the hash's block size in bytes.
@@ -246,5 +255,5 @@ func (h *HMAC) BlockSize() int {
 	if !h.made() {
 		return 0
 	}
-	return h.alg.BlockSize()
+	return h.core.Alg().BlockSize()
 }

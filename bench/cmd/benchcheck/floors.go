@@ -52,6 +52,24 @@ func thousands(n int) string {
 	return s
 }
 
+// newHMACNote is the note of a new HMAC per message against the C floor,
+// which makes, keys and frees an EVP_MAC_CTX per message.
+const newHMACNote = "a new HMAC MACs a message that fits the 4 KiB it keeps in Go on a context of the C thread's, in one crossing: " +
+	"it keys the context with the caller's key, MACs, and keys it again with a public key, so that no context a thread keeps holds a caller's key " +
+	"(SECURITY.md); the C floor keys its new context once. Callgrind (which runs SHA-256 without SHA-NI), 64 B: 24,187 instructions per op " +
+	"against the C floor's 20,046, of which EVP_MAC_init (HMAC_Init_ex: two digest initialisations, a block hashed for each pad, EVP_MD_CTX_copy_ex " +
+	"and the provider's copy of the key) takes about 7,700 per keying, so the second keying is about 7,700 of hazmat's; without it hazmat would run " +
+	"fewer instructions than the C floor. Before the thread's contexts, a new HMAC made, keyed and later freed (from a cleanup, on another thread) an " +
+	"EVP_MAC_CTX of its own: 3.6 to 3.9 µs against 1.2 to 1.3 µs after, natively, in alternating runs. Floor: one crossing, three Go allocations and two keyings"
+
+// newHMACGoNote is the note of a new HMAC per message against Go's.
+const newHMACGoNote = "Go's hmac.New keys by hashing the two pad blocks with its own SHA-256 and copies its state in Go; OpenSSL 3.0 keys through " +
+	"HMAC_Init_ex (two digest initialisations, EVP_MD_CTX_copy_ex, which frees and allocates the provider's state, and a copy of the key in the " +
+	"provider's own allocation), and hazmat keys twice per message (with the caller's key, then with a public one: see the overhead note). " +
+	"Callgrind, 64 B: 24,187 instructions per op against Go's 15,383, two keyings being about 15,400 of hazmat's. A cache of keyed contexts per " +
+	"thread and key would spare both keyings for a key used again (a reused HMAC's cost), but would keep callers' keys in C memory between calls; " +
+	"it is not done"
+
 // floors are the profiles of the targets not met on the machine of
 // BENCHMARKS.md.
 var floors = []floor{
@@ -79,7 +97,7 @@ var floors = []floor{
 		"(EVP_MD_CTX_copy_ex, which in OpenSSL 3.0 frees and allocates the provider's context) to finalise the copy: two crossings and the copy, " +
 		"+211 ns against 9.2 µs in BENCHMARKS.md's run, a floor of about 97.7% of C with Sum's semantics (callgrind, without SHA-NI: 1,769 instructions per op more than C)"},
 	{"SHA256Hasher", 1024, Overhead, crossing(1159, 32826, 31667) + "; the rest is the three Go layers and the copy of the message into the context's buffer, which saves a second crossing and EVP_MD_CTX_copy_ex"},
-	{"HMACSHA256", 64, Overhead, crossing(1084, 9371, 8287) + "; the rest is the Go layers of Reset, Write and Sum"},
+	{"HMACSHA256", 64, Overhead, crossing(1005, 9292, 8287) + "; the rest is the Go layers of Reset, Write and Sum (9,371 to 9,394 before the shared core's Reset stopped asserting its context's Resetter interface at every call)"},
 	{"HMACSHA256", 1024, Overhead, crossing(1388, 36376, 34988) + "; the rest is the Go layers and the copy of the message into the context's buffer, which saves EVP_MAC_CTX_dup at Sum"},
 	{"HMACSHA256", 16384, Throughput, "a 16 KiB message is beyond the 4 KiB an HMAC context keeps in Go, so it is in C at Sum, and Sum must leave the state " +
 		"unchanged (hash.Hash): OpenSSL 3.0 can only EVP_MAC_CTX_dup the context (it cannot copy into an existing one), and the dup and its free cost " +
@@ -87,25 +105,38 @@ var floors = []floor{
 		"That is the floor with Sum's semantics on OpenSSL 3.0. Keeping up to 64 KiB in Go instead, so that Sum is one call with no dup, was measured and costs more: " +
 		"callgrind counts about 1,900 instructions of copying and 2,500 of clearing the message where the dup was (468,842 instructions per op against 469,595), " +
 		"and the thread's CPU time over the C floor's rose by about 200 ns in three alternating runs (+371, +948, +740 ns against +180, +617, +508); see macBufSize in openssl/hmac.go"},
-	{"NewSHA256", 64, Overhead, "the hasher is one Go allocation of 512 bytes (the hashes.Hash and its context with a 256-byte buffer that makes a short message one C call); " +
-		"a CPU profile gives mallocgc about 19% and the garbage collector's background work about 10% of the operation, against glibc's malloc in the C floor; " +
-		"callgrind, 30,000 ops per count: 6,981 to 7,205 instructions per op against the C floor's 5,399 (7,195 to 7,263 before IsNil answered without reflection, New left the " +
-		"nil and output-length checks to the OpenSSL backend and digestOutLen dropped its type assertion for fixed-size digests); the garbage collector moves a count by about 200, " +
-		"so with GOGC=off: 6,645 against 5,397 (6,841 to 6,863 before), about 1,250 over C. Where hazmat's own go, with the collector off: the allocation about 370 (mallocgc), " +
+	{"NewSHA256", 64, Overhead, "the hasher is one Go allocation of 384 bytes (the hashes.Hash, 80 bytes, and its context, 304 with the 256-byte buffer that makes a short message one C call; " +
+		"512 bytes before the two packed their fields: TestHashSize and TestDigestCtxSize pin them); the cost of an allocation grows with its size, and in three alternating " +
+		"runs of 31 paired rounds the median went from +455, +449, +403 ns with 512 bytes to +332, +246, +281 ns with 384; with 512 bytes a CPU profile gave mallocgc about 19% " +
+		"and the garbage collector's background work about 10% of the operation, against glibc's malloc in the C floor; " +
+		"callgrind, 30,000 ops per count: 6,901 to 6,963 instructions per op against the C floor's 5,398 (7,067 to 7,179 with 512 bytes; 7,195 to 7,263 before IsNil answered " +
+		"without reflection, New left the nil and output-length checks to the OpenSSL backend and digestOutLen dropped its type assertion for fixed-size digests); the garbage " +
+		"collector moves a count by about 200, so with GOGC=off: 6,656 against 5,398, the same as with 512 bytes (6,656; 6,841 to 6,863 before those cuts), about 1,250 over C: " +
+		"the allocator runs as many instructions for either size class, and what the smaller one saves is time (zeroing, cache lines, and the collector's cycles, which come " +
+		"with the bytes allocated). Where hazmat's own go, with the collector off: the allocation about 370 (mallocgc), " +
 		"the rest of New about 300, Write about 160, Sum about 660 besides the digest in C (the crossing and the Go layers: hashcore's checks, the FIPS-mode check, the output); " +
 		"the C floor pays EVP_MD_CTX_new and EVP_MD_CTX_free instead, which hazmat spares by hashing on the C thread's own context. " +
 		"Floor: one crossing and one Go allocation of this size"},
 	{"NewSHA256", 1024, Overhead, "as at 64 B, and a 1 KiB message is beyond the 256 bytes a new hasher keeps in Go: Write sends it to C (a second crossing, " +
 		"on a C state borrowed from a pool; a hasher dropped without Finalize keeps its state until the garbage collector finds its slab of 32 unreachable, " +
 		"whose states then go to the next slab rather than being freed and made again), and Sum copies the state (EVP_MD_CTX_copy_ex, about 465 instructions) to finalise the copy; " +
-		"callgrind, 30,000 ops per count: 35,097 to 35,382 instructions per op against the C floor's 32,018 (35,381 to 35,680 before the cuts of the 64 B note; with GOGC=off " +
-		"35,238 against 35,405 and the C floor's 32,021), the two crossings, the copy, the Go allocation (about 500) and the borrowing. " +
+		"callgrind, 30,000 ops per count: 35,069 instructions per op against the C floor's 32,019 (35,308 with the 512-byte allocation, 35,097 to 35,382 in earlier counts, " +
+		"35,381 to 35,680 before the cuts of the 64 B note; with GOGC=off 35,269, and 35,271 with 512 bytes), the two crossings, the copy, the Go allocation (about 500) and the borrowing; " +
+		"the paired rounds' medians, +731, +837, +1,562 ns with 512 bytes and +825, +564, +459 with 384, vary more than the allocation moves them. " +
 		"The slabs' states are not all reused: natively, 20,000 hashers of 1 KiB dropped after Sum still made 16 to 114 new sets of 32 states per round of 20,000 once warm " +
 		"(the spare sets live in a sync.Pool, which drops what two collections find unused). Floor: two crossings, the copy and one Go allocation"},
 	{"NewSHA256", 16384, Throughput, "the 1 KiB case's costs over a 16 KiB digest: one Go allocation, two crossings, a C state borrowed from a pool that the dropped hasher " +
 		"returns only through its slab's cleanup, and EVP_MD_CTX_copy_ex at Sum; +823 ns in BENCHMARKS.md's run (before the slabs' states were reused). " +
 		"Callgrind (without SHA-NI) counts only 3,530 instructions per op more than C (464,758 against 461,228): the rest is not in instructions; " +
 		"C states in cold cache lines are the likely cause (a C caller that frees its context at once reuses warm memory), not confirmed by a profile"},
+	{"NewHMACSHA256", 64, Overhead, newHMACNote},
+	{"NewHMACSHA256", 1024, Overhead, newHMACNote + "; at 1 KiB 51,780 instructions per op against the C floor's 46,668 (callgrind)"},
+	{"NewHMACSHA256", 64, VsGo, newHMACGoNote},
+	{"NewHMACSHA256", 1024, VsGo, newHMACGoNote + "; at 1 KiB, where the message's hashing weighs more, 51,780 against Go's 44,309"},
+	{"NewHMACSHA256", 16384, Throughput, "a 16 KiB message is beyond the 4 KiB an HMAC keeps in Go, so the new HMAC makes a keyed EVP_MAC_CTX of its own " +
+		"(EVP_MAC_CTX_new and EVP_MAC_init with the digest's name, which fetches it, as the C floor does per message), and Sum then duplicates it " +
+		"(EVP_MAC_CTX_dup: Sum must leave the state unchanged, see HMACSHA256 at 16 KiB) and its cleanup frees it later on another thread: " +
+		"the C floor's costs, the dup, two crossings and four Go allocations"},
 	{"HKDFSHA256", 32, Overhead, "callgrind: 40,698 instructions per op against the C floor's 40,714 (45,088 before the KDF contexts were prepared once per KDF, digest and mode, " +
 		"and the hash constructors known by their code): hazmat's KDF no longer fetches its digest on every derivation (about 2,350 instructions, which the C floor still pays), " +
 		"and adds about 800 for the crossing, 810 to overwrite the secret in the pooled context after each derivation, 320 for the descriptor as an interface value " +

@@ -92,7 +92,7 @@ const minRounds = 5
 const (
 	minThroughputShare = 0.98  // of the C floor's throughput at bulk sizes and per iteration
 	maxOverheadNs      = 40.0  // over the C floor at small sizes, reused objects
-	maxNewHasherNs     = 120.0 // over the C floor at small sizes, a new hasher
+	maxNewHasherNs     = 120.0 // over the C floor at small sizes, a new hasher or HMAC
 	maxGofipsShare     = 0.5   // of golang-fips/openssl's time at 64 B, gofipsOps
 	// hazmat-go over Go's own crypto at goSizes, reused objects: the same
 	// budget as hazmat's over the C floor. Both sides run the same Go
@@ -101,7 +101,7 @@ const (
 	// which should cost tens of nanoseconds and not grow with the message:
 	// 40 ns is about half of Go's own AES-GCM seal or SHA-256 of 64 bytes.
 	maxGoOverheadNs = 40.0
-	// The same for a new hasher per message (NewSHA256), with the budget
+	// The same for a new hasher or HMAC per message (newObjectOps), with the budget
 	// of hazmat's new hasher over the C floor: hazmat's Hash and the
 	// backend's context are one allocation more than Go's sha256.New
 	// makes (two against one).
@@ -122,9 +122,10 @@ var (
 	bulkSizes  = []int{16384, 1048576}
 )
 
-// newHasherOp is the operation that creates its object per message; every
-// other one reuses an object (an AEAD, a context, a hasher, an algorithm).
-const newHasherOp = "NewSHA256"
+// newObjectOps are the operations that create their object per message (a
+// hasher, an HMAC); every other one reuses an object (an AEAD, a context,
+// a hasher, an algorithm).
+var newObjectOps = []string{"NewSHA256", "NewHMACSHA256"}
 
 // gofipsOps are the operations held to half of golang-fips/openssl's time
 // at 64 bytes.
@@ -193,7 +194,7 @@ func Targets(ops []string, sizes []int) []Target {
 		own := opSizes(op, sizes)
 		at := func(size int) bool { return slices.Contains(own, size) }
 		extra := maxOverheadNs
-		if op == newHasherOp {
+		if slices.Contains(newObjectOps, op) {
 			extra = maxNewHasherNs
 		}
 		if perIteration(op) {
@@ -211,7 +212,7 @@ func Targets(ops []string, sizes []int) []Target {
 			}
 			if hasGoPeers(op) {
 				limit := maxGoOverheadNs
-				if op == newHasherOp {
+				if slices.Contains(newObjectOps, op) {
 					limit = maxGoNewHasherNs
 				}
 				for _, size := range goSizes {
@@ -237,7 +238,13 @@ func Targets(ops []string, sizes []int) []Target {
 // API allocates by design; every other operation has none.
 var allocBudgets = map[string]float64{
 	// A hasher made per message: the hasher.
-	newHasherOp: 1,
+	"NewSHA256": 1,
+	// An HMAC made per message: the HMAC with its context (1) and the copy
+	// of the key it keys OpenSSL with (1); then, for a message that fits
+	// the 4 KiB it keeps in Go, the buffer that holds it until Sum (1), or,
+	// for a longer one, the cleanup of the EVP_MAC_CTX of its own it then
+	// needs (2).
+	"NewHMACSHA256": 4,
 	// hkdf.Key and pbkdf2.Key return a new key (1), call the hash
 	// constructor they are given to tell its algorithm (1), copy the info
 	// or password string into the []byte of kdfalg's descriptor (1), and

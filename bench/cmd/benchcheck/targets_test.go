@@ -65,7 +65,7 @@ func TestTargets(t *testing.T) {
 	// throughput at 16 KiB and 1 MiB, allocations, hazmat-go against Go's
 	// crypto at 64 B and 1 KiB; three operations against
 	// golang-fips/openssl. Then the key operations at their own sizes.
-	assert.Len(t, ts, 9*(5+2)+3+2+2+3+2+3)
+	assert.Len(t, ts, 10*(5+2)+3+2+2+3+2+3)
 	find := func(name string, k Kind) Target {
 		t.Helper()
 		for _, tg := range ts {
@@ -90,6 +90,9 @@ func TestTargets(t *testing.T) {
 	assert.InDelta(t, 120, find("NewSHA256/64", VsGo).Limit, 0)
 	assert.InDelta(t, 0, find("SHA256/*", Allocs).Limit, 0)
 	assert.InDelta(t, 1, find("NewSHA256/*", Allocs).Limit, 0)
+	assert.InDelta(t, 120, find("NewHMACSHA256/1024", Overhead).Limit, 0)
+	assert.InDelta(t, 120, find("NewHMACSHA256/64", VsGo).Limit, 0)
+	assert.InDelta(t, 4, find("NewHMACSHA256/*", Allocs).Limit, 0)
 	var vsGofips []string
 	for _, tg := range ts {
 		if tg.Kind == VsGofips {
@@ -104,7 +107,7 @@ func TestTargets(t *testing.T) {
 			assert.Contains(t, []int{64, 1024}, tg.Size, tg.Name())
 		}
 	}
-	assert.Len(t, vsGo, 9, "every operation at message sizes that Go's crypto has: %v", vsGo)
+	assert.Len(t, vsGo, 10, "every operation at message sizes that Go's crypto has: %v", vsGo)
 	assert.False(t, vsGo["CMACAES128"], "Go's crypto has no CMAC")
 }
 

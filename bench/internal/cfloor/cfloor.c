@@ -137,6 +137,27 @@ int cfloor_hmac(EVP_MAC_CTX *ctx, const uint8_t *in, size_t n, uint8_t *out,
   return 1;
 }
 
+int cfloor_hmac_fresh(const EVP_MAC_CTX *ctx, const char *digest,
+                      const uint8_t *key, size_t keylen, const uint8_t *in,
+                      size_t n, uint8_t *out, size_t outsize, size_t iters) {
+  EVP_MAC *mac = EVP_MAC_CTX_get0_mac((EVP_MAC_CTX *)ctx);
+  size_t outl;
+  for (size_t i = 0; i < iters; i++) {
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)digest,
+                                         0),
+        OSSL_PARAM_construct_end(),
+    };
+    EVP_MAC_CTX *c = EVP_MAC_CTX_new(mac);
+    int ok = c != NULL && EVP_MAC_init(c, key, keylen, params) &&
+             EVP_MAC_update(c, in, n) && EVP_MAC_final(c, out, &outl, outsize);
+    EVP_MAC_CTX_free(c);
+    if (!ok)
+      return 0;
+  }
+  return 1;
+}
+
 EVP_KDF *cfloor_kdf_fetch(const char *name) {
   return EVP_KDF_fetch(NULL, name, NULL);
 }

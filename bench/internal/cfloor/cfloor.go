@@ -195,20 +195,22 @@ func (d *Digest) Fresh(in, out []byte, iters int) error {
 
 // HMAC is an EVP_MAC_CTX for HMAC, keyed once.
 type HMAC struct {
-	ctx  *C.EVP_MAC_CTX
-	size int
+	ctx    *C.EVP_MAC_CTX
+	size   int
+	digest *C.char // for Fresh; nil for CMAC
+	key    []byte
 }
 
 // NewHMAC keys HMAC with the digest name (such as "SHA2-256") whose
 // output is size bytes.
 func NewHMAC(digest string, size int, key []byte) (*HMAC, error) {
 	cname := C.CString(digest)
-	defer C.free(unsafe.Pointer(cname))
 	ctx := C.cfloor_hmac_new(cname, ptr(key), C.size_t(len(key)))
 	if ctx == nil {
+		C.free(unsafe.Pointer(cname))
 		return nil, lastError("new HMAC " + digest)
 	}
-	return &HMAC{ctx: ctx, size: size}, nil
+	return &HMAC{ctx: ctx, size: size, digest: cname, key: append([]byte{}, key...)}, nil
 }
 
 // Close frees the context.
@@ -217,6 +219,30 @@ func (h *HMAC) Close() {
 		C.cfloor_hmac_free(h.ctx)
 		h.ctx = nil
 	}
+	if h.digest != nil {
+		C.free(unsafe.Pointer(h.digest))
+		h.digest = nil
+	}
+}
+
+// Fresh computes the HMAC of in iters times, each on a new context keyed
+// for it and freed after it, as a C caller does that has no context to
+// reuse.
+func (h *HMAC) Fresh(in, out []byte, iters int) error {
+	if h.ctx == nil {
+		return errClosed
+	}
+	if h.digest == nil {
+		return errors.New("cfloor: Fresh is HMAC's, not CMAC's")
+	}
+	if len(out) < h.size {
+		return errors.New("cfloor: short HMAC output")
+	}
+	if C.cfloor_hmac_fresh(h.ctx, h.digest, ptr(h.key), C.size_t(len(h.key)), ptr(in), C.size_t(len(in)),
+		ptr(out), C.size_t(h.size), C.size_t(iters)) != 1 {
+		return lastError("HMAC on a new context")
+	}
+	return nil
 }
 
 // Sum computes the HMAC of in iters times, re-initialising the context

@@ -48,6 +48,13 @@ void cfloor_hmac_free(EVP_MAC_CTX *ctx);
 int cfloor_hmac(EVP_MAC_CTX *ctx, const uint8_t *in, size_t n, uint8_t *out,
                 size_t outsize, size_t iters);
 
+/* A new HMAC context per iteration, as a C caller with no context to reuse
+ * makes one: new (of the MAC that ctx is of), init with the digest and the
+ * key, update, final, free. */
+int cfloor_hmac_fresh(const EVP_MAC_CTX *ctx, const char *digest,
+                      const uint8_t *key, size_t keylen, const uint8_t *in,
+                      size_t n, uint8_t *out, size_t outsize, size_t iters);
+
 /* KDFs over a fetched EVP_KDF ("HKDF", "PBKDF2") with a SHA2-256 digest:
  * per iteration a new EVP_KDF_CTX, EVP_KDF_derive with the parameters, the
  * context freed. iter is PBKDF2's iteration count, 0 for HKDF (whose salt

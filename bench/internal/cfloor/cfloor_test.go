@@ -134,3 +134,26 @@ func TestRand(t *testing.T) {
 	assert.NotEqual(t, a, b)
 	assert.NotEqual(t, make([]byte, 32), a)
 }
+
+// TestHMACs: the keyed context's loop and the loop on a new context per
+// iteration both give RFC 4231's HMAC-SHA-256 of test case 2, and Fresh
+// refuses a short output and a closed HMAC.
+func TestHMACs(t *testing.T) {
+	want := unhex(t, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+	h, err := NewHMAC("SHA2-256", 32, []byte("Jefe"))
+	require.NoError(t, err)
+	msg := []byte("what do ya want for nothing?")
+	for name, f := range map[string]func([]byte, []byte, int) error{"Sum": h.Sum, "Fresh": h.Fresh} {
+		out := make([]byte, 32)
+		require.NoError(t, f(msg, out, 3), name)
+		assert.Equal(t, want, out, name)
+	}
+	assert.Error(t, h.Fresh(msg, make([]byte, 31), 1), "short output")
+	h.Close()
+	h.Close()
+	assert.ErrorIs(t, h.Fresh(msg, make([]byte, 32), 1), errClosed)
+	c, err := NewCMAC("AES-128-CBC", make([]byte, 16))
+	require.NoError(t, err)
+	defer c.Close()
+	assert.ErrorContains(t, c.Fresh(msg, make([]byte, 16), 1), "not CMAC's")
+}

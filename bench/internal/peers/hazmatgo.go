@@ -78,6 +78,10 @@ var (
 		b := goBackend()
 		return fresh(tb, func() (hash.Hash, error) { return hashes.NewWithBackend(hashes.SHA256{}, b) }, n)
 	}}
+	hazmatGoNewHMAC = Peer{HazmatGo, func(tb TB, n int) Run {
+		b := goBackend()
+		return fresh(tb, func() (hash.Hash, error) { return hzhmac.NewWithBackend(hmacKey, hashes.SHA256{}, b) }, n)
+	}}
 	// hazmatGoHKDF derives as hkdf.Key does, on the Go backend: a
 	// descriptor and a KDF per key.
 	hazmatGoHKDF = Peer{HazmatGo, func(tb TB, n int) Run {

@@ -6,6 +6,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/sha512"
+	"errors"
 	"hash"
 	"math/rand/v2"
 
@@ -414,6 +415,41 @@ func fresh(tb TB, newHash func() (hash.Hash, error), n int) Run {
 		},
 		Out: func() []byte { return out },
 	}
+}
+
+// newHMACPeers make an HMAC-SHA-256 per message, keyed with hmacKey.
+var newHMACPeers = []Peer{
+	{"hazmat", func(tb TB, n int) Run {
+		return fresh(tb, func() (hash.Hash, error) { return hzhmac.New(hmacKey, hashes.SHA256{}) }, n)
+	}},
+	hazmatGoNewHMAC,
+	{"go", func(tb TB, n int) Run {
+		return fresh(tb, func() (hash.Hash, error) { return hmac.New(sha256.New, hmacKey), nil }, n)
+	}},
+	{"gofips", func(tb TB, n int) Run {
+		gofips(tb)
+		return fresh(tb, func() (hash.Hash, error) {
+			h := openssl.NewHMAC(openssl.NewSHA256, hmacKey)
+			if h == nil {
+				return nil, errors.New("golang-fips/openssl: NewHMAC")
+			}
+			return h, nil
+		}, n)
+	}},
+	{"c", func(tb TB, n int) Run {
+		h, err := cfloor.NewHMAC("SHA2-256", 32, hmacKey)
+		check(tb, err)
+		tb.Cleanup(h.Close)
+		msg, out := message(n), make([]byte, 32)
+		return Run{
+			Many: func(iters int) {
+				if err := h.Fresh(msg, out, iters); err != nil {
+					tb.Fatal(err)
+				}
+			},
+			Out: func() []byte { return out },
+		}
+	}},
 }
 
 var newSHA256Peers = []Peer{

@@ -112,6 +112,7 @@ var Ops = []Op{
 	{"SHA256Hasher", hasherPeers, nil, false},
 	{"HMACSHA256", hmacPeers, nil, false},
 	{"NewSHA256", newSHA256Peers, nil, false},
+	{"NewHMACSHA256", newHMACPeers, nil, false},
 	{"HKDFSHA256", hkdfPeers, []int{32}, false},
 	{"PBKDF2SHA256", pbkdf2Peers, []int{1000}, true},
 	{"CMACAES128", cmacPeers, []int{64, 16384}, false},

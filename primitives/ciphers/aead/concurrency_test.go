@@ -13,7 +13,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/crypto/chacha20poly1305"
 
 	"github.com/go-hazmat/hazmat/backends"
 	"github.com/go-hazmat/hazmat/gocrypto"
@@ -82,9 +81,7 @@ func TestConcurrentAESGCM(t *testing.T) {
 		if gcmRefused(t, err) {
 			return // TestAESGCMRandomNonceConcurrent covers what is served
 		}
-		b, err := aes.NewCipher(key)
-		require.NoError(t, err)
-		ref, err := cipher.NewGCM(b)
+		ref, err := goGCM(key, 12)
 		require.NoError(t, err)
 		concAEAD(t, r, h, ref)
 	}
@@ -97,7 +94,7 @@ func TestConcurrentChaCha20Poly1305(t *testing.T) {
 	if diffUnsupported(t, err) {
 		return
 	}
-	ref, err := chacha20poly1305.New(key)
+	ref, err := goChaCha20Poly1305(key)
 	require.NoError(t, err)
 	concAEAD(t, r, h, ref)
 }

@@ -6,6 +6,7 @@
 package hashcore
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/go-hazmat/hazmat/backends"
@@ -19,34 +20,120 @@ type Ctx interface {
 	Finalize() ([]byte, error)
 }
 
-// Core is a digest or MAC in progress. Its zero value is not usable: Init
-// it. It is not safe for concurrent use.
-type Core struct {
-	pkg   string // the error prefix: "hashes" or "hmac"
-	alg   backends.HashAlgorithm
-	ctx   Ctx
-	final []byte // the output once finalized
-	err   error  // why the last Reset failed, reported until the next
+// Kind says which package a Core serves, and so how its errors begin.
+type Kind uint8
 
-	// summer is ctx as a backends.Summer, nil when it is none: asserted
-	// once per context rather than at every Sum. (Only this one: with a
-	// second interface here, hashes.New's one allocation would outgrow
-	// 512 bytes, the largest size Go's allocator serves without a
-	// header for an object with pointers.)
-	summer backends.Summer
+// The kinds of Core.
+const (
+	Hashes Kind = iota // errors begin with "hashes: "
+	HMAC               // errors begin with "hmac: "
+)
+
+// String returns the package name, the prefix of the errors.
+func (k Kind) String() string {
+	if k == HMAC {
+		return "hmac"
+	}
+	return "hashes"
 }
 
-// Init sets c up over ctx, a context computing alg (checked by
-// [Check]), its errors prefixed with pkg.
-func (c *Core) Init(pkg string, alg backends.HashAlgorithm, ctx Ctx) {
-	c.pkg, c.alg = pkg, alg
+// Core is a digest or MAC in progress. Its zero value is not usable: Init
+// it. It is not safe for concurrent use.
+//
+// Its size counts: hashes.New places a Hash (a Core and three words more)
+// and the OpenSSL backend's context in one allocation of 384 bytes, a
+// size class of Go's allocator that costs a new hasher tens of
+// nanoseconds less than the next ones. So the context, its Sum and its
+// Reset are one interface value (fullCtx), the error of a failed Reset
+// lives in a context of its own (failed) rather than in a field, and the
+// output of Finalize is a string (two words, not a slice's three).
+type Core struct {
+	kind Kind
+	done bool // Finalize has run since the last Reset; final holds its output
+
+	alg   backends.HashAlgorithm
+	ctx   fullCtx // the backend's context, or an adapted or a failed over one
+	final string
+}
+
+// fullCtx is a context with Sum and Reset: the backend's own when it
+// implements [backends.Summer] and [backends.Resetter] (every context of
+// this module's backends does), else an adapted over it. The one
+// interface value saves a second one for Sum, and a type assertion at
+// every Sum and Reset.
+type fullCtx interface {
+	Ctx
+	backends.Summer
+	backends.Resetter
+}
+
+// adapted gives Sum and Reset to a context that lacks either or both:
+// without the context's own Sum, Sum finalizes a copy; without its own
+// Reset, Reset fails (with errNoReset), and the Core asks its caller for a
+// fresh context.
+type adapted struct {
+	Ctx
+	sum   backends.Summer   // Ctx's own, or nil
+	reset backends.Resetter // Ctx's own, or nil
+	kind  Kind
+	alg   backends.HashAlgorithm
+}
+
+var errNoReset = errors.New("context cannot reset itself")
+
+func (a *adapted) Sum(dst []byte) ([]byte, error) {
+	if a.sum != nil {
+		return a.sum.Sum(dst)
+	}
+	cp, err := copyCtx(a.kind.String(), a.alg, a.Ctx)
+	if err != nil {
+		return dst, err
+	}
+	d, err := cp.Finalize()
+	if err != nil {
+		return dst, err
+	}
+	return append(dst, d...), nil
+}
+
+func (a *adapted) Reset() error {
+	if a.reset != nil {
+		return a.reset.Reset()
+	}
+	return errNoReset
+}
+
+// failed stands in for the context of a Core whose Reset failed: err (with
+// its package prefix) is what every method returns until a Reset
+// succeeds, and prev is the context before, whose own Reset the next
+// Reset tries again.
+type failed struct {
+	err  error
+	prev fullCtx
+}
+
+func (f *failed) Update([]byte) error            { return f.err }
+func (f *failed) Finalize() ([]byte, error)      { return nil, f.err }
+func (f *failed) Sum(dst []byte) ([]byte, error) { return dst, f.err }
+func (f *failed) Reset() error                   { return f.err }
+
+// Init sets c up over ctx, a context computing alg (checked by [Check]),
+// its errors prefixed with the name of kind's package.
+func (c *Core) Init(kind Kind, alg backends.HashAlgorithm, ctx Ctx) {
+	c.kind, c.alg = kind, alg
 	c.setCtx(ctx)
 }
 
-// setCtx makes ctx the context, with its optional interfaces.
+// setCtx makes ctx the context, adapted when it lacks Sum or Reset.
 func (c *Core) setCtx(ctx Ctx) {
-	c.ctx = ctx
-	c.summer, _ = ctx.(backends.Summer)
+	if f, ok := ctx.(fullCtx); ok {
+		c.ctx = f
+		return
+	}
+	a := &adapted{Ctx: ctx, kind: c.kind, alg: c.alg}
+	a.sum, _ = ctx.(backends.Summer)
+	a.reset, _ = ctx.(backends.Resetter)
+	c.ctx = a
 }
 
 // Check returns an error wrapping [backends.ErrInvalidArgument] when ctx,
@@ -78,47 +165,70 @@ func CheckLen(pkg string, alg backends.HashAlgorithm, out []byte) error {
 // Made reports whether c was set up with Init.
 func (c *Core) Made() bool { return c.ctx != nil }
 
+// Alg returns the algorithm c computes, as Init was given it.
+func (c *Core) Alg() backends.HashAlgorithm { return c.alg }
+
 // Ctx returns the backend context, for the optional interfaces of a
 // caller's own (backends.XOFSummer).
-func (c *Core) Ctx() Ctx { return c.ctx }
+func (c *Core) Ctx() any { return unwrap(c.ctx) }
+
+// unwrap returns the backend's context under a failed and an adapted. (As
+// an any: a conversion to another interface with methods would cost a
+// look-up of its method table.)
+func unwrap(ctx fullCtx) any {
+	if f, ok := ctx.(*failed); ok {
+		ctx = f.prev
+	}
+	if a, ok := ctx.(*adapted); ok {
+		return a.Ctx
+	}
+	return ctx
+}
 
 // Finalized reports whether Finalize has run since the last Reset.
-func (c *Core) Finalized() bool { return c.final != nil }
+func (c *Core) Finalized() bool { return c.done }
 
 // Err returns the error of a failed Reset, or nil.
-func (c *Core) Err() error { return c.err }
+func (c *Core) Err() error {
+	if f, ok := c.ctx.(*failed); ok {
+		return f.err
+	}
+	return nil
+}
 
 // Update adds data.
 func (c *Core) Update(data []byte) error {
-	if c.err != nil {
-		return c.err
+	if f, ok := c.ctx.(*failed); ok {
+		return f.err
 	}
-	if c.final != nil {
-		return fmt.Errorf("%s: update after Finalize: %w", c.pkg, backends.ErrAlreadyFinalized)
+	if c.done {
+		return fmt.Errorf("%s: update after Finalize: %w", c.kind, backends.ErrAlreadyFinalized)
 	}
 	if err := c.ctx.Update(data); err != nil {
-		return guard.Wrap(c.pkg, err)
+		return guard.Wrap(c.kind.String(), err)
 	}
 	return nil
 }
 
 // Finalize returns the output in a new slice and keeps a copy for Sum.
 func (c *Core) Finalize() ([]byte, error) {
-	if c.err != nil {
-		return nil, c.err
+	if f, ok := c.ctx.(*failed); ok {
+		return nil, f.err
 	}
-	if c.final != nil {
-		return nil, fmt.Errorf("%s: Finalize called twice: %w", c.pkg, backends.ErrAlreadyFinalized)
+	if c.done {
+		return nil, fmt.Errorf("%s: Finalize called twice: %w", c.kind, backends.ErrAlreadyFinalized)
 	}
 	d, err := c.ctx.Finalize()
 	if err != nil {
-		return nil, guard.Wrap(c.pkg, err)
+		return nil, guard.Wrap(c.kind.String(), err)
 	}
-	if err := CheckLen(c.pkg, c.alg, d); err != nil {
+	if err := CheckLen(c.kind.String(), c.alg, d); err != nil {
 		return nil, err
 	}
-	c.final = d
-	return append([]byte(nil), d...), nil
+	// The copy kept is the string; the caller gets the backend's slice,
+	// which no one else holds.
+	c.final, c.done = string(d), true
+	return d, nil
 }
 
 // Sum appends the output for the data written so far to b without changing
@@ -126,55 +236,41 @@ func (c *Core) Finalize() ([]byte, error) {
 // as [hash.Hash] has none: a backend failure, or a failed Reset, panics
 // with a message that says what failed.
 func (c *Core) Sum(b []byte) []byte {
-	if c.err != nil {
-		panic(c.err.Error())
+	if f, ok := c.ctx.(*failed); ok {
+		panic(f.err.Error())
 	}
-	if c.final != nil {
+	if c.done {
 		return append(b, c.final...)
 	}
-	var (
-		out []byte
-		err error
-	)
-	if c.summer != nil {
-		if out, err = c.summer.Sum(b); err == nil && len(out) >= len(b) {
-			err = CheckLen(c.pkg, c.alg, out[len(b):])
-		} else if err == nil {
-			err = CheckLen(c.pkg, c.alg, nil)
-		}
-	} else {
-		var cp Ctx
-		if cp, err = copyCtx(c.pkg, c.alg, c.ctx); err == nil {
-			var d []byte
-			if d, err = cp.Finalize(); err == nil {
-				err = CheckLen(c.pkg, c.alg, d)
-			}
-			out = append(b, d...)
-		}
+	out, err := c.ctx.Sum(b)
+	if err == nil && len(out) >= len(b) {
+		err = CheckLen(c.kind.String(), c.alg, out[len(b):])
+	} else if err == nil {
+		err = CheckLen(c.kind.String(), c.alg, nil)
 	}
 	if err != nil {
-		panic(guard.Wrap(c.pkg, err).Error())
+		panic(guard.Wrap(c.kind.String(), err).Error())
 	}
 	return out
 }
 
 // Copy returns an independent backend context in the same state.
 func (c *Core) Copy() (Ctx, error) {
-	if c.err != nil {
-		return nil, c.err
+	if f, ok := c.ctx.(*failed); ok {
+		return nil, f.err
 	}
-	if c.final != nil {
-		return nil, fmt.Errorf("%s: Copy after Finalize: %w", c.pkg, backends.ErrAlreadyFinalized)
+	if c.done {
+		return nil, fmt.Errorf("%s: Copy after Finalize: %w", c.kind, backends.ErrAlreadyFinalized)
 	}
-	cp, err := copyCtx(c.pkg, c.alg, c.ctx)
+	cp, err := copyCtx(c.kind.String(), c.alg, unwrap(c.ctx))
 	if err != nil {
-		return nil, guard.Wrap(c.pkg, err)
+		return nil, guard.Wrap(c.kind.String(), err)
 	}
 	return cp, nil
 }
 
 // copyCtx copies either kind of context; a nil copy is an error.
-func copyCtx(pkg string, alg backends.HashAlgorithm, ctx Ctx) (Ctx, error) {
+func copyCtx(pkg string, alg backends.HashAlgorithm, ctx any) (Ctx, error) {
 	switch x := ctx.(type) {
 	case backends.HashContext:
 		cp, err := x.Copy()
@@ -204,16 +300,19 @@ func copyCtx(pkg string, alg backends.HashAlgorithm, ctx Ctx) (Ctx, error) {
 // kept and returned by every later call (Sum panics with it) until a Reset
 // succeeds.
 func (c *Core) Reset(renew func() (Ctx, error)) {
-	c.final, c.err = nil, nil
-	if r, ok := c.ctx.(backends.Resetter); ok && r.Reset() == nil {
+	c.final, c.done = "", false
+	if f, ok := c.ctx.(*failed); ok {
+		c.ctx = f.prev
+	}
+	if c.ctx.Reset() == nil {
 		return
 	}
 	ctx, err := renew()
 	if err == nil {
-		err = Check(c.pkg, c.alg, ctx)
+		err = Check(c.kind.String(), c.alg, ctx)
 	}
 	if err != nil {
-		c.err = guard.Wrap(c.pkg, err)
+		c.ctx = &failed{err: guard.Wrap(c.kind.String(), err), prev: c.ctx}
 		return
 	}
 	c.setCtx(ctx)
