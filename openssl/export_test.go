@@ -190,3 +190,10 @@ var HMACHasOwnContext = testHMACHasOwnContext
 
 // HMACThreadContexts is how many HMAC contexts a C thread keeps at most.
 const HMACThreadContexts = testThreadHMACs
+
+// HoldFetches takes the write side of the lock that keeps fetches apart
+// from SetFIPS, as SetFIPS does, until release is called.
+func HoldFetches() (release func()) {
+	fetchMu.Lock()
+	return fetchMu.Unlock
+}

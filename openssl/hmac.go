@@ -187,11 +187,16 @@ func oneShotTLS(e *mdEntry, key, data, out []byte) error {
 	if err != nil {
 		return err
 	}
-	// The thread's first HMAC with this digest fetches it: see fetchMu.
-	fetchMu.RLock()
 	r := C.go_hmac_oneshot_tls(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)),
-		base(data), C.size_t(len(data)), base(out), C.size_t(len(out)))
-	fetchMu.RUnlock()
+		base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), 0)
+	if r.ok != 1 && r.outl == C.GO_HMAC_STEP_NEED_FETCH {
+		// The thread's first HMAC with this digest makes its context,
+		// which fetches the digest: see fetchMu.
+		fetchMu.RLock()
+		r = C.go_hmac_oneshot_tls(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)),
+			base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), 1)
+		fetchMu.RUnlock()
+	}
 	if r.ok == 1 {
 		return nil
 	}

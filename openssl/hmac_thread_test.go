@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -416,4 +417,67 @@ func TestSetFIPSRaceWithHMACs(t *testing.T) {
 	t.Logf("%d switches, %d MACs", switches, macs.Load())
 	assert.Positive(t, macs.Load())
 	assert.Zero(t, wrong.Load(), "wrong MACs")
+}
+
+// TestHMACThreadContextTakesNoLock: once a thread has its context for a
+// digest, an HMAC on it takes no lock, so that HMACs on many cores do not
+// contend on one: it completes while the lock SetFIPS takes is held. A
+// thread's first HMAC with a digest, which fetches it, waits for it.
+func TestHMACThreadContextTakesNoLock(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b := openssl.DefaultBackend()
+	key, msg := bytes.Repeat([]byte{3}, 16), []byte("abc")
+	_, err := b.MAC(key, hashes.SHA256{}, msg, nil) // the thread's context
+	require.NoError(t, err)
+	candidates := []hashes.Algorithm{hashes.SHA512{}, hashes.SHA384{}, hashes.SHA224{}, hashes.SHA512_256{}, hashes.SHA512_224{}}
+	for _, alg := range candidates {
+		require.True(t, b.HMACSupported(alg), alg.Name()) // its entry, fetched now
+	}
+
+	held := openssl.HoldFetches()
+	var once sync.Once
+	release := func() { once.Do(held) }
+	// Should the HMAC below wait for the lock, this lets it go on, late.
+	timer := time.AfterFunc(5*time.Second, release)
+	defer timer.Stop()
+	type result struct {
+		alg hashes.Algorithm
+		out []byte
+	}
+	done := make(chan result, 1)
+	go func() {
+		// Locked to the end: the thread ends with the goroutine.
+		runtime.LockOSThread()
+		for _, alg := range candidates {
+			if _, _, ok := openssl.ThreadHMAC(alg, nil); !ok {
+				out, _ := b.MAC(key, alg, msg, nil)
+				done <- result{alg, out}
+				return
+			}
+		}
+		done <- result{}
+	}()
+	start := time.Now()
+	got, err := b.MAC(key, hashes.SHA256{}, msg, nil)
+	require.NoError(t, err, "with the lock held")
+	assert.Equal(t, goHMAC(sha256.New, key, msg), got)
+	require.Less(t, time.Since(start), 4*time.Second, "the HMAC waited for the lock")
+	select {
+	case r := <-done:
+		release()
+		require.NotNil(t, r.alg, "a thread with a context for every candidate digest")
+		t.Fatalf("a thread's first HMAC-%s ran while fetches were held", r.alg.Name())
+	case <-time.After(50 * time.Millisecond):
+	}
+	release()
+	select {
+	case r := <-done:
+		require.NotNil(t, r.alg)
+		want, err := b.MAC(key, r.alg, msg, nil)
+		require.NoError(t, err)
+		assert.Equal(t, want, r.out)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the first HMAC did not run once fetches were released")
+	}
 }

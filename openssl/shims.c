@@ -514,7 +514,8 @@ static const unsigned char go_rest_key[32] = {0};
 /* Returns the slot of this thread's HMAC context for (mac, digest, propq),
  * its context keyed with key, or NULL (the queue says why). */
 static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const char *propq,
-                                      const unsigned char *key, size_t keylen) {
+                                      const unsigned char *key, size_t keylen,
+                                      int may_fetch, int *need_fetch) {
 	go_tls_hmacs *t;
 	go_tls_hmac *s;
 	EVP_MAC_CTX *ctx;
@@ -552,6 +553,10 @@ static go_tls_hmac *go_tls_hmac_keyed(EVP_MAC *mac, const char *digest, const ch
 			go_tls_hmac_clear(s);
 			return NULL;
 		}
+	}
+	if (!may_fetch) {
+		*need_fetch = 1;
+		return NULL;
 	}
 	ctx = EVP_MAC_CTX_new(mac);
 	if (ctx == NULL)
@@ -604,11 +609,14 @@ static int go_hmac_rest(EVP_MAC_CTX *ctx) {
 static int go_hmac_oneshot_tls_run(EVP_MAC *mac, const char *digest, const char *propq,
                                    const unsigned char *key, size_t keylen,
                                    const unsigned char *p, size_t len,
-                                   unsigned char *out, size_t *n, size_t outlen, int *step) {
+                                   unsigned char *out, size_t *n, size_t outlen,
+                                   int may_fetch, int *step) {
 	go_tls_hmac *s;
-	int ok;
+	int ok, need_fetch = 0;
 	*step = GO_HMAC_STEP_INIT;
-	s = go_tls_hmac_keyed(mac, digest, propq, key, keylen);
+	s = go_tls_hmac_keyed(mac, digest, propq, key, keylen, may_fetch, &need_fetch);
+	if (need_fetch)
+		*step = GO_HMAC_STEP_NEED_FETCH;
 	if (s == NULL)
 		return 0;
 	*step = GO_HMAC_STEP_UPDATE;
@@ -636,14 +644,21 @@ static int go_hmac_oneshot_tls_run(EVP_MAC *mac, const char *digest, const char 
 go_result go_hmac_oneshot_tls(EVP_MAC *mac, const char *digest, const char *propq,
                               const unsigned char *key, size_t keylen,
                               const unsigned char *p, size_t len,
-                              unsigned char *out, size_t outlen) {
+                              unsigned char *out, size_t outlen, int may_fetch) {
 	size_t n = 0;
 	int step = 0;
 	go_result r;
-	if (go_hmac_oneshot_tls_run(mac, digest, propq, key, keylen, p, len, out, &n, outlen, &step))
+	if (go_hmac_oneshot_tls_run(mac, digest, propq, key, keylen, p, len, out, &n, outlen, may_fetch, &step))
 		return go_ok((int)n);
+	if (step == GO_HMAC_STEP_NEED_FETCH) {
+		/* Nothing was done: the queue is the caller's next call's. */
+		r.ok = 0;
+		r.outl = step;
+		r.errq = NULL;
+		return r;
+	}
 	ERR_clear_error();
-	if (go_hmac_oneshot_tls_run(mac, digest, propq, key, keylen, p, len, out, &n, outlen, &step))
+	if (go_hmac_oneshot_tls_run(mac, digest, propq, key, keylen, p, len, out, &n, outlen, may_fetch, &step))
 		return go_ok((int)n);
 	r = go_fail();
 	r.outl = step;

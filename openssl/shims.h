@@ -211,7 +211,14 @@ go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
 #define GO_TLS_HMACS 8
 
 /* The call of go_hmac_oneshot_tls that failed, in outl of its result. */
-enum { GO_HMAC_STEP_INIT = 1, GO_HMAC_STEP_UPDATE = 2, GO_HMAC_STEP_FINAL = 3 };
+enum {
+	GO_HMAC_STEP_INIT = 1,
+	GO_HMAC_STEP_UPDATE = 2,
+	GO_HMAC_STEP_FINAL = 3,
+	/* Nothing done: the thread has no context for the digest yet, and
+	 * making one fetches it, which the call was not allowed to do. */
+	GO_HMAC_STEP_NEED_FETCH = 4
+};
 
 /* out := HMAC(key, p) with digest under propq, on one of this thread's
  * HMAC contexts (made on first use, at most GO_TLS_HMACS per thread),
@@ -219,12 +226,13 @@ enum { GO_HMAC_STEP_INIT = 1, GO_HMAC_STEP_UPDATE = 2, GO_HMAC_STEP_FINAL = 3 };
  * with a public all-zero 32-byte key, so that no context kept by a thread
  * holds a caller's key. On failure, outl is the GO_HMAC_STEP_* that failed
  * (GO_HMAC_STEP_INIT: keying, where a provider refuses a key). The first
- * use on a thread fetches the digest: the caller holds fetchMu's read
- * side. */
+ * use on a thread makes the context, which fetches the digest: only when
+ * may_fetch is set, and the caller then holds fetchMu's read side; else
+ * the call does nothing and fails with GO_HMAC_STEP_NEED_FETCH. */
 go_result go_hmac_oneshot_tls(EVP_MAC *mac, const char *digest, const char *propq,
                               const unsigned char *key, size_t keylen,
                               const unsigned char *p, size_t len,
-                              unsigned char *out, size_t outlen);
+                              unsigned char *out, size_t outlen, int may_fetch);
 
 /* For the tests: makes the next n HMACs of this thread on its own HMAC
  * contexts (go_hmac_oneshot_tls) find the resting key refused, as when
