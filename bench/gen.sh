@@ -68,6 +68,7 @@ of correct code. All figures on this page come from one run, at commit $commit.
 | SHA256Hasher | a reused \`hash.Hash\`: Reset, Write, Sum into a reused buffer |
 | HMACSHA256 | a reused HMAC (32-byte key): Reset, Write, Sum |
 | NewSHA256 | a new hasher per message: create, one Write, Sum |
+| NewHMACSHA256 | a new HMAC-SHA-256 per message (32-byte key): create, one Write, Sum (the C floor makes, keys and frees an \`EVP_MAC_CTX\` per message) |
 | HKDFSHA256 | HKDF-SHA256, extract and expand, of a 32-byte secret with a 16-byte salt and an info string: a new 32-byte key |
 | PBKDF2SHA256 | PBKDF2-HMAC-SHA256 of a password with a 16-byte salt, 1,000 iterations: a new 32-byte key |
 | CMACAES128 | a reused CMAC-AES-128: Reset, Write, Sum into a reused buffer |
@@ -110,17 +111,21 @@ Allocations are counted once per operation and size, as
   round: c time / hazmat time);
 - at 32 B, 64 B and 1 KiB, every hazmat operation on a reused object (or a
   one-shot derivation, wrap or draw) costs at most the C floor's time plus
-  40 ns, and a new hasher (NewSHA256) at most the floor's time plus 120 ns
+  40 ns, and a new hasher or HMAC (NewSHA256, NewHMACSHA256) at most the
+  floor's time plus 120 ns
   (per round: hazmat time − c time);
 - at 64 B, AESGCMSeal, AESGCMOpen and HMACSHA256 take at most half the time
   of golang-fips/openssl (per round: hazmat time / gofips time);
 - at 64 B and 1 KiB, every operation Go's crypto has costs on the Go backend
-  at most Go's own time plus 40 ns, and a new hasher (NewSHA256) at most
+  at most Go's own time plus 40 ns, and a new hasher or HMAC at most
   Go's plus 120 ns (per round: hazmat-go time − go time): both run the same
   Go code, so this is the price of hazmat's layer (descriptor checks, an
   interface call into the backend, its FIPS and argument checks);
 - no hazmat operation allocates, except where its API returns a new value:
   NewSHA256 and AESKeyWrap at most once (the hasher, the wrapped key),
+  NewHMACSHA256 at most four times (the HMAC with its context, the copy of
+  the key, and the buffer that holds the message until Sum or, past
+  4 KiB, the cleanup of the C context the HMAC then needs),
   HKDFSHA256 and PBKDF2SHA256 at most four times (the key, the hash their
   constructor argument makes, the info or password string as bytes, the
   algorithm descriptor as an interface value).
