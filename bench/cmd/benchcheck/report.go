@@ -268,6 +268,7 @@ var readmeNames = map[string]string{
 	"SHA256Hasher":  "SHA-256 reused hasher",
 	"HMACSHA256":    "HMAC-SHA256 reused",
 	"NewSHA256":     "new SHA-256 hasher per message",
+	"NewHMACSHA256": "new HMAC-SHA256 per message",
 	"HKDFSHA256":    "HKDF-SHA256, 32-byte key",
 	"PBKDF2SHA256":  "PBKDF2-HMAC-SHA256, 32-byte key",
 	"CMACAES128":    "CMAC-AES-128 reused",
