@@ -271,8 +271,9 @@ func (h *Hash) Reset() {
 	h.core.Reset(h.renew)
 }
 
-// renew returns a fresh context for Reset.
-func (h *Hash) renew() (hashcore.Ctx, error) {
+// renew returns a fresh context for Reset, whatever the old one's Reset
+// returned.
+func (h *Hash) renew(error) (hashcore.Ctx, error) {
 	ctx, err := h.b.CreateHashCtx(h.core.Alg())
 	if err != nil {
 		return nil, err

@@ -223,9 +223,11 @@ func (h *HMAC) Sum(b []byte) []byte {
 
 // Reset returns h to its state just after keying, also after Finalize:
 // through the context's own reset, or with a fresh context keyed again.
-// It panics only when h was not made by New. When the backend cannot give
-// h a fresh context, Reset keeps the error, and every later method returns
-// it (Sum panics with it) until a Reset succeeds.
+// It panics only when h was not made by New. When the context's own reset
+// fails (a key FIPS mode now refuses), or the backend cannot give h a
+// fresh context, Reset keeps the error, and every later method returns it
+// (Sum panics with it) until a Reset succeeds; h never goes on with a
+// context keyed otherwise.
 func (h *HMAC) Reset() {
 	if !h.made() {
 		panic(noNewPanic)
@@ -233,8 +235,14 @@ func (h *HMAC) Reset() {
 	h.core.Reset(h.renew)
 }
 
-// renew returns a freshly keyed context for Reset.
-func (h *HMAC) renew() (hashcore.Ctx, error) {
+// renew returns a freshly keyed context for Reset. An HMAC whose context
+// resets itself keeps no key: when that Reset fails, renew returns its
+// error (kept until a Reset succeeds), as a context keyed with anything
+// but the key would compute wrong MACs.
+func (h *HMAC) renew(resetErr error) (hashcore.Ctx, error) {
+	if h.key == nil {
+		return nil, resetErr
+	}
 	ctx, err := h.b.CreateHMACCtx(h.key, h.core.Alg())
 	if err != nil {
 		return nil, err

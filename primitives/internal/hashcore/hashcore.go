@@ -296,18 +296,22 @@ func copyCtx(pkg string, alg backends.HashAlgorithm, ctx any) (Ctx, error) {
 
 // Reset returns c to its initial state, also after Finalize: through the
 // context's own Reset when it has one that succeeds, else with a fresh
-// context from renew. It does not panic: when renew fails, its error is
-// kept and returned by every later call (Sum panics with it) until a Reset
-// succeeds.
-func (c *Core) Reset(renew func() (Ctx, error)) {
+// context from renew, which gets the error of the context's Reset (one
+// wrapping nothing of the backend's when the context has no Reset of its
+// own) and may return it when it cannot make a context in the initial
+// state (an HMAC that did not keep its key). It does not panic: when
+// renew fails, its error is kept and returned by every later call (Sum
+// panics with it) until a Reset succeeds.
+func (c *Core) Reset(renew func(resetErr error) (Ctx, error)) {
 	c.final, c.done = "", false
 	if f, ok := c.ctx.(*failed); ok {
 		c.ctx = f.prev
 	}
-	if c.ctx.Reset() == nil {
+	resetErr := c.ctx.Reset()
+	if resetErr == nil {
 		return
 	}
-	ctx, err := renew()
+	ctx, err := renew(resetErr)
 	if err == nil {
 		err = Check(c.kind.String(), c.alg, ctx)
 	}
