@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/fipschild"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/algorithms"
 	"github.com/go-hazmat/hazmat/primitives/ciphers/modes"
@@ -30,7 +31,7 @@ func TestFIPSTripleDESEncryptDisabled(t *testing.T) {
 	if os.Getenv(tdesCheckChild) != "" {
 		t.Skip("the parent test runs this one")
 	}
-	out, err := runWithFIPSOption(t, "tdes-encrypt-disabled", "1", "TestFIPSTripleDESEncryptDisabledChild", tdesCheckChild)
+	out, err := fipschild.Run(t, "TestFIPSTripleDESEncryptDisabledChild", tdesCheckChild, map[string]string{"tdes-encrypt-disabled": "1"})
 	if strings.Contains(out, "provider allows 3DES encryption") {
 		t.Skipf("FIPS provider %s has no tdes-encrypt-disabled option", openssl.FIPSProviderVersion())
 	}

@@ -8,9 +8,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -18,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/fipschild"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/hmac"
@@ -29,39 +27,12 @@ const keyCheckResetChild = "HAZMAT_HMAC_KEY_CHECK_RESET_CHILD"
 // the FIPS configuration with the provider's HMAC key check on
 // (hmac-key-check, FIPS providers 3.4 and later).
 func TestFIPSKeyCheckReset(t *testing.T) {
-	if os.Getenv(keyCheckResetChild) != "" {
-		t.Skip("the parent test runs this one")
-	}
-	conf := os.Getenv("OPENSSL_CONF")
-	if !openssl.FIPS() || conf == "" {
-		t.Skip("needs FIPS mode from an OPENSSL_CONF file (scripts/fips-env.sh)")
-	}
-	main, err := os.ReadFile(conf)
-	require.NoError(t, err)
-	inc := regexp.MustCompile(`(?m)^\.include\s+(\S+)\s*$`).FindSubmatch(main)
-	require.NotNil(t, inc, "%s includes no FIPS module configuration", conf)
-	module, err := os.ReadFile(string(inc[1]))
-	require.NoError(t, err)
-	require.Contains(t, string(module), "activate = 1")
-	line := regexp.MustCompile(`(?m)^hmac-key-check\s*=.*$`)
-	checked := strings.Replace(string(module), "activate = 1", "activate = 1\nhmac-key-check = 1", 1)
-	if line.Match(module) {
-		checked = line.ReplaceAllLiteralString(string(module), "hmac-key-check = 1")
-	}
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "fipsmodule.cnf"), []byte(checked), 0o644))
-	newMain := strings.Replace(string(main), string(inc[0]), ".include "+filepath.Join(dir, "fipsmodule.cnf"), 1)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "openssl.cnf"), []byte(newMain), 0o644))
-
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSKeyCheckResetChild$", "-test.v")
-	cmd.Env = append(os.Environ(), "OPENSSL_CONF="+filepath.Join(dir, "openssl.cnf"), keyCheckResetChild+"=1")
-	out, err := cmd.CombinedOutput()
-	t.Logf("child:\n%s", out)
-	if strings.Contains(string(out), "provider does not enforce") {
+	out, err := fipschild.Run(t, "TestFIPSKeyCheckResetChild", keyCheckResetChild, map[string]string{"hmac-key-check": "1"})
+	if strings.Contains(out, "provider does not enforce") {
 		t.Skipf("FIPS provider %s has no HMAC key check", openssl.FIPSProviderVersion())
 	}
 	require.NoError(t, err)
-	assert.Contains(t, string(out), "--- PASS: TestFIPSKeyCheckResetChild")
+	assert.Contains(t, out, "--- PASS: TestFIPSKeyCheckResetChild")
 }
 
 // TestFIPSKeyCheckResetChild: an HMAC made in the default mode with a key

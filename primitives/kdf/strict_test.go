@@ -6,9 +6,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -16,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/internal/fipschild"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
 	"github.com/go-hazmat/hazmat/primitives/kdf/kdfalg"
@@ -23,14 +21,14 @@ import (
 
 // strictChecks are the KDF checks a FIPS provider from 3.4 on enforces when
 // its configuration asks for them (openssl fipsinstall -hkdf_key_check ...).
-const strictChecks = `
-hkdf-key-check = 1
-kbkdf-key-check = 1
-sskdf-key-check = 1
-x963kdf-key-check = 1
-x963kdf-digest-check = 1
-pbkdf2-lower-bound-check = 1
-`
+var strictChecks = map[string]string{
+	"hkdf-key-check":           "1",
+	"kbkdf-key-check":          "1",
+	"sskdf-key-check":          "1",
+	"x963kdf-key-check":        "1",
+	"x963kdf-digest-check":     "1",
+	"pbkdf2-lower-bound-check": "1",
+}
 
 // fmtSscanf reads "major.minor" from a version such as "3.5.9".
 func fmtSscanf(v string, major, minor *int) bool {
@@ -45,32 +43,17 @@ const strictChildEnv = "HAZMAT_TEST_KDF_STRICT_CHILD"
 // configuration of this run (OPENSSL_CONF, as scripts/fips-env.sh sets it)
 // with those lines added to the module's section.
 func TestFIPSStrictKDFChecks(t *testing.T) {
-	conf := os.Getenv("OPENSSL_CONF")
-	if !openssl.FIPS() || conf == "" || os.Getenv(strictChildEnv) != "" {
+	if !openssl.FIPS() || os.Getenv(strictChildEnv) != "" {
 		t.Skip("needs FIPS mode from an OPENSSL_CONF (scripts/fips-env.sh)")
 	}
 	var major, minor int
 	if v := openssl.FIPSProviderVersion(); !(fmtSscanf(v, &major, &minor) && (major > 3 || major == 3 && minor >= 4)) {
 		t.Skipf("the FIPS provider %s has no optional KDF checks (3.4 and later)", v)
 	}
-	text, err := os.ReadFile(conf)
+	out, err := fipschild.Run(t, "TestFIPSStrictKDFChild", strictChildEnv, strictChecks)
 	require.NoError(t, err)
-	inc := regexp.MustCompile(`(?m)^\.include\s+(\S+)\s*$`).FindSubmatch(text)
-	require.NotNil(t, inc, "no .include of the module configuration in %s", conf)
-	module, err := os.ReadFile(string(inc[1]))
-	require.NoError(t, err)
-	dir := t.TempDir()
-	strictModule := filepath.Join(dir, "fipsmodule.cnf")
-	require.NoError(t, os.WriteFile(strictModule, append(module, strictChecks...), 0o600))
-	strictConf := filepath.Join(dir, "openssl.cnf")
-	require.NoError(t, os.WriteFile(strictConf, bytes.Replace(text, inc[1], []byte(strictModule), 1), 0o600))
-
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSStrictKDFChild$", "-test.v", "-test.count=1")
-	cmd.Env = append(os.Environ(), "OPENSSL_CONF="+strictConf, strictChildEnv+"=1")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	assert.Contains(t, string(out), "--- PASS: TestFIPSStrictKDFChild")
-	assert.NotContains(t, string(out), "--- SKIP: TestFIPSStrictKDFChild")
+	assert.Contains(t, out, "--- PASS: TestFIPSStrictKDFChild")
+	assert.NotContains(t, out, "--- SKIP: TestFIPSStrictKDFChild")
 }
 
 // TestFIPSStrictKDFChild is the child of TestFIPSStrictKDFChecks: each
