@@ -340,8 +340,8 @@ func (m *macCtx) Sum(dst []byte) ([]byte, error) {
 
 // Finalize returns the MAC. Later calls of Update, Sum, Finalize and Copy
 // return [backends.ErrAlreadyFinalized]; Reset makes the context usable
-// again with the same key. The keyed C context is freed (and cleansed by
-// OpenSSL) when the macCtx becomes unreachable.
+// again with the same key. A keyed C context of its own, if it has one, is
+// freed (and cleansed by OpenSSL) when the macCtx becomes unreachable.
 func (m *macCtx) Finalize() ([]byte, error) {
 	out, err := m.Sum(nil)
 	if err != nil {
