@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/openssl"
@@ -78,4 +79,19 @@ func WithOption(module, option, value string) string {
 		return line.ReplaceAllLiteralString(module, option+" = "+value)
 	}
 	return strings.Replace(module, "activate = 1", "activate = 1\n"+option+" = "+value, 1)
+}
+
+// Pass runs test as [Run] does and requires that the child passed, and
+// returns its output. When absent is not empty and the child's output
+// contains it (what the child prints when the provider lacks the option),
+// it skips t: the FIPS provider has lacks.
+func Pass(t *testing.T, test, env string, options map[string]string, absent, lacks string) string {
+	t.Helper()
+	out, err := Run(t, test, env, options)
+	if absent != "" && strings.Contains(out, absent) {
+		t.Skipf("FIPS provider %s has %s", openssl.FIPSProviderVersion(), lacks)
+	}
+	require.NoError(t, err)
+	assert.Contains(t, out, "--- PASS: "+test)
+	return out
 }
