@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
+
+	"github.com/go-hazmat/hazmat/bench/internal/peers"
 )
 
 // A floor is what a profile shows for a target that hazmat does not meet
@@ -167,17 +170,38 @@ func floorNote(t Target) (string, bool) {
 	return "", false
 }
 
+// String says what c measured of the floor, in the statistic of a target
+// of kind k: how far the C floor called once per operation is from the
+// C floor, and hazmat from it.
+func (c CallFloor) String(k Kind) string {
+	spread := func(s Summary) string {
+		return fmt.Sprintf("%s [%s, %s]", formatValue(k, s.Median), formatValue(k, s.Q1), formatValue(k, s.Q3))
+	}
+	if k == Throughput {
+		return fmt.Sprintf("measured in this run: the C floor's own function called from Go once per operation (%s) runs at %s of the C floor's throughput, and hazmat at %s of %s's",
+			peers.CCall, spread(c.Floor), spread(c.Rest), peers.CCall)
+	}
+	return fmt.Sprintf("measured in this run: the C floor's own function called from Go once per operation (%s) costs %s over the C floor, and hazmat %s over %s",
+		peers.CCall, spread(c.Floor), spread(c.Rest), peers.CCall)
+}
+
 // unmet returns, for each result that failed or could not be judged and
-// has a note, its name and kind ("AESCTR/16384 throughput") and the note.
+// has a note or a measured floor, its name and kind ("AESCTR/16384
+// throughput") and the note, led by the measured floor.
 func unmet(rs []Result) (names, notes []string) {
 	for _, r := range rs {
 		if r.Verdict != Fail && r.Verdict != Unjudgeable {
 			continue
 		}
-		if note, ok := floorNote(r.Target); ok {
-			names = append(names, r.Name()+" "+r.Kind.String())
-			notes = append(notes, note)
+		note, ok := floorNote(r.Target)
+		if !ok && r.Call == nil {
+			continue
 		}
+		if r.Call != nil {
+			note = strings.TrimSuffix(r.Call.String(r.Kind)+"; "+note, "; ")
+		}
+		names = append(names, r.Name()+" "+r.Kind.String())
+		notes = append(notes, note)
 	}
 	return names, notes
 }

@@ -43,9 +43,9 @@ func TestFloorsNameTargets(t *testing.T) {
 func TestReportFloors(t *testing.T) {
 	sum := Summary{N: 31, Q1: 70, Median: 80, Q3: 90}
 	rs := []Result{
-		{Target{"AESGCMSeal", 64, Overhead, 40}, sum, Fail, nil},
-		{Target{"AESGCMOpen", 64, Overhead, 40}, sum, Unjudgeable, nil},
-		{Target{"AESCTR", 64, Overhead, 40}, Summary{N: 31, Q1: 10, Median: 20, Q3: 30}, Pass, nil},
+		{Target{"AESGCMSeal", 64, Overhead, 40}, sum, Fail, nil, nil},
+		{Target{"AESGCMOpen", 64, Overhead, 40}, sum, Unjudgeable, nil, nil},
+		{Target{"AESCTR", 64, Overhead, 40}, Summary{N: 31, Q1: 10, Median: 20, Q3: 30}, Pass, nil, nil},
 	}
 	seal, ok := floorNote(rs[0].Target)
 	require.True(t, ok)
@@ -71,4 +71,40 @@ func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 745: "745", 1000: "1,000", 36376: "36,376", 1234567: "1,234,567", -4150: "-4,150"} {
 		assert.Equal(t, want, thousands(n))
 	}
+}
+
+// TestCallFloor: with the C floor called once per operation measured,
+// an overhead or throughput target is split at it, round by round, and
+// the report leads the target's note with the split; without it, there
+// is none.
+func TestCallFloor(t *testing.T) {
+	m := synthetic()
+	m.NsPerOp[Key{"NewSHA256", peers.CCall, 64}] = rounds(m.Rounds, 230, 0)          // c + 30 ns
+	m.NsPerOp[Key{"AESGCMSeal", peers.CCall, 1048576}] = rounds(m.Rounds, 294000, 0) // about 99% of c
+	rs := Check(m, Targets(m.Ops, m.Sizes))
+	byName := map[string]Result{}
+	for _, r := range rs {
+		byName[r.Name()+" "+r.Kind.String()] = r
+	}
+
+	over := byName["NewSHA256/64 overhead"]
+	require.NotNil(t, over.Call)
+	assert.InDelta(t, 30, over.Call.Floor.Median, 1e-9)
+	assert.InDelta(t, 170, over.Call.Rest.Median, 1e-9, "hazmat's 400 ns against c-call's 230")
+	assert.InDelta(t, 70, over.Call.Rest.Q1, 1e-9, "per round: hazmat's rounds spread by 100 ns each way")
+
+	bulk := byName["AESGCMSeal/1048576 throughput"]
+	require.NotNil(t, bulk.Call)
+	assert.InDelta(t, 291000.0/294000, bulk.Call.Floor.Median, 1e-3)
+	assert.InDelta(t, 294000.0/300000, bulk.Call.Rest.Median, 1e-3)
+
+	assert.Nil(t, byName["AESGCMSeal/64 overhead"].Call, "no c-call measured at 64 B")
+	assert.Nil(t, byName["NewSHA256/64 vs-go"].Call, "only targets against the C floor are split")
+
+	var text bytes.Buffer
+	Report(&text, rs)
+	note, ok := floorNote(over.Target)
+	require.True(t, ok)
+	assert.Contains(t, text.String(), "NewSHA256/64 overhead: measured in this run: the C floor's own function called from Go once per operation (c-call) costs +30.0 ns [+30.0 ns, +30.0 ns] over the C floor, and hazmat +170.0 ns [+70.0 ns, +270.0 ns] over c-call; "+note)
+	assert.Contains(t, text.String(), "AESGCMSeal/1048576 throughput: measured in this run: the C floor's own function called from Go once per operation (c-call) runs at 99.0% [98.6%, 99.3%] of the C floor's throughput, and hazmat at 98.0% [97.7%, 98.3%] of c-call's\n")
 }

@@ -28,7 +28,9 @@ func cmpKey(a, b Key) int {
 }
 
 // Impls are the implementations, in the order of the reports.
-var Impls = []string{"hazmat", peers.HazmatGo, "c", "go", "gofips"}
+// peers.CCall is the C floor's own function called once per operation,
+// a reference that the floors of the report compare hazmat with.
+var Impls = []string{"hazmat", peers.HazmatGo, "c", peers.CCall, "go", "gofips"}
 
 // Machine describes where measurements were made.
 type Machine struct {
@@ -187,11 +189,21 @@ func measureCase(m *Measurements, cfg Config, o peers.Op, n int) (err error) {
 	}()
 	var ts []timed
 	for _, impl := range Impls {
-		p, ok := o.Peer(impl)
+		name := impl
+		if impl == peers.CCall {
+			name = "c"
+		}
+		p, ok := o.Peer(name)
 		if !ok {
 			continue
 		}
 		r := p.Prepare(tb, n)
+		if impl == peers.CCall {
+			if r.Many == nil {
+				continue
+			}
+			r = peers.PerCall(r)
+		}
 		ts = append(ts, timed{impl: impl, run: r, iters: calibrate(r, cfg.RoundTime)})
 	}
 	runtime.GC()

@@ -20,15 +20,15 @@ func TestCells(t *testing.T) {
 		r                     Result
 		median, spread, limit string
 	}{
-		{Result{Target{"AESCTR", 16384, Throughput, 0.98}, sum(0.975, 0.991, 1.004), Unjudgeable, nil},
+		{Result{Target{"AESCTR", 16384, Throughput, 0.98}, sum(0.975, 0.991, 1.004), Unjudgeable, nil, nil},
 			"99.1%", "[97.5%, 100.4%]", ">= 98% of c"},
-		{Result{Target{"SHA256", 64, Overhead, 40}, sum(-3.25, 12.5, 30), Pass, nil},
+		{Result{Target{"SHA256", 64, Overhead, 40}, sum(-3.25, 12.5, 30), Pass, nil, nil},
 			"+12.5 ns", "[-3.2 ns, +30.0 ns]", "<= c + 40 ns"},
-		{Result{Target{"HMACSHA256", 64, VsGofips, 0.5}, sum(0.41, 0.42, 0.43), Pass, nil},
+		{Result{Target{"HMACSHA256", 64, VsGofips, 0.5}, sum(0.41, 0.42, 0.43), Pass, nil, nil},
 			"0.42x", "[0.41x, 0.43x]", "<= 0.50x gofips"},
-		{Result{Target{"NewSHA256", 0, Allocs, 1}, Summary{N: 1, Q1: 1, Median: 1, Q3: 1}, Pass, nil},
+		{Result{Target{"NewSHA256", 0, Allocs, 1}, Summary{N: 1, Q1: 1, Median: 1, Q3: 1}, Pass, nil, nil},
 			"1", "", "<= 1 per op"},
-		{Result{Target{"SHA512", 1024, Overhead, 40}, Summary{}, NoData, []Key{{"SHA512", "c", 1024}}},
+		{Result{Target{"SHA512", 1024, Overhead, 40}, Summary{}, NoData, []Key{{"SHA512", "c", 1024}}, nil},
 			"no data for SHA512/c/1024", "", "<= c + 40 ns"},
 	}
 	for _, tt := range tests {

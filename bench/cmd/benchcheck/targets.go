@@ -267,6 +267,20 @@ type Result struct {
 	Summary Summary // of the per-round values (Allocs: the one value)
 	Verdict Verdict
 	Missing []Key // what NoData lacked
+	// Call is the measured floor of an overhead or throughput target,
+	// when the run has the C floor called once per operation
+	// (peers.CCall) at its size; nil otherwise.
+	Call *CallFloor
+}
+
+// CallFloor splits an overhead or throughput target at the C floor
+// called from Go once per operation (peers.CCall), the least a Go API
+// that performs one operation per call into C can cost: Floor is that
+// reference against the C floor, Rest hazmat against that reference,
+// each in the target's own statistic (extra nanoseconds, or a share of
+// the other's throughput), per round.
+type CallFloor struct {
+	Floor, Rest Summary
 }
 
 // Judge applies the verdict rule to a summary of per-round values
@@ -353,6 +367,15 @@ func check(m *Measurements, t Target) Result {
 	}
 	r.Summary = Summarize(PerRound(h, p, statistic(t.Kind)))
 	r.Verdict = Judge(r.Summary, t.Limit, t.Kind.higherIsBetter())
+	if t.Kind == Overhead || t.Kind == Throughput {
+		if cc := m.NsPerOp[Key{t.Op, peers.CCall, t.Size}]; len(cc) > 0 {
+			f := statistic(t.Kind)
+			r.Call = &CallFloor{
+				Floor: Summarize(PerRound(cc, p, f)),
+				Rest:  Summarize(PerRound(h, cc, f)),
+			}
+		}
+	}
 	return r
 }
 

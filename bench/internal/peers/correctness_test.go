@@ -73,6 +73,13 @@ func TestSameResults(t *testing.T) {
 					assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(result(r)))
 				})
 			}
+			t.Run(o.Name+"/"+CCall+"/"+strconv.Itoa(n), func(t *testing.T) {
+				r := peerNamed(t, o, "c").Prepare(t, n)
+				require.NotNil(t, r.Many, "the C floor performs its operations in one call")
+				pc := PerCall(r)
+				require.True(t, pc.Many == nil && pc.Once != nil)
+				assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(result(pc)))
+			})
 		}
 	}
 }

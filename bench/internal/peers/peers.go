@@ -58,6 +58,21 @@ func (r Run) Times(iters int) {
 	}
 }
 
+// CCall names the C floor called from Go once per operation: the c
+// peer's own C function, asked for one operation per call, in a Go loop
+// (see [PerCall]). It is the least any Go caller of that C code pays,
+// one crossing into C per operation and whatever the crossing costs the
+// C code after it, and so the floor of a Go API that performs one
+// operation per call. It is a reference, not a peer of its own.
+const CCall = "c-call"
+
+// PerCall returns, for a Run r of the C floor (whose Many performs its
+// operations in one call into C), the Run that calls r.Many(1) once per
+// operation.
+func PerCall(r Run) Run {
+	return Run{Once: func() { r.Many(1) }, Out: r.Out}
+}
+
 // Peer is one implementation of an operation. Prepare sets it up for
 // messages of n bytes; what it holds in C is freed by tb's cleanups.
 type Peer struct {
