@@ -95,6 +95,8 @@ func TestPerMessageHelperErrorsOnlyNew(t *testing.T) {
 		{"mac-oneshot", true},
 		{"mac-sum", true},
 		{"mac-flush", false},
+		{"digest-final-inplace", false},
+		{"mac-final-inplace", true},
 		{"aead-seal", true},
 		{"aead-open", true},
 		{"aead-seal-randiv", true},

@@ -341,14 +341,33 @@ func (m *macCtx) Sum(dst []byte) ([]byte, error) {
 // Finalize returns the MAC. Later calls of Update, Sum, Finalize and Copy
 // return [backends.ErrAlreadyFinalized]; Reset makes the context usable
 // again with the same key. A keyed C context of its own, if it has one, is
-// freed (and cleansed by OpenSSL) when the macCtx becomes unreachable.
+// freed (and cleansed by OpenSSL) when the macCtx becomes unreachable. A
+// message in C is finalised in place, without the EVP_MAC_CTX_dup Sum
+// makes to leave the state unchanged; the context is then spent, and
+// finalised also if that fails (the next use after Reset starts it over).
 func (m *macCtx) Finalize() ([]byte, error) {
-	out, err := m.Sum(nil)
-	if err != nil {
+	if m.done {
+		return nil, backends.ErrAlreadyFinalized
+	}
+	if err := m.ready(); err != nil {
 		return nil, err
 	}
-	clear(m.buf)
-	m.buf, m.inC, m.done = m.buf[:0], false, true
+	if !m.inC {
+		out, err := m.Sum(nil)
+		if err != nil {
+			return nil, err
+		}
+		clear(m.buf)
+		m.buf, m.done = m.buf[:0], true
+		return out, nil
+	}
+	out := make([]byte, m.e.size)
+	r := C.go_mac_final_inplace(m.ctx, base(out), C.size_t(len(out)))
+	runtime.KeepAlive(m)
+	m.inC, m.done = false, true
+	if err := check("EVP_MAC_final", r); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

@@ -477,15 +477,32 @@ func (x *xmacCtx) Sum(dst []byte) ([]byte, error) {
 }
 
 // Finalize returns the MAC and frees the C context; later calls return
-// [backends.ErrAlreadyFinalized] until Reset.
+// [backends.ErrAlreadyFinalized] until Reset. A message in C is finalised
+// in place, without the EVP_MAC_CTX_dup Sum makes to leave the state
+// unchanged; the context is then spent, and freed also if that fails.
 func (x *xmacCtx) Finalize() ([]byte, error) {
-	out, err := x.Sum(nil)
-	if err != nil {
+	if err := x.ready(); err != nil {
 		return nil, err
 	}
+	if !x.updated && !x.p.OneTime {
+		out, err := x.Sum(nil)
+		if err != nil {
+			return nil, err
+		}
+		x.free()
+		x.dropBuf()
+		x.done = true
+		return out, nil
+	}
+	out := make([]byte, x.alg.Size())
+	r := C.go_mac_final_inplace(x.ctx, base(out), C.size_t(len(out)))
+	runtime.KeepAlive(x)
 	x.free()
 	x.dropBuf()
 	x.done = true
+	if err := check("EVP_MAC_final", r); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

@@ -373,6 +373,16 @@ go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int 
 	             (int)outlen);
 }
 
+/* Finalises st in place, for Finalize, which spends the state: no copy,
+ * as go_digest_sum needs to leave the state unchanged. Not idempotent, so
+ * it opens with GO_ERR_BEGIN rather than running twice. */
+go_result go_digest_final_inplace(go_md_state *st, unsigned char *out, size_t outlen, int xof) {
+	GO_ERR_BEGIN();
+	if (go_digest_final(st->ctx, out, outlen, xof) != 1)
+		return go_fail();
+	return go_ok((int)outlen);
+}
+
 static int go_digest_oneshot_run(go_md_state *st, const EVP_MD *md,
                                  const unsigned char *p, size_t len,
                                  unsigned char *out, size_t outlen, int xof) {
@@ -735,6 +745,18 @@ static int go_mac_sum_run(EVP_MAC_CTX *ctx, unsigned char *out, size_t *n, size_
 go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen) {
 	size_t n = 0;
 	GO_RUN_TWICE(go_mac_sum_run(ctx, out, &n, outlen), (int)n);
+}
+
+/* Finalises ctx in place, for Finalize, which spends the state: no
+ * EVP_MAC_CTX_dup, as go_mac_sum needs. Not idempotent, so it opens with
+ * GO_ERR_BEGIN rather than running twice; a later EVP_MAC_init with no key
+ * (go_mac_flush_update, go_mac_oneshot) starts the context over. */
+go_result go_mac_final_inplace(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen) {
+	size_t n = 0;
+	GO_ERR_BEGIN();
+	if (EVP_MAC_final(ctx, out, &n, outlen) != 1)
+		return go_fail();
+	return go_ok((int)n);
 }
 
 static int go_mac_oneshot_run(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,

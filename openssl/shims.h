@@ -167,6 +167,7 @@ go_result go_digest_flush_update(go_md_state *st, const EVP_MD *md,
 go_result go_digest_update(go_md_state *st, const unsigned char *p, size_t len);
 /* out := digest of the context's state, which is left unchanged. */
 go_result go_digest_sum(go_md_state *st, unsigned char *out, size_t outlen, int xof);
+go_result go_digest_final_inplace(go_md_state *st, unsigned char *out, size_t outlen, int xof);
 /* out := digest(md, p) computed on st's context, whose state is consumed:
  * for a state that holds nothing of value. */
 go_result go_digest_oneshot(go_md_state *st, const EVP_MD *md,
@@ -203,6 +204,7 @@ go_result go_mac_flush_update(EVP_MAC_CTX *ctx,
 go_result go_mac_update(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len);
 /* out := MAC of the context's state, which is left unchanged. */
 go_result go_mac_sum(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen);
+go_result go_mac_final_inplace(EVP_MAC_CTX *ctx, unsigned char *out, size_t outlen);
 /* out := HMAC(key of ctx, p); the context's state is consumed. */
 go_result go_mac_oneshot(EVP_MAC_CTX *ctx, const unsigned char *p, size_t len,
                          unsigned char *out, size_t outlen);

@@ -35,7 +35,8 @@ func testErrBegin(n int) time.Duration { return time.Duration(C.go_test_err_begi
 
 // testFailPerMessage makes the per-message digest, HMAC or AEAD helper
 // which (one of "digest-oneshot", "digest-sum", "digest-flush",
-// "mac-oneshot", "mac-sum", "mac-flush", "aead-seal", "aead-open",
+// "digest-final-inplace", "mac-oneshot", "mac-sum", "mac-flush",
+// "mac-final-inplace", "aead-seal", "aead-open",
 // "aead-seal-randiv", "keywrap", "kdf", and "aead-seal-inplace", a seal
 // whose output is its input) fail on
 // the calling thread, with a NULL digest for the digest helpers, a
@@ -76,6 +77,12 @@ func testFailPerMessage(which, stale string) error {
 	case "digest-flush":
 		testPushError(stale)
 		r = C.go_digest_flush_update(st, nil, nil, 0, nil, 0)
+	case "digest-final-inplace":
+		testPushError(stale)
+		r = C.go_digest_final_inplace(st, base(out[:]), 32, 0)
+	case "mac-final-inplace":
+		testPushError(stale)
+		r = C.go_mac_final_inplace(ctx, base(out[:]), 1)
 	case "mac-oneshot":
 		testPushError(stale)
 		r = C.go_mac_oneshot(ctx, nil, 0, base(out[:]), 1)
