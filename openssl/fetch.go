@@ -187,9 +187,21 @@ type macEntry struct {
 	err   error
 }
 
+// hmacRecent holds each mode's HMAC entry once fetched: fetchHMAC is on
+// the path of every one-shot and new HMAC, where the map costs hashing the
+// key and an interface comparison.
+var hmacRecent [2]atomic.Pointer[macEntry]
+
 // fetchHMAC returns the EVP_MAC for HMAC in mode m.
 func fetchHMAC(m *fipsMode) (*C.EVP_MAC, error) {
+	slot := &hmacRecent[boolIndex(m.fips)]
+	if e := slot.Load(); e != nil && e.fm == m {
+		return e.mac, nil
+	}
 	e := fetchMAC(m, "hmac")
+	if e.err == nil {
+		slot.Store(e)
+	}
 	return e.mac, e.err
 }
 

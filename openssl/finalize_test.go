@@ -214,3 +214,36 @@ func BenchmarkFinalizeInC(b *testing.B) {
 		}
 	}
 }
+
+// TestHMACFinalizeFreesOwnContext: an HMAC never Reset (a new HMAC per
+// message, the usual pattern) frees the EVP_MAC_CTX of its own that a
+// long message made it take, at Finalize, rather than when the collector
+// finds it; one that was Reset keeps its context for the next message.
+// Either way the MACs after Reset are right.
+func TestHMACFinalizeFreesOwnContext(t *testing.T) {
+	b := openssl.DefaultBackend()
+	key := bytes.Repeat([]byte{7}, 32)
+	long := bytes.Repeat([]byte{1}, openssl.MACBufSize+1)
+	want, err := b.MAC(key, hashes.SHA256{}, long, nil)
+	require.NoError(t, err)
+
+	h, err := b.CreateHMACCtx(key, hashes.SHA256{})
+	require.NoError(t, err)
+	require.NoError(t, h.Update(long))
+	require.True(t, openssl.HMACHasOwnContext(h), "a long message takes a context of its own")
+	got, err := h.Finalize()
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	assert.False(t, openssl.HMACHasOwnContext(h), "freed at Finalize: never Reset")
+
+	f := asFinalizer(t, h)
+	for i := range 2 {
+		require.NoError(t, f.Reset())
+		require.True(t, openssl.HMACHasOwnContext(h), "Reset keys a context of its own")
+		require.NoError(t, f.Update(long))
+		got, err := f.Finalize()
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "message %d after Reset", i)
+		assert.True(t, openssl.HMACHasOwnContext(h), "kept at Finalize once Reset, for the next message")
+	}
+}

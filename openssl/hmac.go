@@ -95,6 +95,10 @@ type macCtx struct {
 	buf  []byte
 	inC  bool
 	done bool
+	// reset is set by Reset: a context used again keeps its own C context
+	// through Finalize, for the next message; one never Reset frees it
+	// there.
+	reset bool
 }
 
 // macBufSize is how many bytes a macCtx (and an xmacCtx of a CMAC or a
@@ -340,11 +344,13 @@ func (m *macCtx) Sum(dst []byte) ([]byte, error) {
 
 // Finalize returns the MAC. Later calls of Update, Sum, Finalize and Copy
 // return [backends.ErrAlreadyFinalized]; Reset makes the context usable
-// again with the same key. A keyed C context of its own, if it has one, is
-// freed (and cleansed by OpenSSL) when the macCtx becomes unreachable. A
-// message in C is finalised in place, without the EVP_MAC_CTX_dup Sum
-// makes to leave the state unchanged; the context is then spent, and
-// finalised also if that fails (the next use after Reset starts it over).
+// again with the same key. A message in C is finalised in place, without
+// the EVP_MAC_CTX_dup Sum makes to leave the state unchanged; the context
+// is then spent, and finalised also if that fails (the next use after
+// Reset starts it over). A keyed C context of its own, if it has one, is
+// freed (and cleansed by OpenSSL) here when the context was never Reset,
+// and otherwise kept for the next message and freed when the macCtx
+// becomes unreachable.
 func (m *macCtx) Finalize() ([]byte, error) {
 	if m.done {
 		return nil, backends.ErrAlreadyFinalized
@@ -359,11 +365,17 @@ func (m *macCtx) Finalize() ([]byte, error) {
 		}
 		clear(m.buf)
 		m.buf, m.done = m.buf[:0], true
+		if !m.reset {
+			m.dropOwn()
+		}
 		return out, nil
 	}
 	out := make([]byte, m.e.size)
 	r := C.go_mac_final_inplace(m.ctx, base(out), C.size_t(len(out)))
 	runtime.KeepAlive(m)
+	if !m.reset {
+		m.dropOwn()
+	}
 	m.inC, m.done = false, true
 	if err := check("EVP_MAC_final", r); err != nil {
 		return nil, err
@@ -376,7 +388,7 @@ func (m *macCtx) Finalize() ([]byte, error) {
 // or returns the error saying why the HMAC is not served there.
 func (m *macCtx) Reset() error {
 	clear(m.buf)
-	m.buf, m.inC, m.done = m.buf[:0], false, false
+	m.buf, m.inC, m.done, m.reset = m.buf[:0], false, false, true
 	if err := m.ready(); err != nil {
 		return err
 	}

@@ -145,6 +145,7 @@ func dropFetched() {
 		for j := range mdRecent[i] {
 			mdRecent[i][j].Store(nil)
 		}
+		hmacRecent[i].Store(nil)
 	}
 }
 
