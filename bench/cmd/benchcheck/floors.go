@@ -86,7 +86,7 @@ var floors = []floor{
 	{"AESCTR", 1024, Overhead, crossing(771, 2480, 1709)},
 	{"AESCTR", 16384, Throughput, "callgrind: 727 instructions per op more than the C floor (23,351 against 22,624), no more than the crossing; " +
 		"but with AES-NI a 16 KiB AES-CTR takes only 1.7 µs (BENCHMARKS.md: C 1,742 ns, hazmat 1,804), so the one crossing (+48 ns at 64 B) is 2 to 3% of it: " +
-		"the floor is about 97.3% of C"},
+		"the floor is about 97.3% of C; the C floor's own call made once per operation (c-call) measures it: about 98% of the C floor, hazmat within about 1% of c-call"},
 	{"AESGCMSeal", 16384, Throughput, "callgrind: 512 instructions per op more than the C floor (39,866 against 39,354), less than the crossing; " +
 		"in time the fixed cost of a seal is its overhead at 64 B (+80 ns in BENCHMARKS.md's run, before the seal stopped checking the error queue first: " +
 		"the crossing, and taking and returning a pooled keyed context, which instruction counts understate) against 3.5 µs for 16 KiB: the floor is about 98% of C"},
@@ -107,7 +107,9 @@ var floors = []floor{
 		"about 4,150 instructions and a dozen allocations in the HMAC provider, +402 ns against 9.3 µs in BENCHMARKS.md's run (95.7% of C); the C floor, which knows the message is complete, finalises in place. " +
 		"That is the floor with Sum's semantics on OpenSSL 3.0. Keeping up to 64 KiB in Go instead, so that Sum is one call with no dup, was measured and costs more: " +
 		"callgrind counts about 1,900 instructions of copying and 2,500 of clearing the message where the dup was (468,842 instructions per op against 469,595), " +
-		"and the thread's CPU time over the C floor's rose by about 200 ns in three alternating runs (+371, +948, +740 ns against +180, +617, +508); see macBufSize in openssl/hmac.go"},
+		"and the thread's CPU time over the C floor's rose by about 200 ns in three alternating runs (+371, +948, +740 ns against +180, +617, +508); see macBufSize in openssl/hmac.go. " +
+		"Finalize, which may spend the state, finalises in place without the dup: BenchmarkFinalizeInC in package openssl, a reused HMAC-SHA-256 of 16 KiB, " +
+		"10.2 µs ended by Finalize against 10.7 µs by Sum"},
 	{"NewSHA256", 64, Overhead, "the hasher is one Go allocation of 384 bytes (the hashes.Hash, 80 bytes, and its context, 304 with the 256-byte buffer that makes a short message one C call; " +
 		"512 bytes before the two packed their fields: TestHashSize and TestDigestCtxSize pin them); the cost of an allocation grows with its size, and in three alternating " +
 		"runs of 31 paired rounds the median went from +455, +449, +403 ns with 512 bytes to +332, +246, +281 ns with 384; with 512 bytes a CPU profile gave mallocgc about 19% " +
@@ -119,6 +121,8 @@ var floors = []floor{
 		"with the bytes allocated). Where hazmat's own go, with the collector off: the allocation about 370 (mallocgc), " +
 		"the rest of New about 300, Write about 160, Sum about 660 besides the digest in C (the crossing and the Go layers: hashcore's checks, the FIPS-mode check, the output); " +
 		"the C floor pays EVP_MD_CTX_new and EVP_MD_CTX_free instead, which hazmat spares by hashing on the C thread's own context. " +
+		"Cachegrind (simulated caches, 10,000 ops): 12.2 first-level and 3.4 last-level data misses per op, against none for the C floor, whose malloc hands back the " +
+		"block it has just freed, warm, where Go's allocator hands out memory the collector swept since its last use. " +
 		"Floor: one crossing and one Go allocation of this size"},
 	{"NewSHA256", 1024, Overhead, "as at 64 B, and a 1 KiB message is beyond the 256 bytes a new hasher keeps in Go: Write sends it to C (a second crossing, " +
 		"on a C state borrowed from a pool; a hasher dropped without Finalize keeps its state until the garbage collector finds its slab of 32 unreachable, " +
@@ -127,11 +131,16 @@ var floors = []floor{
 		"35,381 to 35,680 before the cuts of the 64 B note; with GOGC=off 35,269, and 35,271 with 512 bytes), the two crossings, the copy, the Go allocation (about 500) and the borrowing; " +
 		"the paired rounds' medians, +731, +837, +1,562 ns with 512 bytes and +825, +564, +459 with 384, vary more than the allocation moves them. " +
 		"The slabs' states are not all reused: natively, 20,000 hashers of 1 KiB dropped after Sum still made 16 to 114 new sets of 32 states per round of 20,000 once warm " +
-		"(the spare sets live in a sync.Pool, which drops what two collections find unused). Floor: two crossings, the copy and one Go allocation"},
+		"(the spare sets live in a sync.Pool, which drops what two collections find unused). Cachegrind (simulated caches, 10,000 ops): 36 first-level and " +
+		"7.8 last-level data misses per op against none for the C floor (12.2 and 3.4 at 64 B): the C state comes back only when the collector finds the hasher " +
+		"dropped, long after its last use, cold. A buffer in Go for the message instead would be a second allocation, beyond the new hasher's budget of one. " +
+		"Floor: two crossings, the copy, one Go allocation and a C state in cold memory"},
 	{"NewSHA256", 16384, Throughput, "the 1 KiB case's costs over a 16 KiB digest: one Go allocation, two crossings, a C state borrowed from a pool that the dropped hasher " +
 		"returns only through its slab's cleanup, and EVP_MD_CTX_copy_ex at Sum; +823 ns in BENCHMARKS.md's run (before the slabs' states were reused). " +
-		"Callgrind (without SHA-NI) counts only 3,530 instructions per op more than C (464,758 against 461,228): the rest is not in instructions; " +
-		"C states in cold cache lines are the likely cause (a C caller that frees its context at once reuses warm memory), not confirmed by a profile"},
+		"Callgrind (without SHA-NI) counts only 3,530 instructions per op more than C (464,758 against 461,228): the rest is not in instructions. " +
+		"Perf (cpu-clock, 300,000 ops each): 13,032 samples against the C floor's 11,747; of hazmat's, 4.0% in Go code (the allocation, the layers, the " +
+		"collector), 2.9% in the kernel (mostly switching the thread out for the runtime's other threads), and its SHA-256 in libcrypto takes 3.3% more samples " +
+		"than the C floor's for the same work: memory the C floor keeps warm (see the cache misses at 1 KiB)"},
 	{"NewHMACSHA256", 64, Overhead, newHMACNote},
 	{"NewHMACSHA256", 1024, Overhead, newHMACNote + "; at 1 KiB 51,780 instructions per op against the C floor's 46,668 (callgrind), and the Go buffer " +
 		"the first Write makes is the message's size (1 KiB): an allocation costs time with its size (see NewSHA256/64), and the C floor's " +
@@ -142,22 +151,33 @@ var floors = []floor{
 	{"NewHMACSHA256", 16384, Throughput, "a 16 KiB message is beyond the 4 KiB an HMAC keeps in Go, so the new HMAC makes a keyed EVP_MAC_CTX of its own " +
 		"(EVP_MAC_CTX_new and EVP_MAC_init with the digest's name, which fetches it, as the C floor does per message), and Sum then duplicates it " +
 		"(EVP_MAC_CTX_dup: Sum must leave the state unchanged, see HMACSHA256 at 16 KiB) and its cleanup frees it later on another thread: " +
-		"the C floor's costs, the dup, two crossings and four Go allocations"},
+		"the C floor's costs, the dup, two crossings and four Go allocations. Perf (cpu-clock): 48% more samples than the C floor, glibc's _int_malloc 5% of them and " +
+		"the kernel's clearing of fresh pages 1%: the HMACs' own contexts live until the collector finds the HMACs, thousands per cycle in a loop, so glibc " +
+		"carves each from memory that is not warm (leaving them unfreed, as an experiment, cost the same). An HMAC never Reset frees its context at Finalize, " +
+		"on the calling thread, and Finalize finalises in place: ended by Finalize rather than Sum, a new HMAC-SHA-256 of 16 KiB took 12.2 µs against 13.8 µs " +
+		"(testing.B, the C floor about 10.1 µs)"},
 	{"HKDFSHA256", 32, Overhead, "callgrind: 40,698 instructions per op against the C floor's 40,714 (45,088 before the KDF contexts were prepared once per KDF, digest and mode, " +
 		"and the hash constructors known by their code): hazmat's KDF no longer fetches its digest on every derivation (about 2,350 instructions, which the C floor still pays), " +
 		"and adds about 800 for the crossing, 810 to overwrite the secret in the pooled context after each derivation, 320 for the descriptor as an interface value " +
 		"and 180 for the key returned (the two allocations), 120 for the pool and about 750 in hkdf.Key and DeriveKey's checks and resolution (with OpenSSL's FIPS provider: 38,315 against 37,056, " +
-		"41,306 before, as the digest fetch hazmat spares costs the C floor less there). Natively the paired rounds " +
-		"still give hazmat about +450 ns (1.2x): valgrind runs SHA-2 without SHA-NI, so natively the hashing is a smaller share and the rest weighs more; perf (cpu-clock) puts " +
-		"19% of hazmat's native time in the program itself (Go code, the runtime, the crossing, the C helper) and 5% in the kernel, against under 2% together for the C floor"},
+		"41,306 before, as the digest fetch hazmat spares costs the C floor less there). Natively hazmat takes " +
+		"about +450 ns (1.2x), of which the C floor's own derivation called from Go once per key (c-call) already takes about +200 to +270 ns: the same C code, " +
+		"with the same instruction count, runs longer when each call comes from Go than in a loop in C (see RandBytes, where perf shows it), which hazmat cannot " +
+		"spare. What hazmat adds over c-call, about +200 to +300 ns natively, is the Go layers counted above (hkdf.Key's allocations and descriptor, DeriveKey's " +
+		"checks, the pool, the lock that keeps fetches apart from SetFIPS) and the overwrite of the secret in the pooled context, which keeps no caller's secret " +
+		"in C memory between derivations (SECURITY.md); valgrind runs SHA-2 without SHA-NI, so natively the hashing is a smaller share and these weigh more"},
 	{"CMACAES128", 64, Overhead, crossing(998, 3330, 2332)},
 	{"CMACAES128", 16384, Throughput, "+492 ns against 14.7 µs in BENCHMARKS.md's run; callgrind: 3,663 instructions per op more than the C floor (226,317 against 222,654), 1.6%: " +
 		"the crossings and, at Sum, EVP_MAC_CTX_dup: 16 KiB is beyond the 4 KiB a CMAC context keeps in Go, so the message is in C when Sum must leave the state unchanged; " +
-		"keeping up to 64 KiB in Go instead costs more (227,447 instructions per op: the copy and the clearing of the message outweigh the dup), as for HMACSHA256"},
+		"keeping up to 64 KiB in Go instead costs more (227,447 instructions per op: the copy and the clearing of the message outweigh the dup), as for HMACSHA256; " +
+		"Finalize finalises in place, without the dup"},
 	{"AESKeyWrap", 32, Overhead, "callgrind: 1,054 instructions per op more than C (37,635 against 36,581): the crossing, and the wrapped key, a new Go slice (the API returns it)"},
 	{"RandBytes", 32, Overhead, "callgrind: 418 instructions per op more than C (7,135 against 6,717), less than one crossing (hazmat calls EVP_RAND_generate " +
-		"on the thread's DRBG, which RAND_bytes finds for the C floor); BENCHMARKS.md's run has 877 ns against 675. The rest of the +200 ns is not in the " +
-		"instruction counts, and Go's CPU profile cannot see into C: not found. By instructions the floor is one crossing"},
+		"on the thread's DRBG, which RAND_bytes finds for the C floor). The C floor's own RAND_bytes called from Go once per draw (c-call) costs " +
+		"about +120 to +155 ns over its loop in C, four to five times what a crossing costs a cheap call (+31 ns for AES-CTR at 64 B), and hazmat is within " +
+		"about 20 ns of c-call: perf (cpu-clock, 3 million draws each way, one locked thread) counts the same C functions taking more samples when each call comes " +
+		"from Go (strcmp 1,717 against 1,462, the kernel's system-call entry 1,100 against 918: RAND_bytes calls getpid, for fork detection), for the same " +
+		"instructions. The cause inside the processor is not identified; the floor is c-call"},
 }
 
 // floorNote returns the note of target t, if there is one.
