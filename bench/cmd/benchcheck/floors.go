@@ -59,8 +59,8 @@ func thousands(n int) string {
 // which makes, keys and frees an EVP_MAC_CTX per message.
 const newHMACNote = "a new HMAC MACs a message that fits the 4 KiB it keeps in Go on a context of the C thread's, in one crossing: " +
 	"it keys the context with the caller's key, MACs, and keys it again with a public key, so that no context a thread keeps holds a caller's key " +
-	"(SECURITY.md); the C floor keys its new context once. Callgrind (which runs SHA-256 without SHA-NI), 64 B: 24,187 instructions per op " +
-	"against the C floor's 20,046, of which EVP_MAC_init (HMAC_Init_ex: two digest initialisations, a block hashed for each pad, EVP_MD_CTX_copy_ex " +
+	"(SECURITY.md); the C floor keys its new context once. Callgrind (which runs SHA-256 without SHA-NI), 64 B: 23,677 instructions per op " +
+	"against the C floor's 20,049 (24,187 before the HMAC's EVP_MAC was looked up in a slot per mode rather than in the fetch map), of which EVP_MAC_init (HMAC_Init_ex: two digest initialisations, a block hashed for each pad, EVP_MD_CTX_copy_ex " +
 	"and the provider's copy of the key) takes about 7,700 per keying, so the second keying is about 7,700 of hazmat's; without it hazmat would run " +
 	"fewer instructions than the C floor. Before the thread's contexts, a new HMAC made, keyed and later freed (from a cleanup, on another thread) an " +
 	"EVP_MAC_CTX of its own: 3.6 to 3.9 µs against 1.2 to 1.3 µs after, natively, in alternating runs. Floor: one crossing, three Go allocations and two keyings"
@@ -69,7 +69,7 @@ const newHMACNote = "a new HMAC MACs a message that fits the 4 KiB it keeps in G
 const newHMACGoNote = "Go's hmac.New keys by hashing the two pad blocks with its own SHA-256 and copies its state in Go; OpenSSL 3.0 keys through " +
 	"HMAC_Init_ex (two digest initialisations, EVP_MD_CTX_copy_ex, which frees and allocates the provider's state, and a copy of the key in the " +
 	"provider's own allocation), and hazmat keys twice per message (with the caller's key, then with a public one: see the overhead note). " +
-	"Callgrind, 64 B: 24,187 instructions per op against Go's 15,383, two keyings being about 15,400 of hazmat's. A cache of keyed contexts per " +
+	"Callgrind, 64 B: 23,677 instructions per op against Go's 15,383, two keyings being about 15,400 of hazmat's. A cache of keyed contexts per " +
 	"thread and key would spare both keyings for a key used again (a reused HMAC's cost), but would keep callers' keys in C memory between calls; " +
 	"it is not done"
 
