@@ -209,7 +209,10 @@ func (h *Hash) Write(p []byte) (int, error) {
 
 // Finalize returns the digest. Later calls of Update, Finalize and Copy
 // return an error wrapping [backends.ErrAlreadyFinalized]; Reset makes h
-// usable again.
+// usable again. Unlike Sum it may spend the state: a hasher done with a
+// long message costs less ended by Finalize than by Sum, which copies the
+// state first, and the OpenSSL backend gives its C state back at once
+// rather than when the collector finds the hasher.
 func (h *Hash) Finalize() ([]byte, error) {
 	if !h.made() {
 		return nil, errNoNew

@@ -166,6 +166,10 @@ func (h *HMAC) Write(p []byte) (int, error) {
 
 // Finalize returns the MAC. Later calls of Update, Finalize, Verify and
 // Copy return an error wrapping [backends.ErrAlreadyFinalized] until Reset.
+// Unlike Sum it may spend the state: an HMAC done with a message of more
+// than a few KiB costs less ended by Finalize than by Sum, which copies the
+// state first, and the OpenSSL backend frees the C context of an HMAC never
+// Reset at once rather than when the collector finds the HMAC.
 func (h *HMAC) Finalize() ([]byte, error) {
 	if !h.made() {
 		return nil, errNoNew
