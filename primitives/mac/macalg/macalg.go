@@ -74,8 +74,14 @@ func (c CMAC) Params(key []byte) (backends.MACParams, error) {
 	switch c.Cipher {
 	case AES:
 		switch len(key) {
-		case 16, 24, 32:
-			p.Cipher = fmt.Sprintf("aes-%d-cbc", len(key)*8)
+		case 16:
+			p.Cipher = "aes-128-cbc"
+			return p, nil
+		case 24:
+			p.Cipher = "aes-192-cbc"
+			return p, nil
+		case 32:
+			p.Cipher = "aes-256-cbc"
 			return p, nil
 		}
 		return p, fmt.Errorf("macalg: CMAC-AES key of %d bytes; AES takes 16, 24 or 32: %w", len(key), backends.ErrInvalidKeySize)
