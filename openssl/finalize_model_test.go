@@ -454,11 +454,11 @@ func TestFinalizeInPlaceStateReuse(t *testing.T) {
 }
 
 // TestFinalizeFollowsFIPSSwitch: a context with data in C when FIPS mode
-// changes refuses Finalize with ErrModeChanged and is not spent by it (a
-// second Finalize says the same, not ErrAlreadyFinalized); after Reset it
-// works in the new mode, Finalize in place included, and a context
-// finalised in place before a switch starts over in the new mode after
-// Reset.
+// changes refuses Finalize (and Update) with ErrModeChanged and is not
+// spent by it: a second Finalize says the same, not ErrAlreadyFinalized,
+// and back in the mode of its data Finalize gives the MAC or digest of
+// that data. After Reset it works in the new mode, Finalize in place
+// included, and so does a context finalised in place before the switch.
 func TestFinalizeFollowsFIPSSwitch(t *testing.T) {
 	needSwitch(t)
 	b := openssl.DefaultBackend()
@@ -499,7 +499,11 @@ func TestFinalizeFollowsFIPSSwitch(t *testing.T) {
 	}
 	for _, mk := range makers {
 		for _, from := range []bool{false, true} {
-			t.Run(mk.name, func(t *testing.T) {
+			name := mk.name + "/from-default"
+			if from {
+				name = mk.name + "/from-fips"
+			}
+			t.Run(name, func(t *testing.T) {
 				require.NoError(t, openssl.SetFIPS(from))
 				c, err := mk.make()
 				require.NoError(t, err)
@@ -519,6 +523,13 @@ func TestFinalizeFollowsFIPSSwitch(t *testing.T) {
 					assert.ErrorIs(t, err, backends.ErrModeChanged, "Finalize after the switch")
 					assert.Nil(t, got)
 				}
+				assert.ErrorIs(t, c.Update(msg[:3]), backends.ErrModeChanged, "Update after the switch")
+				// Back in the mode of its data, the context finalises it.
+				require.NoError(t, openssl.SetFIPS(from))
+				got, err = c.Finalize()
+				require.NoError(t, err)
+				assert.Equal(t, mk.ref(msg), got, "Finalize back in the mode of the data")
+				require.NoError(t, openssl.SetFIPS(!from))
 				for _, x := range []finalizer{c, spent} {
 					require.NoError(t, x.Reset())
 					require.NoError(t, x.Update(msg[:7000]))
