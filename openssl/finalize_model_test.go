@@ -545,3 +545,67 @@ func TestFinalizeFollowsFIPSSwitch(t *testing.T) {
 		}
 	}
 }
+
+// TestFinalizeAtBufferSizes: for every algorithm of the model and every
+// message length around the Go buffers, written in one call or in writes
+// of 1 to 7 bytes: a Copy taken before Finalize goes on after the original
+// is finalised (in place when its data is in C), the original is spent,
+// and after Reset the same message and then the empty one give the
+// reference answer again.
+func TestFinalizeAtBufferSizes(t *testing.T) {
+	sizes := append([]int{2*openssl.MACBufSize + 1}, modelSizes...)
+	msg := make([]byte, 2*openssl.MACBufSize+9)
+	for i := range msg {
+		msg[i] = byte(i*13 + 5)
+	}
+	for _, tc := range modelCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, n := range sizes {
+				for _, small := range []bool{false, true} {
+					c, err := tc.make()
+					require.NoError(t, err)
+					writeIn(t, c, msg[:n], small)
+					cp, err := c.Copy()
+					require.NoError(t, err)
+					got, err := c.Finalize()
+					require.NoError(t, err)
+					assert.Equal(t, tc.ref(msg[:n]), got, "Finalize of %d bytes (small writes: %v)", n, small)
+					if !tc.prim {
+						_, err = c.Sum(nil)
+						assert.ErrorIs(t, err, backends.ErrAlreadyFinalized, "Sum after Finalize")
+					}
+					assert.ErrorIs(t, c.Update(msg[:1]), backends.ErrAlreadyFinalized, "Update after Finalize")
+
+					writeIn(t, cp, msg[n:n+8], small)
+					got, err = cp.Finalize()
+					require.NoError(t, err)
+					assert.Equal(t, tc.ref(msg[:n+8]), got, "the copy taken at %d bytes, 8 more, Finalize (small writes: %v)", n, small)
+
+					require.NoError(t, c.Reset())
+					writeIn(t, c, msg[:n], small)
+					got, err = c.Finalize()
+					require.NoError(t, err)
+					assert.Equal(t, tc.ref(msg[:n]), got, "Reset, Finalize of %d bytes (small writes: %v)", n, small)
+					require.NoError(t, c.Reset())
+					got, err = c.Finalize()
+					require.NoError(t, err)
+					assert.Equal(t, tc.ref(nil), got, "Reset, Finalize of nothing after %d bytes", n)
+				}
+			}
+		})
+	}
+}
+
+// writeIn writes msg to c in one Update, or in writes of 1 to 7 bytes.
+func writeIn(t *testing.T, c modelCtx, msg []byte, small bool) {
+	t.Helper()
+	if !small {
+		require.NoError(t, c.Update(msg))
+		return
+	}
+	for i := 0; len(msg) > 0; i++ {
+		k := min(len(msg), 1+i%7)
+		require.NoError(t, c.Update(msg[:k]))
+		msg = msg[k:]
+	}
+}
