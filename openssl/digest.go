@@ -313,8 +313,8 @@ func (d *digestCtx) sumInto(out []byte) error {
 	return check("EVP_DigestFinal", r)
 }
 
-// Finalize returns the digest and frees the C context. Later calls of any
-// method but Reset return [backends.ErrAlreadyFinalized]. A message in C
+// Finalize returns the digest and gives the C state back to the pool.
+// Later calls of any method but Reset return [backends.ErrAlreadyFinalized]. A message in C
 // is finalised in place, without the copy Sum makes to leave the state
 // unchanged; the context is then spent, and finalised also if that fails.
 func (d *digestCtx) Finalize() ([]byte, error) {
