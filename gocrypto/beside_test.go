@@ -1,6 +1,8 @@
 package gocrypto_test
 
 import (
+	stdhmac "crypto/hmac"
+	"crypto/sha256"
 	"errors"
 	"testing"
 
@@ -92,4 +94,82 @@ func TestNewHashCtxBesideAllocs(t *testing.T) {
 		_, _, _ = gocrypto.NewHashCtxBeside[owner](hashes.SHA256{})
 	})
 	assert.Equal(t, 2.0, allocs)
+}
+
+// TestNewHMACCtxBeside: the HMAC context made beside a caller's value
+// computes what CreateHMACCtx's does, through its whole life (Sum, Reset,
+// Copy, Finalize), for digests whose Go HMAC clones and those that replay
+// (SHA-3), the value is a fresh zero one, and a refusal is the same as
+// CreateHMACCtx's, with nothing returned.
+func TestNewHMACCtxBeside(t *testing.T) {
+	b := gocrypto.NewBackend()
+	key := []byte("a key of at least fourteen bytes")
+	msg := []byte("the HMAC context beside the caller's value")
+	for _, alg := range []hashes.Algorithm{hashes.SHA256{}, hashes.SHA512{}, hashes.SHA3_256{}, hashes.MD5{}} {
+		t.Run(alg.Name(), func(t *testing.T) {
+			o, ctx, err := gocrypto.NewHMACCtxBeside[owner](key, alg)
+			want, werr := b.CreateHMACCtx(key, alg)
+			if werr != nil {
+				require.Error(t, err)
+				assert.Nil(t, o)
+				assert.Nil(t, ctx)
+				assert.Equal(t, werr.Error(), err.Error())
+				return
+			}
+			require.NoError(t, err)
+			require.NotNil(t, o)
+			assert.Equal(t, owner{}, *o)
+			o.name, o.n = "written", 7 // the caller's value is its own
+			assert.Equal(t, alg, ctx.Algorithm())
+			require.NoError(t, ctx.Update(msg))
+			require.NoError(t, want.Update(msg))
+			got, err := ctx.(backends.Summer).Sum(nil)
+			require.NoError(t, err)
+			exp, err := want.(backends.Summer).Sum(nil)
+			require.NoError(t, err)
+			assert.Equal(t, exp, got)
+			c, err := ctx.Copy()
+			require.NoError(t, err)
+			require.NoError(t, ctx.(backends.Resetter).Reset())
+			require.NoError(t, ctx.Update(msg[:5]))
+			cgot, err := c.Finalize()
+			require.NoError(t, err)
+			assert.Equal(t, exp, cgot, "a copy keeps the state it was made from")
+			fin, err := ctx.Finalize()
+			require.NoError(t, err)
+			short, err := b.MAC(key, alg, msg[:5], nil)
+			require.NoError(t, err)
+			assert.Equal(t, short, fin, "after Reset, the same key")
+			_, err = ctx.Finalize()
+			assert.ErrorIs(t, err, backends.ErrAlreadyFinalized)
+			assert.Equal(t, owner{"written", 7}, *o)
+		})
+	}
+	t.Run("refusals", func(t *testing.T) {
+		for _, alg := range []backends.HashAlgorithm{nil, hashes.SHAKE128{Size: 32}, hashes.SM3{}} {
+			o, ctx, err := gocrypto.NewHMACCtxBeside[owner](key, alg)
+			_, werr := b.CreateHMACCtx(key, alg)
+			require.Error(t, werr)
+			require.Error(t, err)
+			assert.Equal(t, werr.Error(), err.Error())
+			assert.Nil(t, o)
+			assert.Nil(t, ctx)
+		}
+	})
+}
+
+// TestNewHMACCtxBesideAllocs: the value and the context are one
+// allocation; the others are crypto/hmac's own, as many as hmac.New makes.
+func TestNewHMACCtxBesideAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are checked by the run without -race")
+	}
+	key := make([]byte, 32)
+	goAllocs := testing.AllocsPerRun(100, func() {
+		_ = stdhmac.New(sha256.New, key)
+	})
+	allocs := testing.AllocsPerRun(100, func() {
+		_, _, _ = gocrypto.NewHMACCtxBeside[owner](key, hashes.SHA256{})
+	})
+	assert.Equal(t, goAllocs+1, allocs)
 }

@@ -95,12 +95,42 @@ func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backend
 	if err := checkHMACKey(alg, key); err != nil {
 		return nil, err
 	}
-	c := &hmacCtx{alg: alg, info: h, h: stdhmac.New(h.newHash, key)}
+	c := &hmacCtx{}
+	c.init(alg, h, key)
+	return c, nil
+}
+
+// NewHMACCtxBeside is [Backend.CreateHMACCtx] for a caller that wraps the
+// context in a value of its own, of type T: it returns a new zero T and the
+// context in one allocation, which lives as long as either is reachable
+// (Go's HMAC and its digest states are the others, which crypto/hmac
+// makes). hmac.New keeps its HMAC there through this backend. Every
+// Backend computes HMACs alike, so none is named. Errors are those of
+// CreateHMACCtx, and nothing is allocated then.
+func NewHMACCtxBeside[T any](key []byte, alg backends.HashAlgorithm) (*T, backends.HMACContext, error) {
+	h, err := hmacHash(alg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkHMACKey(alg, key); err != nil {
+		return nil, nil, err
+	}
+	p := new(struct {
+		owner T
+		c     hmacCtx
+	})
+	p.c.init(alg, h, key)
+	return &p.owner, &p.c, nil
+}
+
+// init sets up a zero c for alg, which hmacHash resolved to h, keyed with
+// key.
+func (c *hmacCtx) init(alg backends.HashAlgorithm, h *hashInfo, key []byte) {
+	c.alg, c.info, c.h = alg, h, stdhmac.New(h.newHash, key)
 	if !hmacClones(h) {
 		c.replay = true
 		c.key = append([]byte{}, key...)
 	}
-	return c, nil
 }
 
 // MAC appends HMAC(key, data) with alg to dst. Errors are those of

@@ -66,9 +66,10 @@ func TestNewHashCtxBeside(t *testing.T) {
 	}
 }
 
-// TestNewHMACCtxBeside: the OpenSSL backend (with cgo) places the caller's
-// value beside its HMAC context; any other backend, and a nil one, is left
-// to the caller (ok false, nothing made).
+// TestNewHMACCtxBeside: both backends place the caller's value beside
+// their HMAC context (the OpenSSL one only with cgo); a nil backend of
+// either type and a backend of another type are left to the caller (ok
+// false, nothing made).
 func TestNewHMACCtxBeside(t *testing.T) {
 	type owner struct{ n int }
 	key, msg := []byte("a key of twenty bytes"), []byte("abc")
@@ -80,8 +81,9 @@ func TestNewHMACCtxBeside(t *testing.T) {
 		ok   bool
 	}{
 		{"openssl", openssl.NewBackend(), cgoEnabled},
-		{"go", gocrypto.NewBackend(), false},
+		{"go", gocrypto.NewBackend(), true},
 		{"nil openssl", (*openssl.Backend)(nil), false},
+		{"nil go", (*gocrypto.Backend)(nil), false},
 		{"other", otherBackend{gocrypto.NewBackend()}, false},
 		{"nil interface", nil, false},
 	} {

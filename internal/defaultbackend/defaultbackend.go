@@ -153,14 +153,24 @@ func NewHashCtxBeside[T any](b backends.HashBackend, alg backends.HashAlgorithm)
 }
 
 // NewHMACCtxBeside returns a new zero T and an HMAC context for alg keyed
-// with key in one allocation when b is an OpenSSL backend, saving the
-// caller (hmac.New) an allocation per HMAC; ok is false, and nothing is
-// done, for any other backend (a nil *openssl.Backend included, which the
-// caller's own checks then refuse).
+// with key in one allocation when b is an OpenSSL backend (with cgo) or a
+// Go backend, saving the caller (hmac.New) an allocation per HMAC; ok is
+// false, and nothing is done, for any other backend (a nil one included,
+// which the caller's own checks then refuse).
 func NewHMACCtxBeside[T any](b backends.HMACBackend, key []byte, alg backends.HashAlgorithm) (owner *T, ctx backends.HMACContext, ok bool, err error) {
-	if ob, isOpenSSL := b.(*openssl.Backend); !isOpenSSL || ob == nil || !cgoEnabled {
+	switch b := b.(type) {
+	case *openssl.Backend:
+		if b == nil || !cgoEnabled {
+			return nil, nil, false, nil
+		}
+		owner, ctx, err = openssl.NewHMACCtxBeside[T](key, alg)
+	case *gocrypto.Backend:
+		if b == nil {
+			return nil, nil, false, nil
+		}
+		owner, ctx, err = gocrypto.NewHMACCtxBeside[T](key, alg)
+	default:
 		return nil, nil, false, nil
 	}
-	owner, ctx, err = openssl.NewHMACCtxBeside[T](key, alg)
 	return owner, ctx, true, err
 }

@@ -45,7 +45,7 @@ func NewWithBackend(key []byte, alg backends.HashAlgorithm, b backends.HMACBacke
 	if err := check(alg, b); err != nil {
 		return nil, err
 	}
-	// With the OpenSSL backend, the HMAC and its context share one
+	// With either of hazmat's backends, the HMAC and its context share one
 	// allocation.
 	if h, ctx, ok, err := defaultbackend.NewHMACCtxBeside[HMAC](b, key, alg); ok {
 		if err != nil {
