@@ -1,0 +1,182 @@
+package hmac_test
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha3"
+	"crypto/sha512"
+	"fmt"
+	"hash"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/blake2b"
+	"golang.org/x/crypto/blake2s"
+
+	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/gocrypto"
+	"github.com/go-hazmat/hazmat/internal/backendenv"
+	"github.com/go-hazmat/hazmat/openssl"
+	"github.com/go-hazmat/hazmat/primitives/hashes"
+	"github.com/go-hazmat/hazmat/primitives/hmac"
+)
+
+// lifeHashes is every digest of package hashes with the Go hash that
+// computes the reference HMAC, or nil where Go has none (SM3: the
+// backend's one-shot MAC is the reference).
+var lifeHashes = []struct {
+	alg hashes.Algorithm
+	new func() hash.Hash
+}{
+	{hashes.MD5{}, md5.New},
+	{hashes.SHA1{}, sha1.New},
+	{hashes.SHA224{}, sha256.New224},
+	{hashes.SHA256{}, sha256.New},
+	{hashes.SHA384{}, sha512.New384},
+	{hashes.SHA512{}, sha512.New},
+	{hashes.SHA512_224{}, sha512.New512_224},
+	{hashes.SHA512_256{}, sha512.New512_256},
+	{hashes.SHA3_224{}, func() hash.Hash { return sha3.New224() }},
+	{hashes.SHA3_256{}, func() hash.Hash { return sha3.New256() }},
+	{hashes.SHA3_384{}, func() hash.Hash { return sha3.New384() }},
+	{hashes.SHA3_512{}, func() hash.Hash { return sha3.New512() }},
+	{hashes.BLAKE2b{}, func() hash.Hash { h, _ := blake2b.New512(nil); return h }},
+	{hashes.BLAKE2s{}, func() hash.Hash { h, _ := blake2s.New256(nil); return h }},
+	{hashes.SM3{}, nil},
+}
+
+// lifeBackends are both of hazmat's backends, each as hmac.New reaches it
+// (one allocation for the HMAC and its context), whichever is the default.
+func lifeBackends() []struct {
+	name string
+	b    backends.HMACBackend
+} {
+	out := []struct {
+		name string
+		b    backends.HMACBackend
+	}{{"go", gocrypto.NewBackend()}}
+	if backendenv.CgoEnabled {
+		out = append(out, struct {
+			name string
+			b    backends.HMACBackend
+		}{"openssl", openssl.DefaultBackend()})
+	}
+	return out
+}
+
+// TestLifeEveryDigestAndKey drives an HMAC of each backend through its
+// whole life (streamed Write, Sum, Copy, Finalize, misuse after Finalize,
+// Reset and Finalize again, a Copy finished after the original, an empty
+// message after Reset) for every digest, keys of 0, 1, 13 and 14 bytes, of
+// one block and longer, and messages around the 4 KiB the OpenSSL backend
+// keeps in Go, against Go's crypto/hmac (or the one-shot MAC where Go has
+// no such digest). A refusal must be one of the refusals the backend
+// documents: an unsupported digest, or a short key in a FIPS mode.
+func TestLifeEveryDigestAndKey(t *testing.T) {
+	msg := make([]byte, 9000)
+	for i := range msg {
+		msg[i] = byte(i*7 + i>>8)
+	}
+	tail := []byte("a tail written to the copy")
+	for _, be := range lifeBackends() {
+		for _, g := range lifeHashes {
+			t.Run(be.name+"/"+g.alg.Name(), func(t *testing.T) {
+				if !be.b.HMACSupported(g.alg) {
+					_, err := hmac.NewWithBackend(make([]byte, 32), g.alg, be.b)
+					require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+					return
+				}
+				bs := g.alg.BlockSize()
+				for _, kl := range []int{0, 1, 13, 14, bs, bs + 1, 2*bs + 3} {
+					key := make([]byte, kl)
+					for i := range key {
+						key[i] = byte(0xa0 + i)
+					}
+					ref := func(parts ...[]byte) []byte {
+						var m []byte
+						for _, p := range parts {
+							m = append(m, p...)
+						}
+						if g.new != nil {
+							return goHMAC(g.new, key, m)
+						}
+						out, err := hmac.SumWithBackend(key, g.alg, m, be.b)
+						require.NoError(t, err)
+						return out
+					}
+					for _, n := range []int{0, 1, 63, 4096, 4097, 9000} {
+						lifeOnce(t, be.b, g.alg, key, msg[:n], tail, ref)
+					}
+				}
+			})
+		}
+	}
+}
+
+func lifeOnce(t *testing.T, b backends.HMACBackend, alg hashes.Algorithm, key, m, tail []byte, ref func(...[]byte) []byte) {
+	t.Helper()
+	what := fmt.Sprintf("key of %d bytes, message of %d", len(key), len(m))
+	h, err := hmac.NewWithBackend(key, alg, b)
+	if err != nil {
+		require.Less(t, len(key), 14, "%s: %v", what, err)
+		require.ErrorIs(t, err, backends.ErrInvalidKeySize, what)
+		require.Contains(t, err.Error(), "FIPS", what)
+		_, err = hmac.SumWithBackend(key, alg, m, b)
+		require.ErrorIs(t, err, backends.ErrInvalidKeySize, "%s: the one-shot refuses it too", what)
+		return
+	}
+	want := ref(m)
+	h.Write(m[:len(m)/2])
+	h.Write(m[len(m)/2:])
+	assert.Equal(t, want, h.Sum(nil), "%s: Sum", what)
+	c, err := h.Copy()
+	require.NoError(t, err, what)
+	got, err := h.Finalize()
+	require.NoError(t, err, what)
+	assert.Equal(t, want, got, "%s: Finalize", what)
+	_, err = h.Finalize()
+	assert.ErrorIs(t, err, backends.ErrAlreadyFinalized, what)
+	_, err = h.Write([]byte("x"))
+	assert.ErrorIs(t, err, backends.ErrAlreadyFinalized, what)
+	_, err = h.Copy()
+	assert.ErrorIs(t, err, backends.ErrAlreadyFinalized, what)
+
+	// The copy taken before Finalize goes on.
+	c.Write(tail)
+	cwant := ref(m, tail)
+	got, err = c.Finalize()
+	require.NoError(t, err, what)
+	assert.Equal(t, cwant, got, "%s: the copy, finished after the original", what)
+
+	// Reset, the same message, Finalize; Reset, nothing, Finalize.
+	for i := range 2 {
+		h.Reset()
+		h.Write(m)
+		got, err = h.Finalize()
+		require.NoError(t, err, what)
+		assert.Equal(t, want, got, "%s: after Reset %d", what, i)
+	}
+	h.Reset()
+	got, err = h.Finalize()
+	require.NoError(t, err, what)
+	assert.Equal(t, ref(), got, "%s: empty message after Reset", what)
+
+	// The copy, Reset: a copy of it finishes as it does.
+	c.Reset()
+	c.Write(tail)
+	c2, err := c.Copy()
+	require.NoError(t, err, what)
+	assert.Equal(t, ref(tail), c.Sum(nil), "%s: Sum of the copy after Reset", what)
+	got, err = c.Finalize()
+	require.NoError(t, err, what)
+	got2, err := c2.Finalize()
+	require.NoError(t, err, what)
+	assert.Equal(t, ref(tail), got, what)
+	assert.Equal(t, ref(tail), got2, what)
+	h.Reset()
+	h.Write(m)
+	assert.NoError(t, h.Verify(want), "%s: Verify after Reset", what)
+	assert.ErrorIs(t, h.Verify(want), backends.ErrAlreadyFinalized, what)
+}
