@@ -180,3 +180,73 @@ func lifeOnce(t *testing.T, b backends.HMACBackend, alg hashes.Algorithm, key, m
 	assert.NoError(t, h.Verify(want), "%s: Verify after Reset", what)
 	assert.ErrorIs(t, h.Verify(want), backends.ErrAlreadyFinalized, what)
 }
+
+// TestLifeReplayLimit: on the Go backend, whose HMAC over SHA-3 and
+// BLAKE2 cannot copy its state, an HMAC from New keeps up to 1 MiB written
+// since its last Reset to replay on Copy: a Copy at exactly 1 MiB is
+// right, one byte more refuses Copy (an error wrapping
+// ErrUnsupportedAlgorithm) while Sum, Finalize and Verify stay right, and
+// Reset lifts the refusal. The key is the one New was given, though the
+// caller's slice changed since.
+func TestLifeReplayLimit(t *testing.T) {
+	const limit = 1 << 20
+	b := gocrypto.NewBackend()
+	chunk := make([]byte, 64<<10)
+	for i := range chunk {
+		chunk[i] = byte(i ^ i>>9)
+	}
+	for _, g := range lifeHashes {
+		switch g.alg.(type) {
+		case hashes.SHA3_256, hashes.SHA3_512, hashes.BLAKE2b, hashes.BLAKE2s:
+		default:
+			continue
+		}
+		t.Run(g.alg.Name(), func(t *testing.T) {
+			if !b.HMACSupported(g.alg) {
+				_, err := hmac.NewWithBackend(make([]byte, 32), g.alg, b)
+				require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm)
+				return
+			}
+			key := []byte("a key of twenty bytes")
+			orig := append([]byte{}, key...)
+			h, err := hmac.NewWithBackend(key, g.alg, b)
+			require.NoError(t, err)
+			key[0] ^= 0xff // the HMAC copied it
+			var all []byte
+			for len(all) < limit {
+				h.Write(chunk)
+				all = append(all, chunk...)
+			}
+			c, err := h.Copy()
+			require.NoError(t, err, "at exactly 1 MiB")
+			c.Write([]byte("!"))
+			assert.Equal(t, goHMAC(g.new, orig, append(append([]byte{}, all...), '!')), c.Sum(nil))
+
+			h.Write([]byte{1})
+			all = append(all, 1)
+			_, err = h.Copy()
+			require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "past 1 MiB")
+			want := goHMAC(g.new, orig, all)
+			assert.Equal(t, want, h.Sum(nil), "Sum past the limit")
+			h.Write(chunk[:5])
+			all = append(all, chunk[:5]...)
+			want = goHMAC(g.new, orig, all)
+			_, err = c.Copy()
+			require.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "the copy, one byte past 1 MiB, too")
+			assert.Equal(t, goHMAC(g.new, orig, append(all[:limit:limit], '!')), c.Sum(nil), "the copy's Sum")
+			assert.NoError(t, h.Verify(want), "Verify past the limit")
+
+			h.Reset()
+			h.Write(chunk[:100])
+			c, err = h.Copy()
+			require.NoError(t, err, "Copy again after Reset")
+			got, err := h.Finalize()
+			require.NoError(t, err)
+			assert.Equal(t, goHMAC(g.new, orig, chunk[:100]), got)
+			c.Write(chunk[100:200])
+			got, err = c.Finalize()
+			require.NoError(t, err)
+			assert.Equal(t, goHMAC(g.new, orig, chunk[:200]), got)
+		})
+	}
+}
