@@ -1,6 +1,7 @@
 package hmac_test
 
 import (
+	stdhmac "crypto/hmac"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -249,4 +250,21 @@ func TestLifeReplayLimit(t *testing.T) {
 			assert.Equal(t, goHMAC(g.new, orig, chunk[:200]), got)
 		})
 	}
+}
+
+// TestNewAllocsGoBackend: hmac.New on the Go backend makes the HMAC and
+// its context in one allocation, beside what crypto/hmac's own New makes.
+func TestNewAllocsGoBackend(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are checked without -race (scripts/test.sh runs that pass too)")
+	}
+	b := gocrypto.NewBackend()
+	key := make([]byte, 32)
+	goAllocs := testing.AllocsPerRun(100, func() { _ = stdhmac.New(sha256.New, key) })
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, err := hmac.NewWithBackend(key, hashes.SHA256{}, b); err != nil {
+			panic(err)
+		}
+	})
+	assert.Equal(t, goAllocs+1, allocs)
 }
