@@ -28,6 +28,7 @@ import (
 // CreateHMACCtx) and one-shot MACs: a new context with its message in Go
 // computes with the provider of the mode it belongs to, one that was Reset
 // (with a C context of its own) too, and every MAC that succeeds is Go's.
+// (Under -asan the cache is not emptied: see asanBuild.)
 func TestHMACSlotFollowsMode(t *testing.T) {
 	needSwitch(t)
 	b := openssl.DefaultBackend()
@@ -40,7 +41,7 @@ func TestHMACSlotFollowsMode(t *testing.T) {
 		defer stop.Store(true)
 		for i := range 150 {
 			assert.NoError(t, openssl.SetFIPS(i%2 == 0))
-			if i%3 == 0 {
+			if i%3 == 0 && !asanBuild {
 				openssl.DropFetched()
 			}
 			for range 10 {
@@ -109,7 +110,9 @@ func TestHMACSlotFollowsMode(t *testing.T) {
 	assert.Positive(t, checked.Load())
 	assert.Zero(t, wrong.Load())
 	// Once nothing races: first uses of each mode fetch for their mode.
-	openssl.DropFetched()
+	if !asanBuild {
+		openssl.DropFetched()
+	}
 	for _, fips := range []bool{true, false} {
 		require.NoError(t, openssl.SetFIPS(fips))
 		ctx, err := b.CreateHMACCtx(bytes.Repeat([]byte{1}, 32), hashes.SHA256{})
