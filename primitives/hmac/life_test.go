@@ -71,8 +71,8 @@ func lifeBackends() []struct {
 // whole life (streamed Write, Sum, Copy, Finalize, misuse after Finalize,
 // Reset and Finalize again, a Copy finished after the original, an empty
 // message after Reset) for every digest, keys of 0, 1, 13 and 14 bytes, of
-// one block and longer, and messages around the 4 KiB the OpenSSL backend
-// keeps in Go, against Go's crypto/hmac (or the one-shot MAC where Go has
+// one block, longer and of 5000 bytes, and messages around the 4 KiB the
+// OpenSSL backend keeps in Go, against Go's crypto/hmac (or the one-shot MAC where Go has
 // no such digest). A refusal must be one of the refusals the backend
 // documents: an unsupported digest, or a short key in a FIPS mode.
 func TestLifeEveryDigestAndKey(t *testing.T) {
@@ -90,7 +90,7 @@ func TestLifeEveryDigestAndKey(t *testing.T) {
 					return
 				}
 				bs := g.alg.BlockSize()
-				for _, kl := range []int{0, 1, 13, 14, bs, bs + 1, 2*bs + 3} {
+				for _, kl := range []int{0, 1, 13, 14, bs, bs + 1, 2*bs + 3, 5000} {
 					key := make([]byte, kl)
 					for i := range key {
 						key[i] = byte(0xa0 + i)
