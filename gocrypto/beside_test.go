@@ -173,3 +173,56 @@ func TestNewHMACCtxBesideAllocs(t *testing.T) {
 	})
 	assert.Equal(t, goAllocs+1, allocs)
 }
+
+// TestNewHMACCtxBesideKeysAndDigests: for every digest of package hashes
+// and keys of 0, 1, 13, 14 bytes, of a block and longer than one, the
+// context beside a caller's value refuses exactly what CreateHMACCtx
+// refuses (short keys under GODEBUG=fips140=only with an error wrapping
+// ErrInvalidKeySize, digests Go lacks or FIPS mode refuses, SHAKE), with
+// the same error and nothing returned, and otherwise MACs as the one-shot
+// MAC does. A nil or typed-nil algorithm is refused without a panic; a
+// pointer to a descriptor works as the descriptor does.
+func TestNewHMACCtxBesideKeysAndDigests(t *testing.T) {
+	b := gocrypto.NewBackend()
+	msg := []byte("message")
+	algs := []backends.HashAlgorithm{
+		hashes.MD5{}, hashes.SHA1{}, hashes.SHA224{}, hashes.SHA256{}, hashes.SHA384{}, hashes.SHA512{},
+		hashes.SHA512_224{}, hashes.SHA512_256{}, hashes.SHA3_224{}, hashes.SHA3_256{}, hashes.SHA3_384{},
+		hashes.SHA3_512{}, hashes.BLAKE2b{}, hashes.BLAKE2s{}, hashes.SM3{}, hashes.RIPEMD160{},
+		hashes.SHAKE128{Size: 32}, hashes.SHAKE256{Size: 64}, &hashes.SHA256{},
+	}
+	for _, alg := range algs {
+		for _, kl := range []int{0, 1, 13, 14, 64, 65, 200} {
+			key := make([]byte, kl)
+			for i := range key {
+				key[i] = byte(i + kl)
+			}
+			o, ctx, err := gocrypto.NewHMACCtxBeside[owner](key, alg)
+			_, werr := b.CreateHMACCtx(key, alg)
+			if werr != nil {
+				require.Error(t, err, "%s, key of %d bytes", alg.Name(), kl)
+				assert.Equal(t, werr.Error(), err.Error())
+				assert.Nil(t, o)
+				assert.Nil(t, ctx)
+				if kl < 14 && gocrypto.Enforced() && b.HMACSupported(alg) {
+					assert.ErrorIs(t, err, backends.ErrInvalidKeySize, "%s, key of %d bytes", alg.Name(), kl)
+				} else {
+					assert.ErrorIs(t, err, backends.ErrUnsupportedAlgorithm, "%s, key of %d bytes", alg.Name(), kl)
+				}
+				continue
+			}
+			require.NoError(t, err, "%s, key of %d bytes", alg.Name(), kl)
+			want, err := b.MAC(key, alg, msg, nil)
+			require.NoError(t, err)
+			require.NoError(t, ctx.Update(msg))
+			got, err := ctx.Finalize()
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "%s, key of %d bytes", alg.Name(), kl)
+		}
+	}
+	for _, alg := range []backends.HashAlgorithm{nil, (*hashes.SHA256)(nil), (*hashes.SHA3_256)(nil), (*hashes.SHAKE128)(nil)} {
+		var err error
+		assert.NotPanics(t, func() { _, _, err = gocrypto.NewHMACCtxBeside[owner]([]byte("a key of fourteen+"), alg) })
+		assert.ErrorIs(t, err, backends.ErrInvalidArgument, "%T", alg)
+	}
+}

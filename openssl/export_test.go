@@ -197,3 +197,11 @@ func HoldFetches() (release func()) {
 	fetchMu.Lock()
 	return fetchMu.Unlock
 }
+
+// HMACContextFIPS reports whether an HMAC context of this backend belongs
+// to FIPS mode (its next operation computes there, unless it follows a
+// switch first).
+func HMACContextFIPS(c any) bool {
+	m, ok := c.(*macCtx)
+	return ok && m.e != nil && m.e.fm.fips
+}

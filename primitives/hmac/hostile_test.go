@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-hazmat/hazmat/backends"
+	"github.com/go-hazmat/hazmat/gocrypto"
 	"github.com/go-hazmat/hazmat/internal/defaultbackend"
 	"github.com/go-hazmat/hazmat/openssl"
 	"github.com/go-hazmat/hazmat/primitives/hashes"
@@ -90,6 +91,10 @@ func TestNilArguments(t *testing.T) {
 		{"typed nil SHA256", (*hashes.SHA256)(nil), defaultbackend.Get()},
 		{"typed nil OpenSSL backend", hashes.SHA256{}, (*openssl.Backend)(nil)},
 		{"typed nil custom backend", hashes.SHA256{}, (*hostileBackend)(nil)},
+		{"typed nil Go backend", hashes.SHA256{}, (*gocrypto.Backend)(nil)},
+		{"typed nil SHA256, Go backend", (*hashes.SHA256)(nil), gocrypto.NewBackend()},
+		{"typed nil SHA3-256, Go backend", (*hashes.SHA3_256)(nil), gocrypto.NewBackend()},
+		{"typed nil SHA256, OpenSSL backend", (*hashes.SHA256)(nil), openssl.DefaultBackend()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var err error
