@@ -60,7 +60,8 @@ func (c CMAC) Size() int {
 	return 16
 }
 
-// KeySizes returns 16, 24, 32 for AES and 24, 16 for TripleDES.
+// KeySizes returns 16, 24, 32 for AES and 24 for TripleDES (Params also
+// takes 16 bytes, two-key TripleDES, which FIPS providers refuse).
 func (c CMAC) KeySizes() []int {
 	if c.Cipher == TripleDES {
 		return []int{24}
