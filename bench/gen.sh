@@ -33,7 +33,7 @@ cat <<EOF
 
 hazmat side by side with its peers on the operations services spend
 their time in. Each benchmark runs one operation through up to five
-implementations:
+implementations, and one reference (c-call):
 
 - **hazmat**: this library, through its public API (\`aead.NewAESGCM\`,
   \`ciphers.NewCipher\` and its \`Context\`, \`ciphers.NewStreamEncrypter\`,
