@@ -36,6 +36,19 @@ func hmacHash(alg backends.HashAlgorithm) (*hashInfo, error) {
 	return h, nil
 }
 
+// hmacHashForKey is hmacHash, then checkHMACKey: what every HMAC with a
+// key checks before crypto/hmac sees it.
+func hmacHashForKey(alg backends.HashAlgorithm, key []byte) (*hashInfo, error) {
+	h, err := hmacHash(alg)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkHMACKey(alg, key); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
 // checkHMACKey applies the key rule of Go's module under
 // GODEBUG=fips140=only, where crypto/hmac panics on a key shorter than
 // 112 bits: the error names FIPS and wraps [backends.ErrInvalidKeySize],
@@ -88,11 +101,8 @@ func (b *Backend) HMACSupported(alg backends.HashAlgorithm) bool {
 // [*backends.UnsupportedAlgorithmError] until the next Reset. It is not
 // safe for concurrent use.
 func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backends.HMACContext, error) {
-	h, err := hmacHash(alg)
+	h, err := hmacHashForKey(alg, key)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkHMACKey(alg, key); err != nil {
 		return nil, err
 	}
 	c := &hmacCtx{}
@@ -108,11 +118,8 @@ func (b *Backend) CreateHMACCtx(key []byte, alg backends.HashAlgorithm) (backend
 // Backend computes HMACs alike, so none is named. Errors are those of
 // CreateHMACCtx, and nothing is allocated then.
 func NewHMACCtxBeside[T any](key []byte, alg backends.HashAlgorithm) (*T, backends.HMACContext, error) {
-	h, err := hmacHash(alg)
+	h, err := hmacHashForKey(alg, key)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkHMACKey(alg, key); err != nil {
 		return nil, nil, err
 	}
 	p := new(struct {
@@ -139,11 +146,8 @@ func (b *Backend) MAC(key []byte, alg backends.HashAlgorithm, data, dst []byte) 
 	if guard.IsNil(alg) {
 		return dst, errNilHash
 	}
-	h, err := hmacHash(alg)
+	h, err := hmacHashForKey(alg, key)
 	if err != nil {
-		return dst, err
-	}
-	if err := checkHMACKey(alg, key); err != nil {
 		return dst, err
 	}
 	m := stdhmac.New(h.newHash, key)

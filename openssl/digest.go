@@ -314,9 +314,10 @@ func (d *digestCtx) sumInto(out []byte) error {
 }
 
 // Finalize returns the digest and gives the C state back to the pool.
-// Later calls of any method but Reset return [backends.ErrAlreadyFinalized]. A message in C
-// is finalised in place, without the copy Sum makes to leave the state
-// unchanged; the context is then spent, and finalised also if that fails.
+// Later calls of any method but Reset return
+// [backends.ErrAlreadyFinalized]. A message in C is finalised in place,
+// without the copy Sum makes to leave the state unchanged; the context is
+// then spent, and finalised also if that fails.
 func (d *digestCtx) Finalize() ([]byte, error) {
 	if d.is(done) {
 		return nil, backends.ErrAlreadyFinalized
@@ -324,21 +325,19 @@ func (d *digestCtx) Finalize() ([]byte, error) {
 	if err := d.ready(); err != nil {
 		return nil, err
 	}
-	if !d.is(inC) {
-		out, err := d.Sum(nil)
-		if err != nil {
-			return nil, err
-		}
-		d.free()
-		d.set(done, true)
-		return out, nil
+	var out []byte
+	var err error
+	if d.is(inC) {
+		out = make([]byte, d.outLen)
+		r := C.go_digest_final_inplace(d.sc.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
+		runtime.KeepAlive(d)
+		err = check("EVP_DigestFinal", r)
+	} else if out, err = d.Sum(nil); err != nil {
+		return nil, err // nothing spent: the data is still in Go
 	}
-	out := make([]byte, d.outLen)
-	r := C.go_digest_final_inplace(d.sc.st, base(out), C.size_t(len(out)), boolInt(d.e.xof))
-	runtime.KeepAlive(d)
 	d.free()
 	d.set(done, true)
-	if err := check("EVP_DigestFinal", r); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -191,14 +191,16 @@ func oneShotTLS(e *mdEntry, key, data, out []byte) error {
 	if err != nil {
 		return err
 	}
-	r := C.go_hmac_oneshot_tls(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)),
-		base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), 0)
+	run := func(mayFetch C.int) C.go_result {
+		return C.go_hmac_oneshot_tls(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)),
+			base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), mayFetch)
+	}
+	r := run(0)
 	if r.ok != 1 && r.outl == C.GO_HMAC_STEP_NEED_FETCH {
 		// The thread's first HMAC with this digest makes its context,
 		// which fetches the digest: see fetchMu.
 		fetchMu.RLock()
-		r = C.go_hmac_oneshot_tls(mac, e.cname, e.fm.cq, base(key), C.size_t(len(key)),
-			base(data), C.size_t(len(data)), base(out), C.size_t(len(out)), 1)
+		r = run(1)
 		fetchMu.RUnlock()
 	}
 	if r.ok == 1 {
@@ -358,26 +360,22 @@ func (m *macCtx) Finalize() ([]byte, error) {
 	if err := m.ready(); err != nil {
 		return nil, err
 	}
-	if !m.inC {
-		out, err := m.Sum(nil)
-		if err != nil {
-			return nil, err
-		}
-		clear(m.buf)
-		m.buf, m.done = m.buf[:0], true
-		if !m.reset {
-			m.dropOwn()
-		}
-		return out, nil
+	var out []byte
+	var err error
+	if m.inC {
+		out = make([]byte, m.e.size)
+		r := C.go_mac_final_inplace(m.ctx, base(out), C.size_t(len(out)))
+		runtime.KeepAlive(m)
+		err = check("EVP_MAC_final", r)
+	} else if out, err = m.Sum(nil); err != nil {
+		return nil, err // nothing spent: the data is still in buf
 	}
-	out := make([]byte, m.e.size)
-	r := C.go_mac_final_inplace(m.ctx, base(out), C.size_t(len(out)))
-	runtime.KeepAlive(m)
+	clear(m.buf)
+	m.buf, m.inC, m.done = m.buf[:0], false, true
 	if !m.reset {
 		m.dropOwn()
 	}
-	m.inC, m.done = false, true
-	if err := check("EVP_MAC_final", r); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -484,23 +484,20 @@ func (x *xmacCtx) Finalize() ([]byte, error) {
 	if err := x.ready(); err != nil {
 		return nil, err
 	}
-	if !x.updated && !x.p.OneTime {
-		out, err := x.Sum(nil)
-		if err != nil {
-			return nil, err
-		}
-		x.free()
-		x.dropBuf()
-		x.done = true
-		return out, nil
+	var out []byte
+	var err error
+	if x.updated || x.p.OneTime {
+		out = make([]byte, x.alg.Size())
+		r := C.go_mac_final_inplace(x.ctx, base(out), C.size_t(len(out)))
+		runtime.KeepAlive(x)
+		err = check("EVP_MAC_final", r)
+	} else if out, err = x.Sum(nil); err != nil {
+		return nil, err // nothing spent: the data is still in buf
 	}
-	out := make([]byte, x.alg.Size())
-	r := C.go_mac_final_inplace(x.ctx, base(out), C.size_t(len(out)))
-	runtime.KeepAlive(x)
 	x.free()
 	x.dropBuf()
 	x.done = true
-	if err := check("EVP_MAC_final", r); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
